@@ -1,0 +1,15 @@
+// Package memstore is the reference in-memory implementation of
+// isms.Repository: small, obviously right, safe for concurrent use, and the
+// store ismskit's own examples and tests run on. It is to ismskit what
+// testing/fstest.MapFS is to io/fs.
+//
+// Records are kept as JSON, so a value read back never shares memory with
+// the value written, and every record kind must encode to JSON. Versions
+// come from one counter per repository, so they are never reused, even
+// after a delete. Paging is keyset-based on the record ID; cursors are
+// "v1:" followed by the last ID of the page.
+//
+// A memstore holds everything in memory and forgets it when the process
+// ends; hosts that need persistence implement isms.Repository on their own
+// database and prove it with isms/storetest.
+package memstore
