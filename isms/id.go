@@ -51,6 +51,18 @@ func DeriveID[T any](namespace uuid.UUID, name string) ID[T] {
 	return ID[T]{u: uuid.NewSHA1(namespace, []byte(name))}
 }
 
+// rootNamespace is the namespace NewNamespace derives from; it is fixed
+// forever so that derived IDs stay stable across releases.
+var rootNamespace = uuid.MustParse("5f0b7f0e-2b1c-5d6a-9e1f-69736d736b69")
+
+// NewNamespace returns a namespace for DeriveID from a name, typically the
+// client or organisation a script builds: the same name always gives the
+// same namespace, so a consultant's script produces the same IDs, and the
+// same files, on every run.
+func NewNamespace(name string) uuid.UUID {
+	return uuid.NewSHA1(rootNamespace, []byte(name))
+}
+
 // IDFromUUID wraps an existing UUID, e.g. one read from a host's database.
 func IDFromUUID[T any](u uuid.UUID) ID[T] {
 	return ID[T]{u: u}
