@@ -22,7 +22,9 @@ const brokenEnv = "STORETEST_BROKEN"
 
 // ignoresVersions overwrites whatever version the caller names: the classic
 // lost-update store.
-type ignoresVersions struct{ *memstore.Repository[isms.Asset] }
+type ignoresVersions struct {
+	*memstore.Repository[isms.Asset]
+}
 
 func (s ignoresVersions) Put(ctx context.Context, org isms.OrgID, a isms.Asset, _ isms.Version) (isms.Version, error) {
 	cur, err := s.Repository.Get(ctx, org, a.ID)
@@ -33,7 +35,9 @@ func (s ignoresVersions) Put(ctx context.Context, org isms.OrgID, a isms.Asset, 
 }
 
 // leaksTenants forgets the organisation: every tenant sees every record.
-type leaksTenants struct{ *memstore.Repository[isms.Asset] }
+type leaksTenants struct {
+	*memstore.Repository[isms.Asset]
+}
 
 var shared = isms.NewID[isms.Organization]()
 
@@ -67,7 +71,9 @@ func (s leaksTenants) List(ctx context.Context, org isms.OrgID, p isms.PageReque
 
 // pagesByOffset uses "skip the first N" cursors, which repeat or skip
 // records when others are inserted during a walk.
-type pagesByOffset struct{ *memstore.Repository[isms.Asset] }
+type pagesByOffset struct {
+	*memstore.Repository[isms.Asset]
+}
 
 func (s pagesByOffset) List(ctx context.Context, org isms.OrgID, p isms.PageRequest) (isms.Page[isms.Asset], error) {
 	offset := 0
