@@ -26,9 +26,9 @@ func paths(err error) []string {
 
 func TestOrgContext_ValidateReportsEachBrokenField(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(c *isms.OrgContext)
-		want  []string
+		want   []string
 	}{
 		{"organisation without name or headcount", func(c *isms.OrgContext) {
 			c.Organization.Name, c.Organization.Headcount = " ", 0
