@@ -20,6 +20,7 @@ func Example() {
 	ctx := isms.OrgContext{
 		Organization: isms.Organization{ID: isms.DeriveID[isms.Organization](ns, "org"), Name: "Example Ltd", Headcount: 12},
 		Scope: isms.Scope{
+			ID:        isms.DeriveID[isms.Scope](ns, "scope"),
 			Statement: "The online booking service.",
 			Items: []isms.ScopeItem{
 				{Kind: isms.ScopeService, Name: "Booking service", Justification: "What customers buy and audit."},
@@ -64,7 +65,7 @@ func Example() {
 func ExampleOrgContext_Validate() {
 	ctx := isms.OrgContext{
 		Organization: isms.Organization{ID: isms.NewID[isms.Organization](), Name: "Example Ltd", Headcount: 12},
-		Scope:        isms.Scope{Items: []isms.ScopeItem{{Kind: isms.ScopeService, Name: "Booking service", Justification: "N/A"}}},
+		Scope:        isms.Scope{ID: isms.NewID[isms.Scope](), Items: []isms.ScopeItem{{Kind: isms.ScopeService, Name: "Booking service", Justification: "N/A"}}},
 		Roles:        []isms.Role{{ID: isms.NewID[isms.Role](), Name: "The organization"}},
 		Objectives:   []isms.Objective{{ID: isms.NewID[isms.Objective](), Title: "Improve information security"}},
 	}

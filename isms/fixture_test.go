@@ -22,6 +22,7 @@ func validContext() isms.OrgContext {
 	return isms.OrgContext{
 		Organization: isms.Organization{ID: isms.DeriveID[isms.Organization](ns, "org"), Name: "Test Oy", Headcount: 40},
 		Scope: isms.Scope{
+			ID:        isms.DeriveID[isms.Scope](ns, "scope"),
 			Statement: "The SaaS service and its support.",
 			Items: []isms.ScopeItem{
 				{Kind: isms.ScopeService, Name: "SaaS", Justification: "Customers buy it."},
@@ -55,8 +56,8 @@ func validContext() isms.OrgContext {
 			{ID: it, Name: "IT manager", Holders: []isms.PersonID{personID("Ben")}},
 		},
 		Responsibilities: []isms.Responsibility{
-			{Area: isms.AreaPolicyApproval, Accountable: ceo},
-			{Area: isms.AreaRiskAssessment, Accountable: it, Responsible: []isms.RoleID{it}},
+			{ID: isms.DeriveID[isms.Responsibility](ns, "r1"), Area: isms.AreaPolicyApproval, Accountable: ceo},
+			{ID: isms.DeriveID[isms.Responsibility](ns, "r2"), Area: isms.AreaRiskAssessment, Accountable: it, Responsible: []isms.RoleID{it}},
 		},
 		Objectives: []isms.Objective{
 			objective("MFA for admin accounts", "share of admin accounts with MFA", isms.AtLeast, "100", "%"),

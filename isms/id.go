@@ -36,6 +36,10 @@ type (
 	ObjectiveID = ID[Objective]
 	// IssueID names an internal or external issue of clause 4.1.
 	IssueID = ID[Issue]
+	// ScopeID names an ISMS scope.
+	ScopeID = ID[Scope]
+	// ResponsibilityID names the assignment of one ISMS area to roles.
+	ResponsibilityID = ID[Responsibility]
 )
 
 // NewID returns a fresh random (version 4) ID of kind T. Use it when a host

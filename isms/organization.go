@@ -14,6 +14,19 @@ type Organization struct {
 	Country   string `json:"country,omitempty"`
 	// Description says in a sentence or two what the organisation does.
 	Description string `json:"description,omitempty"`
+	// Scales are the scales assets are rated on. Leave them zero to use
+	// DefaultRatingScales.
+	Scales RatingScales `json:"scales,omitzero"`
+}
+
+// RatingScales returns the scales assets are rated on: Scales when any of
+// them is set, DefaultRatingScales otherwise.
+func (o Organization) RatingScales() RatingScales {
+	s := o.Scales
+	if len(s.Confidentiality.Levels) == 0 && len(s.Integrity.Levels) == 0 && len(s.Availability.Levels) == 0 {
+		return DefaultRatingScales()
+	}
+	return s
 }
 
 // Key returns the organisation's ID; it makes Organization storable.
@@ -31,6 +44,7 @@ func (o Organization) Validate() error {
 	if o.Headcount < 1 {
 		p.Addf("headcount", "headcount %d is not a number of people; give how many people work there", o.Headcount)
 	}
+	p.Merge("scales", o.RatingScales().Validate())
 	return p.Err()
 }
 

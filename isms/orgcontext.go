@@ -16,7 +16,6 @@ type OrgContext struct {
 	Issues           []Issue           `json:"issues,omitempty"`
 	Parties          []InterestedParty `json:"parties,omitempty"`
 	Requirements     []Requirement     `json:"requirements,omitempty"`
-	Scales           RatingScales      `json:"scales,omitzero"`
 	Assets           []Asset           `json:"assets,omitempty"`
 	People           []Person          `json:"people,omitempty"`
 	Roles            []Role            `json:"roles,omitempty"`
@@ -24,13 +23,10 @@ type OrgContext struct {
 	Objectives       []Objective       `json:"objectives,omitempty"`
 }
 
-// RatingScales returns the scales assets are rated on: Scales when it is
-// set, DefaultRatingScales otherwise.
+// RatingScales returns the scales the organisation rates assets on; see
+// Organization.RatingScales.
 func (c OrgContext) RatingScales() RatingScales {
-	if len(c.Scales.Confidentiality.Levels) == 0 && len(c.Scales.Integrity.Levels) == 0 && len(c.Scales.Availability.Levels) == 0 {
-		return DefaultRatingScales()
-	}
-	return c.Scales
+	return c.Organization.RatingScales()
 }
 
 // Person returns the person with the given ID.
@@ -92,7 +88,6 @@ func (c OrgContext) Validate() error {
 	p.Merge("organization", c.Organization.Validate())
 	p.Merge("scope", c.Scope.Validate())
 	scales := c.RatingScales()
-	p.Merge("scales", scales.Validate())
 
 	people := indexIDs(&p, "people", c.People, Person.Key)
 	roles := indexIDs(&p, "roles", c.Roles, Role.Key)
@@ -101,6 +96,7 @@ func (c OrgContext) Validate() error {
 	indexIDs(&p, "requirements", c.Requirements, Requirement.Key)
 	indexIDs(&p, "assets", c.Assets, Asset.Key)
 	indexIDs(&p, "objectives", c.Objectives, Objective.Key)
+	indexIDs(&p, "responsibilities", c.Responsibilities, Responsibility.Key)
 
 	owner := func(path string, o Owner) {
 		switch {
@@ -199,11 +195,16 @@ func indexIDs[T any, K comparable](p *Problems, field string, list []T, key func
 const (
 	RuleAreaUnassigned         = "roles/area-unassigned"
 	RuleExternalAccountable    = "roles/external-accountable"
+	RuleSharedAccountability   = "roles/shared-accountability"
 	RuleObjectiveCount         = "objectives/count"
 	RuleKeyAssetCount          = "assets/too-few"
 	RuleClimateNotConsidered   = "context/climate-not-considered"
 	RuleRequirementUnaddressed = "requirements/unaddressed"
 )
+
+// MaxAccountableHolders is the most holders an accountable role may have
+// before Lint warns that accountability is spread too thin.
+const MaxAccountableHolders = 3
 
 // LintOptions tunes OrgContext.Lint. The zero value uses the defaults.
 type LintOptions struct {
@@ -216,7 +217,8 @@ type LintOptions struct {
 // Lint gives advice on a context that is valid but weak, following the
 // domain articles: a first scope broad for the organisation's size (see
 // Scope.Lint); a standard responsibility area with no accountable role; an
-// external person accountable for an area; fewer than 3 or more than 5
+// external person accountable for an area, or a role of more than
+// MaxAccountableHolders people; fewer than 3 or more than 5
 // objectives; fewer than 3 assets; climate change not considered among the
 // issues or requirements (2024 amendment to 4.1/4.2); a requirement not
 // addressed through the ISMS. Findings are sorted deterministically.
@@ -249,6 +251,12 @@ func (c OrgContext) Lint(opts LintOptions) []Finding {
 		role, ok := c.Role(r.Accountable)
 		if !ok {
 			continue
+		}
+		if len(role.Holders) > MaxAccountableHolders {
+			fs = append(fs, Finding{Rule: RuleSharedAccountability, Severity: SeverityWarning,
+				Path: JoinPath(Index("responsibilities", i), "accountable"),
+				Message: fmt.Sprintf("%q is answered for by %q, a role held by %d people; make one small role accountable and let the group do the work",
+					r.Area, role.Name, len(role.Holders))})
 		}
 		for _, h := range role.Holders {
 			if person, ok := c.Person(h); ok && person.External {

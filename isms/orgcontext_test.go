@@ -91,10 +91,13 @@ func TestOrgContext_ValidateReportsEachBrokenField(t *testing.T) {
 			c.Objectives[0] = isms.Objective{ID: c.Objectives[0].ID, Title: "Improve information security", Owner: c.Objectives[0].Owner}
 		}, []string{"objectives[0].metric", "objectives[0].target", "objectives[0].deadline"}},
 		{"bad custom scale", func(c *isms.OrgContext) {
-			c.Scales = isms.DefaultRatingScales()
-			c.Scales.Integrity = isms.Scale{Name: "Integrity", Levels: []isms.Level{{Value: 2, Label: "x"}, {Value: 1, Label: "y"}}}
+			c.Organization.Scales = isms.DefaultRatingScales()
+			c.Organization.Scales.Integrity = isms.Scale{Name: "Integrity", Levels: []isms.Level{{Value: 2, Label: "x"}, {Value: 1, Label: "y"}}}
 			c.Assets = nil
-		}, []string{"scales.integrity.levels[1].value"}},
+		}, []string{"organization.scales.integrity.levels[1].value"}},
+		{"scope and responsibility without IDs", func(c *isms.OrgContext) {
+			c.Scope.ID, c.Responsibilities[1].ID = isms.ScopeID{}, isms.ResponsibilityID{}
+		}, []string{"scope.id", "responsibilities[1].id"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,7 +141,7 @@ func TestOrgContext_JSONRoundTripKeepsEverything(t *testing.T) {
 func TestOrgContext_ZeroScalesMeanDefaults(t *testing.T) {
 	c := validContext()
 	assert.Equal(t, isms.DefaultRatingScales(), c.RatingScales())
-	c.Scales = isms.RatingScales{Confidentiality: isms.ThreePointScale("C"), Integrity: isms.ThreePointScale("I"), Availability: isms.ThreePointScale("A")}
+	c.Organization.Scales = isms.RatingScales{Confidentiality: isms.ThreePointScale("C"), Integrity: isms.ThreePointScale("I"), Availability: isms.ThreePointScale("A")}
 	assert.Equal(t, 3, c.RatingScales().Confidentiality.Max())
 }
 
@@ -169,10 +172,12 @@ func TestOrgContext_LintFollowsDomainAdvice(t *testing.T) {
 	c.Issues[1].Climate = false
 	c.Requirements[0].Addressed = false
 	c.People[1].External = true
+	c.Roles[1].Holders = []isms.PersonID{personID("Ann"), personID("Ben"), personID("Cy"), personID("Di")}
+	c.People = append(c.People, isms.Person{ID: personID("Cy"), Name: "Cy"}, isms.Person{ID: personID("Di"), Name: "Di"})
 	fs = c.Lint(isms.LintOptions{Areas: []string{isms.AreaRiskAssessment}})
 	assert.Equal(t, []string{
 		isms.RuleClimateNotConsidered, isms.RuleObjectiveCount, isms.RuleExternalAccountable,
-		isms.RuleRequirementUnaddressed,
+		isms.RuleSharedAccountability, isms.RuleRequirementUnaddressed,
 	}, rules(fs), "sorted by severity, then rule")
 	for _, f := range fs {
 		assert.NotEmpty(t, f.Message)

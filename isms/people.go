@@ -70,15 +70,22 @@ func (r Role) Validate() error {
 // assessment, access management, …) to roles: exactly one accountable role
 // that answers for it, and the roles that do the work.
 type Responsibility struct {
-	Area        string   `json:"area"`
-	Description string   `json:"description,omitempty"`
-	Accountable RoleID   `json:"accountable"`
-	Responsible []RoleID `json:"responsible,omitempty"`
+	ID          ResponsibilityID `json:"id"`
+	Area        string           `json:"area"`
+	Description string           `json:"description,omitempty"`
+	Accountable RoleID           `json:"accountable"`
+	Responsible []RoleID         `json:"responsible,omitempty"`
 }
+
+// Key returns the responsibility's ID; it makes Responsibility storable.
+func (r Responsibility) Key() ResponsibilityID { return r.ID }
 
 // Validate checks that the area is named and has an accountable role.
 func (r Responsibility) Validate() error {
 	var p Problems
+	if r.ID.IsZero() {
+		p.Addf("id", "the responsibility has no ID")
+	}
 	if strings.TrimSpace(r.Area) == "" {
 		p.Addf("area", "the responsibility names no area")
 	}
@@ -153,8 +160,7 @@ func (o Owner) Validate() error {
 var collectiveNames = map[string]bool{
 	"organization": true, "organisation": true, "the organization": true, "the organisation": true,
 	"company": true, "the company": true, "business": true, "the business": true,
-	"everyone": true, "everybody": true, "all": true, "all staff": true, "all employees": true,
-	"staff": true, "employees": true, "team": true, "the team": true, "we": true, "us": true,
+	"everyone": true, "everybody": true, "all": true, "anyone": true, "we": true, "us": true,
 	"nobody": true, "none": true, "n/a": true, "na": true, "tbd": true, "tba": true,
 	"unknown": true, "-": true, "?": true,
 }
@@ -162,6 +168,9 @@ var collectiveNames = map[string]bool{
 // IsCollectiveName reports whether a name is a placeholder that makes nobody
 // accountable, such as "the organization", "everyone" or "TBD". Such names are
 // rejected for people and roles because anything they own is owned by nobody.
+// A real group role such as "Employees" or "Supervisors" is not collective in
+// this sense: it has named holders and does work; OrgContext.Lint warns when
+// such a group is made accountable.
 func IsCollectiveName(name string) bool {
 	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
 	n = strings.TrimSuffix(n, ".")

@@ -59,10 +59,14 @@ type Interface struct {
 // Scope is the boundary of the ISMS (clause 4.3): a statement plus the items
 // in and explicitly out, and the interfaces at the boundary.
 type Scope struct {
+	ID         ScopeID     `json:"id"`
 	Statement  string      `json:"statement"`
 	Items      []ScopeItem `json:"items"`
 	Interfaces []Interface `json:"interfaces,omitempty"`
 }
+
+// Key returns the scope's ID; it makes Scope storable in a Repository.
+func (s Scope) Key() ScopeID { return s.ID }
 
 // Included returns the in-scope items of kind k, in the order given.
 func (s Scope) Included(k ScopeKind) []ScopeItem {
@@ -84,11 +88,14 @@ func (s Scope) items(k ScopeKind, excluded bool) []ScopeItem {
 	return out
 }
 
-// Validate checks that the scope includes something, that every item has a
+// Validate checks that the scope has an ID and includes something, that every item has a
 // known kind, a name and a real justification, that no item is both in and
 // out, and that every interface is named and of a known kind.
 func (s Scope) Validate() error {
 	var p Problems
+	if s.ID.IsZero() {
+		p.Addf("id", "the scope has no ID")
+	}
 	in := 0
 	seen := map[string]int{}
 	for i, it := range s.Items {

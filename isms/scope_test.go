@@ -10,7 +10,7 @@ import (
 )
 
 func scopeWith(services, units, locations int) isms.Scope {
-	s := isms.Scope{Statement: "x", Interfaces: []isms.Interface{{Kind: isms.InterfaceSupplier, Name: "s"}}}
+	s := isms.Scope{ID: isms.NewID[isms.Scope](), Statement: "x", Interfaces: []isms.Interface{{Kind: isms.InterfaceSupplier, Name: "s"}}}
 	add := func(k isms.ScopeKind, n int) {
 		for i := range n {
 			s.Items = append(s.Items, isms.ScopeItem{Kind: k, Name: fmt.Sprint(k, i), Justification: "core"})
@@ -87,10 +87,10 @@ func TestIsPlaceholder(t *testing.T) {
 }
 
 func TestIsCollectiveName(t *testing.T) {
-	for _, s := range []string{"the organization", "The  Organisation.", "everyone", "All staff", "TBD"} {
+	for _, s := range []string{"the organization", "The  Organisation.", "everyone", "the company", "TBD"} {
 		assert.True(t, isms.IsCollectiveName(s), "%q", s)
 	}
-	for _, s := range []string{"CEO", "IT manager", "Organization development lead"} {
+	for _, s := range []string{"CEO", "IT manager", "Employees", "Organization development lead"} {
 		assert.False(t, isms.IsCollectiveName(s), "%q", s)
 	}
 }
