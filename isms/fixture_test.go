@@ -20,7 +20,7 @@ func validContext() isms.OrgContext {
 	cloud := isms.DeriveID[isms.InterestedParty](ns, "cloud")
 	ceo, it := roleID("CEO"), roleID("IT manager")
 	return isms.OrgContext{
-		Organization: isms.Organization{ID: isms.DeriveID[isms.Organization](ns, "org"), Name: "Test Oy", Headcount: 40},
+		Organization: isms.Organization{ID: isms.DeriveID[isms.Organization](ns, "org"), Name: "Test Oy", Headcount: 40, Scales: isms.DefaultRatingScales()},
 		Scope: isms.Scope{
 			ID:        isms.DeriveID[isms.Scope](ns, "scope"),
 			Statement: "The SaaS service and its support.",
