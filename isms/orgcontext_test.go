@@ -140,6 +140,7 @@ func TestOrgContext_JSONRoundTripKeepsEverything(t *testing.T) {
 
 func TestOrgContext_ZeroScalesMeanDefaults(t *testing.T) {
 	c := validContext()
+	c.Organization.Scales = isms.RatingScales{}
 	assert.Equal(t, isms.DefaultRatingScales(), c.RatingScales())
 	c.Organization.Scales = isms.RatingScales{Confidentiality: isms.ThreePointScale("C"), Integrity: isms.ThreePointScale("I"), Availability: isms.ThreePointScale("A")}
 	assert.Equal(t, 3, c.RatingScales().Confidentiality.Max())
