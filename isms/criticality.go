@@ -2,7 +2,6 @@ package isms
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -104,7 +103,9 @@ func RankAssets(assets []Asset, scales RatingScales) ([]RankedAsset, error) {
 // most important information assets.
 func KeyAssets(assets []Asset, scales RatingScales, n int) ([]RankedAsset, error) {
 	if n < 0 {
-		return nil, fmt.Errorf("%w: key asset count %d is negative", ErrInvalid, n)
+		var p Problems
+		p.Addf("n", "the number of key assets asked for is %d; ask for 0 or more", n)
+		return nil, p.Err()
 	}
 	ranked, err := RankAssets(assets, scales)
 	if err != nil {
