@@ -96,19 +96,26 @@ func (c *Catalogue) With(d Document) (*Catalogue, error) {
 		next.byID[ctl.id] = i
 	}
 
+	// Mapping targets are checked against every declared ID, valid or not,
+	// so one bad control does not also fail every entry that names it.
+	declared := map[ID]bool{}
+	for id := range next.byID {
+		declared[id] = true
+	}
+	for _, s := range d.Controls {
+		declared[s.ID] = true
+	}
 	next.mappings = slices.Clone(c.mappings)
 	targeted := map[ID]bool{}
 	for i, ms := range d.Mappings {
-		m := next.mapping(&p, isms.Index("mappings", i), ms)
-		if m == nil {
-			continue
-		}
 		for _, e := range ms.Entries {
 			for _, t := range e.To {
 				targeted[t] = true
 			}
 		}
-		next.mappings = append(next.mappings, m)
+		if m := next.mapping(&p, isms.Index("mappings", i), ms, declared); m != nil {
+			next.mappings = append(next.mappings, m)
+		}
 	}
 	if len(d.Mappings) > 0 {
 		for i, s := range d.Controls {

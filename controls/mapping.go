@@ -17,8 +17,8 @@ type Mapping struct {
 	reverse  map[ID][]ID
 }
 
-// mapping validates a mapping spec against the catalogue's controls.
-func (c *Catalogue) mapping(p *isms.Problems, path string, ms MappingSpec) *Mapping {
+// mapping validates a mapping spec against the declared control IDs.
+func (c *Catalogue) mapping(p *isms.Problems, path string, ms MappingSpec, declared map[ID]bool) *Mapping {
 	before := p.Len()
 	if strings.TrimSpace(ms.ID) == "" {
 		p.Addf(isms.JoinPath(path, "id"), "the mapping has no ID")
@@ -40,7 +40,7 @@ func (c *Catalogue) mapping(p *isms.Problems, path string, ms MappingSpec) *Mapp
 			p.Addf(isms.JoinPath(epath, "to"), "old control %q maps to no control", e.ID)
 		}
 		for j, t := range e.To {
-			if !c.Has(t) {
+			if !declared[t] {
 				p.Addf(isms.JoinPath(epath, isms.Index("to", j)), "old control %q maps to %q, which is not in the catalogue", e.ID, t)
 			}
 			if !slices.Contains(m.reverse[t], e.ID) {
