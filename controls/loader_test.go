@@ -57,9 +57,9 @@ func TestNew_ValidDocument(t *testing.T) {
 
 func TestNew_ReportsEveryProblemWithItsPath(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(d *controls.Document)
-		want  []string
+		want   []string
 	}{
 		{"wrong format and no ID", func(d *controls.Document) { d.Format, d.ID = "v0", "" }, []string{"format", "id"}},
 		{"duplicate control ID", func(d *controls.Document) { d.Controls[2].ID = "1.2"; d.Mappings = nil }, []string{"controls[2].id"}},
