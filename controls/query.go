@@ -91,7 +91,17 @@ func (c *Catalogue) Find(q Query) ([]Control, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Control
+	// Count first so the result is allocated once, at its final size.
+	n := 0
+	for _, ctl := range c.controls {
+		if cq.matches(ctl) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]Control, 0, n)
 	for _, ctl := range c.controls {
 		if cq.matches(ctl) {
 			out = append(out, ctl)
