@@ -2,7 +2,6 @@ package controls_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -12,9 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files and the canonical data file")
 
 const dataFile = "data/annex-a-2022.json"
 
@@ -27,7 +25,7 @@ func TestAnnexA_DataFileIsCanonical(t *testing.T) {
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, controls.Encode(&out, d))
-	if *update {
+	if golden.Updating() {
 		require.NoError(t, os.WriteFile(dataFile, out.Bytes(), 0o644))
 		raw = out.Bytes()
 	}

@@ -2,7 +2,6 @@ package controls_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/golden"
 )
 
 func TestExports_MatchGoldenFiles(t *testing.T) {
@@ -25,14 +25,7 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			var out bytes.Buffer
 			require.NoError(t, tt.write(&out))
-			golden := filepath.Join("testdata", "golden", tt.file)
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), out.String())
+			golden.Assert(t, filepath.Join("testdata", "golden", tt.file), out.Bytes())
 		})
 	}
 }

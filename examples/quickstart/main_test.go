@@ -3,18 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestQuickstart_SummaryMatchesGolden runs the whole quickstart and compares
 // its output with testdata/summary.golden. Run with -update after an
@@ -22,13 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func TestQuickstart_SummaryMatchesGolden(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), &out))
-	golden := filepath.Join("testdata", "summary.golden")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	golden.Assert(t, filepath.Join("testdata", "summary.golden"), out.Bytes())
 
 	var again bytes.Buffer
 	require.NoError(t, run(context.Background(), &again))
