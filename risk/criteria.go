@@ -1,0 +1,66 @@
+package risk
+
+import (
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+)
+
+// Criteria are the risk acceptance criteria (clause 6.1.2 a): the appetite
+// and who may accept what.
+type Criteria struct {
+	// Appetite is the ID of the highest band that may be retained without an
+	// acceptance. Risks in higher bands are treated, or accepted by an
+	// authorised role.
+	Appetite string `json:"appetite"`
+	// Authorities say which roles may accept which bands, and for how long.
+	Authorities []Authority `json:"authorities,omitempty"`
+}
+
+// Authority lets a role accept risks up to and including a band, for at
+// most MaxMonths months at a time. "The IT manager accepts up to Medium for
+// 12 months; the CEO accepts up to Critical for 3 months."
+type Authority struct {
+	Role      isms.RoleID `json:"role"`
+	UpTo      string      `json:"up_to"`
+	MaxMonths int         `json:"max_months"`
+}
+
+func (c Criteria) validate(m Method) error {
+	var p isms.Problems
+	if m.BandIndex(c.Appetite) < 0 {
+		p.Addf("appetite", "the appetite %q is not one of the method's bands; name the highest band that may be retained without acceptance", c.Appetite)
+	}
+	for i, a := range c.Authorities {
+		path := isms.Index("authorities", i)
+		if a.Role.IsZero() {
+			p.Addf(isms.JoinPath(path, "role"), "the authority names no role")
+		}
+		if m.BandIndex(a.UpTo) < 0 {
+			p.Addf(isms.JoinPath(path, "up_to"), "band %q is not one of the method's bands", a.UpTo)
+		}
+		if a.MaxMonths < 1 {
+			p.Addf(isms.JoinPath(path, "max_months"), "an acceptance must expire: give a maximum period of at least 1 month, not %d", a.MaxMonths)
+		}
+	}
+	return p.Err()
+}
+
+// MayAccept reports whether role may accept a risk in the band of the
+// given order, and for how many months at most (the longest period any of
+// the role's sufficient authorities grants).
+func (m Method) MayAccept(role isms.RoleID, order int) (maxMonths int, ok bool) {
+	for _, a := range m.Criteria.Authorities {
+		if a.Role == role && m.BandIndex(a.UpTo) >= order {
+			ok = true
+			maxMonths = max(maxMonths, a.MaxMonths)
+		}
+	}
+	return maxMonths, ok
+}
+
+// latestExpiry returns the latest expiry an acceptance made at date may
+// have under a maximum period of months.
+func latestExpiry(date time.Time, months int) time.Time {
+	return date.AddDate(0, months, 0)
+}

@@ -1,0 +1,109 @@
+package risk
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"strings"
+)
+
+// HeatMap counts the risks in every cell of the matrix at one stage.
+// Cells[l][i] is the cell of the l-th likelihood level and the i-th impact
+// level, both counted from 0, lowest first.
+type HeatMap struct {
+	Stage      Stage        `json:"stage"`
+	Likelihood Scale        `json:"likelihood"`
+	Impact     Scale        `json:"impact"`
+	Cells      [][]HeatCell `json:"cells"`
+}
+
+// HeatCell is one cell of a heat map: its level and how many risks it holds.
+type HeatCell struct {
+	Level Level `json:"level"`
+	Count int   `json:"count"`
+}
+
+// HeatMap counts the register's risks per cell at stage s.
+func (reg Register) HeatMap(s Stage) (HeatMap, error) {
+	sc, err := reg.Method.Scorer()
+	if err != nil {
+		return HeatMap{}, err
+	}
+	m := sc.method
+	hm := HeatMap{Stage: s, Likelihood: m.Likelihood, Impact: m.Impact}
+	hm.Cells = make([][]HeatCell, len(m.Likelihood.Levels))
+	for l := range hm.Cells {
+		hm.Cells[l] = make([]HeatCell, len(m.Impact.Levels))
+		for i := range hm.Cells[l] {
+			hm.Cells[l][i].Level = sc.Cell(l, i)
+		}
+	}
+	for i := range reg.Risks {
+		rt := reg.Risks[i].At(s).Rating
+		l, im := m.Likelihood.Rank(rt.Likelihood), m.Impact.Rank(rt.Impact)
+		if l < 0 || im < 0 {
+			_, err := sc.Rate(rt)
+			return HeatMap{}, fmt.Errorf("risk %q: %w", reg.Risks[i].name(), err)
+		}
+		hm.Cells[l][im].Count++
+	}
+	return hm, nil
+}
+
+// Total returns the number of risks on the map.
+func (h HeatMap) Total() int {
+	n := 0
+	for _, row := range h.Cells {
+		for _, c := range row {
+			n += c.Count
+		}
+	}
+	return n
+}
+
+// SVG geometry of the heat map, in pixels.
+const (
+	svgCell   = 72
+	svgLeft   = 150 // room for likelihood labels
+	svgTop    = 40  // room for the title
+	svgBottom = 70  // room for impact labels
+)
+
+// WriteSVG draws the heat map as a standalone SVG image: likelihood rising
+// upwards, impact to the right, each cell coloured by its band and showing
+// its count, axes labelled from the scales. The output is deterministic.
+func (h HeatMap) WriteSVG(w io.Writer, title string) error {
+	nl, ni := len(h.Likelihood.Levels), len(h.Impact.Levels)
+	width, height := svgLeft+ni*svgCell+20, svgTop+nl*svgCell+svgBottom
+	var b strings.Builder
+	esc := html.EscapeString
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
+	fmt.Fprintf(&b, "<title>%s</title>\n", esc(title))
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
+	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">%s</text>`+"\n", svgLeft, esc(title))
+	for l := range nl {
+		y := svgTop + (nl-1-l)*svgCell // highest likelihood at the top
+		lv := h.Likelihood.Levels[l]
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="end">%d %s</text>`+"\n", svgLeft-8, y+svgCell/2+4, lv.Value, esc(lv.Label))
+		for i := range ni {
+			x := svgLeft + i*svgCell
+			c := h.Cells[l][i]
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>%s, %s: %s (score %d), %d risks</title></rect>`+"\n",
+				x, y, svgCell, svgCell, esc(c.Level.Band.Colour), esc(lv.Label), esc(h.Impact.Levels[i].Label), esc(c.Level.Band.Label), c.Level.Score, c.Count)
+			if c.Count > 0 {
+				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="22" font-weight="bold" text-anchor="middle" fill="#ffffff">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+8, c.Count)
+			}
+		}
+	}
+	base := svgTop + nl*svgCell
+	for i, iv := range h.Impact.Levels {
+		x := svgLeft + i*svgCell + svgCell/2
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">%d</text>`+"\n", x, base+16, iv.Value)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="middle">%s</text>`+"\n", x, base+30, esc(iv.Label))
+	}
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" text-anchor="middle">%s →</text>`+"\n", svgLeft+ni*svgCell/2, base+52, esc(h.Impact.Name))
+	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="13" text-anchor="middle" transform="rotate(-90 16 %d)">%s →</text>`+"\n", svgTop+nl*svgCell/2, svgTop+nl*svgCell/2, esc(h.Likelihood.Name))
+	b.WriteString("</svg>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,149 @@
+package risk
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ismskit/ismskit/isms"
+)
+
+// Scale is an ordered set of levels, such as likelihood 1 Rare … 5 Almost
+// certain. It is the kernel's scale: the same type rates assets.
+type Scale = isms.Scale
+
+// Band is a risk level such as Low, Medium, High or Critical. Bands are
+// listed lowest first in a Method; a band's position is its order.
+type Band struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Colour string `json:"colour"` // CSS colour for heat maps, e.g. "#c62828"
+}
+
+// Method is the organisation's risk assessment method (clause 6.1.2): the
+// likelihood and impact scales, how a (likelihood, impact) pair becomes a
+// score and a band, and the risk acceptance criteria.
+//
+// The matrix is defined in one of two ways:
+//   - by a scoring rule and band thresholds: Rule names the rule ("product",
+//     the default, or "sum") and Thresholds[k] is the lowest score of
+//     Bands[k] (Thresholds[0] is ignored: the lowest band takes every score
+//     below Thresholds[1]);
+//   - by an explicit grid, as many GRC tools store it: Grid[l][i] is the
+//     band ID of the cell with the l-th likelihood level and the i-th impact
+//     level (both counted from 0, lowest first). The rule still gives each
+//     cell a score, used to order risks within a band.
+//
+// Either way the result must be monotonic: no cell is in a lower band than
+// a cell with lower or equal likelihood and impact.
+type Method struct {
+	Name       string     `json:"name"`
+	Likelihood Scale      `json:"likelihood"`
+	Impact     Scale      `json:"impact"`
+	Rule       string     `json:"rule,omitempty"`
+	Bands      []Band     `json:"bands"`
+	Thresholds []int      `json:"thresholds,omitempty"`
+	Grid       [][]string `json:"grid,omitempty"`
+	Criteria   Criteria   `json:"criteria"`
+	// ControlStrength is the share of exposure one fully effective control
+	// removes when residual risk is derived (see DeriveResidual). Zero means
+	// DefaultControlStrength.
+	ControlStrength decimal.Decimal `json:"control_strength,omitzero"`
+}
+
+// DefaultControlStrength is the ControlStrength used when a Method leaves it
+// zero: one fully effective control halves the exposure.
+var defaultControlStrength = decimal.RequireFromString("0.5")
+
+// Strength returns the method's control strength, or the default 0.5.
+func (m Method) Strength() decimal.Decimal {
+	if m.ControlStrength.IsZero() {
+		return defaultControlStrength
+	}
+	return m.ControlStrength
+}
+
+// BandIndex returns the position (order) of band id, or -1.
+func (m Method) BandIndex(id string) int {
+	return slices.IndexFunc(m.Bands, func(b Band) bool { return b.ID == id })
+}
+
+// Validate checks the scales, the bands, the matrix definition (exactly one
+// of thresholds and grid, sized to the scales, monotonic) and the criteria,
+// reporting every problem at once.
+func (m Method) Validate() error {
+	_, err := m.Scorer()
+	return err
+}
+
+// Scorer compiles the method with its named rule into a Scorer.
+func (m Method) Scorer() (*Scorer, error) {
+	rule, err := m.namedRule()
+	if err != nil {
+		var p isms.Problems
+		p.Addf("rule", "%v", err)
+		m.check(&p, nil)
+		return nil, p.Err()
+	}
+	return m.ScorerWith(rule)
+}
+
+// ScorerWith compiles the method with a host's own scoring rule instead of
+// the named one. The rule is called once per cell, here; scoring a risk
+// afterwards is a table lookup.
+func (m Method) ScorerWith(rule Rule) (*Scorer, error) {
+	var p isms.Problems
+	s := m.check(&p, rule)
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (m Method) namedRule() (Rule, error) {
+	switch strings.ToLower(m.Rule) {
+	case "", "product":
+		return Product, nil
+	case "sum":
+		return Sum, nil
+	default:
+		return nil, fmt.Errorf("rule %q is not one of product, sum", m.Rule)
+	}
+}
+
+// check validates the method and, when rule is given and everything is
+// valid so far, compiles the scorer.
+func (m Method) check(p *isms.Problems, rule Rule) *Scorer {
+	before := p.Len()
+	p.Merge("likelihood", m.Likelihood.Validate())
+	p.Merge("impact", m.Impact.Validate())
+	if len(m.Bands) == 0 {
+		p.Addf("bands", "the method has no risk bands; list them lowest first, e.g. Low, Medium, High")
+	}
+	ids := map[string]bool{}
+	for i, b := range m.Bands {
+		path := isms.Index("bands", i)
+		if strings.TrimSpace(b.ID) == "" {
+			p.Addf(isms.JoinPath(path, "id"), "band %d has no ID", i)
+		} else if ids[b.ID] {
+			p.Addf(isms.JoinPath(path, "id"), "band ID %q is used twice", b.ID)
+		}
+		ids[b.ID] = true
+		if strings.TrimSpace(b.Label) == "" {
+			p.Addf(isms.JoinPath(path, "label"), "band %q has no label", b.ID)
+		}
+	}
+	switch {
+	case len(m.Thresholds) > 0 && len(m.Grid) > 0:
+		p.Addf("grid", "give either thresholds or a grid, not both")
+	case len(m.Thresholds) == 0 && len(m.Grid) == 0:
+		p.Addf("thresholds", "the matrix is not defined; give band thresholds or a grid")
+	}
+	p.Merge("criteria", m.Criteria.validate(m))
+	if p.Len() > before || rule == nil {
+		return nil
+	}
+	return m.compile(p, rule)
+}

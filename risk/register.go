@@ -1,0 +1,130 @@
+package risk
+
+import (
+	"strings"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+)
+
+// Register is one organisation's risk register: the method it assesses
+// with and its risks. It is a plain value; hosts load it from their stores
+// (each Risk is storable on its own) and call the queries and checks here.
+type Register struct {
+	Method Method `json:"method"`
+	Risks  []Risk `json:"risks"`
+}
+
+// Validate checks the method and every risk against it, reporting every
+// problem at once with paths like "risks[3].residual.likelihood": ratings
+// off the scales, missing rationales, residual above inherent or target
+// above residual without a reason, significant risks (above the appetite)
+// without an owner or a deadline, treatment plans without actions, and
+// acceptances by roles the criteria do not allow. IDs and references must
+// be unique.
+func (reg Register) Validate() error {
+	var p isms.Problems
+	sc, err := reg.Method.Scorer()
+	p.Merge("method", err)
+	if sc == nil {
+		return p.Err()
+	}
+	ids := map[RiskID]bool{}
+	refs := map[string]bool{}
+	for i, r := range reg.Risks {
+		path := isms.Index("risks", i)
+		p.Merge(path, sc.validate(r))
+		if !r.ID.IsZero() {
+			if ids[r.ID] {
+				p.Addf(isms.JoinPath(path, "id"), "risk %q: ID %s is used twice", r.name(), r.ID)
+			}
+			ids[r.ID] = true
+		}
+		ref := strings.ToLower(strings.TrimSpace(r.Ref))
+		if ref != "" {
+			if refs[ref] {
+				p.Addf(isms.JoinPath(path, "ref"), "risk reference %q is used twice", r.Ref)
+			}
+			refs[ref] = true
+		}
+	}
+	return p.Err()
+}
+
+// Check is Validate plus every reference into the rest of the ISMS: owners,
+// assessors and accepting roles must exist in the organisation's context,
+// assets and requirements in its inventory, and every control named by an
+// applied control or a treatment action in the catalogue (Annex A or
+// custom). A nil catalogue skips the control check.
+func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
+	var p isms.Problems
+	p.Merge("", reg.Validate())
+	roles, people := map[isms.RoleID]bool{}, map[isms.PersonID]bool{}
+	for _, r := range org.Roles {
+		roles[r.ID] = true
+	}
+	for _, x := range org.People {
+		people[x.ID] = true
+	}
+	assets, reqs := map[isms.AssetID]bool{}, map[isms.RequirementID]bool{}
+	for _, a := range org.Assets {
+		assets[a.ID] = true
+	}
+	for _, q := range org.Requirements {
+		reqs[q.ID] = true
+	}
+	owner := func(path, name string, o isms.Owner) {
+		switch {
+		case !o.Role.IsZero() && !roles[o.Role]:
+			p.Addf(isms.JoinPath(path, "role"), "risk %q: owner role %s is not a role of the organisation", name, o.Role)
+		case !o.Person.IsZero() && !people[o.Person]:
+			p.Addf(isms.JoinPath(path, "person"), "risk %q: owner %s is not a person of the organisation", name, o.Person)
+		}
+	}
+	control := func(path, name string, id controls.ID) {
+		if cat != nil && !cat.Has(id) {
+			p.Addf(path, "risk %q: control %q is not in the catalogue; add it as a custom control or correct the ID", name, id)
+		}
+	}
+	for i, a := range reg.Method.Criteria.Authorities {
+		if !a.Role.IsZero() && !roles[a.Role] {
+			p.Addf(isms.JoinPath(isms.Index("method.criteria.authorities", i), "role"), "role %s is not a role of the organisation", a.Role)
+		}
+	}
+	for i, r := range reg.Risks {
+		path, name := isms.Index("risks", i), r.name()
+		owner(isms.JoinPath(path, "owner"), name, r.Owner)
+		for j, a := range r.Assets {
+			if !assets[a] {
+				p.Addf(isms.JoinPath(path, isms.Index("assets", j)), "risk %q: asset %s is not in the inventory", name, a)
+			}
+		}
+		for j, q := range r.Requirements {
+			if !reqs[q] {
+				p.Addf(isms.JoinPath(path, isms.Index("requirements", j)), "risk %q: requirement %s is not a requirement of the organisation", name, q)
+			}
+		}
+		for _, st := range []struct {
+			stage string
+			a     Assessment
+		}{{"inherent", r.Inherent}, {"residual", r.Residual}, {"target", r.Target}} {
+			if !st.a.Assessor.IsZero() && !people[st.a.Assessor] {
+				p.Addf(isms.JoinPath(path, st.stage+".assessor"), "risk %q: assessor %s is not a person of the organisation", name, st.a.Assessor)
+			}
+		}
+		for j, a := range r.Applied {
+			control(isms.JoinPath(path, isms.Index("applied", j))+".control", name, a.Control)
+		}
+		for j, a := range r.Treatment.Actions {
+			apath := isms.JoinPath(path, isms.Index("treatment.actions", j))
+			owner(isms.JoinPath(apath, "owner"), name, a.Owner)
+			for k, c := range a.Controls {
+				control(isms.JoinPath(apath, isms.Index("controls", k)), name, c)
+			}
+		}
+		if a := r.Acceptance; a != nil && !a.By.IsZero() && !roles[a.By] {
+			p.Addf(isms.JoinPath(path, "acceptance.by"), "risk %q: accepting role %s is not a role of the organisation", name, a.By)
+		}
+	}
+	return p.Err()
+}

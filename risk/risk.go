@@ -1,0 +1,221 @@
+package risk
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+)
+
+// RiskID names a risk of the register.
+type RiskID = isms.ID[Risk]
+
+// Kind says how a risk was identified.
+type Kind string
+
+// Risk kinds.
+const (
+	// AssetBased risks name assets of the inventory, a threat and a vulnerability.
+	AssetBased Kind = "asset_based"
+	// EventBased risks describe a scenario ("a ransomware attack stops the service").
+	EventBased Kind = "event_based"
+)
+
+// Property is an information security property a risk affects.
+type Property string
+
+// Properties.
+const (
+	Confidentiality Property = "confidentiality"
+	Integrity       Property = "integrity"
+	Availability    Property = "availability"
+)
+
+var properties = []Property{Confidentiality, Integrity, Availability}
+
+// Stage is one of the three assessments a risk carries.
+type Stage string
+
+// Stages. Residual is the risk as it stands with the controls in place;
+// Target is where treatment should bring it.
+const (
+	Inherent Stage = "inherent"
+	Residual Stage = "residual"
+	Target   Stage = "target"
+)
+
+// Stages returns the three stages in order.
+func Stages() []Stage { return []Stage{Inherent, Residual, Target} }
+
+// Assessment rates a risk at one stage, with who rated it, when and why.
+type Assessment struct {
+	Rating
+	Rationale string        `json:"rationale"`
+	Assessor  isms.PersonID `json:"assessor,omitzero"`
+	Date      time.Time     `json:"date,omitzero"`
+	// Derived marks a residual assessment computed by DeriveResidual.
+	Derived bool `json:"derived,omitempty"`
+	// AboveReason explains a target assessed higher than the residual, or a
+	// residual higher than the inherent risk; without it such an assessment
+	// is invalid.
+	AboveReason string `json:"above_reason,omitempty"`
+}
+
+// IsZero reports whether nothing has been assessed.
+func (a Assessment) IsZero() bool { return a.Likelihood == 0 && a.Impact == 0 }
+
+// Snapshot is a risk's assessments at one point in its history.
+type Snapshot struct {
+	Inherent Assessment `json:"inherent"`
+	Residual Assessment `json:"residual,omitzero"`
+	Target   Assessment `json:"target,omitzero"`
+	Note     string     `json:"note,omitempty"`
+}
+
+// Risk is one information security risk: what could happen, to what, how
+// bad it is before and after controls and where treatment should bring it,
+// what is done about it, and who answers for it.
+type Risk struct {
+	ID RiskID `json:"id"`
+	// Ref is the short reference people use, e.g. "R-7"; unique in a register.
+	Ref   string `json:"ref"`
+	Title string `json:"title"`
+	Kind  Kind   `json:"kind"`
+	// Assets, Threat and Vulnerability describe an asset-based risk.
+	Assets        []isms.AssetID `json:"assets,omitempty"`
+	Threat        string         `json:"threat,omitempty"`
+	Vulnerability string         `json:"vulnerability,omitempty"`
+	// Scenario describes an event-based risk.
+	Scenario     string               `json:"scenario,omitempty"`
+	Properties   []Property           `json:"properties,omitempty"`
+	Owner        isms.Owner           `json:"owner,omitzero"`
+	Requirements []isms.RequirementID `json:"requirements,omitempty"`
+
+	Inherent Assessment `json:"inherent"`
+	Residual Assessment `json:"residual,omitzero"`
+	Target   Assessment `json:"target,omitzero"`
+	// Applied lists the controls in place against the risk, from which the
+	// residual may be derived.
+	Applied []AppliedControl `json:"applied,omitempty"`
+
+	Treatment  Treatment   `json:"treatment,omitzero"`
+	Acceptance *Acceptance `json:"acceptance,omitempty"`
+	NextReview time.Time   `json:"next_review,omitzero"`
+	Loss       *Loss       `json:"loss,omitempty"`
+	// History keeps every earlier assessment, oldest first.
+	History []Snapshot `json:"history,omitempty"`
+}
+
+// Key returns the risk's ID; it makes Risk storable in a Repository.
+func (r Risk) Key() RiskID { return r.ID }
+
+// At returns the assessment that applies at a stage: the residual falls
+// back to the inherent assessment while no residual is recorded, and the
+// target falls back to the residual.
+func (r Risk) At(s Stage) Assessment {
+	switch s {
+	case Target:
+		if !r.Target.IsZero() {
+			return r.Target
+		}
+		fallthrough
+	case Residual:
+		if !r.Residual.IsZero() {
+			return r.Residual
+		}
+	}
+	return r.Inherent
+}
+
+// Current returns the assessment of the risk as it stands: At(Residual).
+func (r Risk) Current() Assessment { return r.At(Residual) }
+
+// Controls returns every control ID the risk refers to, from applied
+// controls and treatment actions, each once, in natural order.
+func (r Risk) Controls() []controls.ID {
+	var out []controls.ID
+	add := func(id controls.ID) {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	for _, a := range r.Applied {
+		add(a.Control)
+	}
+	for _, a := range r.Treatment.Actions {
+		for _, c := range a.Controls {
+			add(c)
+		}
+	}
+	slices.SortFunc(out, controls.CompareIDs)
+	return out
+}
+
+// Reassess returns a copy of r with the assessment of stage s replaced by
+// a, and r's assessments kept as a Snapshot in History so the trend stays
+// visible. r itself is not changed.
+func (r Risk) Reassess(s Stage, a Assessment, note string) Risk {
+	out := r.clone()
+	out.History = append(out.History, Snapshot{Inherent: r.Inherent, Residual: r.Residual, Target: r.Target, Note: note})
+	switch s {
+	case Inherent:
+		out.Inherent = a
+	case Residual:
+		out.Residual = a
+	case Target:
+		out.Target = a
+	}
+	return out
+}
+
+func (r Risk) clone() Risk {
+	out := r
+	out.Assets = slices.Clone(r.Assets)
+	out.Properties = slices.Clone(r.Properties)
+	out.Requirements = slices.Clone(r.Requirements)
+	out.Applied = slices.Clone(r.Applied)
+	out.Treatment = r.Treatment.clone()
+	if r.Acceptance != nil {
+		a := *r.Acceptance
+		out.Acceptance = &a
+	}
+	if r.Loss != nil {
+		l := *r.Loss
+		out.Loss = &l
+	}
+	out.History = slices.Clone(r.History)
+	return out
+}
+
+// Point is one step of a risk's trend.
+type Point struct {
+	Date  time.Time `json:"date"`
+	Level Level     `json:"level"`
+}
+
+// Trend returns the level of stage s over the risk's history, oldest first,
+// ending with the current assessment. Snapshots whose rating is off the
+// scales are skipped.
+func (r Risk) Trend(sc *Scorer, s Stage) []Point {
+	snaps := append(slices.Clone(r.History), Snapshot{Inherent: r.Inherent, Residual: r.Residual, Target: r.Target})
+	var out []Point
+	for _, sn := range snaps {
+		a := Risk{Inherent: sn.Inherent, Residual: sn.Residual, Target: sn.Target}.At(s)
+		lvl, err := sc.Rate(a.Rating)
+		if err != nil {
+			continue
+		}
+		out = append(out, Point{Date: a.Date, Level: lvl})
+	}
+	return out
+}
+
+// name returns how messages refer to the risk: its Ref, or its title.
+func (r Risk) name() string {
+	if strings.TrimSpace(r.Ref) != "" {
+		return r.Ref
+	}
+	return r.Title
+}
