@@ -90,3 +90,5 @@ func register() risk.Register {
 	}
 	return risk.Register{Method: method(), Risks: []risk.Risk{leaver, phishing, outage, laptop}}
 }
+
+var zeroTime time.Time

@@ -37,7 +37,8 @@ type Band struct {
 //     cell a score, used to order risks within a band.
 //
 // Either way the result must be monotonic: no cell is in a lower band than
-// a cell with lower or equal likelihood and impact.
+// a cell with lower or equal likelihood and impact. Level values start at 1
+// or more, because a zero rating means "not assessed".
 type Method struct {
 	Name       string     `json:"name"`
 	Likelihood Scale      `json:"likelihood"`
@@ -119,6 +120,14 @@ func (m Method) check(p *isms.Problems, rule Rule) *Scorer {
 	before := p.Len()
 	p.Merge("likelihood", m.Likelihood.Validate())
 	p.Merge("impact", m.Impact.Validate())
+	for _, sc := range []struct {
+		path string
+		s    Scale
+	}{{"likelihood", m.Likelihood}, {"impact", m.Impact}} {
+		if len(sc.s.Levels) > 0 && sc.s.Min() < 1 {
+			p.Addf(isms.JoinPath(sc.path, "levels[0].value"), "%s levels start at %d; start at 1 or more (0 means not assessed)", strings.ToLower(sc.s.Name), sc.s.Min())
+		}
+	}
 	if len(m.Bands) == 0 {
 		p.Addf("bands", "the method has no risk bands; list them lowest first, e.g. Low, Medium, High")
 	}

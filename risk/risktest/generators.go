@@ -12,11 +12,11 @@ import (
 )
 
 // Scale draws a valid scale of 2–7 levels with ascending, possibly uneven
-// values starting between 0 and 3.
+// values starting between 1 and 3.
 func Scale(name string) *rapid.Generator[risk.Scale] {
 	return rapid.Custom(func(t *rapid.T) risk.Scale {
 		s := risk.Scale{Name: name}
-		v := rapid.IntRange(0, 3).Draw(t, name+"_first")
+		v := rapid.IntRange(1, 3).Draw(t, name+"_first")
 		for i := range rapid.IntRange(2, 7).Draw(t, name+"_levels") {
 			s.Levels = append(s.Levels, isms.Level{Value: v, Label: fmt.Sprintf("%s %d", name, i+1)})
 			v += rapid.IntRange(1, 3).Draw(t, name+"_step")
