@@ -91,7 +91,7 @@ func (h HeatMap) WriteSVG(w io.Writer, title string) error {
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>%s, %s: %s (score %d), %d risks</title></rect>`+"\n",
 				x, y, svgCell, svgCell, esc(c.Level.Band.Colour), esc(lv.Label), esc(h.Impact.Levels[i].Label), esc(c.Level.Band.Label), c.Level.Score, c.Count)
 			if c.Count > 0 {
-				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="22" font-weight="bold" text-anchor="middle" fill="#ffffff">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+8, c.Count)
+				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="22" font-weight="bold" text-anchor="middle" fill="%s">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+8, textOn(c.Level.Band.Colour), c.Count)
 			}
 		}
 	}
@@ -106,4 +106,17 @@ func (h HeatMap) WriteSVG(w io.Writer, title string) error {
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// textOn picks black or white text for a "#rrggbb" background, whichever
+// reads better (by the background's perceived brightness).
+func textOn(bg string) string {
+	var r, g, b int
+	if _, err := fmt.Sscanf(bg, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return "#000000"
+	}
+	if r*299+g*587+b*114 > 150_000 {
+		return "#000000"
+	}
+	return "#ffffff"
 }

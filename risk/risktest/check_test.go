@@ -1,0 +1,60 @@
+package risktest_test
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/risktest"
+)
+
+const brokenEnv = "RISKTEST_BROKEN_RULE"
+
+// brokenRules each break one property CheckRule promises to check.
+var brokenRules = map[string]risk.Rule{
+	// Drops at the third likelihood level: not monotonic.
+	"dips": risk.RuleFunc(func(l, i int) int {
+		if l == 3 {
+			return 0
+		}
+		return l * i
+	}),
+	// Scores the top cell lower than a middle one: not bounded by it.
+	"unbounded": risk.RuleFunc(func(l, i int) int { return (l * i) % 7 }),
+	// Depends on hidden state: not deterministic.
+	"flaky": func() risk.Rule {
+		n := 0
+		return risk.RuleFunc(func(l, i int) int { n++; return l*i + n%2 })
+	}(),
+}
+
+func TestProductAndSumPass(t *testing.T) {
+	risktest.CheckRule(t, risk.Product)
+	risktest.CheckRule(t, risk.Sum)
+	risktest.CheckRule(t, risk.RuleFunc(func(l, i int) int { return 2*l + 3*i }))
+}
+
+// TestBrokenRule runs CheckRule on the rule named by brokenEnv; it only runs
+// as a child of TestCheckRuleCatchesBrokenRules, where it must fail.
+func TestBrokenRule(t *testing.T) {
+	name := os.Getenv(brokenEnv)
+	if name == "" {
+		t.Skip("runs only as a child of TestCheckRuleCatchesBrokenRules")
+	}
+	risktest.CheckRule(t, brokenRules[name])
+}
+
+func TestCheckRuleCatchesBrokenRules(t *testing.T) {
+	for name := range brokenRules {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenRule$", "-rapid.nofailfile")
+			cmd.Env = append(os.Environ(), brokenEnv+"="+name)
+			out, err := cmd.CombinedOutput()
+			require.Error(t, err, "CheckRule passed the %s rule:\n%s", name, out)
+			require.Contains(t, string(out), "--- FAIL: TestBrokenRule")
+		})
+	}
+}
