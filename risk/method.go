@@ -54,6 +54,13 @@ type Method struct {
 	ControlStrength decimal.Decimal `json:"control_strength,omitzero"`
 }
 
+// Limits on a method's scales, far above any real method, that keep the
+// compiled matrix small whatever a configuration file says.
+const (
+	MaxLevels     = 20
+	MaxLevelValue = 1000
+)
+
 // DefaultControlStrength is the ControlStrength used when a Method leaves it
 // zero: one fully effective control halves the exposure.
 var defaultControlStrength = decimal.RequireFromString("0.5")
@@ -126,6 +133,10 @@ func (m Method) check(p *isms.Problems, rule Rule) *Scorer {
 	}{{"likelihood", m.Likelihood}, {"impact", m.Impact}} {
 		if len(sc.s.Levels) > 0 && sc.s.Min() < 1 {
 			p.Addf(isms.JoinPath(sc.path, "levels[0].value"), "%s levels start at %d; start at 1 or more (0 means not assessed)", strings.ToLower(sc.s.Name), sc.s.Min())
+		}
+		if len(sc.s.Levels) > MaxLevels || sc.s.Max() > MaxLevelValue {
+			p.Addf(isms.JoinPath(sc.path, "levels"), "%s has %d levels up to %d; a risk scale has at most %d levels with values up to %d",
+				strings.ToLower(sc.s.Name), len(sc.s.Levels), sc.s.Max(), MaxLevels, MaxLevelValue)
 		}
 	}
 	if len(m.Bands) == 0 {
