@@ -28,42 +28,44 @@ func compareScored(a, b Scored) int {
 	)
 }
 
-// levels rates every risk at stage s; it fails, listing every risk off the
-// scales, rather than skip any.
-func (reg Register) levels(s Stage) (*Scorer, []Level, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil {
-		return nil, nil, err
-	}
-	out := make([]Level, len(reg.Risks))
+// scan rates every risk at stage s and calls fn with each level, in
+// order. It fails, listing every risk off the scales, rather than skip any;
+// fn is not called for those.
+func (sc *Scorer) scan(risks []Risk, s Stage, fn func(i int, lvl Level)) error {
 	var p isms.Problems
-	for i := range reg.Risks {
-		lvl, err := sc.Rate(reg.Risks[i].At(s).Rating)
+	for i := range risks {
+		lvl, err := sc.Rate(risks[i].At(s).Rating)
 		if err != nil {
 			p.Merge(isms.JoinPath(isms.Index("risks", i), string(s)), err)
 			continue
 		}
-		out[i] = lvl
+		fn(i, lvl)
 	}
-	return sc, out, p.Err()
+	return p.Err()
 }
 
 // Top returns the n most severe risks at stage s: highest band first, then
 // highest score, then reference.
 func (reg Register) Top(n int, s Stage) ([]Scored, error) {
-	_, lv, err := reg.levels(s)
+	sc, err := reg.Method.Scorer()
 	if err != nil || n <= 0 {
 		return nil, err
 	}
 	h := &minHeap{}
-	for i := range reg.Risks {
-		x := Scored{Index: i, Risk: reg.Risks[i], Level: lv[i]}
+	err = sc.scan(reg.Risks, s, func(i int, lvl Level) {
 		if h.Len() < n {
-			heap.Push(h, x)
-		} else if compareScored(x, (*h)[0]) < 0 {
-			(*h)[0] = x
+			heap.Push(h, Scored{Index: i, Risk: reg.Risks[i], Level: lvl})
+			return
+		}
+		root := (*h)[0]
+		// Compare before copying the risk: most risks do not make the top.
+		if c := lvl.Compare(root.Level); c > 0 || (c == 0 && compareScored(Scored{Risk: reg.Risks[i], Level: lvl}, root) < 0) {
+			(*h)[0] = Scored{Index: i, Risk: reg.Risks[i], Level: lvl}
 			heap.Fix(h, 0)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := []Scored(*h)
 	slices.SortFunc(out, compareScored)
@@ -87,11 +89,20 @@ func (h *minHeap) Pop() any {
 // ByBand returns the risks whose level at stage s is in band id, in
 // register order.
 func (reg Register) ByBand(s Stage, id string) ([]Risk, error) {
-	_, lv, err := reg.levels(s)
+	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return nil, err
 	}
-	return reg.filter(func(i int, _ *Risk) bool { return lv[i].Band.ID == id }), nil
+	var out []Risk
+	err = sc.scan(reg.Risks, s, func(i int, lvl Level) {
+		if lvl.Band.ID == id {
+			out = append(out, reg.Risks[i])
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // ByOwner returns the risks owned by o.
@@ -138,20 +149,42 @@ type OverdueAction struct {
 }
 
 // OverdueActions returns the open actions whose due date has passed at
-// now, earliest due first.
+// now, earliest due first, then by risk reference and action title.
 func (reg Register) OverdueActions(now time.Time) []OverdueAction {
-	var out []OverdueAction
+	// Sort small keys, then build the (larger) results in order.
+	type key struct {
+		sec     int64 // the due time as Unix seconds and nanoseconds
+		nsec    int32
+		ref     string
+		risk, a int32
+	}
+	var keys []key
 	for i := range reg.Risks {
-		r := &reg.Risks[i]
-		for _, a := range r.Treatment.Actions {
-			if a.Overdue(now) {
-				out = append(out, OverdueAction{Risk: r.Ref, RiskID: r.ID, Action: a})
+		acts := reg.Risks[i].Treatment.Actions
+		for j := range acts {
+			if acts[j].Overdue(now) {
+				due := acts[j].Due
+				keys = append(keys, key{sec: due.Unix(), nsec: int32(due.Nanosecond()), ref: reg.Risks[i].Ref, risk: int32(i), a: int32(j)})
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b OverdueAction) int {
-		return cmp.Or(a.Action.Due.Compare(b.Action.Due), cmp.Compare(a.Risk, b.Risk), cmp.Compare(a.Action.Title, b.Action.Title))
+	action := func(k key) *Action { return &reg.Risks[k.risk].Treatment.Actions[k.a] }
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.sec != b.sec || a.nsec != b.nsec {
+			return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.nsec, b.nsec))
+		}
+		if a.ref != b.ref {
+			return cmp.Compare(a.ref, b.ref)
+		}
+		return cmp.Or(
+			cmp.Compare(action(a).Title, action(b).Title),
+			cmp.Compare(a.risk, b.risk), cmp.Compare(a.a, b.a))
 	})
+	out := make([]OverdueAction, len(keys))
+	for k, x := range keys {
+		r := &reg.Risks[x.risk]
+		out[k] = OverdueAction{Risk: r.Ref, RiskID: r.ID, Action: *action(x)}
+	}
 	return out
 }
 
@@ -180,15 +213,23 @@ func (reg Register) ReviewsDue(now time.Time) []ReviewDue {
 	var out []ReviewDue
 	for i := range reg.Risks {
 		r := &reg.Risks[i]
-		switch {
-		case r.Acceptance != nil && r.Acceptance.Expired(now):
-			out = append(out, ReviewDue{Risk: r.Ref, RiskID: r.ID, Reason: AcceptanceLapsed, Since: r.Acceptance.Expires})
-		case !r.NextReview.IsZero() && !now.Before(r.NextReview):
-			out = append(out, ReviewDue{Risk: r.Ref, RiskID: r.ID, Reason: ReviewDateReached, Since: r.NextReview})
+		if reason, since, due := r.reviewDue(now); due {
+			out = append(out, ReviewDue{Risk: r.Ref, RiskID: r.ID, Reason: reason, Since: since})
 		}
 	}
 	slices.SortFunc(out, func(a, b ReviewDue) int { return cmp.Or(a.Since.Compare(b.Since), cmp.Compare(a.Risk, b.Risk)) })
 	return out
+}
+
+// reviewDue says whether r is due for review at now, why and since when.
+func (r *Risk) reviewDue(now time.Time) (ReviewReason, time.Time, bool) {
+	switch {
+	case r.Acceptance != nil && r.Acceptance.Expired(now):
+		return AcceptanceLapsed, r.Acceptance.Expires, true
+	case !r.NextReview.IsZero() && !now.Before(r.NextReview):
+		return ReviewDateReached, r.NextReview, true
+	}
+	return "", time.Time{}, false
 }
 
 // Unaccepted is a risk above the appetite that is not covered by a valid
@@ -204,24 +245,31 @@ type Unaccepted struct {
 // now: none, expired, given for another rating, by a role not allowed, or
 // for too long. Most severe first.
 func (reg Register) Unaccepted(now time.Time) ([]Unaccepted, error) {
-	sc, lv, err := reg.levels(Residual)
+	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return nil, err
 	}
 	var out []Unaccepted
-	for i := range reg.Risks {
-		r := &reg.Risks[i]
-		if !sc.AboveAppetite(lv[i]) || r.Treatment.Option == Avoid {
-			continue
+	err = sc.scan(reg.Risks, Residual, func(i int, lvl Level) {
+		if prob := sc.unaccepted(&reg.Risks[i], lvl, now); prob != "" {
+			out = append(out, Unaccepted{Scored: Scored{Index: i, Risk: reg.Risks[i], Level: lvl}, Problem: prob})
 		}
-		mustAccept := r.Treatment.Option == Retain || r.Treatment.Option == "" || r.Treatment.Complete()
-		if !mustAccept {
-			continue
-		}
-		if prob := sc.checkAcceptance(*r, lv[i], now); prob != "" {
-			out = append(out, Unaccepted{Scored: Scored{Index: i, Risk: *r, Level: lv[i]}, Problem: prob})
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Unaccepted) int { return compareScored(a.Scored, b.Scored) })
 	return out, nil
+}
+
+// unaccepted says why r, at its current level, lacks the acceptance it
+// needs at now, or "" when it needs none or has a valid one.
+func (s *Scorer) unaccepted(r *Risk, current Level, now time.Time) AcceptanceProblem {
+	if !s.AboveAppetite(current) || r.Treatment.Option == Avoid {
+		return ""
+	}
+	if r.Treatment.Option != Retain && r.Treatment.Option != "" && !r.Treatment.Complete() {
+		return "" // still being treated
+	}
+	return s.checkAcceptance(*r, current, now)
 }

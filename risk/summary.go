@@ -2,6 +2,8 @@ package risk
 
 import (
 	"time"
+
+	"github.com/ismskit/ismskit/isms"
 )
 
 // BandCount is how many risks are in one band.
@@ -30,53 +32,66 @@ type Summary struct {
 	ALE            []Money       `json:"ale"`
 }
 
-// Summarise computes the summary at now. It does not depend on the order of
-// the risks.
+// Summarise computes the summary at now in one pass over the risks. It does
+// not depend on the order of the risks.
 func (reg Register) Summarise(now time.Time) (Summary, error) {
-	s := Summary{Total: len(reg.Risks)}
-	var sc *Scorer
-	for _, st := range Stages() {
-		scorer, lv, err := reg.levels(st)
-		if err != nil {
-			return Summary{}, err
-		}
-		sc = scorer
-		counts := make([]BandCount, len(sc.method.Bands))
-		for k, b := range sc.method.Bands {
-			counts[k].Band = b
-		}
-		for i := range lv {
-			counts[lv[i].Order].Count++
-			if st == Residual && sc.AboveAppetite(lv[i]) {
-				s.AboveAppetite++
-			}
-		}
-		switch st {
-		case Inherent:
-			s.Inherent = counts
-		case Residual:
-			s.Residual = counts
-		case Target:
-			s.Target = counts
-		}
-	}
-	for _, o := range append([]Option{""}, options...) {
-		s.Treatments = append(s.Treatments, OptionCount{Option: o})
-	}
-	for i := range reg.Risks {
-		for k := range s.Treatments {
-			if s.Treatments[k].Option == reg.Risks[i].Treatment.Option {
-				s.Treatments[k].Count++
-			}
-		}
-	}
-	un, err := reg.Unaccepted(now)
+	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return Summary{}, err
 	}
-	s.Unaccepted = len(un)
-	s.OverdueActions = len(reg.OverdueActions(now))
-	s.ReviewsDue = len(reg.ReviewsDue(now))
+	s := Summary{Total: len(reg.Risks)}
+	bands := func() []BandCount {
+		out := make([]BandCount, len(sc.method.Bands))
+		for k, b := range sc.method.Bands {
+			out[k].Band = b
+		}
+		return out
+	}
+	s.Inherent, s.Residual, s.Target = bands(), bands(), bands()
+	for _, o := range append([]Option{""}, options...) {
+		s.Treatments = append(s.Treatments, OptionCount{Option: o})
+	}
+	var p isms.Problems
+	for i := range reg.Risks {
+		r := &reg.Risks[i]
+		for _, st := range Stages() {
+			lvl, err := sc.Rate(r.At(st).Rating)
+			if err != nil {
+				p.Merge(isms.JoinPath(isms.Index("risks", i), string(st)), err)
+				continue
+			}
+			switch st {
+			case Inherent:
+				s.Inherent[lvl.Order].Count++
+			case Residual:
+				s.Residual[lvl.Order].Count++
+				if sc.AboveAppetite(lvl) {
+					s.AboveAppetite++
+				}
+				if sc.unaccepted(r, lvl, now) != "" {
+					s.Unaccepted++
+				}
+			case Target:
+				s.Target[lvl.Order].Count++
+			}
+		}
+		for k := range s.Treatments {
+			if s.Treatments[k].Option == r.Treatment.Option {
+				s.Treatments[k].Count++
+			}
+		}
+		for _, a := range r.Treatment.Actions {
+			if a.Overdue(now) {
+				s.OverdueActions++
+			}
+		}
+		if _, _, due := r.reviewDue(now); due {
+			s.ReviewsDue++
+		}
+	}
+	if err := p.Err(); err != nil {
+		return Summary{}, err
+	}
 	s.ALE = TotalALE(reg.Risks)
 	return s, nil
 }
