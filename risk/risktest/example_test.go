@@ -1,0 +1,32 @@
+package risktest_test
+
+import (
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/risktest"
+)
+
+// A host checks its own scoring rule with one call. (Examples cannot
+// receive a *testing.T, so this one is compiled but not run; the same call
+// runs in this package's tests.)
+func ExampleCheckRule() {
+	testOurRule := func(t *testing.T) {
+		weighted := risk.RuleFunc(func(likelihood, impact int) int { return likelihood + 2*impact })
+		risktest.CheckRule(t, weighted)
+	}
+	_ = testOurRule
+}
+
+// The generators feed a host's own properties.
+func ExampleRegister() {
+	property := func(t *rapid.T) {
+		reg := risktest.Register().Draw(t, "register")
+		if err := reg.Validate(); err != nil {
+			t.Fatalf("generated registers are valid: %v", err)
+		}
+	}
+	_ = property // rapid.Check(t, property) in a test
+}
