@@ -1,6 +1,7 @@
 package risktest_test
 
 import (
+	"fmt"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -29,4 +30,14 @@ func ExampleRegister() {
 		}
 	}
 	_ = property // rapid.Check(t, property) in a test
+}
+
+// Every generated method is valid; Example draws one outside a property.
+func ExampleMethod() {
+	ok := true
+	for seed := range 20 {
+		ok = ok && risktest.Method().Example(seed).Validate() == nil
+	}
+	fmt.Println("20 generated methods valid:", ok)
+	// Output: 20 generated methods valid: true
 }
