@@ -1,27 +1,60 @@
 // Command quickstart builds the sample company of ismskit's domain articles
-// (a 40-person SaaS company starting ISO 27001), stores its ISMS context in
-// the reference in-memory store, reads it back, validates it and prints a
-// short summary: scope, key assets, roles, accountability, objectives,
-// requirements and advice.
+// (a 40-person SaaS company starting ISO 27001) end to end: it stores the
+// ISMS context in the reference in-memory store, reads it back and
+// validates it, scores and treats the company's key risks, prints a short
+// summary, and writes the files a consultant hands over into a folder:
 //
-//	go run ./examples/quickstart
+//	go run ./examples/quickstart              # writes ./out
+//	go run ./examples/quickstart -out report  # writes ./report
+//
+// Files: risk-register.csv, risk-summary.md, heatmap-inherent.svg and
+// heatmap-residual.svg. The run is reproducible: the same -date gives
+// byte-identical output.
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
 )
 
+// options are the command-line settings.
+type options struct {
+	out  string    // folder the files are written to
+	asOf time.Time // the date the report is "as of"
+}
+
 func main() {
-	if err := run(context.Background(), os.Stdout); err != nil {
+	opts, err := parseFlags(os.Args[1:], os.Stderr)
+	if err != nil {
+		os.Exit(2)
+	}
+	if err := run(context.Background(), os.Stdout, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, w io.Writer) error {
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "out", "folder to write the files into")
+	asOf := fs.String("date", "2026-12-01", "the report date (YYYY-MM-DD)")
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
+	d, err := time.Parse(time.DateOnly, *asOf)
+	if err != nil {
+		fmt.Fprintf(stderr, "-date: %v\n", err)
+		return options{}, err
+	}
+	return options{out: *out, asOf: d}, nil
+}
+
+func run(ctx context.Context, w io.Writer, opts options) error {
 	company := sampleCompany()
 	if err := company.Validate(); err != nil {
 		return fmt.Errorf("the sample company is invalid: %w", err)
@@ -38,5 +71,16 @@ func run(ctx context.Context, w io.Writer) error {
 	if err := loaded.Validate(); err != nil {
 		return fmt.Errorf("the context read back from the store is invalid: %w", err)
 	}
-	return writeSummary(w, loaded, n)
+	reg, err := st.saveRisks(ctx, loaded)
+	if err != nil {
+		return err
+	}
+	files, err := writeFiles(opts, loaded, reg)
+	if err != nil {
+		return err
+	}
+	if err := writeSummary(w, loaded, n); err != nil {
+		return err
+	}
+	return writeRiskSummary(w, loaded, reg, opts, files)
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,17 +15,33 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// TestQuickstart_SummaryMatchesGolden runs the whole quickstart and compares
-// its output with testdata/summary.golden. Run with -update after an
-// intended change and review the diff.
-func TestQuickstart_SummaryMatchesGolden(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), &out))
-	golden.Assert(t, filepath.Join("testdata", "summary.golden"), out.Bytes())
+func testOptions(t *testing.T) options {
+	t.Helper()
+	opts, err := parseFlags(nil, &bytes.Buffer{})
+	require.NoError(t, err)
+	opts.out = filepath.Join(t.TempDir(), "out")
+	return opts
+}
 
-	var again bytes.Buffer
-	require.NoError(t, run(context.Background(), &again))
-	assert.Equal(t, out.String(), again.String(), "two runs must print identical bytes")
+// TestQuickstart_OutputMatchesGolden runs the whole quickstart and compares
+// what it prints and every file it writes with testdata/. Run with -update
+// after an intended change and review the diff.
+func TestQuickstart_OutputMatchesGolden(t *testing.T) {
+	opts := testOptions(t)
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, opts))
+	printed := bytes.ReplaceAll(out.Bytes(), []byte(opts.out), []byte("out"))
+	golden.Assert(t, filepath.Join("testdata", "summary.golden"), printed)
+	for _, name := range []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg"} {
+		got, err := os.ReadFile(filepath.Join(opts.out, name))
+		require.NoError(t, err)
+		golden.Assert(t, filepath.Join("testdata", "out", name), got)
+	}
+
+	again := testOptions(t)
+	var second bytes.Buffer
+	require.NoError(t, run(context.Background(), &second, again))
+	assert.Equal(t, string(printed), string(bytes.ReplaceAll(second.Bytes(), []byte(again.out), []byte("out"))), "two runs print identical bytes")
 }
 
 // TestSampleCompany_FollowsTheDomainArticles checks the sample against the
@@ -50,6 +68,14 @@ func TestSampleCompany_FollowsTheDomainArticles(t *testing.T) {
 		}
 	}
 	assert.Subset(t, in, []string{"Kestrel SaaS platform", "Customer support", "Internal IT", "Remote work"})
+
+	reg, err := sampleRegister(c)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, len(reg.Risks), 3, "3–5 key risks")
+	assert.LessOrEqual(t, len(reg.Risks), 5, "3–5 key risks")
+	un, err := reg.Unaccepted(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Empty(t, un, "every retained risk above the appetite is accepted")
 }
 
 func TestRun_StoreRejectsAnInvalidRecordAndSavesNothingOfIt(t *testing.T) {
@@ -59,4 +85,15 @@ func TestRun_StoreRejectsAnInvalidRecordAndSavesNothingOfIt(t *testing.T) {
 	_, err := st.save(context.Background(), c)
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	assert.Equal(t, 0, st.assets.Len(c.Organization.ID))
+}
+
+func TestParseFlags(t *testing.T) {
+	var errs bytes.Buffer
+	opts, err := parseFlags([]string{"-out", "report", "-date", "2027-01-15"}, &errs)
+	require.NoError(t, err)
+	assert.Equal(t, "report", opts.out)
+	assert.Equal(t, time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC), opts.asOf)
+	_, err = parseFlags([]string{"-date", "15.1.2027"}, &errs)
+	assert.Error(t, err)
+	assert.Contains(t, errs.String(), "-date")
 }

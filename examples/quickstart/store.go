@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/memstore"
+	"github.com/ismskit/ismskit/risk"
 )
 
 // store is what a host application would have: one repository per record
@@ -22,6 +25,7 @@ type store struct {
 	roles            *memstore.Repository[isms.Role]
 	responsibilities *memstore.Repository[isms.Responsibility]
 	objectives       *memstore.Repository[isms.Objective]
+	risks            *memstore.Repository[risk.Risk]
 }
 
 func newStore() *store {
@@ -36,6 +40,7 @@ func newStore() *store {
 		roles:            memstore.New[isms.Role](),
 		responsibilities: memstore.New[isms.Responsibility](),
 		objectives:       memstore.New[isms.Objective](),
+		risks:            memstore.New[risk.Risk](),
 	}
 }
 
@@ -111,4 +116,27 @@ func collectInto[T isms.Entity[T]](ctx context.Context, repo isms.Repository[T],
 	items, err := isms.Collect(ctx, repo, org)
 	*into = items
 	return err
+}
+
+// saveRisks builds the sample register, checks it against the context and
+// the catalogue, stores its risks and reads them back in reference order.
+func (s *store) saveRisks(ctx context.Context, c isms.OrgContext) (risk.Register, error) {
+	reg, err := sampleRegister(c)
+	if err != nil {
+		return risk.Register{}, err
+	}
+	if err := reg.Check(c, controls.AnnexA()); err != nil {
+		return risk.Register{}, fmt.Errorf("the sample risk register is invalid: %w", err)
+	}
+	org := c.Organization.ID
+	if _, err := createAll(ctx, s.risks, org, reg.Risks); err != nil {
+		return risk.Register{}, err
+	}
+	stored, err := isms.Collect(ctx, s.risks, org)
+	if err != nil {
+		return risk.Register{}, err
+	}
+	slices.SortFunc(stored, func(a, b risk.Risk) int { return controls.CompareIDs(controls.ID(a.Ref), controls.ID(b.Ref)) })
+	reg.Risks = stored
+	return reg, reg.Validate()
 }

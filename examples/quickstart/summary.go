@@ -126,13 +126,18 @@ func writeSummary(w io.Writer, c isms.OrgContext, stored int) error {
 			fmt.Fprintf(&b, "  %s\n", f)
 		}
 	}
-	// tabwriter pads empty last columns; drop the trailing blanks.
-	lines := strings.Split(b.String(), "\n")
+	_, err = io.WriteString(w, trimTrailingSpaces(b.String()))
+	return err
+}
+
+// trimTrailingSpaces drops the blanks tabwriter leaves after an empty last
+// column.
+func trimTrailingSpaces(s string) string {
+	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}
-	_, err = io.WriteString(w, strings.Join(lines, "\n"))
-	return err
+	return strings.Join(lines, "\n")
 }
 
 // words turns a snake_case kind into words: "business_unit" → "business unit".

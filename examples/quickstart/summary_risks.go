@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
+)
+
+// writeRiskSummary prints the scored and treated risks, what needs
+// attention at the report date, and the files written.
+func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, opts options, files []string) error {
+	sc, err := reg.Method.Scorer()
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nRisks (%s; appetite: %s), as of %s\n", reg.Method.Name, reg.Method.Criteria.Appetite, opts.asOf.Format(time.DateOnly))
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  ref\trisk\tinherent\tresidual\ttarget\ttreatment\towner\tdeadline")
+	for _, r := range reg.Risks {
+		var stages []string
+		for _, st := range risk.Stages() {
+			lvl, err := sc.Rate(r.At(st).Rating)
+			if err != nil {
+				return err
+			}
+			stages = append(stages, fmt.Sprintf("%s %d", lvl.Band.Label, lvl.Score))
+		}
+		deadline := ""
+		if d := r.Deadline(); !d.IsZero() {
+			deadline = d.Format(time.DateOnly)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Ref, r.Title, stages[0], stages[1], stages[2], r.Treatment.Option, c.OwnerName(r.Owner), deadline)
+	}
+	tw.Flush()
+
+	sum, err := reg.Summarise(opts.asOf)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "  Above the appetite after controls: %d; without a valid acceptance: %d; overdue actions: %d; reviews due: %d.\n",
+		sum.AboveAppetite, sum.Unaccepted, sum.OverdueActions, sum.ReviewsDue)
+	for _, m := range sum.ALE {
+		fmt.Fprintf(&b, "  Annualised loss expectancy: %s.\n", m)
+	}
+	fmt.Fprintf(&b, "\nFiles written to %s/: %s\n", strings.TrimRight(opts.out, "/"), strings.Join(files, ", "))
+	_, err = io.WriteString(w, trimTrailingSpaces(b.String()))
+	return err
+}
