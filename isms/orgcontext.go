@@ -89,25 +89,19 @@ func (c OrgContext) Validate() error {
 	p.Merge("scope", c.Scope.Validate())
 	scales := c.RatingScales()
 
-	people := indexIDs(&p, "people", c.People, Person.Key)
-	roles := indexIDs(&p, "roles", c.Roles, Role.Key)
-	parties := indexIDs(&p, "parties", c.Parties, InterestedParty.Key)
-	indexIDs(&p, "issues", c.Issues, Issue.Key)
-	indexIDs(&p, "requirements", c.Requirements, Requirement.Key)
-	indexIDs(&p, "assets", c.Assets, Asset.Key)
-	indexIDs(&p, "objectives", c.Objectives, Objective.Key)
-	indexIDs(&p, "responsibilities", c.Responsibilities, Responsibility.Key)
+	checkUnique(&p, "people", c.People, Person.Key)
+	checkUnique(&p, "roles", c.Roles, Role.Key)
+	checkUnique(&p, "parties", c.Parties, InterestedParty.Key)
+	checkUnique(&p, "issues", c.Issues, Issue.Key)
+	checkUnique(&p, "requirements", c.Requirements, Requirement.Key)
+	checkUnique(&p, "assets", c.Assets, Asset.Key)
+	checkUnique(&p, "objectives", c.Objectives, Objective.Key)
+	checkUnique(&p, "responsibilities", c.Responsibilities, Responsibility.Key)
 
-	owner := func(path string, o Owner) {
-		switch {
-		case !o.Role.IsZero() && !roles[o.Role]:
-			p.Addf(JoinPath(path, "role"), "owner role %s is not a role of this organisation", o.Role)
-		case !o.Person.IsZero() && !people[o.Person]:
-			p.Addf(JoinPath(path, "person"), "owner person %s is not a person of this organisation", o.Person)
-		}
-	}
+	refs := c.Refs()
+	owner := func(path string, o Owner) { refs.CheckOwner(&p, path, "", o) }
 	party := func(path string, id PartyID) {
-		if !id.IsZero() && !parties[id] {
+		if !id.IsZero() && !refs.HasParty(id) {
 			p.Addf(path, "interested party %s is not listed in parties", id)
 		}
 	}
@@ -141,7 +135,7 @@ func (c OrgContext) Validate() error {
 		path := Index("roles", i)
 		p.Merge(path, x.Validate())
 		for j, h := range x.Holders {
-			if !h.IsZero() && !people[h] {
+			if !h.IsZero() && !refs.HasPerson(h) {
 				p.Addf(JoinPath(path, Index("holders", j)), "holder %s of role %q is not a person of this organisation", h, x.Name)
 			}
 		}
@@ -156,11 +150,11 @@ func (c OrgContext) Validate() error {
 		} else {
 			areas[key] = i
 		}
-		if !x.Accountable.IsZero() && !roles[x.Accountable] {
+		if !x.Accountable.IsZero() && !refs.HasRole(x.Accountable) {
 			p.Addf(JoinPath(path, "accountable"), "accountable role %s of area %q is not a role of this organisation", x.Accountable, x.Area)
 		}
 		for j, r := range x.Responsible {
-			if !r.IsZero() && !roles[r] {
+			if !r.IsZero() && !refs.HasRole(r) {
 				p.Addf(JoinPath(path, Index("responsible", j)), "responsible role %s of area %q is not a role of this organisation", r, x.Area)
 			}
 		}
@@ -173,9 +167,9 @@ func (c OrgContext) Validate() error {
 	return p.Err()
 }
 
-// indexIDs returns the set of IDs in list, recording a problem for each zero
-// or repeated ID.
-func indexIDs[T any, K comparable](p *Problems, field string, list []T, key func(T) K) map[K]bool {
+// checkUnique records a problem for each repeated ID in list; zero IDs are
+// left to the records' own Validate.
+func checkUnique[T any, K comparable](p *Problems, field string, list []T, key func(T) K) {
 	seen := make(map[K]bool, len(list))
 	var zero K
 	for i, x := range list {
@@ -188,7 +182,6 @@ func indexIDs[T any, K comparable](p *Problems, field string, list []T, key func
 		}
 		seen[k] = true
 	}
-	return seen
 }
 
 // Context lint rule IDs.

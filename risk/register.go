@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ismskit/ismskit/controls"
@@ -59,35 +60,15 @@ func (reg Register) Validate() error {
 func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 	var p isms.Problems
 	p.Merge("", reg.Validate())
-	roles, people := map[isms.RoleID]bool{}, map[isms.PersonID]bool{}
-	for _, r := range org.Roles {
-		roles[r.ID] = true
-	}
-	for _, x := range org.People {
-		people[x.ID] = true
-	}
-	assets, reqs := map[isms.AssetID]bool{}, map[isms.RequirementID]bool{}
-	for _, a := range org.Assets {
-		assets[a.ID] = true
-	}
-	for _, q := range org.Requirements {
-		reqs[q.ID] = true
-	}
-	owner := func(path, name string, o isms.Owner) {
-		switch {
-		case !o.Role.IsZero() && !roles[o.Role]:
-			p.Addf(isms.JoinPath(path, "role"), "risk %q: owner role %s is not a role of the organisation", name, o.Role)
-		case !o.Person.IsZero() && !people[o.Person]:
-			p.Addf(isms.JoinPath(path, "person"), "risk %q: owner %s is not a person of the organisation", name, o.Person)
-		}
-	}
+	refs := org.Refs()
+	owner := func(path, name string, o isms.Owner) { refs.CheckOwner(&p, path, fmt.Sprintf("risk %q: ", name), o) }
 	control := func(path, name string, id controls.ID) {
 		if cat != nil && !cat.Has(id) {
 			p.Addf(path, "risk %q: control %q is not in the catalogue; add it as a custom control or correct the ID", name, id)
 		}
 	}
 	for i, a := range reg.Method.Criteria.Authorities {
-		if !a.Role.IsZero() && !roles[a.Role] {
+		if !a.Role.IsZero() && !refs.HasRole(a.Role) {
 			p.Addf(isms.JoinPath(isms.Index("method.criteria.authorities", i), "role"), "role %s is not a role of the organisation", a.Role)
 		}
 	}
@@ -95,12 +76,12 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 		path, name := isms.Index("risks", i), r.name()
 		owner(isms.JoinPath(path, "owner"), name, r.Owner)
 		for j, a := range r.Assets {
-			if !assets[a] {
+			if !refs.HasAsset(a) {
 				p.Addf(isms.JoinPath(path, isms.Index("assets", j)), "risk %q: asset %s is not in the inventory", name, a)
 			}
 		}
 		for j, q := range r.Requirements {
-			if !reqs[q] {
+			if !refs.HasRequirement(q) {
 				p.Addf(isms.JoinPath(path, isms.Index("requirements", j)), "risk %q: requirement %s is not a requirement of the organisation", name, q)
 			}
 		}
@@ -108,7 +89,7 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 			stage string
 			a     Assessment
 		}{{"inherent", r.Inherent}, {"residual", r.Residual}, {"target", r.Target}} {
-			if !st.a.Assessor.IsZero() && !people[st.a.Assessor] {
+			if !st.a.Assessor.IsZero() && !refs.HasPerson(st.a.Assessor) {
 				p.Addf(isms.JoinPath(path, st.stage+".assessor"), "risk %q: assessor %s is not a person of the organisation", name, st.a.Assessor)
 			}
 		}
@@ -122,7 +103,7 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 				control(isms.JoinPath(apath, isms.Index("controls", k)), name, c)
 			}
 		}
-		if a := r.Acceptance; a != nil && !a.By.IsZero() && !roles[a.By] {
+		if a := r.Acceptance; a != nil && !a.By.IsZero() && !refs.HasRole(a.By) {
 			p.Addf(isms.JoinPath(path, "acceptance.by"), "risk %q: accepting role %s is not a role of the organisation", name, a.By)
 		}
 	}
