@@ -1,0 +1,124 @@
+package soa_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
+)
+
+func entry(t *testing.T, s soa.SoA, id controls.ID) soa.Entry {
+	t.Helper()
+	e, ok := s.Entry(id)
+	require.True(t, ok, "no entry for %s", id)
+	return e
+}
+
+func codes(e soa.Entry) []soa.ReasonCode {
+	var out []soa.ReasonCode
+	for _, r := range e.Reasons {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+func TestGenerate_ApplicabilityAndReasons(t *testing.T) {
+	s, conflicts, err := soa.Generate(input())
+	require.NoError(t, err)
+	assert.Empty(t, conflicts)
+	require.Len(t, s.Entries, 93, "one entry per catalogue control")
+	assert.Equal(t, controls.ID("5.1"), s.Entries[0].Control)
+	assert.Equal(t, controls.ID("8.34"), s.Entries[92].Control)
+	assert.Equal(t, 1, s.Version)
+	assert.Equal(t, soa.Draft, s.Status)
+
+	tests := []struct {
+		id         controls.ID
+		applicable bool
+		codes      []soa.ReasonCode
+		status     controls.Status
+		risks      []string
+	}{
+		{"5.18", true, []soa.ReasonCode{soa.RiskTreatment}, controls.InProgress, []string{"R-1", "R-2"}},
+		{"5.15", true, []soa.ReasonCode{soa.RiskTreatment}, controls.Implemented, []string{"R-1"}}, // applied control, record implemented
+		{"8.5", true, []soa.ReasonCode{soa.RiskTreatment}, controls.Planned, []string{"R-2"}},
+		{"6.3", true, []soa.ReasonCode{soa.RiskTreatment}, controls.Implemented, []string{"R-2"}},
+		{"5.34", true, []soa.ReasonCode{soa.Legal}, controls.NotStarted, nil},
+		{"5.24", true, []soa.ReasonCode{soa.Contractual}, controls.Planned, nil},
+		{"8.13", true, []soa.ReasonCode{soa.BestPractice}, controls.Implemented, nil},
+		{"5.1", true, []soa.ReasonCode{soa.BusinessNeed}, controls.NotStarted, nil},
+		{"7.1", false, nil, controls.NotApplicable, nil},
+		{"7.4", false, nil, controls.NotStarted, nil},
+		{"8.8", false, nil, controls.NotStarted, nil},
+	}
+	for _, tt := range tests {
+		e := entry(t, s, tt.id)
+		assert.Equal(t, tt.applicable, e.Applicable, "%s applicable", tt.id)
+		assert.Equal(t, tt.codes, codes(e), "%s reasons", tt.id)
+		assert.Equal(t, tt.status, e.Status, "%s status", tt.id)
+		var risks []string
+		for _, r := range e.Risks {
+			risks = append(risks, r.Label)
+		}
+		assert.Equal(t, tt.risks, risks, "%s risks", tt.id)
+	}
+	assert.Equal(t, "Secure processing of personal data", entry(t, s, "5.34").Reasons[0].Refs[0].Label)
+	assert.Equal(t, "IT manager", entry(t, s, "5.18").Owner, "owner from the treatment action while there is no record")
+	assert.Equal(t, "No office: everyone works remotely.", entry(t, s, "7.1").Justification)
+	assert.True(t, entry(t, s, "7.4").Decided)
+	assert.Equal(t, soa.DefaultJustification, entry(t, s, "8.8").Justification)
+	assert.True(t, entry(t, s, "8.8").DefaultExclusion)
+	assert.Equal(t, []soa.Additional{{Control: "ACME-1", Risks: []soa.Ref{{ID: isms.DeriveID[risk.Risk](ns, "R-1").String(), Label: "R-1"}}}}, s.Additional,
+		"a control a treatment names but the catalogue lacks is listed as additional")
+}
+
+func TestGenerate_KeepsDecisionsAndReportsContradictions(t *testing.T) {
+	in := input()
+	in.Decisions = append(in.Decisions,
+		soa.Decision{Control: "8.5", Applicable: false, Justification: "We thought MFA was covered by the identity provider."},
+		soa.Decision{Control: "5.15", Applicable: false, Justification: "Access rules live in the IdP."},
+	)
+	in.Implementations = append(in.Implementations, impl("5.7", controls.NotApplicable))
+	in.Links = append(in.Links, soa.Link{Requirement: gdpr, Controls: []controls.ID{"5.7"}})
+	s, conflicts, err := soa.Generate(in)
+	require.NoError(t, err)
+	assert.False(t, entry(t, s, "8.5").Applicable, "the human decision is kept")
+	assert.Equal(t, []soa.Conflict{
+		{Control: "5.7", Problem: "its implementation record says it does not apply, but requirements call for it (Secure processing of personal data)"},
+		{Control: "5.15", Problem: "the decision excludes it, but risk treatment relies on it (R-1)"},
+		{Control: "5.15", Problem: "the decision excludes it, but it is implemented"},
+		{Control: "8.5", Problem: "the decision excludes it, but risk treatment relies on it (R-2)"},
+	}, conflicts)
+	err = s.Validate(controls.AnnexA())
+	assert.Contains(t, paths(err), "entries[14].applicable", "5.15 excluded while treatment relies on it")
+}
+
+func TestGenerate_RejectsUnusableInput(t *testing.T) {
+	in := input()
+	in.Decisions = append(in.Decisions,
+		soa.Decision{Control: "9.9", Justification: "x y z"},
+		soa.Decision{Control: "5.1", Applicable: true},
+		soa.Decision{Control: "8.1", Applicable: false, Justification: "N/A"},
+	)
+	in.Links = append(in.Links, soa.Link{Requirement: isms.NewID[isms.Requirement](), Controls: []controls.ID{"5.1"}},
+		soa.Link{Requirement: gdpr, Controls: []controls.ID{"A.5.1.1"}})
+	_, _, err := soa.Generate(in)
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Equal(t, []string{"links[2].requirement", "links[3].controls[0]", "decisions[2].control", "decisions[3].control", "decisions[4].justification"}, paths(err))
+
+	_, _, err = soa.Generate(soa.Input{})
+	assert.Equal(t, []string{"catalogue"}, paths(err))
+}
+
+func paths(err error) []string {
+	var out []string
+	for _, v := range isms.ValidationErrors(err) {
+		out = append(out, v.Path)
+	}
+	return out
+}
