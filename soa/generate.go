@@ -103,6 +103,7 @@ func Generate(in Input) (SoA, []Conflict, error) {
 type generator struct {
 	in        Input
 	risks     map[controls.ID][]*risk.Risk // risks whose treatment relies on the control
+	refs      map[*risk.Risk]Ref
 	status    map[controls.ID]controls.Status
 	actOwner  map[controls.ID]isms.Owner
 	links     map[controls.ID][]isms.Requirement
@@ -112,7 +113,7 @@ type generator struct {
 
 func newGenerator(in Input) (*generator, error) {
 	g := &generator{
-		in: in, risks: map[controls.ID][]*risk.Risk{}, status: map[controls.ID]controls.Status{},
+		in: in, risks: map[controls.ID][]*risk.Risk{}, refs: map[*risk.Risk]Ref{}, status: map[controls.ID]controls.Status{},
 		actOwner: map[controls.ID]isms.Owner{}, links: map[controls.ID][]isms.Requirement{},
 		impls: map[controls.ID]*controls.Implementation{}, decisions: map[controls.ID]*Decision{},
 	}
@@ -123,6 +124,7 @@ func newGenerator(in Input) (*generator, error) {
 	}
 	for i := range in.Register.Risks {
 		r := &in.Register.Risks[i]
+		g.refs[r] = riskRef(r)
 		for _, a := range r.Applied {
 			g.rely(a.Control, r)
 		}
@@ -174,17 +176,25 @@ func newGenerator(in Input) (*generator, error) {
 	return g, p.Err()
 }
 
+// rely records that r relies on control id. Risks are processed one at a
+// time, so a repeat can only be the last one added.
 func (g *generator) rely(id controls.ID, r *risk.Risk) {
-	if !slices.Contains(g.risks[id], r) {
-		g.risks[id] = append(g.risks[id], r)
+	if l := g.risks[id]; len(l) == 0 || l[len(l)-1] != r {
+		g.risks[id] = append(l, r)
 	}
 }
 
 // progress records the furthest status treatment actions give a control.
 func (g *generator) progress(id controls.ID, a risk.Action) {
-	s := map[risk.ActionStatus]controls.Status{
-		risk.ActionPlanned: controls.Planned, risk.ActionInProgress: controls.InProgress, risk.ActionDone: controls.Implemented,
-	}[a.Status]
+	var s controls.Status
+	switch a.Status {
+	case risk.ActionPlanned:
+		s = controls.Planned
+	case risk.ActionInProgress:
+		s = controls.InProgress
+	case risk.ActionDone:
+		s = controls.Implemented
+	}
 	if statusRank(s) > statusRank(g.status[id]) {
 		g.status[id] = s
 	}
@@ -209,7 +219,7 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 
 	// Reasons that come from the state of the ISMS.
 	for _, r := range g.risks[id] {
-		e.Risks = append(e.Risks, riskRef(r))
+		e.Risks = append(e.Risks, g.refs[r])
 	}
 	sortRefs(e.Risks)
 	if len(e.Risks) > 0 {
@@ -309,7 +319,7 @@ func (g *generator) additional() []Additional {
 		}
 		a := Additional{Control: id}
 		for _, r := range risks {
-			a.Risks = append(a.Risks, riskRef(r))
+			a.Risks = append(a.Risks, g.refs[r])
 		}
 		sortRefs(a.Risks)
 		out = append(out, a)
