@@ -230,6 +230,16 @@ func describe(field string, x, y Entry) string {
 		return fmt.Sprintf("risks relying on it [%s] → [%s]", labels(x.Risks), labels(y.Risks))
 	case "evidence":
 		return fmt.Sprintf("evidence %d → %d items", len(x.Evidence), len(y.Evidence))
+	case "default_exclusion":
+		if y.DefaultExclusion {
+			return "now excluded by default"
+		}
+		return "no longer excluded by default"
+	case "decided":
+		if y.Decided {
+			return "now set by a decision"
+		}
+		return "no longer set by a decision"
 	default:
 		return field + " changed"
 	}

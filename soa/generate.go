@@ -249,7 +249,7 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 		e.Status = s
 		e.Owner = g.in.Context.OwnerName(g.actOwner[id])
 	}
-	if !required && im != nil && (im.Status == controls.Implemented || im.Status == controls.InProgress || im.Status == controls.Planned) {
+	if !required && g.decisions[id] == nil && im != nil && (im.Status == controls.Implemented || im.Status == controls.InProgress || im.Status == controls.Planned) {
 		e.Reasons = append(e.Reasons, Reason{Code: BestPractice, Note: "in place or planned without a recorded risk or requirement"})
 	}
 	e.Applicable = len(e.Reasons) > 0
