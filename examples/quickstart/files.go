@@ -8,12 +8,13 @@ import (
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
 )
 
 // writeFiles renders the deliverables and writes them into opts.out. It
 // renders everything first, so a rendering error leaves no half-written
 // folder. It returns the file names written, in order.
-func writeFiles(opts options, c isms.OrgContext, reg risk.Register) ([]string, error) {
+func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement soa.SoA) ([]string, error) {
 	type file struct {
 		name   string
 		render func(*bytes.Buffer) error
@@ -32,6 +33,8 @@ func writeFiles(opts options, c isms.OrgContext, reg risk.Register) ([]string, e
 		{"risk-summary.md", func(b *bytes.Buffer) error { return risk.WriteMarkdown(b, reg, c, opts.asOf, 5) }},
 		{"heatmap-inherent.svg", heatmap(risk.Inherent, c.Organization.Name+": inherent risk")},
 		{"heatmap-residual.svg", heatmap(risk.Residual, c.Organization.Name+": residual risk")},
+		{"soa.csv", func(b *bytes.Buffer) error { return soa.WriteCSV(b, statement) }},
+		{"soa.md", func(b *bytes.Buffer) error { return soa.WriteMarkdown(b, statement) }},
 	}
 	rendered := make([][]byte, len(files))
 	for i, f := range files {

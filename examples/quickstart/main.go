@@ -7,8 +7,8 @@
 //	go run ./examples/quickstart              # writes ./out
 //	go run ./examples/quickstart -out report  # writes ./report
 //
-// Files: risk-register.csv, risk-summary.md, heatmap-inherent.svg and
-// heatmap-residual.svg. The run is reproducible: the same -date gives
+// Files: risk-register.csv, risk-summary.md, heatmap-inherent.svg,
+// heatmap-residual.svg, soa.csv and soa.md. The run is reproducible: the same -date gives
 // byte-identical output.
 package main
 
@@ -75,12 +75,16 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	files, err := writeFiles(opts, loaded, reg)
+	statement, err := buildSoA(loaded, reg)
+	if err != nil {
+		return err
+	}
+	files, err := writeFiles(opts, loaded, reg, statement)
 	if err != nil {
 		return err
 	}
 	if err := writeSummary(w, loaded, n); err != nil {
 		return err
 	}
-	return writeRiskSummary(w, loaded, reg, opts, files)
+	return writeRiskSummary(w, loaded, reg, statement, opts, files)
 }

@@ -7,13 +7,15 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
 )
 
 // writeRiskSummary prints the scored and treated risks, what needs
 // attention at the report date, and the files written.
-func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, opts options, files []string) error {
+func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, opts options, files []string) error {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return err
@@ -48,6 +50,23 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, opts op
 	for _, m := range sum.ALE {
 		fmt.Fprintf(&b, "  Annualised loss expectancy: %s.\n", m)
 	}
+	applicable, byDefault, implemented := 0, 0, 0
+	for _, e := range statement.Entries {
+		switch {
+		case e.Applicable:
+			applicable++
+			if e.Status == controls.Implemented {
+				implemented++
+			}
+		case e.DefaultExclusion:
+			byDefault++
+		}
+	}
+	fmt.Fprintf(&b, "\nStatement of Applicability: version %d, %s by %s on %s\n", statement.Version, statement.Status, statement.Approver, statement.ApprovedAt.Format(time.DateOnly))
+	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented, the rest planned); %d excluded, %d of them because no risk, requirement or decision calls for them.\n",
+		applicable, len(statement.Entries), implemented, len(statement.Entries)-applicable, byDefault)
+	fmt.Fprintf(&b, "  Content hash %s\n", statement.Hash)
+
 	fmt.Fprintf(&b, "\nFiles written to %s/: %s\n", strings.TrimRight(opts.out, "/"), strings.Join(files, ", "))
 	_, err = io.WriteString(w, trimTrailingSpaces(b.String()))
 	return err

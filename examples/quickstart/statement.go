@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
+)
+
+// sampleImplementations records what the sample company already does and
+// what it has planned: the controls its risks rely on and the ones its
+// requirements call for.
+func sampleImplementations() []controls.Implementation {
+	ns := isms.NewNamespace("Kestrel Cloud Ltd")
+	itm := isms.OwnedByRole(isms.DeriveID[isms.Role](ns, "IT manager"))
+	ceo := isms.OwnedByRole(isms.DeriveID[isms.Role](ns, "CEO"))
+	done := func(id controls.ID, owner isms.Owner, evidence, where string) controls.Implementation {
+		return controls.Implementation{
+			ID: isms.DeriveID[controls.Implementation](ns, string(id)), Control: id, Status: controls.Implemented, Owner: owner,
+			Evidence: []controls.Evidence{{Title: evidence, Location: where, Date: workshop}},
+		}
+	}
+	planned := func(id controls.ID, owner isms.Owner, notes string) controls.Implementation {
+		return controls.Implementation{ID: isms.DeriveID[controls.Implementation](ns, string(id)), Control: id, Status: controls.Planned, Owner: owner, Notes: notes}
+	}
+	return []controls.Implementation{
+		planned("5.1", ceo, "policy drafted in the quickstart's policy step; approval in December"),
+		planned("5.2", ceo, "roles table exists; to be approved with the policy"),
+		done("5.11", itm, "Leaver checklist with laptop and key return", "HR folder/leavers"),
+		done("5.18", itm, "Access request tickets", "Service desk, queue ACCESS"),
+		planned("5.24", itm, "incident playbook and contact list"),
+		planned("5.26", itm, "incident response steps and notification templates"),
+		planned("5.34", ceo, "record of processing activities update"),
+		planned("5.35", ceo, "external internal audit booked for autumn 2027"),
+		done("7.9", itm, "Device management report: all laptops enrolled", "MDM console"),
+		done("8.1", itm, "Device management report: encryption and screen lock", "MDM console"),
+		done("8.3", itm, "Support tool role configuration", "Support tool admin page"),
+		done("8.5", itm, "SSO policy: MFA required for all users", "Identity provider admin"),
+		done("8.13", itm, "Nightly backups and restore test 2026-09", "Ops wiki/backups"),
+		planned("8.24", itm, "document encryption in transit and at rest"),
+	}
+}
+
+// sampleLinks ties the sample company's requirements to the controls that
+// meet them.
+func sampleLinks() []soa.Link {
+	ns := isms.NewNamespace("Kestrel Cloud Ltd")
+	req := func(name string) isms.RequirementID { return isms.DeriveID[isms.Requirement](ns, name) }
+	return []soa.Link{
+		{Requirement: req("gdpr32"), Controls: []controls.ID{"5.34", "8.24"}},
+		{Requirement: req("gdpr33"), Controls: []controls.ID{"5.24", "5.26"}},
+		{Requirement: req("msa"), Controls: []controls.ID{"5.24", "5.26"}},
+		{Requirement: req("tender"), Controls: []controls.ID{"5.35"}},
+		{Requirement: req("board"), Controls: []controls.ID{"5.1", "5.2"}},
+	}
+}
+
+// sampleDecisions are the consultant's decisions on controls the risks do
+// not reach: excluded with a reason the auditor can check.
+func sampleDecisions() []soa.Decision {
+	by := "Jussi Lahti (IT manager)"
+	return []soa.Decision{
+		{Control: "7.4", Justification: "No server room or secure area of our own: production runs in the cloud provider's data centres, covered by its certifications.", By: by, Date: workshop},
+		{Control: "7.12", Justification: "No cabling under our control carries production or customer data; the office network carries only staff internet traffic.", By: by, Date: workshop},
+		{Control: "8.30", Justification: "No software development is outsourced; all development is done by employees.", By: by, Date: workshop},
+	}
+}
+
+// buildSoA generates, validates and approves the sample company's SoA.
+func buildSoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
+	cat := controls.AnnexA()
+	draft, conflicts, err := soa.Generate(soa.Input{
+		ID: isms.DeriveID[soa.SoA](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Context: c, Catalogue: cat,
+		Implementations: sampleImplementations(), Register: reg, Links: sampleLinks(), Decisions: sampleDecisions(),
+		Generated: workshop, Author: "Jussi Lahti (IT manager)",
+	})
+	if err != nil {
+		return soa.SoA{}, err
+	}
+	if len(conflicts) > 0 {
+		return soa.SoA{}, fmt.Errorf("the sample SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
+	}
+	return draft.Approve(cat, "Maria Virtanen (CEO)", workshop.AddDate(0, 0, 14))
+}
