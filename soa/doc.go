@@ -33,8 +33,8 @@
 //
 // # Export
 //
-// WriteJSON writes the JSON schema: the object SoA with fields id,
-// organization, version, status, catalogue, generated, author, approver,
+// WriteJSON writes the JSON schema: the object SoA with fields id (this
+// version), document (the chain of versions), organization, version, status, catalogue, generated, author, approver,
 // approved_at, hash, changes, entries and additional; each entry has
 // control, theme, title, applicable, reasons (code, refs of {id, label},
 // note), justification, default_exclusion, risks, status, owner, evidence

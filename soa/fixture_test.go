@@ -68,7 +68,7 @@ func impl(id controls.ID, s controls.Status) controls.Implementation {
 // two decisions.
 func input() soa.Input {
 	return soa.Input{
-		ID:        isms.DeriveID[soa.SoA](ns, "soa"),
+		Document:  isms.DeriveID[soa.Lineage](ns, "soa"),
 		Context:   orgContext(),
 		Catalogue: controls.AnnexA(),
 		Register: risk.Register{Method: risk.DefaultMethod(), Risks: []risk.Risk{

@@ -37,7 +37,8 @@ type Decision struct {
 
 // Input is everything an SoA is generated from.
 type Input struct {
-	ID              ID
+	// Document names the SoA across versions; Generate makes version 1.
+	Document        DocumentID
 	Context         isms.OrgContext // names, requirements
 	Catalogue       *controls.Catalogue
 	Implementations []controls.Implementation
@@ -86,7 +87,7 @@ func Generate(in Input) (SoA, []Conflict, error) {
 		return SoA{}, nil, err
 	}
 	s := SoA{
-		ID: in.ID, Organization: in.Context.Organization.Name, Version: 1, Status: Draft,
+		ID: VersionID(in.Document, 1), Document: in.Document, Organization: in.Context.Organization.Name, Version: 1, Status: Draft,
 		Catalogue: in.Catalogue.String(), Generated: in.Generated, Author: in.Author,
 	}
 	var conflicts []Conflict

@@ -23,7 +23,7 @@ func genInput(t *rapid.T) soa.Input {
 	cat := controls.AnnexA()
 	all := cat.Controls()
 	pick := func(label string) controls.ID { return rapid.SampledFrom(all).Draw(t, label).ID() }
-	in := soa.Input{ID: isms.DeriveID[soa.SoA](ns, "gen"), Context: orgContext(), Catalogue: cat, Register: risk.Register{Method: risk.DefaultMethod()}, Generated: day}
+	in := soa.Input{Document: isms.DeriveID[soa.Lineage](ns, "gen"), Context: orgContext(), Catalogue: cat, Register: risk.Register{Method: risk.DefaultMethod()}, Generated: day}
 
 	needed := map[controls.ID]bool{}
 	for k := range rapid.IntRange(0, 6).Draw(t, "risks") {

@@ -1,6 +1,7 @@
 package soa
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
@@ -8,8 +9,21 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// ID names a Statement of Applicability document; its versions share it.
+// ID names one version of a Statement of Applicability; each version is its
+// own record, so a host keeps every version in an isms.Repository[SoA].
 type ID = isms.ID[SoA]
+
+// Lineage marks the chain of versions of one Statement of Applicability.
+type Lineage struct{}
+
+// DocumentID names a Statement of Applicability across its versions.
+type DocumentID = isms.ID[Lineage]
+
+// VersionID returns the ID of version v of document doc: the same document
+// and version always give the same ID.
+func VersionID(doc DocumentID, v int) ID {
+	return isms.DeriveID[SoA](doc.UUID(), fmt.Sprintf("version %d", v))
+}
 
 // ReasonCode says why a control is in the SoA.
 type ReasonCode string
@@ -89,10 +103,11 @@ const (
 // Approved versions are immutable: their Hash covers the content, Verify
 // checks it, and a change starts a new draft with Revise.
 type SoA struct {
-	ID           ID        `json:"id"`
-	Organization string    `json:"organization"`
-	Version      int       `json:"version"`
-	Status       DocStatus `json:"status"`
+	ID           ID         `json:"id"`
+	Document     DocumentID `json:"document"`
+	Organization string     `json:"organization"`
+	Version      int        `json:"version"`
+	Status       DocStatus  `json:"status"`
 	// Catalogue names the catalogue the SoA covers, e.g.
 	// "ISO/IEC 27001:2022 Annex A (93 controls)".
 	Catalogue  string       `json:"catalogue"`
@@ -106,8 +121,7 @@ type SoA struct {
 	Additional []Additional `json:"additional,omitempty"`
 }
 
-// Key returns the document ID; versions are stored under it by the host
-// (e.g. one record per ID and version).
+// Key returns the version's ID; it makes SoA storable in a Repository.
 func (s SoA) Key() ID { return s.ID }
 
 // Entry returns the entry of control id.

@@ -14,6 +14,7 @@ import (
 // content is what the hash covers: everything but the approval block.
 type content struct {
 	ID           ID           `json:"id"`
+	Document     DocumentID   `json:"document"`
 	Organization string       `json:"organization"`
 	Version      int          `json:"version"`
 	Catalogue    string       `json:"catalogue"`
@@ -29,7 +30,7 @@ type content struct {
 // hash itself). Approve records it; Validate and Verify compare it.
 func (s SoA) ContentHash() string {
 	b, err := json.Marshal(content{
-		ID: s.ID, Organization: s.Organization, Version: s.Version, Catalogue: s.Catalogue,
+		ID: s.ID, Document: s.Document, Organization: s.Organization, Version: s.Version, Catalogue: s.Catalogue,
 		Generated: s.Generated.UTC(), Author: s.Author, Changes: s.Changes, Entries: s.Entries, Additional: s.Additional,
 	})
 	if err != nil { // only plain data is marshalled; this cannot happen
@@ -76,12 +77,14 @@ func (s SoA) Verify() error {
 }
 
 // Revise starts the next draft after prev: next's content (usually freshly
-// generated) with prev's ID, version prev.Version+1, no approval, and a
-// change summary from Diff(prev, next). prev is not changed.
+// generated) in prev's document, as version prev.Version+1 with its own
+// VersionID, no approval, and a change summary from Diff(prev, next). prev
+// is not changed.
 func Revise(prev, next SoA) SoA {
 	out := next.clone()
-	out.ID = prev.ID
+	out.Document = prev.Document
 	out.Version = prev.Version + 1
+	out.ID = VersionID(prev.Document, out.Version)
 	out.Status, out.Approver, out.ApprovedAt, out.Hash = Draft, "", time.Time{}, ""
 	out.Changes = Diff(prev, next).Summary()
 	return out

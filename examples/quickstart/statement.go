@@ -72,7 +72,7 @@ func sampleDecisions() []soa.Decision {
 func buildSoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
 	cat := controls.AnnexA()
 	draft, conflicts, err := soa.Generate(soa.Input{
-		ID: isms.DeriveID[soa.SoA](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Context: c, Catalogue: cat,
+		Document: isms.DeriveID[soa.Lineage](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Context: c, Catalogue: cat,
 		Implementations: sampleImplementations(), Register: reg, Links: sampleLinks(), Decisions: sampleDecisions(),
 		Generated: workshop, Author: "Jussi Lahti (IT manager)",
 	})
