@@ -1,13 +1,11 @@
 package soa
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/digest"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -29,15 +27,10 @@ type content struct {
 // canonical JSON (everything except status, approver, approval date and the
 // hash itself). Approve records it; Validate and Verify compare it.
 func (s SoA) ContentHash() string {
-	b, err := json.Marshal(content{
+	return digest.JSON(content{
 		ID: s.ID, Document: s.Document, Organization: s.Organization, Version: s.Version, Catalogue: s.Catalogue,
 		Generated: s.Generated.UTC(), Author: s.Author, Changes: s.Changes, Entries: s.Entries, Additional: s.Additional,
 	})
-	if err != nil { // only plain data is marshalled; this cannot happen
-		panic("soa: content does not encode: " + err.Error())
-	}
-	sum := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // Approve returns the SoA approved by approver at the given time, with its
