@@ -1,0 +1,203 @@
+package policy
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
+)
+
+// Lint rule IDs.
+const (
+	RuleVagueObjective        = "policy/vague-objective"
+	RuleObjectiveCount        = "policy/objective-count"
+	RulePrincipleCount        = "policy/principle-count"
+	RuleUnownedResponsibility = "policy/unowned-responsibility"
+	RuleUnansweredRisk        = "policy/unanswered-risk"
+	RuleUnlinkedPrinciple     = "policy/unlinked-principle"
+	RuleProcedureDetail       = "policy/procedure-detail"
+	RuleTooLong               = "policy/too-long"
+	RuleMissingSection        = "policy/missing-section"
+	RuleNotApproved           = "policy/not-approved"
+	RuleReviewOverdue         = "policy/review-overdue"
+)
+
+// Length limits: the domain articles want a policy of 1–3 pages that a new
+// employee understands in about ten minutes.
+const (
+	MaxWords       = 1500 // about three pages
+	WordsPerMinute = 150  // reading speed of careful reading
+)
+
+// Lint checks a policy against the domain articles' advice at time now and
+// returns findings, errors first, each with a rule ID, the location and a
+// message a non-specialist understands.
+func Lint(p Policy, now time.Time) []isms.Finding {
+	var fs []isms.Finding
+	add := func(rule string, sev isms.Severity, path, format string, args ...any) {
+		fs = append(fs, isms.Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+
+	for _, s := range []struct{ path, name, text string }{
+		{"purpose", "purpose", p.Purpose}, {"scope", "scope", p.Scope}, {"monitoring", "monitoring and review", p.Monitoring},
+	} {
+		if strings.TrimSpace(s.text) == "" {
+			add(RuleMissingSection, isms.SeverityError, s.path, "the %s section is empty", s.name)
+		}
+	}
+	for _, s := range []struct {
+		path, name string
+		n          int
+	}{
+		{"objectives", "information security objectives", len(p.Objectives)}, {"principles", "principles", len(p.Principles)},
+		{"responsibilities", "roles and responsibilities", len(p.Responsibilities)}, {"commitments", "commitment to laws, contracts and requirements", len(p.Commitments)},
+	} {
+		if s.n == 0 {
+			add(RuleMissingSection, isms.SeverityError, s.path, "the %s section is empty", s.name)
+		}
+	}
+	if strings.TrimSpace(p.Owner) == "" || isms.IsCollectiveName(p.Owner) {
+		add(RuleUnownedResponsibility, isms.SeverityError, "owner", "the policy has no owner; name the role that maintains it, such as the IT manager")
+	}
+
+	for i, o := range p.Objectives {
+		var missing []string
+		for _, v := range isms.ValidationErrors(o.Validate()) {
+			if v.Path == "metric" || v.Path == "target" || v.Path == "deadline" || v.Path == "owner" {
+				missing = append(missing, v.Path)
+			}
+		}
+		if len(missing) > 0 {
+			add(RuleVagueObjective, isms.SeverityError, isms.Index("objectives", i), "objective %q is vague: it has no %s; write it as objective, metric, target and deadline, e.g. \"MFA for 100 %% of admin accounts within 3 months\"", o.Title, joinAnd(missing))
+		}
+	}
+	if n := len(p.Objectives); n > 0 && (n < 3 || n > 5) {
+		add(RuleObjectiveCount, isms.SeverityWarning, "objectives", "there are %d objectives; 3 to 5 for the next 12 months keep the policy focused", n)
+	}
+	if n := len(p.Principles); n > 0 && (n < 5 || n > 7) {
+		add(RulePrincipleCount, isms.SeverityWarning, "principles", "there are %d principles; 5 to 7 short, stable principles are easier to remember", n)
+	}
+
+	for i, r := range p.Responsibilities {
+		if r.Role.IsZero() || strings.TrimSpace(r.Name) == "" || isms.IsCollectiveName(r.Name) {
+			add(RuleUnownedResponsibility, isms.SeverityError, isms.Index("responsibilities", i),
+				"responsibility %q is held by nobody in particular; name a role such as the CEO or the IT manager", cmpOr(r.Name, r.Duties))
+		}
+	}
+
+	answered := map[risk.RiskID]bool{}
+	for i, pr := range p.Principles {
+		for _, id := range pr.Risks {
+			answered[id] = true
+		}
+		if len(pr.Risks) == 0 {
+			add(RuleUnlinkedPrinciple, isms.SeverityWarning, isms.Index("principles", i), "principle %q answers none of the key risks; link it to a risk or drop it", pr.Statement)
+		}
+	}
+	for i, k := range p.KeyRisks {
+		if !answered[k.Risk] {
+			add(RuleUnansweredRisk, isms.SeverityWarning, isms.Index("key_risks", i), "key risk %s %q has no principle answering it", k.Ref, k.Title)
+		}
+	}
+
+	for _, t := range texts(p) {
+		for _, m := range procedureDetail(t.text) {
+			add(RuleProcedureDetail, isms.SeverityWarning, t.path, "%q is procedure-level detail; it belongs in a procedure, so the policy stays true when tools and schedules change", m)
+		}
+	}
+	if words := len(strings.Fields(RenderText(p))); words > MaxWords {
+		add(RuleTooLong, isms.SeverityWarning, "", "the policy has %d words, about %d pages and %d minutes of reading; aim for 1–3 pages that a new employee reads in ten minutes",
+			words, (words+499)/500, (words+WordsPerMinute-1)/WordsPerMinute)
+	}
+
+	switch {
+	case p.Status != Approved:
+		add(RuleNotApproved, isms.SeverityWarning, "status", "the policy is a draft; management must approve it before it is published")
+	case strings.TrimSpace(p.Approver) == "" || p.ApprovedAt.IsZero():
+		add(RuleNotApproved, isms.SeverityError, "approver", "the policy is marked approved but does not say who approved it and when")
+	case !p.NextReview.IsZero() && now.After(p.NextReview):
+		add(RuleReviewOverdue, isms.SeverityError, "next_review", "the review was due on %s; review the policy and approve a new version", p.NextReview.Format(time.DateOnly))
+	}
+	isms.SortFindings(fs)
+	return fs
+}
+
+type located struct{ path, text string }
+
+// texts lists the policy's free text with its location.
+func texts(p Policy) []located {
+	out := []located{{"purpose", p.Purpose}, {"scope", p.Scope}, {"monitoring", p.Monitoring}}
+	for i, pr := range p.Principles {
+		out = append(out, located{isms.JoinPath(isms.Index("principles", i), "statement"), pr.Statement})
+	}
+	for i, r := range p.Responsibilities {
+		out = append(out, located{isms.JoinPath(isms.Index("responsibilities", i), "duties"), r.Duties})
+	}
+	return out
+}
+
+// Product names and phrasings that belong in procedures, not in a policy.
+var (
+	toolNames = []string{
+		"microsoft 365", "office 365", "google workspace", "gmail", "outlook", "sharepoint", "onedrive", "slack", "jira",
+		"confluence", "okta", "entra id", "azure ad", "active directory", "aws", "azure", "google cloud", "github", "gitlab",
+		"bitbucket", "jamf", "intune", "crowdstrike", "sentinelone", "1password", "lastpass", "bitwarden", "dropbox",
+		"zendesk", "salesforce", "veeam", "teamviewer", "zoom",
+	}
+	procedurePatterns = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\bstep \d+\b`),
+		regexp.MustCompile(`(?i)\bclick(?:s|ing)?\b`),
+		regexp.MustCompile(`(?i)\b(?:go|navigate) to\b`),
+		regexp.MustCompile(`\b\d{1,2}:\d{2}\b`),
+		regexp.MustCompile(`(?i)\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`),
+		regexp.MustCompile(`(?i)\b(?:daily|nightly) at\b`),
+	}
+)
+
+func procedureDetail(text string) []string {
+	var out []string
+	lower := strings.ToLower(text)
+	for _, name := range toolNames {
+		if i := wordIndex(lower, name); i >= 0 {
+			out = append(out, text[i:i+len(name)])
+		}
+	}
+	for _, re := range procedurePatterns {
+		if m := re.FindString(text); m != "" {
+			out = append(out, m)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// wordIndex finds name in s as whole words.
+func wordIndex(s, name string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], name)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(name)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+func cmpOr(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
