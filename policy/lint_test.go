@@ -1,0 +1,113 @@
+package policy_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/risk"
+)
+
+func has(fs []isms.Finding, rule, path string) (isms.Finding, bool) {
+	for _, f := range fs {
+		if f.Rule == rule && f.Path == path {
+			return f, true
+		}
+	}
+	return isms.Finding{}, false
+}
+
+func approvedPolicy(t *testing.T) policy.Policy {
+	t.Helper()
+	p, err := composed().Approve("Ann (CEO)", approve)
+	require.NoError(t, err)
+	return p
+}
+
+// Each rule fires on a policy that breaks it (positive) and stays silent on
+// the clean, approved policy (negative).
+func TestLint_EveryRule(t *testing.T) {
+	for _, f := range policy.Lint(approvedPolicy(t), approve) {
+		t.Errorf("the clean policy has a finding: %s", f)
+	}
+	tests := []struct {
+		name   string
+		break_ func(p *policy.Policy)
+		rule   string
+		path   string
+		sev    isms.Severity
+	}{
+		{"vague objective", func(p *policy.Policy) { p.Objectives[0] = isms.Objective{Title: "Improve information security"} },
+			policy.RuleVagueObjective, "objectives[0]", isms.SeverityError},
+		{"too few objectives", func(p *policy.Policy) { p.Objectives = p.Objectives[:2] }, policy.RuleObjectiveCount, "objectives", isms.SeverityWarning},
+		{"too many objectives", func(p *policy.Policy) { p.Objectives = append(p.Objectives, p.Objectives...) }, policy.RuleObjectiveCount, "objectives", isms.SeverityWarning},
+		{"too few principles", func(p *policy.Policy) { p.Principles = p.Principles[:4] }, policy.RulePrincipleCount, "principles", isms.SeverityWarning},
+		{"too many principles", func(p *policy.Policy) { p.Principles = append(p.Principles, p.Principles[:3]...) }, policy.RulePrincipleCount, "principles", isms.SeverityWarning},
+		{"responsibility held by the organisation", func(p *policy.Policy) { p.Responsibilities[1].Name = "The organization" },
+			policy.RuleUnownedResponsibility, "responsibilities[1]", isms.SeverityError},
+		{"responsibility held by nobody", func(p *policy.Policy) { p.Responsibilities[0].Role = isms.RoleID{} },
+			policy.RuleUnownedResponsibility, "responsibilities[0]", isms.SeverityError},
+		{"no owner", func(p *policy.Policy) { p.Owner = "" }, policy.RuleUnownedResponsibility, "owner", isms.SeverityError},
+		{"key risk nobody answers", func(p *policy.Policy) {
+			for i := range p.Principles {
+				p.Principles[i].Risks = removeRisk(p.Principles[i].Risks, p.KeyRisks[0].Risk)
+			}
+		}, policy.RuleUnansweredRisk, "key_risks[0]", isms.SeverityWarning},
+		{"principle linked to no risk", func(p *policy.Policy) { p.Principles[2].Risks = nil }, policy.RuleUnlinkedPrinciple, "principles[2]", isms.SeverityWarning},
+		{"tool name", func(p *policy.Policy) { p.Principles[1].Statement = "Access is managed in Okta by the IT manager." },
+			policy.RuleProcedureDetail, "principles[1].statement", isms.SeverityWarning},
+		{"step-by-step", func(p *policy.Policy) { p.Monitoring += " Step 1: open the admin page and click Export." },
+			policy.RuleProcedureDetail, "monitoring", isms.SeverityWarning},
+		{"exact schedule", func(p *policy.Policy) { p.Responsibilities[1].Duties = "Checks the backups every Monday at 09:00." },
+			policy.RuleProcedureDetail, "responsibilities[1].duties", isms.SeverityWarning},
+		{"too long", func(p *policy.Policy) { p.Scope += strings.Repeat(" The scope covers everything we do.", 300) }, policy.RuleTooLong, "", isms.SeverityWarning},
+		{"missing section", func(p *policy.Policy) { p.Purpose = " " }, policy.RuleMissingSection, "purpose", isms.SeverityError},
+		{"missing commitments", func(p *policy.Policy) { p.Commitments = nil }, policy.RuleMissingSection, "commitments", isms.SeverityError},
+		{"draft", func(p *policy.Policy) { p.Status = policy.Draft }, policy.RuleNotApproved, "status", isms.SeverityWarning},
+		{"approved by nobody", func(p *policy.Policy) { p.Approver = "" }, policy.RuleNotApproved, "approver", isms.SeverityError},
+		{"review overdue", func(p *policy.Policy) { p.NextReview = approve.Add(-time.Hour) }, policy.RuleReviewOverdue, "next_review", isms.SeverityError},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := approvedPolicy(t)
+			tt.break_(&p)
+			f, ok := has(policy.Lint(p, approve), tt.rule, tt.path)
+			require.True(t, ok, "no %s finding at %q in %v", tt.rule, tt.path, policy.Lint(p, approve))
+			assert.Equal(t, tt.sev, f.Severity)
+			assert.NotEmpty(t, f.Message)
+		})
+	}
+}
+
+func TestLint_ProcedureDetailNeedsWholeWords(t *testing.T) {
+	p := approvedPolicy(t)
+	p.Purpose = "We protect data in the cloud and across Jiratown's gateway." // "aws" inside "laws" must not match either
+	p.Scope = "Applies to all laws and contracts."
+	_, found := has(policy.Lint(p, approve), policy.RuleProcedureDetail, "purpose")
+	assert.False(t, found)
+	_, found = has(policy.Lint(p, approve), policy.RuleProcedureDetail, "scope")
+	assert.False(t, found)
+}
+
+func TestLint_MessageSaysWhatIsVague(t *testing.T) {
+	p := approvedPolicy(t)
+	p.Objectives[1].Metric, p.Objectives[1].Deadline = "", time.Time{}
+	f, ok := has(policy.Lint(p, approve), policy.RuleVagueObjective, "objectives[1]")
+	require.True(t, ok)
+	assert.Contains(t, f.Message, "it has no metric and deadline")
+}
+
+func removeRisk(ids []risk.RiskID, drop risk.RiskID) []risk.RiskID {
+	var out []risk.RiskID
+	for _, id := range ids {
+		if id != drop {
+			out = append(out, id)
+		}
+	}
+	return out
+}
