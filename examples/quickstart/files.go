@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
 )
@@ -14,7 +15,7 @@ import (
 // writeFiles renders the deliverables and writes them into opts.out. It
 // renders everything first, so a rendering error leaves no half-written
 // folder. It returns the file names written, in order.
-func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement soa.SoA) ([]string, error) {
+func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy) ([]string, error) {
 	type file struct {
 		name   string
 		render func(*bytes.Buffer) error
@@ -35,6 +36,9 @@ func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement so
 		{"heatmap-residual.svg", heatmap(risk.Residual, c.Organization.Name+": residual risk")},
 		{"soa.csv", func(b *bytes.Buffer) error { return soa.WriteCSV(b, statement) }},
 		{"soa.md", func(b *bytes.Buffer) error { return soa.WriteMarkdown(b, statement) }},
+		{"policy.md", func(b *bytes.Buffer) error { return policy.WriteMarkdown(b, pol) }},
+		{"policy.html", func(b *bytes.Buffer) error { return policy.WriteHTML(b, pol) }},
+		{"policy-lint.txt", func(b *bytes.Buffer) error { _, err := b.WriteString(lintReport(pol, opts.asOf)); return err }},
 	}
 	rendered := make([][]byte, len(files))
 	for i, f := range files {

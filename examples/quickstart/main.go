@@ -8,7 +8,8 @@
 //	go run ./examples/quickstart -out report  # writes ./report
 //
 // Files: risk-register.csv, risk-summary.md, heatmap-inherent.svg,
-// heatmap-residual.svg, soa.csv and soa.md. The run is reproducible: the same -date gives
+// heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html and
+// policy-lint.txt. The run is reproducible: the same -date gives
 // byte-identical output.
 package main
 
@@ -79,12 +80,16 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	files, err := writeFiles(opts, loaded, reg, statement)
+	pol, err := buildPolicy(loaded, reg)
+	if err != nil {
+		return err
+	}
+	files, err := writeFiles(opts, loaded, reg, statement, pol)
 	if err != nil {
 		return err
 	}
 	if err := writeSummary(w, loaded, n); err != nil {
 		return err
 	}
-	return writeRiskSummary(w, loaded, reg, statement, opts, files)
+	return writeRiskSummary(w, loaded, reg, statement, pol, opts, files)
 }

@@ -9,13 +9,14 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
 )
 
 // writeRiskSummary prints the scored and treated risks, what needs
 // attention at the report date, and the files written.
-func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, opts options, files []string) error {
+func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, opts options, files []string) error {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return err
@@ -66,6 +67,13 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented, the rest planned); %d excluded, %d of them because no risk, requirement or decision calls for them.\n",
 		applicable, len(statement.Entries), implemented, len(statement.Entries)-applicable, byDefault)
 	fmt.Fprintf(&b, "  Content hash %s\n", statement.Hash)
+
+	fmt.Fprintf(&b, "\nPolicy: %s\n  %d objectives, %d principles answering %d key risks, %d roles, %d commitments; %d words.\n",
+		pol.VersionLine(), len(pol.Objectives), len(pol.Principles), len(pol.KeyRisks), len(pol.Responsibilities), len(pol.Commitments), len(strings.Fields(policy.RenderText(pol))))
+	fmt.Fprintf(&b, "  Lint: %d findings as of %s.\n", len(policy.Lint(pol, opts.asOf)), opts.asOf.Format(time.DateOnly))
+	for _, d := range pol.Deadlines() {
+		fmt.Fprintf(&b, "  Due %s: %s (%s).\n", d.Due.Format(time.DateOnly), d.Title, d.Owner)
+	}
 
 	fmt.Fprintf(&b, "\nFiles written to %s/: %s\n", strings.TrimRight(opts.out, "/"), strings.Join(files, ", "))
 	_, err = io.WriteString(w, trimTrailingSpaces(b.String()))
