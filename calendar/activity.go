@@ -1,0 +1,150 @@
+package calendar
+
+import (
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+)
+
+// ActivityID names a recurring ISMS activity.
+type ActivityID = isms.ID[Activity]
+
+// Kind classifies an activity.
+type Kind string
+
+// Activity kinds: the rhythm of an SME's ISMS.
+const (
+	RiskReview        Kind = "risk_review"
+	InternalAudit     Kind = "internal_audit"
+	ManagementReview  Kind = "management_review"
+	Training          Kind = "training"
+	PolicyReview      Kind = "policy_review"
+	SoAReview         Kind = "soa_review"
+	AccessReview      Kind = "access_review"
+	BackupRestoreTest Kind = "backup_restore_test"
+	RecoveryTest      Kind = "recovery_test"
+	SupplierReview    Kind = "supplier_review"
+	ObjectiveDeadline Kind = "objective_deadline"
+	Custom            Kind = "custom"
+)
+
+var kinds = []Kind{RiskReview, InternalAudit, ManagementReview, Training, PolicyReview, SoAReview, AccessReview,
+	BackupRestoreTest, RecoveryTest, SupplierReview, ObjectiveDeadline, Custom}
+
+// Chain says how an activity's next occurrence is found.
+type Chain string
+
+// Chains.
+const (
+	// FollowPlan keeps the planned dates whatever happens.
+	FollowPlan Chain = ""
+	// FromCompletion computes the next occurrence from the last completion:
+	// a quarterly review done late moves the next one.
+	FromCompletion Chain = "from_completion"
+)
+
+// Activity is one recurring (or one-off) thing the ISMS must do: what, who,
+// when, and what evidence completes it.
+type Activity struct {
+	ID          ActivityID `json:"id"`
+	Title       string     `json:"title"`
+	Kind        Kind       `json:"kind"`
+	Owner       string     `json:"owner"`
+	Description string     `json:"description,omitempty"`
+	// Evidence says what completes an occurrence, e.g. "signed review minutes".
+	Evidence string    `json:"evidence,omitempty"`
+	Rule     Rule      `json:"rule"`
+	Chain    Chain     `json:"chain,omitempty"`
+	Adjust   Direction `json:"adjust,omitempty"` // move occurrences off non-working days
+}
+
+// Key returns the activity's ID; it makes Activity storable.
+func (a Activity) Key() ActivityID { return a.ID }
+
+// Validate checks the activity and its rule.
+func (a Activity) Validate() error {
+	var p isms.Problems
+	if a.ID.IsZero() {
+		p.Addf("id", "the activity has no ID")
+	}
+	if strings.TrimSpace(a.Title) == "" {
+		p.Addf("title", "the activity has no title")
+	}
+	if !slices.Contains(kinds, a.Kind) {
+		p.Addf("kind", "activity kind %q is not one of %v", a.Kind, kinds)
+	}
+	if strings.TrimSpace(a.Owner) == "" || isms.IsCollectiveName(a.Owner) {
+		p.Addf("owner", "activity %q needs a named owner", a.Title)
+	}
+	if a.Chain != FollowPlan && a.Chain != FromCompletion {
+		p.Addf("chain", "chain %q is not %q or %q", a.Chain, FollowPlan, FromCompletion)
+	}
+	if a.Adjust != NoAdjust && a.Adjust != Next && a.Adjust != Previous {
+		p.Addf("adjust", "adjustment %q is not %q or %q", a.Adjust, Next, Previous)
+	}
+	p.Merge("rule", a.Rule.Validate())
+	return p.Err()
+}
+
+// Occurrences yields the activity's planned occurrences in [from, to), in
+// order, each once, moved to a working day when Adjust says so. It yields
+// nothing for an invalid rule. The plan's completions matter only for
+// FromCompletion activities; see Plan.Occurrences.
+func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Time] {
+	return func(yield func(time.Time) bool) {
+		loc, err := a.Rule.Location()
+		if err != nil || a.Rule.Validate() != nil {
+			return
+		}
+		start := a.Rule.wallStart(loc)
+		var last time.Time
+		for k := a.Rule.skip(start, from); ; k++ {
+			if a.Rule.Count > 0 && k >= a.Rule.Count {
+				return
+			}
+			raw := a.Rule.nth(k, start, wd)
+			if !a.Rule.Until.IsZero() && raw.After(a.Rule.Until) {
+				return
+			}
+			t := wd.Adjust(raw, a.Adjust)
+			if !t.Before(to) && !raw.Before(to) {
+				return
+			}
+			if !t.Before(from) && t.Before(to) && !t.Equal(last) {
+				last = t
+				if !yield(t) {
+					return
+				}
+			}
+			if a.Rule.Freq == Once {
+				return
+			}
+		}
+	}
+}
+
+// skip returns an index safely before the first occurrence at or after
+// from, so long series are not walked from their start.
+func (r Rule) skip(start, from time.Time) int {
+	if !from.After(start) {
+		return 0
+	}
+	var units int
+	switch r.Freq {
+	case Daily:
+		units = int(from.Sub(start).Hours() / 24)
+	case Weekly:
+		units = int(from.Sub(start).Hours() / (24 * 7))
+	case Monthly:
+		units = (from.Year()-start.Year())*12 + int(from.Month()) - int(start.Month())
+	case Yearly:
+		units = from.Year() - start.Year()
+	default:
+		return 0
+	}
+	// Back off two periods and a fortnight's worth of working-day moves.
+	return max(0, units/r.interval()-2-14/max(1, r.interval()))
+}

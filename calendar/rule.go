@@ -1,0 +1,183 @@
+package calendar
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+)
+
+// Frequency is the unit a Rule repeats in.
+type Frequency string
+
+// Frequencies.
+const (
+	Once    Frequency = "once"
+	Daily   Frequency = "daily"
+	Weekly  Frequency = "weekly"
+	Monthly Frequency = "monthly"
+	Yearly  Frequency = "yearly"
+)
+
+var frequencies = []Frequency{Once, Daily, Weekly, Monthly, Yearly}
+
+// Rule says when an activity happens: once, or every Interval days, weeks,
+// months or years from Start, optionally on the n-th (or last) weekday of
+// the month or on its last business day, until Until or for Count times.
+// Start is a wall-clock time read in the time zone TZ (an IANA name such
+// as "Europe/Helsinki"; "" means UTC), so a 09:00 meeting stays at 09:00
+// across daylight-saving changes.
+//
+// Month ends never skip a month: the 31st becomes the last day of shorter
+// months (January 31 + 1 month is February 28, or 29 in a leap year; the
+// month after is March 31 again), and February 29 becomes February 28 in
+// common years.
+type Rule struct {
+	Freq     Frequency `json:"freq"`
+	Interval int       `json:"interval,omitempty"` // 0 means 1
+	TZ       string    `json:"tz,omitempty"`
+	Start    time.Time `json:"start"`
+	// Nth, with Weekday, picks the n-th weekday of the month (1–4) or the
+	// last one (-1); Monthly rules only.
+	Nth     int          `json:"nth,omitempty"`
+	Weekday time.Weekday `json:"weekday,omitempty"`
+	// LastBusinessDay picks the last working day of the month; Monthly
+	// rules only.
+	LastBusinessDay bool      `json:"last_business_day,omitempty"`
+	Until           time.Time `json:"until,omitzero"`
+	Count           int       `json:"count,omitempty"`
+}
+
+// OnceAt is a one-off occurrence.
+func OnceAt(start time.Time, tz string) Rule { return Rule{Freq: Once, TZ: tz, Start: start} }
+
+// Every repeats every n units from start.
+func Every(n int, unit Frequency, start time.Time, tz string) Rule {
+	return Rule{Freq: unit, Interval: n, TZ: tz, Start: start}
+}
+
+// Quarterly repeats every three months from start.
+func Quarterly(start time.Time, tz string) Rule { return Every(3, Monthly, start, tz) }
+
+// NthWeekday repeats every interval months on the n-th weekday (n = -1 for
+// the last), at start's time of day, from start's month.
+func NthWeekday(interval, n int, wd time.Weekday, start time.Time, tz string) Rule {
+	return Rule{Freq: Monthly, Interval: interval, Nth: n, Weekday: wd, TZ: tz, Start: start}
+}
+
+// LastBusinessDayOf repeats every interval months on the last working day.
+func LastBusinessDayOf(interval int, start time.Time, tz string) Rule {
+	return Rule{Freq: Monthly, Interval: interval, LastBusinessDay: true, TZ: tz, Start: start}
+}
+
+func (r Rule) interval() int { return max(r.Interval, 1) }
+
+// Location loads the rule's time zone.
+func (r Rule) Location() (*time.Location, error) {
+	if r.TZ == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(r.TZ)
+	if err != nil {
+		return nil, fmt.Errorf("%w: time zone %q: %v", isms.ErrInvalid, r.TZ, err)
+	}
+	return loc, nil
+}
+
+// Validate checks the rule, reporting every problem at once.
+func (r Rule) Validate() error {
+	var p isms.Problems
+	if !slices.Contains(frequencies, r.Freq) {
+		p.Addf("freq", "frequency %q is not one of %v", r.Freq, frequencies)
+	}
+	if r.Interval < 0 || r.Interval > 1000 {
+		p.Addf("interval", "interval %d is not between 1 and 1000", r.Interval)
+	}
+	if _, err := r.Location(); err != nil {
+		p.Addf("tz", "%v", err)
+	}
+	if r.Start.IsZero() {
+		p.Addf("start", "the rule has no start")
+	}
+	if r.Nth != 0 || r.LastBusinessDay {
+		if r.Freq != Monthly {
+			p.Addf("freq", "the n-th weekday and the last business day need a monthly rule")
+		}
+		if r.Nth != 0 && r.LastBusinessDay {
+			p.Addf("nth", "choose the n-th weekday or the last business day, not both")
+		}
+	}
+	if r.Nth < -1 || r.Nth > 4 {
+		p.Addf("nth", "n-th weekday %d is not 1–4 or -1 (last)", r.Nth)
+	}
+	if r.Weekday < time.Sunday || r.Weekday > time.Saturday {
+		p.Addf("weekday", "weekday %d is not 0 (Sunday) to 6 (Saturday)", r.Weekday)
+	}
+	if r.Count < 0 {
+		p.Addf("count", "count %d is negative", r.Count)
+	}
+	if !r.Until.IsZero() && r.Until.Before(r.Start) {
+		p.Addf("until", "the rule ends before it starts")
+	}
+	return p.Err()
+}
+
+// wallStart is Start's wall clock read in loc.
+func (r Rule) wallStart(loc *time.Location) time.Time {
+	s := r.Start
+	return time.Date(s.Year(), s.Month(), s.Day(), s.Hour(), s.Minute(), s.Second(), 0, loc)
+}
+
+// nth returns the k-th raw occurrence (k from 0) of a rule starting at
+// start, before working-day adjustment.
+func (r Rule) nth(k int, start time.Time, wd Workdays) time.Time {
+	h, m, s := start.Clock()
+	loc := start.Location()
+	n := k * r.interval()
+	switch r.Freq {
+	case Daily:
+		return time.Date(start.Year(), start.Month(), start.Day()+n, h, m, s, 0, loc)
+	case Weekly:
+		return time.Date(start.Year(), start.Month(), start.Day()+7*n, h, m, s, 0, loc)
+	case Monthly:
+		y, mo := addMonths(start.Year(), start.Month(), n)
+		var d int
+		switch {
+		case r.Nth != 0:
+			d = nthWeekday(y, mo, r.Nth, r.Weekday)
+		case r.LastBusinessDay:
+			t := time.Date(y, mo, daysIn(y, mo), h, m, s, 0, loc)
+			return wd.Adjust(t, Previous)
+		default:
+			d = min(start.Day(), daysIn(y, mo))
+		}
+		return time.Date(y, mo, d, h, m, s, 0, loc)
+	case Yearly:
+		y := start.Year() + n
+		return time.Date(y, start.Month(), min(start.Day(), daysIn(y, start.Month())), h, m, s, 0, loc)
+	default: // Once
+		return start
+	}
+}
+
+func addMonths(y int, m time.Month, n int) (int, time.Month) {
+	t := int(m) - 1 + n
+	return y + t/12, time.Month(t%12 + 1)
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// nthWeekday returns the day of the month of the n-th (or, for -1, last)
+// weekday wd.
+func nthWeekday(y int, m time.Month, n int, wd time.Weekday) int {
+	if n < 0 {
+		last := daysIn(y, m)
+		back := (int(time.Date(y, m, last, 0, 0, 0, 0, time.UTC).Weekday()) - int(wd) + 7) % 7
+		return last - back
+	}
+	first := (int(wd) - int(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Weekday()) + 7) % 7
+	return 1 + first + 7*(n-1)
+}
