@@ -1,0 +1,325 @@
+package calendar
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/ismskit/ismskit/isms"
+)
+
+// ICSOptions tune WriteICS.
+type ICSOptions struct {
+	// Clock gives DTSTAMP; nil means the plan is stamped with the zero time,
+	// so pass one (e.g. an isms.FixedClock) for real files.
+	Clock isms.Clock
+	// From and To bound the explicit dates (RDATE) written for activities
+	// that no RRULE can express; zero means the three years from the
+	// earliest activity start.
+	From, To time.Time
+	// Duration of each event; zero means one hour.
+	Duration time.Duration
+}
+
+// WriteICS writes the plan as an RFC 5545 calendar: a VCALENDAR with
+// PRODID and VERSION, a VTIMEZONE for each time zone used, and one VEVENT
+// per activity with a stable UID (the activity ID), DTSTAMP from the clock,
+// DTSTART with TZID (or UTC), an RRULE for recurring activities, and
+// SUMMARY and DESCRIPTION escaped. Activities whose dates an RRULE cannot
+// express (moved to working days, last business day with holidays,
+// restarted from a completion) carry their dates as RDATE instead. Lines
+// end in CRLF and are folded at 75 octets. The output is deterministic.
+func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	stamp := time.Time{}
+	if opts.Clock != nil {
+		stamp = opts.Clock.Now()
+	}
+	dur := opts.Duration
+	if dur == 0 {
+		dur = time.Hour
+	}
+	from, to := opts.From, opts.To
+	if from.IsZero() || to.IsZero() {
+		from, to = planWindow(p)
+	}
+
+	var b strings.Builder
+	line := func(s string) { b.WriteString(fold(s)) }
+	line("BEGIN:VCALENDAR")
+	line("PRODID:-//ismskit//ismskit calendar//EN")
+	line("VERSION:2.0")
+	line("CALSCALE:GREGORIAN")
+	line("X-WR-CALNAME:" + escapeText(p.Name))
+
+	zones := map[string]bool{}
+	for _, a := range p.Activities {
+		if a.Rule.TZ != "" && a.Rule.TZ != "UTC" {
+			zones[a.Rule.TZ] = true
+		}
+	}
+	names := make([]string, 0, len(zones))
+	for z := range zones {
+		names = append(names, z)
+	}
+	sort.Strings(names)
+	for _, z := range names {
+		loc, _ := time.LoadLocation(z) // validated above
+		writeTimezone(line, z, loc, from.Year())
+	}
+
+	for _, a := range p.Activities {
+		loc, _ := a.Rule.Location()
+		occ := p.Occurrences(a, from, to)
+		line("BEGIN:VEVENT")
+		line("UID:" + a.ID.String() + "@ismskit")
+		line("DTSTAMP:" + stamp.UTC().Format("20060102T150405Z"))
+		rrule, exact := rruleOf(a, p)
+		first := a.Rule.wallStart(loc)
+		if exact {
+			// DTSTART must be the first occurrence of the series.
+			for t := range a.Occurrences(first, first.AddDate(100, 0, 0), p.Workdays) {
+				first = t
+				break
+			}
+		} else if len(occ) > 0 {
+			first = occ[0]
+		}
+		line("DTSTART" + dateTime(first, a.Rule.TZ))
+		line("DTEND" + dateTime(first.Add(dur), a.Rule.TZ))
+		switch {
+		case exact && rrule != "":
+			line("RRULE:" + rrule)
+		case !exact && len(occ) > 1:
+			var dates []string
+			for _, t := range occ[1:] {
+				dates = append(dates, value(t, a.Rule.TZ))
+			}
+			line("RDATE" + tzParam(a.Rule.TZ) + ":" + strings.Join(dates, ","))
+		}
+		line("SUMMARY:" + escapeText(a.Title))
+		desc := fmt.Sprintf("Owner: %s", a.Owner)
+		if a.Evidence != "" {
+			desc += "\nEvidence: " + a.Evidence
+		}
+		if a.Description != "" {
+			desc += "\n" + a.Description
+		}
+		line("DESCRIPTION:" + escapeText(desc))
+		line("CATEGORIES:" + escapeText(string(a.Kind)))
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// planWindow is three years from the earliest activity start.
+func planWindow(p Plan) (time.Time, time.Time) {
+	var from time.Time
+	for _, a := range p.Activities {
+		if loc, err := a.Rule.Location(); err == nil {
+			s := a.Rule.wallStart(loc)
+			if from.IsZero() || s.Before(from) {
+				from = s
+			}
+		}
+	}
+	from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	return from, from.AddDate(3, 0, 0)
+}
+
+// rruleOf returns the RRULE for a and whether the rule reproduces the
+// activity's dates exactly.
+func rruleOf(a Activity, p Plan) (string, bool) {
+	r := a.Rule
+	if a.Adjust != NoAdjust || (a.Chain == FromCompletion && hasCompletion(p, a.ID)) {
+		return "", false
+	}
+	if r.LastBusinessDay && (len(p.Workdays.Holidays) > 0 || p.Workdays.Weekend != nil) {
+		return "", false
+	}
+	loc, _ := r.Location()
+	start := r.wallStart(loc)
+	parts := []string{}
+	switch r.Freq {
+	case Once:
+		return "", true
+	case Daily:
+		parts = append(parts, "FREQ=DAILY")
+	case Weekly:
+		parts = append(parts, "FREQ=WEEKLY")
+	case Monthly:
+		parts = append(parts, "FREQ=MONTHLY")
+	case Yearly:
+		parts = append(parts, "FREQ=YEARLY")
+	}
+	if r.interval() > 1 {
+		parts = append(parts, fmt.Sprintf("INTERVAL=%d", r.interval()))
+	}
+	days := []string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
+	switch {
+	case r.Freq == Monthly && r.Nth != 0:
+		parts = append(parts, fmt.Sprintf("BYDAY=%d%s", r.Nth, days[r.Weekday]))
+	case r.Freq == Monthly && r.LastBusinessDay:
+		parts = append(parts, "BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1")
+	case r.Freq == Monthly && start.Day() > 28:
+		parts = append(parts, "BYMONTHDAY="+monthDays(start.Day()), "BYSETPOS=-1")
+	case r.Freq == Yearly && start.Month() == time.February && start.Day() == 29:
+		parts = append(parts, "BYMONTH=2", "BYMONTHDAY=28,29", "BYSETPOS=-1")
+	}
+	if r.Count > 0 {
+		parts = append(parts, fmt.Sprintf("COUNT=%d", r.Count))
+	}
+	if !r.Until.IsZero() {
+		parts = append(parts, "UNTIL="+r.Until.UTC().Format("20060102T150405Z"))
+	}
+	return strings.Join(parts, ";"), true
+}
+
+// monthDays lists 28..d: with BYSETPOS=-1 it picks the day, or the last
+// day of a shorter month.
+func monthDays(d int) string {
+	var s []string
+	for x := 28; x <= d; x++ {
+		s = append(s, fmt.Sprint(x))
+	}
+	return strings.Join(s, ",")
+}
+
+func hasCompletion(p Plan, id ActivityID) bool {
+	for _, c := range p.Completions {
+		if c.Activity == id {
+			return true
+		}
+	}
+	return false
+}
+
+func tzParam(tz string) string {
+	if tz == "" || tz == "UTC" {
+		return ""
+	}
+	return ";TZID=" + tz
+}
+
+// dateTime renders a property's parameter and value:
+// ";TZID=zone:YYYYMMDDTHHMMSS" or ":YYYYMMDDTHHMMSSZ".
+func dateTime(t time.Time, tz string) string { return tzParam(tz) + ":" + value(t, tz) }
+
+// value renders a DATE-TIME value: local time for a zone, UTC otherwise.
+func value(t time.Time, tz string) string {
+	if tz == "" || tz == "UTC" {
+		return t.UTC().Format("20060102T150405Z")
+	}
+	return t.Format("20060102T150405")
+}
+
+// writeTimezone writes a VTIMEZONE for loc, from the transitions of year.
+func writeTimezone(line func(string), name string, loc *time.Location, year int) {
+	line("BEGIN:VTIMEZONE")
+	line("TZID:" + name)
+	trans := transitions(loc, year)
+	if len(trans) == 0 {
+		abbr, off := time.Date(year, 1, 1, 0, 0, 0, 0, loc).Zone()
+		line("BEGIN:STANDARD")
+		line("DTSTART:19700101T000000")
+		line("TZOFFSETFROM:" + offset(off))
+		line("TZOFFSETTO:" + offset(off))
+		line("TZNAME:" + abbr)
+		line("END:STANDARD")
+	}
+	for _, tr := range trans {
+		kind := "STANDARD"
+		if tr.dst {
+			kind = "DAYLIGHT"
+		}
+		local := tr.at.In(time.FixedZone("", tr.from)) // wall clock before the change
+		line("BEGIN:" + kind)
+		line("DTSTART:" + local.Format("20060102T150405"))
+		line("TZOFFSETFROM:" + offset(tr.from))
+		line("TZOFFSETTO:" + offset(tr.to))
+		line("TZNAME:" + tr.abbr)
+		n := (local.Day()-1)/7 + 1
+		if local.Day()+7 > daysIn(local.Year(), local.Month()) {
+			n = -1
+		}
+		line(fmt.Sprintf("RRULE:FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", local.Month(), n, []string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}[local.Weekday()]))
+		line("END:" + kind)
+	}
+	line("END:VTIMEZONE")
+}
+
+type transition struct {
+	at       time.Time
+	from, to int
+	abbr     string
+	dst      bool
+}
+
+// transitions finds the UTC-offset changes of loc during year.
+func transitions(loc *time.Location, year int) []transition {
+	var out []transition
+	t := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
+	end := t.AddDate(1, 0, 0)
+	_, prev := t.Zone()
+	for t.Before(end) {
+		next := t.Add(24 * time.Hour)
+		if _, off := next.Zone(); off != prev {
+			lo, hi := t, next // find the instant by bisection
+			for hi.Sub(lo) > time.Second {
+				mid := lo.Add(hi.Sub(lo) / 2)
+				if _, o := mid.Zone(); o == prev {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			abbr, to := hi.Zone()
+			out = append(out, transition{at: hi.Truncate(time.Second), from: prev, to: to, abbr: abbr, dst: hi.IsDST()})
+			prev = to
+		}
+		t = next
+	}
+	return out
+}
+
+func offset(sec int) string {
+	sign := "+"
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	return fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec%3600/60)
+}
+
+// escapeText escapes an RFC 5545 TEXT value.
+func escapeText(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
+	return r.Replace(s)
+}
+
+// fold splits a content line into CRLF-terminated lines of at most 75
+// octets, continuation lines starting with a space, never inside a UTF-8
+// sequence.
+func fold(s string) string {
+	var b strings.Builder
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	b.WriteString(s)
+	b.WriteString("\r\n")
+	return b.String()
+}
