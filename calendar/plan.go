@@ -97,13 +97,13 @@ func (p Plan) Occurrences(a Activity, from, to time.Time) []time.Time {
 			break
 		}
 		// The completed occurrence itself is part of the record.
-		if d := done[i].Due; !d.Before(from) && d.Before(to) && !slices.Contains(out, d) {
+		if d := done[i].Due; !d.Before(from) && d.Before(to) && !slices.ContainsFunc(out, d.Equal) {
 			out = append(out, d)
 		}
 		seg.Rule = restart(a.Rule, done[i].Done)
 	}
 	slices.SortFunc(out, time.Time.Compare)
-	return slices.Compact(out)
+	return slices.CompactFunc(out, time.Time.Equal)
 }
 
 // restart moves a rule so that its first occurrence is one interval after
