@@ -100,6 +100,7 @@ func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Tim
 			return
 		}
 		start := a.Rule.wallStart(loc)
+		h, m, sec := a.Rule.Start.Clock()
 		var last time.Time
 		for k := a.Rule.skip(start, from); ; k++ {
 			if a.Rule.Count > 0 && k >= a.Rule.Count {
@@ -109,7 +110,7 @@ func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Tim
 			if !a.Rule.Until.IsZero() && raw.After(a.Rule.Until) {
 				return
 			}
-			t := wd.Adjust(raw, a.Adjust)
+			t := wd.adjustAt(raw, a.Adjust, h, m, sec)
 			if !t.Before(to) && !raw.Before(to) {
 				return
 			}

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -49,8 +50,8 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 		from, to = planWindow(p)
 	}
 
-	var b strings.Builder
-	line := func(s string) { b.WriteString(fold(s)) }
+	bw := bufio.NewWriterSize(w, 64<<10)
+	line := func(s string) { writeFolded(bw, s) }
 	line("BEGIN:VCALENDAR")
 	line("PRODID:-//ismskit//ismskit calendar//EN")
 	line("VERSION:2.0")
@@ -75,12 +76,15 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 
 	for _, a := range p.Activities {
 		loc, _ := a.Rule.Location()
-		occ := p.Occurrences(a, from, to)
 		line("BEGIN:VEVENT")
 		line("UID:" + a.ID.String() + "@ismskit")
 		line("DTSTAMP:" + stamp.UTC().Format("20060102T150405Z"))
 		rrule, exact := rruleOf(a, p)
 		first := a.Rule.wallStart(loc)
+		var occ []time.Time
+		if !exact {
+			occ = p.Occurrences(a, from, to)
+		}
 		if exact {
 			// DTSTART must be the first occurrence of the series.
 			for t := range a.Occurrences(first, first.AddDate(100, 0, 0), p.Workdays) {
@@ -115,8 +119,7 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return bw.Flush()
 }
 
 // planWindow is three years from the earliest activity start.
@@ -240,15 +243,18 @@ func writeTimezone(line func(string), name string, loc *time.Location, year int)
 			kind = "DAYLIGHT"
 		}
 		local := tr.at.In(time.FixedZone("", tr.from)) // wall clock before the change
-		line("BEGIN:" + kind)
-		line("DTSTART:" + local.Format("20060102T150405"))
-		line("TZOFFSETFROM:" + offset(tr.from))
-		line("TZOFFSETTO:" + offset(tr.to))
-		line("TZNAME:" + tr.abbr)
 		n := (local.Day()-1)/7 + 1
 		if local.Day()+7 > daysIn(local.Year(), local.Month()) {
 			n = -1
 		}
+		// The rule starts in 1970, so every event of the plan falls after
+		// an onset, as RFC 5545 expects.
+		onset := time.Date(1970, local.Month(), nthWeekday(1970, local.Month(), n, local.Weekday()), local.Hour(), local.Minute(), local.Second(), 0, time.UTC)
+		line("BEGIN:" + kind)
+		line("DTSTART:" + onset.Format("20060102T150405"))
+		line("TZOFFSETFROM:" + offset(tr.from))
+		line("TZOFFSETTO:" + offset(tr.to))
+		line("TZNAME:" + tr.abbr)
 		line(fmt.Sprintf("RRULE:FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", local.Month(), n, []string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}[local.Weekday()]))
 		line("END:" + kind)
 	}
@@ -297,29 +303,26 @@ func offset(sec int) string {
 	return fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec%3600/60)
 }
 
-// escapeText escapes an RFC 5545 TEXT value.
-func escapeText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
-	return r.Replace(s)
-}
+// textEscaper escapes an RFC 5545 TEXT value; it is immutable and safe to share.
+var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
 
-// fold splits a content line into CRLF-terminated lines of at most 75
+func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// writeFolded writes a content line as CRLF-terminated lines of at most 75
 // octets, continuation lines starting with a space, never inside a UTF-8
 // sequence.
-func fold(s string) string {
-	var b strings.Builder
+func writeFolded(w *bufio.Writer, s string) {
 	limit := 75
 	for len(s) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
-		b.WriteString(s[:cut])
-		b.WriteString("\r\n ")
+		w.WriteString(s[:cut])
+		w.WriteString("\r\n ")
 		s = s[cut:]
 		limit = 74 // the leading space counts
 	}
-	b.WriteString(s)
-	b.WriteString("\r\n")
-	return b.String()
+	w.WriteString(s)
+	w.WriteString("\r\n")
 }

@@ -3,6 +3,7 @@ package calendar
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/ismskit/ismskit/isms"
@@ -75,15 +76,24 @@ func (r Rule) interval() int { return max(r.Interval, 1) }
 
 // Location loads the rule's time zone.
 func (r Rule) Location() (*time.Location, error) {
-	if r.TZ == "" {
+	if r.TZ == "" || r.TZ == "UTC" {
 		return time.UTC, nil
+	}
+	if loc, ok := locations.Load(r.TZ); ok {
+		return loc.(*time.Location), nil
 	}
 	loc, err := time.LoadLocation(r.TZ)
 	if err != nil {
 		return nil, fmt.Errorf("%w: time zone %q: %v", isms.ErrInvalid, r.TZ, err)
 	}
+	locations.Store(r.TZ, loc)
 	return loc, nil
 }
+
+// locations caches loaded time zones: time.LoadLocation reads the zone
+// database on every call. Zones are immutable, so the cache cannot change
+// any result.
+var locations sync.Map
 
 // Validate checks the rule, reporting every problem at once.
 func (r Rule) Validate() error {
@@ -132,7 +142,7 @@ func (r Rule) wallStart(loc *time.Location) time.Time {
 // nth returns the k-th raw occurrence (k from 0) of a rule starting at
 // start, before working-day adjustment.
 func (r Rule) nth(k int, start time.Time, wd Workdays) time.Time {
-	h, m, s := start.Clock()
+	h, m, s := r.Start.Clock() // the intended wall clock, even if start fell in a gap
 	loc := start.Location()
 	n := k * r.interval()
 	switch r.Freq {
@@ -148,7 +158,7 @@ func (r Rule) nth(k int, start time.Time, wd Workdays) time.Time {
 			d = nthWeekday(y, mo, r.Nth, r.Weekday)
 		case r.LastBusinessDay:
 			t := time.Date(y, mo, daysIn(y, mo), h, m, s, 0, loc)
-			return wd.Adjust(t, Previous)
+			return wd.adjustAt(t, Previous, h, m, s)
 		default:
 			d = min(start.Day(), daysIn(y, mo))
 		}

@@ -60,17 +60,28 @@ func (w Workdays) IsWorkday(t time.Time) bool {
 // day; a working day, or NoAdjust, leaves it as it is. A calendar with no
 // working day at all gives t back unchanged.
 func (w Workdays) Adjust(t time.Time, d Direction) time.Time {
-	if d == NoAdjust {
+	h, m, s := t.Clock()
+	return w.adjustAt(t, d, h, m, s)
+}
+
+// adjustAt is Adjust with the wall clock to keep given explicitly: near a
+// daylight-saving gap t's own clock may already be shifted, and moving it
+// to another day must not carry the shift along.
+func (w Workdays) adjustAt(t time.Time, d Direction, h, m, s int) time.Time {
+	if d == NoAdjust || w.IsWorkday(t) {
 		return t
 	}
 	step := 1
 	if d == Previous {
 		step = -1
 	}
-	h, m, s := t.Clock()
-	for i := 0; i < 366 && !w.IsWorkday(t); i++ {
-		y, mo, day := t.Date()
-		t = time.Date(y, mo, day+step, h, m, s, 0, t.Location())
+	y, mo, day := t.Date()
+	for i := 1; i <= 366; i++ {
+		c := time.Date(y, mo, day+i*step, 12, 0, 0, 0, t.Location()) // noon: never in a clock change
+		if w.IsWorkday(c) {
+			cy, cm, cd := c.Date()
+			return time.Date(cy, cm, cd, h, m, s, 0, t.Location())
+		}
 	}
 	return t
 }
