@@ -104,3 +104,15 @@ func TestPolicy_Properties(t *testing.T) {
 		}
 	})
 }
+
+func TestCalendarItems_FromDeadlines(t *testing.T) {
+	v1, err := composed().Approve("Ann (CEO)", approve)
+	require.NoError(t, err)
+	items := v1.CalendarItems("Europe/Helsinki")
+	require.Len(t, items, 2)
+	for _, a := range items {
+		require.NoError(t, a.Validate())
+	}
+	assert.Equal(t, "Review the information security policy (version 1)", items[1].Title)
+	assert.Empty(t, composed().CalendarItems("Europe/Helsinki"), "a draft has no deadlines")
+}

@@ -146,3 +146,17 @@ func TestRegister_QueriesIgnoreInsertionOrder(t *testing.T) {
 		assert.Equal(t, reg.ReviewsDue(at), shuffled.ReviewsDue(at))
 	})
 }
+
+func TestCalendarItems_ReviewsAndOpenActions(t *testing.T) {
+	items := register().CalendarItems("Europe/Helsinki", func(o isms.Owner) string { return "IT manager" })
+	var titles []string
+	for _, a := range items {
+		require.NoError(t, a.Validate())
+		titles = append(titles, a.Title)
+	}
+	assert.Equal(t, []string{
+		"Review risk R-1: Leaver's account stays active",
+		"Automate deprovisioning from HR system (R-1)",
+		"Security awareness training (R-2)",
+	}, titles, "done actions and risks without a review date add nothing")
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
@@ -15,7 +16,7 @@ import (
 // writeFiles renders the deliverables and writes them into opts.out. It
 // renders everything first, so a rendering error leaves no half-written
 // folder. It returns the file names written, in order.
-func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy) ([]string, error) {
+func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan) ([]string, error) {
 	type file struct {
 		name   string
 		render func(*bytes.Buffer) error
@@ -39,6 +40,9 @@ func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement so
 		{"policy.md", func(b *bytes.Buffer) error { return policy.WriteMarkdown(b, pol) }},
 		{"policy.html", func(b *bytes.Buffer) error { return policy.WriteHTML(b, pol) }},
 		{"policy-lint.txt", func(b *bytes.Buffer) error { _, err := b.WriteString(lintReport(pol, opts.asOf)); return err }},
+		{"calendar.ics", func(b *bytes.Buffer) error {
+			return calendar.WriteICS(b, plan, calendar.ICSOptions{Clock: isms.NewFixedClock(opts.asOf)})
+		}},
 	}
 	rendered := make([][]byte, len(files))
 	for i, f := range files {

@@ -8,8 +8,8 @@
 //	go run ./examples/quickstart -out report  # writes ./report
 //
 // Files: risk-register.csv, risk-summary.md, heatmap-inherent.svg,
-// heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html and
-// policy-lint.txt. The run is reproducible: the same -date gives
+// heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html,
+// policy-lint.txt and calendar.ics (the yearly plan). The run is reproducible: the same -date gives
 // byte-identical output.
 package main
 
@@ -84,12 +84,16 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	files, err := writeFiles(opts, loaded, reg, statement, pol)
+	plan, err := buildPlan(loaded, reg, pol)
+	if err != nil {
+		return err
+	}
+	files, err := writeFiles(opts, loaded, reg, statement, pol, plan)
 	if err != nil {
 		return err
 	}
 	if err := writeSummary(w, loaded, n); err != nil {
 		return err
 	}
-	return writeRiskSummary(w, loaded, reg, statement, pol, opts, files)
+	return writeRiskSummary(w, loaded, reg, statement, pol, plan, opts, files)
 }

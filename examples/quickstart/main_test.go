@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -32,11 +33,18 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 	require.NoError(t, run(context.Background(), &out, opts))
 	printed := bytes.ReplaceAll(out.Bytes(), []byte(opts.out), []byte("out"))
 	golden.Assert(t, filepath.Join("testdata", "summary.golden"), printed)
-	for _, name := range []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "policy.md", "policy.html", "policy-lint.txt"} {
+	for _, name := range []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics"} {
 		got, err := os.ReadFile(filepath.Join(opts.out, name))
 		require.NoError(t, err)
 		golden.Assert(t, filepath.Join("testdata", "out", name), got)
 	}
+
+	f, err := os.Open(filepath.Join(opts.out, "calendar.ics"))
+	require.NoError(t, err)
+	defer f.Close()
+	cal, err := ics.ParseCalendar(f)
+	require.NoError(t, err, "calendar.ics parses in an independent iCalendar parser")
+	assert.Len(t, cal.Events(), 28, "10 default activities, 5 risk reviews, 6 open actions, 2 policy deadlines, 5 objectives")
 
 	again := testOptions(t)
 	var second bytes.Buffer

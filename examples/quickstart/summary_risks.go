@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
@@ -16,7 +17,7 @@ import (
 
 // writeRiskSummary prints the scored and treated risks, what needs
 // attention at the report date, and the files written.
-func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, opts options, files []string) error {
+func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan, opts options, files []string) error {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return err
@@ -73,6 +74,15 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	fmt.Fprintf(&b, "  Lint: %d findings as of %s.\n", len(policy.Lint(pol, opts.asOf)), opts.asOf.Format(time.DateOnly))
 	for _, d := range pol.Deadlines() {
 		fmt.Fprintf(&b, "  Due %s: %s (%s).\n", d.Due.Format(time.DateOnly), d.Title, d.Owner)
+	}
+
+	fmt.Fprintf(&b, "\nYearly plan: %d activities.\n", len(plan.Activities))
+	for _, o := range plan.Overdue(workshop, opts.asOf) {
+		fmt.Fprintf(&b, "  Overdue since %s: %s (%s)\n", o.Due.Format(time.DateOnly), o.Title, o.Owner)
+	}
+	fmt.Fprintf(&b, "  Due in the 60 days from %s:\n", opts.asOf.Format(time.DateOnly))
+	for _, o := range plan.DueWithin(opts.asOf, 60*24*time.Hour) {
+		fmt.Fprintf(&b, "  %s  %s (%s, %s)\n", o.Due.Format("2006-01-02 15:04"), o.Title, o.Owner, o.State)
 	}
 
 	fmt.Fprintf(&b, "\nFiles written to %s/: %s\n", strings.TrimRight(opts.out, "/"), strings.Join(files, ", "))
