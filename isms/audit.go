@@ -1,0 +1,70 @@
+package isms
+
+import (
+	"strings"
+	"time"
+)
+
+// FindingGrade grades an audit finding.
+type FindingGrade string
+
+// Audit finding grades.
+const (
+	MajorNonconformity FindingGrade = "major"
+	MinorNonconformity FindingGrade = "minor"
+	Observation        FindingGrade = "observation"
+)
+
+// AuditFinding is one result of an internal audit.
+type AuditFinding struct {
+	Clause      string       `json:"clause"` // e.g. "6.1.3" or "A.8.13"
+	Grade       FindingGrade `json:"grade"`
+	Description string       `json:"description"`
+	// Nonconformity links the nonconformity raised for it, if any.
+	Nonconformity NonconformityID `json:"nonconformity,omitzero"`
+}
+
+// Audit is one internal audit of the audit programme (clause 9.2): planned,
+// then performed, with findings.
+type Audit struct {
+	ID        AuditID        `json:"id"`
+	Title     string         `json:"title"`
+	Scope     string         `json:"scope"`
+	Auditor   string         `json:"auditor"`
+	Planned   time.Time      `json:"planned"`
+	Performed time.Time      `json:"performed,omitzero"`
+	Findings  []AuditFinding `json:"findings,omitempty"`
+}
+
+// Key returns the audit's ID.
+func (a Audit) Key() AuditID { return a.ID }
+
+// Validate checks the audit.
+func (a Audit) Validate() error {
+	var p Problems
+	if a.ID.IsZero() {
+		p.Addf("id", "the audit has no ID")
+	}
+	if strings.TrimSpace(a.Title) == "" {
+		p.Addf("title", "the audit has no title")
+	}
+	if IsPlaceholder(a.Auditor) || IsCollectiveName(a.Auditor) {
+		p.Addf("auditor", "audit %q names no auditor", a.Title)
+	}
+	if a.Planned.IsZero() {
+		p.Addf("planned", "audit %q has no planned date", a.Title)
+	}
+	if a.Performed.IsZero() && len(a.Findings) > 0 {
+		p.Addf("performed", "audit %q has findings but no date it was performed", a.Title)
+	}
+	for i, f := range a.Findings {
+		path := Index("findings", i)
+		if f.Grade != MajorNonconformity && f.Grade != MinorNonconformity && f.Grade != Observation {
+			p.Addf(JoinPath(path, "grade"), "finding grade %q is not major, minor or observation", f.Grade)
+		}
+		if strings.TrimSpace(f.Description) == "" {
+			p.Addf(JoinPath(path, "description"), "the finding has no description")
+		}
+	}
+	return p.Err()
+}
