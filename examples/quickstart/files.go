@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
@@ -39,7 +40,7 @@ func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement so
 		{"soa.md", func(b *bytes.Buffer) error { return soa.WriteMarkdown(b, statement) }},
 		{"policy.md", func(b *bytes.Buffer) error { return policy.WriteMarkdown(b, pol) }},
 		{"policy.html", func(b *bytes.Buffer) error { return policy.WriteHTML(b, pol) }},
-		{"policy-lint.txt", func(b *bytes.Buffer) error { _, err := b.WriteString(lintReport(pol, opts.asOf)); return err }},
+		{"policy-lint.txt", func(b *bytes.Buffer) error { _, err := b.WriteString(sample.LintReport(pol, opts.asOf)); return err }},
 		{"calendar.ics", func(b *bytes.Buffer) error {
 			return calendar.WriteICS(b, plan, calendar.ICSOptions{Clock: isms.NewFixedClock(opts.asOf)})
 		}},

@@ -20,6 +20,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/ismskit/ismskit/internal/sample"
 )
 
 // options are the command-line settings.
@@ -56,7 +58,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 }
 
 func run(ctx context.Context, w io.Writer, opts options) error {
-	company := sampleCompany()
+	company := sample.Company()
 	if err := company.Validate(); err != nil {
 		return fmt.Errorf("the sample company is invalid: %w", err)
 	}
@@ -76,15 +78,15 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	statement, err := buildSoA(loaded, reg)
+	statement, err := sample.SoA(loaded, reg)
 	if err != nil {
 		return err
 	}
-	pol, err := buildPolicy(loaded, reg)
+	pol, err := sample.Policy(loaded, reg)
 	if err != nil {
 		return err
 	}
-	plan, err := buildPlan(loaded, reg, pol)
+	plan, err := sample.Plan(loaded, reg, pol)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -55,7 +56,7 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 // TestSampleCompany_FollowsTheDomainArticles checks the sample against the
 // articles it models, so the tour shows good practice.
 func TestSampleCompany_FollowsTheDomainArticles(t *testing.T) {
-	c := sampleCompany()
+	c := sample.Company()
 	require.NoError(t, c.Validate())
 	assert.Empty(t, c.Lint(isms.LintOptions{}), "the sample should need no advice")
 	assert.Equal(t, 40, c.Organization.Headcount)
@@ -77,7 +78,7 @@ func TestSampleCompany_FollowsTheDomainArticles(t *testing.T) {
 	}
 	assert.Subset(t, in, []string{"Kestrel SaaS platform", "Customer support", "Internal IT", "Remote work"})
 
-	reg, err := sampleRegister(c)
+	reg, err := sample.Register(c)
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(reg.Risks), 3, "3–5 key risks")
 	assert.LessOrEqual(t, len(reg.Risks), 5, "3–5 key risks")
@@ -87,7 +88,7 @@ func TestSampleCompany_FollowsTheDomainArticles(t *testing.T) {
 }
 
 func TestRun_StoreRejectsAnInvalidRecordAndSavesNothingOfIt(t *testing.T) {
-	c := sampleCompany()
+	c := sample.Company()
 	c.Assets[0].Owner = isms.Owner{}
 	st := newStore()
 	_, err := st.save(context.Background(), c)

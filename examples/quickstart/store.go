@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/risk"
@@ -121,7 +122,7 @@ func collectInto[T isms.Entity[T]](ctx context.Context, repo isms.Repository[T],
 // saveRisks builds the sample register, checks it against the context and
 // the catalogue, stores its risks and reads them back in reference order.
 func (s *store) saveRisks(ctx context.Context, c isms.OrgContext) (risk.Register, error) {
-	reg, err := sampleRegister(c)
+	reg, err := sample.Register(c)
 	if err != nil {
 		return risk.Register{}, err
 	}

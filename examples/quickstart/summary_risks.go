@@ -9,6 +9,7 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
@@ -77,7 +78,7 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	}
 
 	fmt.Fprintf(&b, "\nYearly plan: %d activities.\n", len(plan.Activities))
-	for _, o := range plan.Overdue(workshop, opts.asOf) {
+	for _, o := range plan.Overdue(sample.Workshop, opts.asOf) {
 		fmt.Fprintf(&b, "  Overdue since %s: %s (%s)\n", o.Due.Format(time.DateOnly), o.Title, o.Owner)
 	}
 	fmt.Fprintf(&b, "  Due in the 60 days from %s:\n", opts.asOf.Format(time.DateOnly))

@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"fmt"
@@ -9,17 +9,17 @@ import (
 	"github.com/ismskit/ismskit/soa"
 )
 
-// sampleImplementations records what the sample company already does and
+// Implementations records what the sample company already does and
 // what it has planned: the controls its risks rely on and the ones its
 // requirements call for.
-func sampleImplementations() []controls.Implementation {
+func Implementations() []controls.Implementation {
 	ns := isms.NewNamespace("Kestrel Cloud Ltd")
 	itm := isms.OwnedByRole(isms.DeriveID[isms.Role](ns, "IT manager"))
 	ceo := isms.OwnedByRole(isms.DeriveID[isms.Role](ns, "CEO"))
 	done := func(id controls.ID, owner isms.Owner, evidence, where string) controls.Implementation {
 		return controls.Implementation{
 			ID: isms.DeriveID[controls.Implementation](ns, string(id)), Control: id, Status: controls.Implemented, Owner: owner,
-			Evidence: []controls.Evidence{{Title: evidence, Location: where, Date: workshop}},
+			Evidence: []controls.Evidence{{Title: evidence, Location: where, Date: Workshop}},
 		}
 	}
 	planned := func(id controls.ID, owner isms.Owner, notes string) controls.Implementation {
@@ -43,9 +43,9 @@ func sampleImplementations() []controls.Implementation {
 	}
 }
 
-// sampleLinks ties the sample company's requirements to the controls that
+// Links ties the sample company's requirements to the controls that
 // meet them.
-func sampleLinks() []soa.Link {
+func Links() []soa.Link {
 	ns := isms.NewNamespace("Kestrel Cloud Ltd")
 	req := func(name string) isms.RequirementID { return isms.DeriveID[isms.Requirement](ns, name) }
 	return []soa.Link{
@@ -57,24 +57,24 @@ func sampleLinks() []soa.Link {
 	}
 }
 
-// sampleDecisions are the consultant's decisions on controls the risks do
+// Decisions are the consultant's decisions on controls the risks do
 // not reach: excluded with a reason the auditor can check.
-func sampleDecisions() []soa.Decision {
+func Decisions() []soa.Decision {
 	by := "Jussi Lahti (IT manager)"
 	return []soa.Decision{
-		{Control: "7.4", Justification: "No server room or secure area of our own: production runs in the cloud provider's data centres, covered by its certifications.", By: by, Date: workshop},
-		{Control: "7.12", Justification: "No cabling under our control carries production or customer data; the office network carries only staff internet traffic.", By: by, Date: workshop},
-		{Control: "8.30", Justification: "No software development is outsourced; all development is done by employees.", By: by, Date: workshop},
+		{Control: "7.4", Justification: "No server room or secure area of our own: production runs in the cloud provider's data centres, covered by its certifications.", By: by, Date: Workshop},
+		{Control: "7.12", Justification: "No cabling under our control carries production or customer data; the office network carries only staff internet traffic.", By: by, Date: Workshop},
+		{Control: "8.30", Justification: "No software development is outsourced; all development is done by employees.", By: by, Date: Workshop},
 	}
 }
 
-// buildSoA generates, validates and approves the sample company's SoA.
-func buildSoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
+// SoA generates, validates and approves the sample company's SoA.
+func SoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
 	cat := controls.AnnexA()
 	draft, conflicts, err := soa.Generate(soa.Input{
 		Document: isms.DeriveID[soa.Lineage](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Context: c, Catalogue: cat,
-		Implementations: sampleImplementations(), Register: reg, Links: sampleLinks(), Decisions: sampleDecisions(),
-		Generated: workshop, Author: "Jussi Lahti (IT manager)",
+		Implementations: Implementations(), Register: reg, Links: Links(), Decisions: Decisions(),
+		Generated: Workshop, Author: "Jussi Lahti (IT manager)",
 	})
 	if err != nil {
 		return soa.SoA{}, err
@@ -82,5 +82,5 @@ func buildSoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
 	if len(conflicts) > 0 {
 		return soa.SoA{}, fmt.Errorf("the sample SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
 	}
-	return draft.Approve(cat, "Maria Virtanen (CEO)", workshop.AddDate(0, 0, 14))
+	return draft.Approve(cat, "Maria Virtanen (CEO)", Workshop.AddDate(0, 0, 14))
 }

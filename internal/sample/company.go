@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"time"
@@ -10,11 +10,11 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// sampleCompany builds the company of the domain articles: a 40-person SaaS
+// Company builds the company of the domain articles: a 40-person SaaS
 // company whose first ISMS covers its SaaS service, customer support,
 // internal IT and remote work. IDs are derived from names, so every run
 // produces the same output.
-func sampleCompany() isms.OrgContext {
+func Company() isms.OrgContext {
 	ns := isms.NewNamespace("Kestrel Cloud Ltd")
 	person := func(name string) isms.PersonID { return isms.DeriveID[isms.Person](ns, name) }
 	role := func(name string) isms.RoleID { return isms.DeriveID[isms.Role](ns, name) }

@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// buildPolicy composes the sample company's policy from its context and
-// risks and has the CEO approve it two weeks after the workshop.
-func buildPolicy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
+// Policy composes the sample company's policy from its context and
+// risks and has the CEO approve it two weeks after the Workshop.
+func Policy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
 	draft, err := policy.Compose(policy.ComposeInput{
 		Document: isms.DeriveID[policy.Lineage](isms.NewNamespace("Kestrel Cloud Ltd"), "policy"),
 		Context:  c, Register: reg,
@@ -20,11 +20,11 @@ func buildPolicy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
 	if err != nil {
 		return policy.Policy{}, err
 	}
-	return draft.Approve("Maria Virtanen (CEO)", workshop.AddDate(0, 0, 14))
+	return draft.Approve("Maria Virtanen (CEO)", Workshop.AddDate(0, 0, 14))
 }
 
-// lintReport renders the policy's lint result at asOf as plain text.
-func lintReport(p policy.Policy, asOf time.Time) string {
+// LintReport renders the policy's lint result at asOf as plain text.
+func LintReport(p policy.Policy, asOf time.Time) string {
 	fs := policy.Lint(p, asOf)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Policy lint, %s, as of %s: %d findings\n", p.Title, asOf.Format(time.DateOnly), len(fs))

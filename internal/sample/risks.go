@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"time"
@@ -10,15 +10,15 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// workshop is the day of the sample company's first risk workshop.
-var workshop = time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+// Workshop is the day of the sample company's first risk Workshop.
+var Workshop = time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
 
-// sampleRegister is the sample company's first risk workshop: the key risks
+// Register is the sample company's first risk Workshop: the key risks
 // of the domain articles (a leaver's access left active, customer data
 // handled with overly broad rights, a service interruption, phishing) plus
 // a lost laptop, scored on the default 5×5 method, with residual risk
 // derived from the controls in place, treatment plans and one acceptance.
-func sampleRegister(c isms.OrgContext) (risk.Register, error) {
+func Register(c isms.OrgContext) (risk.Register, error) {
 	ns := isms.NewNamespace("Kestrel Cloud Ltd")
 	role := func(name string) isms.RoleID { return isms.DeriveID[isms.Role](ns, name) }
 	asset := func(name string) isms.AssetID { return isms.DeriveID[isms.Asset](ns, name) }
@@ -31,10 +31,10 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 		{Role: ceo, UpTo: "critical", MaxMonths: 6},
 	}
 	assessed := func(l, i int, why string) risk.Assessment {
-		return risk.Assessment{Rating: risk.Rating{Likelihood: l, Impact: i}, Rationale: why, Assessor: jussi, Date: workshop}
+		return risk.Assessment{Rating: risk.Rating{Likelihood: l, Impact: i}, Rationale: why, Assessor: jussi, Date: Workshop}
 	}
 	act := func(title string, owner isms.RoleID, months int, ctrls ...controls.ID) risk.Action {
-		return risk.Action{Title: title, Owner: isms.OwnedByRole(owner), Due: workshop.AddDate(0, months, 0), Status: risk.ActionPlanned, Controls: ctrls}
+		return risk.Action{Title: title, Owner: isms.OwnedByRole(owner), Due: Workshop.AddDate(0, months, 0), Status: risk.ActionPlanned, Controls: ctrls}
 	}
 	eur := func(v int64) risk.Money { return risk.Money{Amount: decimal.NewFromInt(v), Currency: "EUR"} }
 
@@ -51,7 +51,7 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 				act("Remove leavers' access from the HR system's termination event", itm, 2, "5.18", "5.16"),
 				act("Quarterly review of production and customer-data access", sup, 3, "5.18", "8.2"),
 			}},
-			NextReview: workshop.AddDate(0, 3, 0),
+			NextReview: Workshop.AddDate(0, 3, 0),
 		},
 		{
 			Ref: "R-2", Title: "Customer data handled with overly broad rights", Kind: risk.AssetBased,
@@ -65,7 +65,7 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 				act("Split support and engineering roles; least privilege", itm, 3, "5.15", "8.3"),
 				act("Log and alert on bulk exports", itm, 4, "8.15", "8.16"),
 			}},
-			NextReview: workshop.AddDate(0, 3, 0),
+			NextReview: Workshop.AddDate(0, 3, 0),
 		},
 		{
 			Ref: "R-3", Title: "A cloud outage halts customers' work", Kind: risk.EventBased,
@@ -75,7 +75,7 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 			Applied:    []risk.AppliedControl{{Control: "8.13", Effectiveness: controls.Effective}},
 			Treatment:  risk.Treatment{Option: risk.Retain, Rationale: "a second region costs more than the expected loss until the 2027 budget"},
 			Loss:       &risk.Loss{SLE: eur(60_000), ARO: decimal.RequireFromString("0.2")},
-			NextReview: workshop.AddDate(0, 6, 0),
+			NextReview: Workshop.AddDate(0, 6, 0),
 		},
 		{
 			Ref: "R-4", Title: "Phishing steals staff credentials", Kind: risk.EventBased,
@@ -89,7 +89,7 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 				act("Yearly security training for all staff", sup, 6, "6.3"),
 			}},
 			Loss:       &risk.Loss{SLE: eur(25_000), ARO: decimal.RequireFromString("0.5")},
-			NextReview: workshop.AddDate(0, 3, 0),
+			NextReview: Workshop.AddDate(0, 3, 0),
 		},
 		{
 			Ref: "R-5", Title: "A laptop is lost or stolen", Kind: risk.AssetBased,
@@ -99,7 +99,7 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 			Inherent:   assessed(3, 3, "a laptop goes missing about once a year"),
 			Applied:    []risk.AppliedControl{{Control: "8.1", Effectiveness: controls.Effective}, {Control: "7.9", Effectiveness: controls.Effective}},
 			Treatment:  risk.Treatment{Option: risk.Retain, Rationale: "encryption and remote wipe are in place"},
-			NextReview: workshop.AddDate(1, 0, 0),
+			NextReview: Workshop.AddDate(1, 0, 0),
 		},
 	}
 	cat := controls.AnnexA()
@@ -118,14 +118,14 @@ func sampleRegister(c isms.OrgContext) (risk.Register, error) {
 	// decision, the IT manager the laptop risk for a year.
 	r3, r5 := &risks[2], &risks[4]
 	r3.Acceptance = &risk.Acceptance{
-		By: ceo, Person: isms.DeriveID[isms.Person](ns, "Maria Virtanen"), Date: workshop,
+		By: ceo, Person: isms.DeriveID[isms.Person](ns, "Maria Virtanen"), Date: Workshop,
 		Rationale: "accepted until the 2027 budget decides on a second region",
-		Accepted:  r3.Residual.Rating, Expires: workshop.AddDate(0, 6, 0),
+		Accepted:  r3.Residual.Rating, Expires: Workshop.AddDate(0, 6, 0),
 	}
 	r5.Acceptance = &risk.Acceptance{
-		By: itm, Person: jussi, Date: workshop,
+		By: itm, Person: jussi, Date: Workshop,
 		Rationale: "encrypted, managed laptops; what remains is the cost of a replacement",
-		Accepted:  r5.Residual.Rating, Expires: workshop.AddDate(1, 0, 0),
+		Accepted:  r5.Residual.Rating, Expires: Workshop.AddDate(1, 0, 0),
 	}
 	return risk.Register{Method: m, Risks: risks}, nil
 }

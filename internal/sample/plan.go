@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"time"
@@ -9,22 +9,22 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// tz is the sample company's time zone.
-const tz = "Europe/Helsinki"
+// TZ is the sample company's time zone.
+const TZ = "Europe/Helsinki"
 
-// buildPlan makes the sample company's yearly ISMS plan: the default SME
-// rhythm for the year after the workshop, with the owners from its
+// Plan makes the sample company's yearly ISMS plan: the default SME
+// rhythm for the year after the Workshop, with the owners from its
 // responsibilities, plus what the other parts contribute: risk reviews and
 // treatment deadlines, the policy's communication and review, and the
 // objectives' deadlines.
-func buildPlan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
+func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
 	owners := map[calendar.Kind]string{
 		calendar.ManagementReview: "CEO",
 		calendar.InternalAudit:    "Internal auditor",
 		calendar.Training:         "Supervisors",
 	}
 	plan, err := calendar.DefaultPlan(calendar.PlanParams{
-		Year: workshop.Year() + 1, TZ: tz, Owners: owners, DefaultOwner: "IT manager",
+		Year: Workshop.Year() + 1, TZ: TZ, Owners: owners, DefaultOwner: "IT manager",
 		Namespace: isms.NewNamespace("Kestrel Cloud Ltd"),
 		Workdays: calendar.Workdays{Holidays: []calendar.Date{
 			{Year: 2027, Month: time.January, Day: 1}, {Year: 2027, Month: time.January, Day: 6},
@@ -38,8 +38,8 @@ func buildPlan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calenda
 		return calendar.Plan{}, err
 	}
 	plan.Name = c.Organization.Name + " ISMS plan"
-	plan = plan.Add(reg.CalendarItems(tz, c.OwnerName)...)
-	plan = plan.Add(pol.CalendarItems(tz)...)
-	plan = plan.Add(calendar.ObjectiveDeadlines(c.Objectives, tz, c.OwnerName)...)
+	plan = plan.Add(reg.CalendarItems(TZ, c.OwnerName)...)
+	plan = plan.Add(pol.CalendarItems(TZ)...)
+	plan = plan.Add(calendar.ObjectiveDeadlines(c.Objectives, TZ, c.OwnerName)...)
 	return plan, plan.Validate()
 }

@@ -1,0 +1,132 @@
+package readiness
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
+)
+
+// Input is a whole ISMS. Documents not yet made are nil.
+type Input struct {
+	Context         isms.OrgContext
+	Records         isms.Records
+	Register        risk.Register
+	Catalogue       *controls.Catalogue // nil means controls.AnnexA()
+	Implementations []controls.Implementation
+	SoA             *soa.SoA
+	Policy          *policy.Policy
+	Plan            *calendar.Plan
+}
+
+// Status is how far one item is met.
+type Status string
+
+// Statuses, from best to worst.
+const (
+	Met     Status = "met"
+	Partial Status = "partial"
+	Stale   Status = "stale" // was met, but is out of date
+	Missing Status = "missing"
+)
+
+// value is what a status contributes to the overall figure.
+func (s Status) value() decimal.Decimal {
+	switch s {
+	case Met:
+		return decimal.NewFromInt(1)
+	case Partial, Stale:
+		return decimal.RequireFromString("0.5")
+	default:
+		return decimal.Zero
+	}
+}
+
+func (s Status) severity() int { return slices.Index([]Status{Met, Partial, Stale, Missing}, s) }
+
+// Item is the verdict on one clause item or mandatory document.
+type Item struct {
+	ID       string   `json:"id"`     // "4.1", "9.2", "doc:soa"
+	Clause   string   `json:"clause"` // the clause it answers to
+	Title    string   `json:"title"`
+	Status   Status   `json:"status"`
+	Evidence []string `json:"evidence,omitempty"`
+	NextStep string   `json:"next_step,omitempty"`
+	Weight   int      `json:"weight"`
+}
+
+// Report is the readiness of an ISMS at one time.
+type Report struct {
+	Organization string          `json:"organization"`
+	At           time.Time       `json:"at"`
+	Score        decimal.Decimal `json:"score"` // 0–100, weighted
+	Counts       map[Status]int  `json:"counts"`
+	Items        []Item          `json:"items"`
+	Urgent       []Item          `json:"urgent"`
+}
+
+// verdict is what a rule's check returns.
+type verdict struct {
+	status   Status
+	evidence []string
+	next     string
+}
+
+// rule is one clause item or document: data plus one small function.
+type rule struct {
+	id, clause, title string
+	weight            int
+	check             func(in *Input, now time.Time) verdict
+}
+
+// Assess walks clauses 4.1–10.2 and the mandatory documented information
+// at time now. Each item is met, partial, missing or stale, with the
+// evidence found and one concrete next step. Score weighs the items (met 1,
+// partial and stale ½, missing 0); Urgent lists the three most urgent gaps:
+// missing before stale before partial, heavier items first.
+func Assess(in Input, now time.Time) Report {
+	if in.Catalogue == nil {
+		in.Catalogue = controls.AnnexA()
+	}
+	r := Report{Organization: in.Context.Organization.Name, At: now, Counts: map[Status]int{}}
+	total, got := decimal.Zero, decimal.Zero
+	for _, ru := range rules() {
+		v := ru.check(&in, now)
+		if v.status == Met {
+			v.next = ""
+		}
+		it := Item{ID: ru.id, Clause: ru.clause, Title: ru.title, Status: v.status, Evidence: v.evidence, NextStep: v.next, Weight: ru.weight}
+		r.Items = append(r.Items, it)
+		r.Counts[it.Status]++
+		w := decimal.NewFromInt(int64(ru.weight))
+		total = total.Add(w)
+		got = got.Add(w.Mul(it.Status.value()))
+	}
+	if total.IsPositive() {
+		r.Score = got.Mul(decimal.NewFromInt(100)).DivRound(total, 1)
+	}
+	var gaps []Item
+	for _, it := range r.Items {
+		if it.Status != Met {
+			gaps = append(gaps, it)
+		}
+	}
+	slices.SortStableFunc(gaps, func(a, b Item) int {
+		return cmp.Or(cmp.Compare(b.Status.severity(), a.Status.severity()), cmp.Compare(b.Weight, a.Weight))
+	})
+	r.Urgent = gaps[:min(3, len(gaps))]
+	return r
+}
+
+// rules returns every rule, in clause order then the documents.
+func rules() []rule {
+	return slices.Concat(contextRules(), planningRules(), operationRules(), evaluationRules(), documentRules())
+}

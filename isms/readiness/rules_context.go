@@ -1,0 +1,205 @@
+package readiness
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/policy"
+)
+
+// Clauses 4 and 5: context, scope, leadership, policy, roles.
+func contextRules() []rule {
+	return []rule{
+		{"4.1", "4.1", "Internal and external issues, including whether climate change is relevant", 2, checkIssues},
+		{"4.2", "4.2", "Interested parties and their requirements, including climate-related ones", 2, checkParties},
+		{"4.3", "4.3", "Scope of the ISMS", 3, checkScope},
+		{"4.4", "4.4", "The ISMS is established: its parts exist and fit together", 2, checkSystem},
+		{"5.1", "5.1", "Leadership and commitment", 2, checkLeadership},
+		{"5.2", "5.2", "Information security policy", 3, checkPolicy},
+		{"5.3", "5.3", "Roles, responsibilities and authorities", 2, checkRoles},
+	}
+}
+
+func climateConsidered(c isms.OrgContext) bool {
+	for _, x := range c.Issues {
+		if x.Climate {
+			return true
+		}
+	}
+	for _, x := range c.Requirements {
+		if x.Climate {
+			return true
+		}
+	}
+	return false
+}
+
+func checkIssues(in *Input, _ time.Time) verdict {
+	c := in.Context
+	switch {
+	case len(c.Issues) == 0:
+		return verdict{Missing, nil, "list the internal and external issues that affect the ISMS (customers' demands, dependencies, key people), and decide whether climate change is one"}
+	case !climateConsidered(c):
+		return verdict{Partial, []string{fmt.Sprintf("%d issues recorded", len(c.Issues))}, "record whether climate change is a relevant issue (2024 amendment to 4.1), even if the answer is no"}
+	}
+	return verdict{Met, []string{fmt.Sprintf("%d issues recorded, climate change considered", len(c.Issues))}, ""}
+}
+
+func checkParties(in *Input, _ time.Time) verdict {
+	c := in.Context
+	if len(c.Parties) == 0 || len(c.Requirements) == 0 {
+		return verdict{Missing, nil, "list the interested parties (customers, authorities, suppliers, staff) and their requirements, each with a source and an owner"}
+	}
+	ev := []string{fmt.Sprintf("%d parties, %d requirements", len(c.Parties), len(c.Requirements))}
+	var p isms.Problems
+	for i, q := range c.Requirements {
+		p.Merge(isms.Index("requirements", i), q.Validate())
+	}
+	if p.Len() > 0 {
+		return verdict{Partial, ev, fmt.Sprintf("complete the requirements: %d problems, e.g. %v", p.Len(), isms.ValidationErrors(p.Err())[0])}
+	}
+	if !climateConsidered(c) {
+		return verdict{Partial, ev, "record whether interested parties have climate-related requirements (2024 amendment to 4.2)"}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func checkScope(in *Input, _ time.Time) verdict {
+	s := in.Context.Scope
+	if len(s.Items) == 0 {
+		return verdict{Missing, nil, "define the scope: the services, units, locations and systems in, and what is out and why"}
+	}
+	if err := s.Validate(); err != nil {
+		return verdict{Partial, []string{"scope drafted"}, fmt.Sprintf("fix the scope: %v", isms.ValidationErrors(err)[0])}
+	}
+	ev := []string{fmt.Sprintf("%d items in scope, %d out", len(s.Items)-len(excluded(s)), len(excluded(s)))}
+	for _, f := range s.Lint(in.Context.Organization, isms.DefaultScopeLimits(in.Context.Organization.Size())) {
+		if f.Severity == isms.SeverityWarning {
+			return verdict{Partial, ev, f.Message}
+		}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func excluded(s isms.Scope) []isms.ScopeItem {
+	var out []isms.ScopeItem
+	for _, it := range s.Items {
+		if it.Excluded {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func checkSystem(in *Input, _ time.Time) verdict {
+	parts := map[string]bool{
+		"scope":         len(in.Context.Scope.Items) > 0,
+		"policy":        in.Policy != nil,
+		"risk register": len(in.Register.Risks) > 0,
+		"SoA":           in.SoA != nil,
+		"yearly plan":   in.Plan != nil && len(in.Plan.Activities) > 0,
+	}
+	var have, lack []string
+	for _, name := range []string{"scope", "policy", "risk register", "SoA", "yearly plan"} {
+		if parts[name] {
+			have = append(have, name)
+		} else {
+			lack = append(lack, name)
+		}
+	}
+	switch {
+	case len(lack) == 0:
+		return verdict{Met, have, ""}
+	case len(have) == 0:
+		return verdict{Missing, nil, "start with the scope, then the risk assessment"}
+	}
+	return verdict{Partial, have, "still missing: " + joinList(lack)}
+}
+
+func checkLeadership(in *Input, now time.Time) verdict {
+	var ev []string
+	approved := in.Policy != nil && in.Policy.Status == policy.Approved
+	if approved {
+		ev = append(ev, "policy approved by "+in.Policy.Approver)
+	}
+	review := lastReview(in.Records, now)
+	if review != nil {
+		ev = append(ev, "management review on "+date(review.Date))
+	}
+	switch {
+	case approved && review != nil:
+		return verdict{Met, ev, ""}
+	case approved || review != nil:
+		if !approved {
+			return verdict{Partial, ev, "have top management approve the information security policy"}
+		}
+		return verdict{Partial, ev, "hold a management review and record its decisions"}
+	}
+	return verdict{Missing, nil, "top management approves the policy and reviews the ISMS at least once a year"}
+}
+
+func checkPolicy(in *Input, now time.Time) verdict {
+	p := in.Policy
+	if p == nil {
+		return verdict{Missing, nil, "compose the information security policy (policy.Compose) and have it approved"}
+	}
+	ev := []string{p.VersionLine()}
+	errors := 0
+	for _, f := range policy.Lint(*p, now) {
+		if f.Severity == isms.SeverityError {
+			errors++
+		}
+	}
+	switch {
+	case p.Status != policy.Approved:
+		return verdict{Partial, ev, "have the CEO approve the policy and tell staff within 7 days"}
+	case !p.NextReview.IsZero() && now.After(p.NextReview):
+		return verdict{Stale, ev, "the yearly policy review is overdue: review and approve a new version"}
+	case errors > 0:
+		return verdict{Partial, ev, fmt.Sprintf("fix the %d errors the policy lint reports", errors)}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func checkRoles(in *Input, _ time.Time) verdict {
+	c := in.Context
+	if len(c.Roles) == 0 || len(c.Responsibilities) == 0 {
+		return verdict{Missing, nil, "name the roles (CEO, IT manager, supervisors, employees) and who is accountable for each ISMS area"}
+	}
+	var open []string
+	for _, f := range c.Lint(isms.LintOptions{}) {
+		if f.Rule == isms.RuleAreaUnassigned || f.Rule == isms.RuleSharedAccountability {
+			open = append(open, f.Message)
+		}
+	}
+	ev := []string{fmt.Sprintf("%d roles, %d areas assigned", len(c.Roles), len(c.Responsibilities))}
+	if len(open) > 0 {
+		return verdict{Partial, ev, open[0]}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func lastReview(r isms.Records, now time.Time) *isms.ManagementReview {
+	var last *isms.ManagementReview
+	for i := range r.Reviews {
+		m := &r.Reviews[i]
+		if !m.Date.After(now) && (last == nil || m.Date.After(last.Date)) {
+			last = m
+		}
+	}
+	return last
+}
+
+func date(t time.Time) string { return t.Format(time.DateOnly) }
+
+func joinList(items []string) string {
+	out := ""
+	for i, s := range items {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}
