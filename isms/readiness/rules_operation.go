@@ -12,7 +12,7 @@ import (
 	"github.com/ismskit/ismskit/policy"
 )
 
-// TrainingTarget is the yearly training coverage the domain articles aim for.
+// trainingTarget is the yearly training coverage the domain articles aim for.
 var trainingTarget = decimal.RequireFromString("0.95")
 
 // Clauses 7 and 8: competence, awareness, operation.
@@ -45,19 +45,17 @@ func checkAwareness(in *Input, now time.Time) verdict {
 		return verdict{Missing, nil, "approve the policy, then tell every employee where to find it"}
 	}
 	ev := []string{"policy approved on " + date(p.ApprovedAt)}
+	// The communication duty is the policy's first calendar item; its ID
+	// does not depend on the time zone.
+	comm := p.CalendarItems("")[0]
 	if in.Plan != nil {
-		for _, d := range p.Deadlines()[:1] {
-			for _, c := range in.Plan.Completions {
-				if c.Due.Equal(d.Due) {
-					return verdict{Met, append(ev, "communicated on "+date(c.Done)), ""}
-				}
-			}
-			if now.After(d.Due) {
-				return verdict{Partial, ev, fmt.Sprintf("record that staff were told about the policy (due %s)", date(d.Due))}
+		for _, c := range in.Plan.Completions {
+			if c.Activity == comm.ID {
+				return verdict{Met, append(ev, "communicated on "+date(c.Done)), ""}
 			}
 		}
 	}
-	return verdict{Partial, ev, "tell staff about the policy within 7 days of approval and record it"}
+	return verdict{Partial, ev, fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Rule.Start))}
 }
 
 func checkPlan(in *Input, now time.Time) verdict {
