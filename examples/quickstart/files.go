@@ -9,6 +9,7 @@ import (
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
@@ -17,7 +18,7 @@ import (
 // writeFiles renders the deliverables and writes them into opts.out. It
 // renders everything first, so a rendering error leaves no half-written
 // folder. It returns the file names written, in order.
-func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan) ([]string, error) {
+func writeFiles(opts options, c isms.OrgContext, stored int, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan, report readiness.Report) ([]string, error) {
 	type file struct {
 		name   string
 		render func(*bytes.Buffer) error
@@ -32,6 +33,7 @@ func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement so
 		}
 	}
 	files := []file{
+		{"context-summary.txt", func(b *bytes.Buffer) error { return writeSummary(b, c, stored) }},
 		{"risk-register.csv", func(b *bytes.Buffer) error { return risk.WriteCSV(b, reg, c) }},
 		{"risk-summary.md", func(b *bytes.Buffer) error { return risk.WriteMarkdown(b, reg, c, opts.asOf, 5) }},
 		{"heatmap-inherent.svg", heatmap(risk.Inherent, c.Organization.Name+": inherent risk")},
@@ -44,6 +46,7 @@ func writeFiles(opts options, c isms.OrgContext, reg risk.Register, statement so
 		{"calendar.ics", func(b *bytes.Buffer) error {
 			return calendar.WriteICS(b, plan, calendar.ICSOptions{Clock: isms.NewFixedClock(opts.asOf)})
 		}},
+		{"readiness.md", func(b *bytes.Buffer) error { return readiness.WriteMarkdown(b, report) }},
 	}
 	rendered := make([][]byte, len(files))
 	for i, f := range files {

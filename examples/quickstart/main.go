@@ -7,9 +7,9 @@
 //	go run ./examples/quickstart              # writes ./out
 //	go run ./examples/quickstart -out report  # writes ./report
 //
-// Files: risk-register.csv, risk-summary.md, heatmap-inherent.svg,
+// Files: context-summary.txt, risk-register.csv, risk-summary.md, heatmap-inherent.svg,
 // heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html,
-// policy-lint.txt and calendar.ics (the yearly plan). The run is reproducible: the same -date gives
+// policy-lint.txt, calendar.ics (the yearly plan) and readiness.md. The run is reproducible: the same -date gives
 // byte-identical output.
 package main
 
@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/internal/sample"
+	"github.com/ismskit/ismskit/isms/readiness"
 )
 
 // options are the command-line settings.
@@ -90,12 +91,16 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	files, err := writeFiles(opts, loaded, reg, statement, pol, plan)
+	report := readiness.Assess(readiness.Input{
+		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
+		SoA: &statement, Policy: &pol, Plan: &plan,
+	}, opts.asOf)
+	files, err := writeFiles(opts, loaded, n, reg, statement, pol, plan, report)
 	if err != nil {
 		return err
 	}
 	if err := writeSummary(w, loaded, n); err != nil {
 		return err
 	}
-	return writeRiskSummary(w, loaded, reg, statement, pol, plan, opts, files)
+	return writeRiskSummary(w, loaded, reg, statement, pol, plan, report, opts, files)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
@@ -18,7 +20,7 @@ import (
 
 // writeRiskSummary prints the scored and treated risks, what needs
 // attention at the report date, and the files written.
-func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan, opts options, files []string) error {
+func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan, report readiness.Report, opts options, files []string) error {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return err
@@ -86,7 +88,16 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 		fmt.Fprintf(&b, "  %s  %s (%s, %s)\n", o.Due.Format("2006-01-02 15:04"), o.Title, o.Owner, o.State)
 	}
 
-	fmt.Fprintf(&b, "\nFiles written to %s/: %s\n", strings.TrimRight(opts.out, "/"), strings.Join(files, ", "))
+	fmt.Fprintf(&b, "\nReadiness for the certification audit: %s %% (%d met, %d partial, %d stale, %d missing). Most urgent:\n",
+		report.Score.StringFixed(1), report.Counts[readiness.Met], report.Counts[readiness.Partial], report.Counts[readiness.Stale], report.Counts[readiness.Missing])
+	for i, it := range report.Urgent {
+		fmt.Fprintf(&b, "  %d. %s %s: %s\n", i+1, it.ID, it.Title, it.NextStep)
+	}
+
+	fmt.Fprintf(&b, "\nFiles:\n")
+	for _, f := range files {
+		fmt.Fprintf(&b, "  %s\n", filepath.Join(opts.out, f))
+	}
 	_, err = io.WriteString(w, trimTrailingSpaces(b.String()))
 	return err
 }
