@@ -21,6 +21,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/deliver"
 	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
 )
@@ -95,7 +96,9 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, opts.asOf)
-	files, err := writeFiles(opts, loaded, n, reg, statement, pol, plan, report)
+	files, err := writeFiles(opts, deliver.Bundle{
+		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, AsOf: opts.asOf,
+	}, n)
 	if err != nil {
 		return err
 	}

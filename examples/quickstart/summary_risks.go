@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -96,7 +95,7 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 
 	fmt.Fprintf(&b, "\nFiles:\n")
 	for _, f := range files {
-		fmt.Fprintf(&b, "  %s\n", filepath.Join(opts.out, f))
+		fmt.Fprintf(&b, "  %s\n", f)
 	}
 	_, err = io.WriteString(w, trimTrailingSpaces(b.String()))
 	return err

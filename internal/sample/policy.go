@@ -1,10 +1,6 @@
 package sample
 
 import (
-	"fmt"
-	"strings"
-	"time"
-
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
@@ -21,15 +17,4 @@ func Policy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
 		return policy.Policy{}, err
 	}
 	return draft.Approve("Maria Virtanen (CEO)", Workshop.AddDate(0, 0, 14))
-}
-
-// LintReport renders the policy's lint result at asOf as plain text.
-func LintReport(p policy.Policy, asOf time.Time) string {
-	fs := policy.Lint(p, asOf)
-	var b strings.Builder
-	fmt.Fprintf(&b, "Policy lint, %s, as of %s: %d findings\n", p.Title, asOf.Format(time.DateOnly), len(fs))
-	for _, f := range fs {
-		fmt.Fprintf(&b, "%s\n", f)
-	}
-	return b.String()
 }
