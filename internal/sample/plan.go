@@ -18,21 +18,10 @@ const TZ = "Europe/Helsinki"
 // treatment deadlines, the policy's communication and review, and the
 // objectives' deadlines.
 func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
-	owners := map[calendar.Kind]string{
-		calendar.ManagementReview: "CEO",
-		calendar.InternalAudit:    "Internal auditor",
-		calendar.Training:         "Supervisors",
-	}
 	plan, err := calendar.DefaultPlan(calendar.PlanParams{
-		Year: Workshop.Year() + 1, TZ: TZ, Owners: owners, DefaultOwner: "IT manager",
+		Year: Workshop.Year() + 1, TZ: TZ, Owners: PlanOwners(), DefaultOwner: "IT manager",
 		Namespace: isms.NewNamespace("Kestrel Cloud Ltd"),
-		Workdays: calendar.Workdays{Holidays: []calendar.Date{
-			{Year: 2027, Month: time.January, Day: 1}, {Year: 2027, Month: time.January, Day: 6},
-			{Year: 2027, Month: time.March, Day: 26}, {Year: 2027, Month: time.March, Day: 29},
-			{Year: 2027, Month: time.May, Day: 6}, {Year: 2027, Month: time.June, Day: 25},
-			{Year: 2027, Month: time.December, Day: 6}, {Year: 2027, Month: time.December, Day: 24},
-			{Year: 2027, Month: time.December, Day: 31},
-		}},
+		Workdays:  calendar.Workdays{Holidays: Holidays()},
 	})
 	if err != nil {
 		return calendar.Plan{}, err
@@ -42,4 +31,22 @@ func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Pla
 	plan = plan.Add(pol.CalendarItems(TZ)...)
 	plan = plan.Add(calendar.ObjectiveDeadlines(c.Objectives, TZ, c.OwnerName)...)
 	return plan, plan.Validate()
+}
+
+// PlanOwners names the owners of the activities the IT manager does not own.
+func PlanOwners() map[calendar.Kind]string {
+	return map[calendar.Kind]string{
+		calendar.ManagementReview: "CEO",
+		calendar.InternalAudit:    "Internal auditor",
+		calendar.Training:         "Supervisors",
+	}
+}
+
+// Holidays are the Finnish public holidays on working days in 2027.
+func Holidays() []calendar.Date {
+	d := func(m time.Month, day int) calendar.Date { return calendar.Date{Year: 2027, Month: m, Day: day} }
+	return []calendar.Date{
+		d(time.January, 1), d(time.January, 6), d(time.March, 26), d(time.March, 29), d(time.May, 6),
+		d(time.June, 25), d(time.December, 6), d(time.December, 24), d(time.December, 31),
+	}
 }

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"time"
+
+	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/deliver"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/readiness"
+	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
+)
+
+// build checks the whole workbook and builds the client's ISMS. Every
+// problem is reported at once, each with its path in the workbook
+// ("context.assets[2].owner", "risks[3].inherent.likelihood"); when there is
+// any, nothing is built.
+func build(wb Workbook) (deliver.Bundle, error) {
+	var p isms.Problems
+	if wb.Format != WorkbookFormat {
+		p.Addf("format", "format %q is not %q", wb.Format, WorkbookFormat)
+	}
+	asOf, err := time.Parse(time.DateOnly, wb.AsOf)
+	if err != nil {
+		p.Addf("as_of", "give the date as YYYY-MM-DD, not %q", wb.AsOf)
+	}
+	p.Merge("context", wb.Context.Validate())
+
+	cat := controls.AnnexA()
+	if wb.CustomControls != nil {
+		withCustom, err := cat.With(*wb.CustomControls)
+		p.Merge("custom_controls", err)
+		if err == nil {
+			cat = withCustom
+		}
+	}
+	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
+	p.Merge("", reg.Check(wb.Context, cat))
+	p.Merge("", controls.CheckImplementations(cat, wb.Implementations))
+	p.Merge("records", wb.Records.Validate(wb.Context))
+	if wb.Plan.Year == 0 {
+		p.Addf("plan.year", "give the plan year")
+	}
+	if p.Len() > 0 {
+		return deliver.Bundle{}, p.Err()
+	}
+
+	ns := isms.NewNamespace(wb.Context.Organization.Name)
+	draft, conflicts, err := soa.Generate(soa.Input{
+		Document: isms.DeriveID[soa.Lineage](ns, "soa"), Context: wb.Context, Catalogue: cat,
+		Implementations: wb.Implementations, Register: reg, Links: wb.Links, Decisions: wb.Decisions,
+		Generated: asOf, Author: wb.SoA.Author,
+	})
+	p.Merge("", err)
+	for _, c := range conflicts {
+		p.Addf("decisions", "control %s: %s", c.Control, c.Problem)
+	}
+	statement := draft
+	if err == nil && len(conflicts) == 0 && wb.SoA.Approver != "" {
+		statement, err = draft.Approve(cat, wb.SoA.Approver, wb.SoA.Approved)
+		p.Merge("soa", err)
+	}
+
+	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[policy.Lineage](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat})
+	p.Merge("policy", err)
+	if err == nil && wb.Policy.Approver != "" {
+		pol, err = pol.Approve(wb.Policy.Approver, wb.Policy.Approved)
+		p.Merge("policy", err)
+	}
+
+	plan, err := calendar.DefaultPlan(calendar.PlanParams{
+		Year: wb.Plan.Year, TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
+		Cadence: wb.Plan.Cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns,
+	})
+	p.Merge("plan", err)
+	plan = plan.Add(reg.CalendarItems(wb.Plan.TZ, wb.Context.OwnerName)...)
+	plan = plan.Add(pol.CalendarItems(wb.Plan.TZ)...)
+	plan = plan.Add(calendar.ObjectiveDeadlines(wb.Context.Objectives, wb.Plan.TZ, wb.Context.OwnerName)...)
+	for _, c := range wb.Plan.Completions {
+		plan = plan.Complete(c)
+	}
+	p.Merge("plan", plan.Validate())
+	if err := p.Err(); err != nil {
+		return deliver.Bundle{}, err
+	}
+
+	report := readiness.Assess(readiness.Input{
+		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
+		SoA: &statement, Policy: &pol, Plan: &plan,
+	}, asOf)
+	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, AsOf: asOf}, nil
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
+)
+
+// WorkbookFormat names the workbook schema this program reads.
+const WorkbookFormat = "ismskit-workbook/1"
+
+// Workbook is one client's whole ISMS input in one JSON file; README.md in
+// this folder documents every field, and sample-workbook.json is complete.
+type Workbook struct {
+	Format string `json:"format"`
+	// AsOf is the date the deliverables are made as of (YYYY-MM-DD).
+	AsOf            string                    `json:"as_of"`
+	Context         isms.OrgContext           `json:"context"`
+	Method          risk.Method               `json:"method"`
+	Risks           []risk.Risk               `json:"risks"`
+	CustomControls  *controls.Document        `json:"custom_controls,omitempty"`
+	Implementations []controls.Implementation `json:"implementations"`
+	Links           []soa.Link                `json:"links,omitempty"`
+	Decisions       []soa.Decision            `json:"decisions,omitempty"`
+	SoA             Approval                  `json:"soa"`
+	Policy          Approval                  `json:"policy"`
+	Plan            PlanInput                 `json:"plan"`
+	Records         isms.Records              `json:"records"`
+}
+
+// Approval says who wrote and who approved a document, and when. An empty
+// approver leaves the document a draft.
+type Approval struct {
+	Author   string    `json:"author,omitempty"`
+	Approver string    `json:"approver,omitempty"`
+	Approved time.Time `json:"approved,omitzero"`
+}
+
+// PlanInput parameterises the yearly plan.
+type PlanInput struct {
+	Year         int                                `json:"year"`
+	TZ           string                             `json:"tz"`
+	DefaultOwner string                             `json:"default_owner"`
+	Owners       map[calendar.Kind]string           `json:"owners,omitempty"`
+	Cadence      map[calendar.Kind]calendar.Cadence `json:"cadence,omitempty"`
+	Holidays     []calendar.Date                    `json:"holidays,omitempty"`
+	Completions  []calendar.Completion              `json:"completions,omitempty"`
+}
+
+// decodeWorkbook reads a workbook, rejecting unknown fields and trailing
+// data. It checks the JSON only; check does the content.
+func decodeWorkbook(r io.Reader) (Workbook, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var wb Workbook
+	if err := dec.Decode(&wb); err != nil {
+		return Workbook{}, fmt.Errorf("%w: workbook: %v", isms.ErrInvalid, err)
+	}
+	if dec.More() {
+		return Workbook{}, fmt.Errorf("%w: workbook: data after the JSON object", isms.ErrInvalid)
+	}
+	return wb, nil
+}
+
+// encodeWorkbook writes a workbook as indented JSON.
+func encodeWorkbook(wb Workbook) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(wb)
+	return b.Bytes(), err
+}
