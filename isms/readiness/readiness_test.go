@@ -109,7 +109,9 @@ func TestAssess_EachRuleOnItsOwn(t *testing.T) {
 		{"7.3", func(in *readiness.Input) { p := *in.Plan; p.Completions = nil; in.Plan = &p }, readiness.Partial},
 		{"8.1", func(in *readiness.Input) { in.Plan = nil }, readiness.Missing},
 		{"8.1", func(in *readiness.Input) { p := *in.Plan; p.Completions = nil; in.Plan = &p }, readiness.Stale},
-		{"8.1-incidents", func(in *readiness.Input) { in.Records.Incidents[0].Recorded = in.Records.Incidents[0].Detected.AddDate(0, 0, 3) }, readiness.Partial},
+		{"8.1-incidents", func(in *readiness.Input) {
+			in.Records.Incidents[0].Recorded = in.Records.Incidents[0].Detected.AddDate(0, 0, 3)
+		}, readiness.Partial},
 		{"8.2", func(in *readiness.Input) { in.Register.Risks[0].NextReview = now.AddDate(0, 0, -1) }, readiness.Stale},
 		{"8.3", func(in *readiness.Input) { in.Register.Risks[0].Treatment.Actions[0].Due = now.AddDate(0, 0, -1) }, readiness.Stale},
 		{"9.1", func(in *readiness.Input) { in.Records.Measurements = nil }, readiness.Missing},
