@@ -1,0 +1,122 @@
+package quant
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+)
+
+// z95 is the standard normal 95th percentile, as riskquant uses it to fit
+// a lognormal to a 5th/95th percentile pair.
+const z95 = 1.6448536269514722
+
+// maxChunk is the largest Poisson rate drawn by table inversion; larger
+// rates are split into equal chunks (a sum of Poissons is Poisson).
+const maxChunk = 30.0
+
+// poissonTable is the CDF of a Poisson(λ) up to where the tail is
+// negligible, for inversion by a linear scan.
+type poissonTable struct {
+	cdf    []float64
+	chunks int
+}
+
+func newPoissonTable(rate float64) poissonTable {
+	chunks := max(1, int(math.Ceil(rate/maxChunk)))
+	lambda := rate / float64(chunks)
+	p := math.Exp(-lambda)
+	t := poissonTable{chunks: chunks, cdf: []float64{p}}
+	for k := 1; t.cdf[len(t.cdf)-1] < 1-1e-16 && k < 200; k++ {
+		p *= lambda / float64(k)
+		t.cdf = append(t.cdf, t.cdf[len(t.cdf)-1]+p)
+	}
+	return t
+}
+
+func (t *poissonTable) draw(r *rand.Rand) int {
+	n := 0
+	for range t.chunks {
+		u := r.Float64()
+		k := 0
+		for k < len(t.cdf)-1 && u > t.cdf[k] {
+			k++
+		}
+		n += k
+	}
+	return n
+}
+
+// poisson draws from Poisson(rate) without a table (for rates drawn per year).
+func poisson(r *rand.Rand, rate float64) int {
+	n := 0
+	for rate > 0 {
+		lambda := min(rate, maxChunk)
+		rate -= lambda
+		u, p := r.Float64(), math.Exp(-lambda)
+		s, k := p, 0
+		for u > s && k < 500 {
+			k++
+			p *= lambda / float64(k)
+			s += p
+		}
+		n += k
+	}
+	return n
+}
+
+// pert is a PERT distribution on [min, min+span].
+type pert struct {
+	min, span, alpha, beta float64
+}
+
+func newPERT(min, mode, max float64) pert {
+	span := max - min
+	return pert{min: min, span: span, alpha: 1 + 4*(mode-min)/span, beta: 1 + 4*(max-mode)/span}
+}
+
+// Mean and Variance are the textbook PERT moments.
+func (p pert) mean() float64 { return p.min + p.span*p.alpha/(p.alpha+p.beta) }
+
+func (p pert) variance() float64 {
+	a, b := p.alpha, p.beta
+	return p.span * p.span * a * b / ((a + b) * (a + b) * (a + b + 1))
+}
+
+func (p pert) draw(r *rand.Rand) float64 {
+	x := gamma(r, p.alpha)
+	y := gamma(r, p.beta)
+	return p.min + p.span*x/(x+y)
+}
+
+// gamma draws from Gamma(a, 1) for a ≥ 1 (Marsaglia and Tsang); PERT
+// shapes are always at least 1.
+func gamma(r *rand.Rand, a float64) float64 {
+	d := a - 1.0/3
+	c := 1 / math.Sqrt(9*d)
+	for {
+		x := r.NormFloat64()
+		v := 1 + c*x
+		if v <= 0 {
+			continue
+		}
+		v = v * v * v
+		u := r.Float64()
+		if u < 1-0.0331*x*x*x*x || math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+			return d * v
+		}
+	}
+}
+
+// stream returns the random stream of one risk: derived from the seed and
+// the risk's key only, so adding a risk does not change the others' draws.
+func stream(seed uint64, key []byte) *rand.Rand {
+	h := fnv.New64a()
+	h.Write(key)
+	a := h.Sum64()
+	h.Write([]byte{0xff})
+	b := h.Sum64()
+	var s [8]byte
+	binary.LittleEndian.PutUint64(s[:], seed)
+	return rand.New(rand.NewPCG(seed^a, b^binary.BigEndian.Uint64(s[:])))
+}
