@@ -120,3 +120,10 @@ func stream(seed uint64, key []byte) *rand.Rand {
 	binary.LittleEndian.PutUint64(s[:], seed)
 	return rand.New(rand.NewPCG(seed^a, b^binary.BigEndian.Uint64(s[:])))
 }
+
+// PERTMoments returns the mean and variance of the PERT distribution on
+// (min, mode, max): (min + 4·mode + max)/6 and (mean − min)(max − mean)/7.
+func PERTMoments(min, mode, max float64) (mean, variance float64) {
+	p := newPERT(min, mode, max)
+	return p.mean(), p.variance()
+}

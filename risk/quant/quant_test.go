@@ -1,0 +1,239 @@
+package quant_test
+
+import (
+	"bytes"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk/quant"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func lognormal(ref, rate, low, high string) quant.Scenario {
+	return quant.Scenario{Ref: ref, Frequency: quant.Frequency{Rate: d(rate)}, Loss: quant.Severity{Low: d(low), High: d(high)}}
+}
+
+// riskquant's published cases for its SimpleLoss model.
+func TestAnalyticEAL_MatchesRiskquant(t *testing.T) {
+	for _, tt := range []struct {
+		s    quant.Scenario
+		want float64
+	}{
+		{lognormal("a", "0.1", "1", "10"), 0.4040012826945718},
+		{lognormal("b", "3", "1", "10"), 12.120038480837177},
+		{lognormal("c", "0.1", "100000", "1000000"), 40400.128269457266},
+	} {
+		got := quant.AnalyticEAL(tt.s)
+		assert.InEpsilon(t, tt.want, got, 1e-9, "%s", tt.s.Ref)
+	}
+}
+
+func TestSimulate_AgreesWithTheAnalyticValues(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 200_000, Seed: 1}, Scenarios: []quant.Scenario{
+		lognormal("R-1", "0.5", "10000", "200000"),
+		{Ref: "R-2", Frequency: quant.Frequency{Rate: d("2")}, Loss: quant.Severity{PERT: &quant.Range{Min: d("1000"), Mode: d("5000"), Max: d("20000")}}},
+		{Ref: "R-3", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("0.1"), Mode: d("0.3"), Max: d("1")}}, Loss: quant.Severity{Fixed: d("7500")}},
+	}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	for _, x := range r.Risks {
+		gap := x.Mean.Sub(x.Analytic).Abs()
+		assert.True(t, gap.LessThanOrEqual(x.StdErr.Mul(d("3"))), "%s: simulated %s vs analytic %s (3 SE = %s)", x.Ref, x.Mean, x.Analytic, x.StdErr.Mul(d("3")))
+	}
+	assert.True(t, r.Mean.Sub(r.Analytic).Abs().LessThanOrEqual(r.StdErr.Mul(d("3"))), "portfolio %s vs %s", r.Mean, r.Analytic)
+
+	// P(no loss in a year) = e^-rate for a fixed rate.
+	for _, x := range r.Risks {
+		if x.Ref == "R-1" {
+			p := math.Exp(-0.5)
+			se := math.Sqrt(p * (1 - p) / 200_000)
+			assert.InDelta(t, p, x.ZeroYears.InexactFloat64(), 3*se)
+		}
+	}
+}
+
+func TestPERT_MomentsAreTheTextbookOnes(t *testing.T) {
+	// Mean (min + 4 mode + max) / 6; variance (mean − min)(max − mean) / 7.
+	s := quant.Scenario{Ref: "p", Frequency: quant.Frequency{Rate: d("1")}, Loss: quant.Severity{PERT: &quant.Range{Min: d("2"), Mode: d("5"), Max: d("14")}}}
+	assert.InDelta(t, (2+4*5+14)/6.0, quant.AnalyticEAL(s), 1e-12)
+	mean, variance := quant.PERTMoments(2, 5, 14)
+	assert.InDelta(t, 6.0, mean, 1e-12)
+	assert.InDelta(t, (6.0-2)*(14-6.0)/7, variance, 1e-12)
+}
+
+func TestValidate_NamesTheRiskAndField(t *testing.T) {
+	in := quant.Input{Currency: "euro", Scenarios: []quant.Scenario{
+		{Ref: "R-1", Frequency: quant.Frequency{Rate: d("-1")}, Loss: quant.Severity{Low: d("10"), High: d("5")}},
+		{Ref: "R-2", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("1"), Mode: d("3"), Max: d("2")}}, Loss: quant.Severity{Fixed: d("1"), Low: d("1"), High: d("2")}},
+		{Ref: "R-1", Frequency: quant.Frequency{Rate: d("1")}, Loss: quant.Severity{PERT: &quant.Range{Min: d("5"), Mode: d("5"), Max: d("5")}}},
+	}, Tolerance: []quant.TolerancePoint{{Loss: d("100"), Probability: d("2")}}}
+	err := in.Validate()
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	var got []string
+	for _, v := range isms.ValidationErrors(err) {
+		got = append(got, v.Path)
+	}
+	assert.Equal(t, []string{"currency", "scenarios[0].frequency.rate", "scenarios[0].loss.high", "scenarios[1].frequency.pert.mode",
+		"scenarios[1].loss", "scenarios[2].ref", "scenarios[2].loss.pert.max", "tolerance[0].probability"}, got)
+	assert.Contains(t, err.Error(), `scenarios[0].frequency.rate: risk "R-1": rate -1 is negative`)
+
+	_, err = quant.Decode(strings.NewReader(`{"currency":"EUR","scenarios":[{"ref":"x","frequency":{"rate":"NaN"}}]}`))
+	assert.ErrorIs(t, err, isms.ErrInvalid)
+}
+
+func genInput(t *rapid.T) quant.Input {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: rapid.IntRange(50, 2000).Draw(t, "years"), Seed: rapid.Uint64().Draw(t, "seed")}}
+	for i := range rapid.IntRange(1, 6).Draw(t, "risks") {
+		low := rapid.IntRange(100, 100_000).Draw(t, "low")
+		s := quant.Scenario{Ref: string(rune('A' + i)), Frequency: quant.Frequency{Rate: decimal.NewFromInt(int64(rapid.IntRange(1, 300).Draw(t, "rate"))).Shift(-2)}}
+		switch rapid.IntRange(0, 2).Draw(t, "kind") {
+		case 0:
+			s.Loss = quant.Severity{Low: decimal.NewFromInt(int64(low)), High: decimal.NewFromInt(int64(low * rapid.IntRange(2, 40).Draw(t, "ratio")))}
+		case 1:
+			s.Loss = quant.Severity{PERT: &quant.Range{Min: decimal.NewFromInt(int64(low)), Mode: decimal.NewFromInt(int64(low * 2)), Max: decimal.NewFromInt(int64(low * 9))}}
+		default:
+			s.Loss = quant.Severity{Fixed: decimal.NewFromInt(int64(low))}
+		}
+		in.Scenarios = append(in.Scenarios, s)
+	}
+	return in
+}
+
+func TestSimulate_Properties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		in := genInput(t)
+		r, err := quant.Simulate(in)
+		require.NoError(t, err)
+		for i := 1; i < len(r.Percentiles); i++ {
+			assert.True(t, r.Percentiles[i].Loss.GreaterThanOrEqual(r.Percentiles[i-1].Loss), "percentiles are monotonic")
+		}
+		for i := 1; i < len(r.Curve); i++ {
+			assert.True(t, r.Curve[i].Probability.LessThanOrEqual(r.Curve[i-1].Probability), "the exceedance curve does not increase")
+			assert.True(t, r.Curve[i].Loss.GreaterThanOrEqual(r.Curve[i-1].Loss))
+		}
+
+		// Worker count never changes results.
+		in2 := in
+		in2.Options.Workers = rapid.IntRange(1, 8).Draw(t, "workers")
+		r2, err := quant.Simulate(in2)
+		require.NoError(t, err)
+		assert.Equal(t, r, r2, "results depend on the number of workers")
+
+		// Adding a risk never lowers a portfolio percentile.
+		more := in
+		more.Scenarios = append(append([]quant.Scenario(nil), in.Scenarios...), lognormal("Z", "0.3", "1000", "50000"))
+		r3, err := quant.Simulate(more)
+		require.NoError(t, err)
+		for i := range r.Percentiles {
+			assert.True(t, r3.Percentiles[i].Loss.GreaterThanOrEqual(r.Percentiles[i].Loss), "adding a risk lowered the %s th percentile", r.Percentiles[i].Percent)
+		}
+		for i, x := range r.Risks {
+			assert.Equal(t, x.Mean, riskMean(r3, x.Ref), "adding a risk changed risk %s's draws (%d)", x.Ref, i)
+		}
+	})
+}
+
+func riskMean(r quant.Result, ref string) decimal.Decimal {
+	for _, x := range r.Risks {
+		if x.Ref == ref {
+			return x.Mean
+		}
+	}
+	return decimal.Zero
+}
+
+// Scaling every loss by k scales every money result by k, up to the
+// rounding to cents.
+func TestSimulate_ScalesWithLosses(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		in := genInput(t)
+		k := int64(rapid.IntRange(2, 9).Draw(t, "k"))
+		scaled := in
+		scaled.Scenarios = nil
+		fixedOnly := true
+		for _, s := range in.Scenarios {
+			kd := decimal.NewFromInt(k)
+			switch {
+			case s.Loss.PERT != nil:
+				p := *s.Loss.PERT
+				s.Loss.PERT = &quant.Range{Min: p.Min.Mul(kd), Mode: p.Mode.Mul(kd), Max: p.Max.Mul(kd)}
+				fixedOnly = false
+			case !s.Loss.Fixed.IsZero():
+				s.Loss.Fixed = s.Loss.Fixed.Mul(kd)
+			default:
+				s.Loss.Low, s.Loss.High = s.Loss.Low.Mul(kd), s.Loss.High.Mul(kd)
+				fixedOnly = false
+			}
+			scaled.Scenarios = append(scaled.Scenarios, s)
+		}
+		a, err := quant.Simulate(in)
+		require.NoError(t, err)
+		b, err := quant.Simulate(scaled)
+		require.NoError(t, err)
+		kd := decimal.NewFromInt(k)
+		// Each year's loss is rounded to cents and results to cents once
+		// more, so k·x and y may differ by up to k cents per risk; fitted
+		// distributions add a relative float error.
+		check := func(name string, x, y decimal.Decimal) {
+			tol := decimal.NewFromInt(k * int64(len(in.Scenarios)+1)).Shift(-2)
+			if !fixedOnly {
+				tol = tol.Add(y.Abs().Shift(-6))
+			}
+			assert.True(t, x.Mul(kd).Sub(y).Abs().LessThanOrEqual(tol), "%s: %s × %d vs %s", name, x, k, y)
+		}
+		check("mean", a.Mean, b.Mean)
+		check("es99", a.ES99, b.ES99)
+		for i := range a.Percentiles {
+			check("percentile "+a.Percentiles[i].Percent.String(), a.Percentiles[i].Loss, b.Percentiles[i].Loss)
+		}
+	})
+}
+
+func TestSimulate_SameSeedSameBytesAndGolden(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 20_000, Seed: 2026, CurvePoints: 20},
+		Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
+		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}, {Loss: d("1000000"), Probability: d("0.01")}}}
+	render := func() (string, string, string) {
+		r, err := quant.Simulate(in)
+		require.NoError(t, err)
+		var js, md, svg bytes.Buffer
+		require.NoError(t, quant.WriteJSON(&js, r))
+		require.NoError(t, quant.WriteMarkdown(&md, r))
+		require.NoError(t, quant.WriteSVG(&svg, r, "Loss exceedance"))
+		return js.String(), md.String(), svg.String()
+	}
+	j1, m1, s1 := render()
+	j2, m2, s2 := render()
+	assert.Equal(t, j1, j2)
+	assert.Equal(t, m1, m2)
+	assert.Equal(t, s1, s2)
+	golden.Assert(t, filepath.Join("testdata", "result.json"), []byte(j1))
+	golden.Assert(t, filepath.Join("testdata", "summary.md"), []byte(m1))
+	golden.Assert(t, filepath.Join("testdata", "lec.svg"), []byte(s1))
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"seed":1}}`))
+	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"pert":{"min":"0","mode":"1","max":"2"}},"loss":{"pert":{"min":"1","mode":"2","max":"3"}}}],"options":{"years":50}}`))
+	f.Add([]byte(`{"scenarios":[{}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in, err := quant.Decode(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		in.Options.Years = min(max(in.Options.Years, 1), 200) // keep each run small
+		if _, err := quant.Simulate(in); err != nil {
+			t.Fatalf("a validated input fails to simulate: %v", err)
+		}
+	})
+}

@@ -1,0 +1,137 @@
+package quant
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"strings"
+)
+
+// WriteJSON writes the result as indented JSON.
+func WriteJSON(w io.Writer, r Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteMarkdown writes a summary for management: expected annual loss (with
+// the analytic check), percentiles, the 1-in-100-year loss, expected
+// shortfall, tolerance, and the risks ranked by contribution.
+func WriteMarkdown(w io.Writer, r Result) error {
+	var b strings.Builder
+	c := r.Currency
+	fmt.Fprintf(&b, "# Quantitative risk: loss exceedance\n\n%d simulated years, seed %d.\n\n", r.Years, r.Seed)
+	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
+	fmt.Fprintf(&b, "| Mean (simulated) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
+	for _, p := range r.Percentiles {
+		fmt.Fprintf(&b, "| %s th percentile | %s |\n", p.Percent, p.Loss.StringFixed(2))
+	}
+	fmt.Fprintf(&b, "| Expected shortfall, worst 1 %% of years | %s |\n", r.ES99.StringFixed(2))
+	fmt.Fprintf(&b, "\nYears without any loss: %s %%.\n", r.ZeroYears.Shift(2).StringFixed(1))
+	if len(r.Tolerance) > 0 {
+		verdict := "within"
+		if !r.WithinTolerance {
+			verdict = "**outside**"
+		}
+		fmt.Fprintf(&b, "\n## Tolerance\n\nThe portfolio is %s the tolerance.\n\n| Loss above (%s) | Tolerated probability | Simulated | |\n|---:|---:|---:|---|\n", verdict, c)
+		for _, t := range r.Tolerance {
+			mark := "ok"
+			if !t.Within {
+				mark = "exceeded"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", t.Loss.StringFixed(2), t.Probability, t.Simulated, mark)
+		}
+	}
+	fmt.Fprintf(&b, "\n## Risks by contribution\n\n| Risk | Mean (%s) | Analytic | Share | Loss-free years |\n|---|---:|---:|---:|---:|\n", c)
+	for _, x := range r.Risks {
+		fmt.Fprintf(&b, "| %s %s | %s | %s | %s %% | %s %% |\n", x.Ref, strings.ReplaceAll(x.Title, "|", `\|`), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
+			x.Contribution.Shift(2).StringFixed(1), x.ZeroYears.Shift(2).StringFixed(1))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteSVG draws the loss exceedance curve (log-scaled loss axis) with the
+// tolerance points and the line between them, as a standalone SVG.
+func WriteSVG(w io.Writer, r Result, title string) error {
+	const width, height, left, right, top, bottom = 640, 400, 80, 20, 40, 60
+	pw, ph := float64(width-left-right), float64(height-top-bottom)
+	var maxLoss float64 = 1
+	minLoss := math.Inf(1)
+	for _, p := range r.Curve {
+		v := p.Loss.InexactFloat64()
+		maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
+	}
+	for _, t := range r.Tolerance {
+		v := t.Loss.InexactFloat64()
+		maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
+	}
+	if math.IsInf(minLoss, 1) || minLoss <= 0 {
+		minLoss = 1
+	}
+	lo, hi := math.Floor(math.Log10(minLoss)), math.Ceil(math.Log10(maxLoss))
+	if hi <= lo {
+		hi = lo + 1
+	}
+	x := func(v float64) float64 { return float64(left) + pw*(math.Log10(math.Max(v, minLoss))-lo)/(hi-lo) }
+	y := func(p float64) float64 { return float64(top) + ph*(1-p) }
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
+	fmt.Fprintf(&b, "<title>%s</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", html.EscapeString(title), width, height)
+	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">%s</text>`+"\n", left, html.EscapeString(title))
+	for e := lo; e <= hi; e++ {
+		xv := x(math.Pow(10, e))
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e0e0e0"/>`+"\n", xv, top, xv, height-bottom)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle">%s</text>`+"\n", xv, height-bottom+16, compact(math.Pow(10, e)))
+	}
+	for _, p := range []float64{0, 0.25, 0.5, 0.75, 1} {
+		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#e0e0e0"/>`+"\n", left, y(p), width-right, y(p))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="end">%.0f %%</text>`+"\n", left-6, y(p)+4, p*100)
+	}
+	if len(r.Curve) > 0 {
+		var pts []string
+		for _, p := range r.Curve {
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(p.Loss.InexactFloat64()), y(p.Probability.InexactFloat64())))
+		}
+		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#1565c0" stroke-width="2"/>`+"\n", strings.Join(pts, " "))
+	}
+	if len(r.Tolerance) > 0 {
+		var pts []string
+		for _, t := range r.Tolerance {
+			px, py := x(t.Loss.InexactFloat64()), y(t.Probability.InexactFloat64())
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", px, py))
+			colour := "#2e7d32"
+			if !t.Within {
+				colour = "#c62828"
+			}
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="4" fill="%s"/>`+"\n", px, py, colour)
+		}
+		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#c62828" stroke-width="1.5" stroke-dasharray="6 4"/>`+"\n", strings.Join(pts, " "))
+	}
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, html.EscapeString(r.Currency))
+	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="12" text-anchor="middle" transform="rotate(-90 16 %d)">Probability of exceeding</text>`+"\n", top+int(ph/2), top+int(ph/2))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#1565c0">— simulated loss exceedance</text>`+"\n", width-right-220, top+14)
+	if len(r.Tolerance) > 0 {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#c62828">- - tolerance</text>`+"\n", width-right-220, top+30)
+	}
+	b.WriteString("</svg>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// compact renders 1000 as "1k" and 1000000 as "1M" for axis labels.
+func compact(v float64) string {
+	switch {
+	case v >= 1e9:
+		return fmt.Sprintf("%gB", v/1e9)
+	case v >= 1e6:
+		return fmt.Sprintf("%gM", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%gk", v/1e3)
+	}
+	return fmt.Sprintf("%g", v)
+}
