@@ -9,7 +9,8 @@
 //
 // Files: context-summary.txt, risk-register.csv, risk-summary.md, heatmap-inherent.svg,
 // heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html,
-// policy-lint.txt, calendar.ics (the yearly plan) and readiness.md. The run is reproducible: the same -date gives
+// policy-lint.txt, calendar.ics (the yearly plan), readiness.md, and the
+// Monte Carlo loss analysis: loss-exceedance.svg and quant-summary.md. The run is reproducible: the same -date gives
 // byte-identical output.
 package main
 
@@ -24,6 +25,7 @@ import (
 	"github.com/ismskit/ismskit/internal/deliver"
 	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
+	"github.com/ismskit/ismskit/risk/quant"
 )
 
 // options are the command-line settings.
@@ -96,8 +98,12 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, opts.asOf)
+	losses, err := quant.Simulate(sample.Quant())
+	if err != nil {
+		return err
+	}
 	files, err := writeFiles(opts, deliver.Bundle{
-		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, AsOf: opts.asOf,
+		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: &losses, AsOf: opts.asOf,
 	}, n)
 	if err != nil {
 		return err
@@ -105,5 +111,5 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err := writeSummary(w, loaded, n); err != nil {
 		return err
 	}
-	return writeRiskSummary(w, loaded, reg, statement, pol, plan, report, opts, files)
+	return writeRiskSummary(w, loaded, reg, statement, pol, plan, report, losses, opts, files)
 }

@@ -14,12 +14,13 @@ import (
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
 )
 
 // writeRiskSummary prints the scored and treated risks, what needs
 // attention at the report date, and the files written.
-func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan, report readiness.Report, opts options, files []string) error {
+func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, statement soa.SoA, pol policy.Policy, plan calendar.Plan, report readiness.Report, losses quant.Result, opts options, files []string) error {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return err
@@ -66,6 +67,9 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 			byDefault++
 		}
 	}
+	fmt.Fprintf(&b, "\nQuantified (%d simulated years): expected annual loss %s %s (analytic %s); 1 year in 100 above %s %s; within tolerance: %v.\n",
+		losses.Years, losses.Mean.StringFixed(0), losses.Currency, losses.Analytic.StringFixed(0), losses.Percentiles[3].Loss.StringFixed(0), losses.Currency, losses.WithinTolerance)
+
 	fmt.Fprintf(&b, "\nStatement of Applicability: version %d, %s by %s on %s\n", statement.Version, statement.Status, statement.Approver, statement.ApprovedAt.Format(time.DateOnly))
 	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented, the rest planned); %d excluded, %d of them because no risk, requirement or decision calls for them.\n",
 		applicable, len(statement.Entries), implemented, len(statement.Entries)-applicable, byDefault)

@@ -17,6 +17,7 @@ import (
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -28,13 +29,21 @@ type Bundle struct {
 	Policy   policy.Policy
 	Plan     calendar.Plan
 	Report   readiness.Report
-	AsOf     time.Time
+	// Quant is the quantitative analysis, when there is one.
+	Quant *quant.Result
+	AsOf  time.Time
 }
 
 // File is one rendered deliverable.
 type File struct {
 	Name string
 	Data []byte
+}
+
+// renderer makes one file.
+type renderer struct {
+	name   string
+	render func(*bytes.Buffer) error
 }
 
 // Files renders every deliverable in a fixed order. It renders everything
@@ -50,10 +59,7 @@ func Files(b Bundle) ([]File, error) {
 		}
 	}
 	name := b.Context.Organization.Name
-	renders := []struct {
-		name   string
-		render func(*bytes.Buffer) error
-	}{
+	renders := []renderer{
 		{"risk-register.csv", func(w *bytes.Buffer) error { return risk.WriteCSV(w, b.Register, b.Context) }},
 		{"risk-summary.md", func(w *bytes.Buffer) error { return risk.WriteMarkdown(w, b.Register, b.Context, b.AsOf, 5) }},
 		{"heatmap-inherent.svg", heatmap(risk.Inherent, name+": inherent risk")},
@@ -67,6 +73,12 @@ func Files(b Bundle) ([]File, error) {
 			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Clock: isms.NewFixedClock(b.AsOf)})
 		}},
 		{"readiness.md", func(w *bytes.Buffer) error { return readiness.WriteMarkdown(w, b.Report) }},
+	}
+	if q := b.Quant; q != nil {
+		renders = append(renders,
+			renderer{"loss-exceedance.svg", func(w *bytes.Buffer) error { return quant.WriteSVG(w, *q, name+": annual loss exceedance") }},
+			renderer{"quant-summary.md", func(w *bytes.Buffer) error { return quant.WriteMarkdown(w, *q) }},
+		)
 	}
 	out := make([]File, 0, len(renders))
 	for _, r := range renders {

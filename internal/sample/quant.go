@@ -1,0 +1,38 @@
+package sample
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/quant"
+)
+
+// Quant is the sample company's quantitative view of its key risks as they
+// stand (residual): how often each loss event happens a year, and what one
+// costs, as a 5th–95th percentile range; plus the board's tolerance: a
+// year above 250,000 EUR at most once in 10 years, above 1,000,000 EUR at
+// most once in 100.
+func Quant() quant.Input {
+	ns := isms.NewNamespace("Kestrel Cloud Ltd")
+	sc := func(ref, title, rate string, low, high int64) quant.Scenario {
+		return quant.Scenario{Risk: isms.DeriveID[risk.Risk](ns, ref), Ref: ref, Title: title, Stage: risk.Residual,
+			Frequency: quant.Frequency{Rate: decimal.RequireFromString(rate)},
+			Loss:      quant.Severity{Low: decimal.NewFromInt(low), High: decimal.NewFromInt(high)}}
+	}
+	return quant.Input{
+		Currency: "EUR",
+		Options:  quant.Options{Years: 20_000, Seed: 2027},
+		Scenarios: []quant.Scenario{
+			sc("R-1", "A leaver's access stays active", "0.3", 5_000, 150_000),
+			sc("R-2", "Customer data handled with overly broad rights", "0.1", 20_000, 800_000),
+			sc("R-3", "A cloud outage halts customers' work", "0.2", 30_000, 300_000),
+			sc("R-4", "Phishing steals staff credentials", "0.5", 5_000, 200_000),
+			sc("R-5", "A laptop is lost or stolen", "0.8", 1_500, 12_000),
+		},
+		Tolerance: []quant.TolerancePoint{
+			{Loss: decimal.NewFromInt(250_000), Probability: decimal.RequireFromString("0.1")},
+			{Loss: decimal.NewFromInt(1_000_000), Probability: decimal.RequireFromString("0.01")},
+		},
+	}
+}
