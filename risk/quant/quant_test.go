@@ -14,6 +14,7 @@ import (
 
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 )
 
@@ -236,4 +237,17 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("a validated input fails to simulate: %v", err)
 		}
 	})
+}
+
+func TestFromRegister_UsesTheClassicLosses(t *testing.T) {
+	reg := risk.Register{Risks: []risk.Risk{
+		{ID: isms.NewID[risk.Risk](), Ref: "R-1", Loss: &risk.Loss{SLE: risk.Money{Amount: d("20000"), Currency: "EUR"}, ARO: d("0.5")}},
+		{Ref: "R-2"},
+		{Ref: "R-3", Loss: &risk.Loss{SLE: risk.Money{Amount: d("5"), Currency: "USD"}, ARO: d("1")}},
+	}}
+	sc := quant.FromRegister(reg, "EUR")
+	require.Len(t, sc, 1)
+	assert.Equal(t, "R-1", sc[0].Ref)
+	assert.Equal(t, reg.Risks[0].ID, sc[0].Risk)
+	assert.InDelta(t, 10000, quant.AnalyticEAL(sc[0]), 1e-9, "ARO × SLE")
 }
