@@ -75,10 +75,19 @@ func (reg Register) Top(n int, s Stage) ([]Scored, error) {
 // minHeap keeps the least severe of the current top n at its root.
 type minHeap []Scored
 
-func (h minHeap) Len() int           { return len(h) }
+// Len implements heap.Interface.
+func (h minHeap) Len() int { return len(h) }
+
+// Less puts the least severe first.
 func (h minHeap) Less(i, j int) bool { return compareScored(h[i], h[j]) > 0 }
-func (h minHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *minHeap) Push(x any)        { *h = append(*h, x.(Scored)) }
+
+// Swap implements heap.Interface.
+func (h minHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+
+// Push implements heap.Interface.
+func (h *minHeap) Push(x any) { *h = append(*h, x.(Scored)) }
+
+// Pop implements heap.Interface.
 func (h *minHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
