@@ -1,7 +1,5 @@
 package controls
 
-import "math/bits"
-
 // Theme groups controls. Annex A 2022 has four themes; other catalogues
 // declare their own.
 type Theme string
@@ -106,13 +104,6 @@ func (s tagSet) intersects(t tagSet) bool {
 		}
 	}
 	return false
-}
-func (s tagSet) len() int {
-	n := 0
-	for _, w := range s {
-		n += bits.OnesCount64(w)
-	}
-	return n
 }
 
 // vocabulary is a catalogue's themes and attribute kinds with their tags,

@@ -90,5 +90,3 @@ func register() risk.Register {
 	}
 	return risk.Register{Method: method(), Risks: []risk.Risk{leaver, phishing, outage, laptop}}
 }
-
-var zeroTime time.Time
