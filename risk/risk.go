@@ -189,6 +189,18 @@ func (r Risk) clone() Risk {
 	return out
 }
 
+// Deadline returns when something must next happen about the risk: the
+// treatment deadline, or, for a retained risk, the acceptance expiry.
+func (r Risk) Deadline() (t time.Time) {
+	if d := r.Treatment.Deadline(); !d.IsZero() {
+		return d
+	}
+	if r.Acceptance != nil {
+		return r.Acceptance.Expires
+	}
+	return t
+}
+
 // Point is one step of a risk's trend.
 type Point struct {
 	Date  time.Time `json:"date"`

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/ismskit/ismskit/isms"
 )
@@ -147,16 +146,4 @@ func (s *Scorer) validateAcceptance(p *isms.Problems, name string, r Risk, a Acc
 	case ok && a.Expires.After(latestExpiry(a.Date, months)):
 		add("expires", "the acceptance runs past the %d months the role may accept %s risks for", months, lvl.Band.Label)
 	}
-}
-
-// Deadline returns when something must next happen about the risk: the
-// treatment deadline, or, for a retained risk, the acceptance expiry.
-func (r Risk) Deadline() (t time.Time) {
-	if d := r.Treatment.Deadline(); !d.IsZero() {
-		return d
-	}
-	if r.Acceptance != nil {
-		return r.Acceptance.Expires
-	}
-	return t
 }
