@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
@@ -109,7 +110,7 @@ func Lint(p Policy, now time.Time) []isms.Finding {
 			add(RuleProcedureDetail, isms.SeverityWarning, t.path, "%q is procedure-level detail; it belongs in a procedure, so the policy stays true when tools and schedules change", m)
 		}
 	}
-	if words := len(strings.Fields(RenderText(p))); words > MaxWords {
+	if words := WordCount(RenderText(p)); words > MaxWords {
 		add(RuleTooLong, isms.SeverityWarning, "", "the policy has %d words, about %d pages and %d minutes of reading; aim for 1–3 pages that a new employee reads in ten minutes",
 			words, (words+499)/500, (words+WordsPerMinute-1)/WordsPerMinute)
 	}
@@ -200,4 +201,17 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// WordCount counts the words of a rendered text: whitespace-separated
+// tokens with at least one letter or digit, so Markdown's table pipes and
+// dashes are not counted.
+func WordCount(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }

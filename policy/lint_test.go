@@ -111,3 +111,7 @@ func removeRisk(ids []risk.RiskID, drop risk.RiskID) []risk.RiskID {
 	}
 	return out
 }
+
+func TestWordCount_IgnoresMarkup(t *testing.T) {
+	assert.Equal(t, 4, policy.WordCount("| Objective | Metric |\n|---|---|\n| MFA 100 % |"))
+}
