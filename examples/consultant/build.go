@@ -10,6 +10,7 @@ import (
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -40,6 +41,9 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	p.Merge("", reg.Check(wb.Context, cat))
 	p.Merge("", controls.CheckImplementations(cat, wb.Implementations))
 	p.Merge("records", wb.Records.Validate(wb.Context))
+	if wb.Quant != nil {
+		p.Merge("quant", wb.Quant.Validate())
+	}
 	if wb.Plan.Year == 0 {
 		p.Addf("plan.year", "give the plan year")
 	}
@@ -86,9 +90,17 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		return deliver.Bundle{}, err
 	}
 
+	var losses *quant.Result
+	if wb.Quant != nil {
+		r, err := quant.Simulate(*wb.Quant)
+		if err != nil {
+			return deliver.Bundle{}, err
+		}
+		losses = &r
+	}
 	report := readiness.Assess(readiness.Input{
 		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, asOf)
-	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, AsOf: asOf}, nil
+	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
 }

@@ -29,6 +29,7 @@ func sampleWorkbook(t *testing.T) Workbook {
 		Policy:  Approval{Approver: "Maria Virtanen (CEO)", Approved: approved},
 		Plan:    PlanInput{Year: 2027, TZ: sample.TZ, DefaultOwner: "IT manager", Owners: sample.PlanOwners(), Holidays: sample.Holidays()},
 		Records: sample.Records(),
+		Quant:   ptr(sample.Quant()),
 	}
 }
 
@@ -44,7 +45,7 @@ func TestRun_SampleWorkbookWritesTheDeliverables(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "client")
 	var stdout, stderr bytes.Buffer
 	require.NoError(t, run([]string{"-in", "sample-workbook.json", "-out", out}, &stdout, &stderr), stderr.String())
-	for _, f := range []string{"risk-register.csv", "soa.csv", "soa.md", "policy.md", "policy.html", "calendar.ics", "readiness.md", "heatmap-residual.svg"} {
+	for _, f := range []string{"risk-register.csv", "soa.csv", "soa.md", "policy.md", "policy.html", "calendar.ics", "readiness.md", "heatmap-residual.svg", "loss-exceedance.svg"} {
 		_, err := os.Stat(filepath.Join(out, f))
 		assert.NoError(t, err, f)
 	}
@@ -67,6 +68,7 @@ func TestRun_BadWorkbookGetsEveryProblemAndNoFiles(t *testing.T) {
 	wb.Implementations[3].Evidence = nil
 	wb.Records.Training[0].Person = isms.NewID[isms.Person]()
 	wb.Plan.Year = 0
+	wb.Quant.Scenarios[0].Frequency.Rate = wb.Quant.Scenarios[0].Frequency.Rate.Neg()
 	b, err := encodeWorkbook(wb)
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "bad.json")
@@ -76,7 +78,7 @@ func TestRun_BadWorkbookGetsEveryProblemAndNoFiles(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	require.Error(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr))
 	for _, path := range []string{"as_of:", "context.assets[2].owner:", "risks[0].inherent.likelihood:", "risks[1].treatment.actions[0].controls[2]:",
-		"implementations[3].evidence:", "records.training[0].person:", "plan.year:"} {
+		"implementations[3].evidence:", "records.training[0].person:", "plan.year:", "quant.scenarios[0].frequency.rate:"} {
 		assert.Contains(t, stderr.String(), path)
 	}
 	assert.Contains(t, stderr.String(), "nothing was written")
@@ -106,3 +108,5 @@ func FuzzWorkbook(f *testing.F) {
 		_, _ = build(wb)
 	})
 }
+
+func ptr[T any](v T) *T { return &v }

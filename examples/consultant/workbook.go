@@ -11,6 +11,7 @@ import (
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -34,6 +35,8 @@ type Workbook struct {
 	Policy          Approval                  `json:"policy"`
 	Plan            PlanInput                 `json:"plan"`
 	Records         isms.Records              `json:"records"`
+	// Quant is the optional Monte Carlo loss analysis of the key risks.
+	Quant *quant.Input `json:"quant,omitempty"`
 }
 
 // Approval says who wrote and who approved a document, and when. An empty
