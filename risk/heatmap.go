@@ -35,7 +35,7 @@ func (reg Register) HeatMap(s Stage) (HeatMap, error) {
 	for l := range hm.Cells {
 		hm.Cells[l] = make([]HeatCell, len(m.Impact.Levels))
 		for i := range hm.Cells[l] {
-			hm.Cells[l][i].Level = sc.Cell(l, i)
+			hm.Cells[l][i].Level, _ = sc.Cell(l, i) // always inside: the map has the method's size
 		}
 	}
 	for i := range reg.Risks {

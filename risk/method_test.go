@@ -152,3 +152,15 @@ func TestBuiltInRules_PassTheHostChecker(t *testing.T) {
 	risktest.CheckRule(t, risk.Product)
 	risktest.CheckRule(t, risk.Sum)
 }
+
+func TestScorer_CellOutsideTheMatrix(t *testing.T) {
+	sc, err := risk.Preset3x3().Scorer()
+	require.NoError(t, err)
+	lvl, ok := sc.Cell(2, 2)
+	assert.True(t, ok)
+	assert.Equal(t, "high", lvl.Band.ID)
+	for _, c := range [][2]int{{-1, 0}, {0, 3}, {3, 0}, {0, -1}} {
+		_, ok := sc.Cell(c[0], c[1])
+		assert.False(t, ok, "%v", c)
+	}
+}

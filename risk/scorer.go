@@ -180,8 +180,13 @@ func (s *Scorer) offScale(r Rating) error {
 }
 
 // Cell returns the level of the cell at likelihood rank l and impact rank i
-// (both from 0), for drawing the matrix.
-func (s *Scorer) Cell(l, i int) Level { return s.cells[l*s.nImpact+i] }
+// (both from 0), for drawing the matrix, and false for a cell outside it.
+func (s *Scorer) Cell(l, i int) (Level, bool) {
+	if l < 0 || i < 0 || i >= s.nImpact || l*s.nImpact+i >= len(s.cells) {
+		return Level{}, false
+	}
+	return s.cells[l*s.nImpact+i], true
+}
 
 // Bands returns the method's bands, lowest first.
 func (s *Scorer) Bands() []Band { return append([]Band(nil), s.method.Bands...) }
