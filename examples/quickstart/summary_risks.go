@@ -74,6 +74,9 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented, the rest planned); %d excluded, %d of them because no risk, requirement or decision calls for them.\n",
 		applicable, len(statement.Entries), implemented, len(statement.Entries)-applicable, byDefault)
 	fmt.Fprintf(&b, "  Content hash %s\n", statement.Hash)
+	for _, f := range soa.Lint(statement) {
+		fmt.Fprintf(&b, "  Advice: %s\n", f.Message)
+	}
 
 	fmt.Fprintf(&b, "\nPolicy: %s\n  %d objectives, %d principles answering %d key risks, %d roles, %d commitments; %d words.\n",
 		pol.VersionLine(), len(pol.Objectives), len(pol.Principles), len(pol.KeyRisks), len(pol.Responsibilities), len(pol.Commitments), policy.WordCount(policy.RenderText(pol)))

@@ -38,6 +38,8 @@ func Implementations() []controls.Implementation {
 		done("8.1", itm, "Device management report: encryption and screen lock", "MDM console"),
 		done("8.3", itm, "Support tool role configuration", "Support tool admin page"),
 		done("8.5", itm, "SSO policy: MFA required for all users", "Identity provider admin"),
+		done("8.7", itm, "Endpoint protection report: all laptops protected", "MDM console"),
+		planned("8.8", itm, "monthly patch window and a quarterly external vulnerability scan"),
 		done("8.13", itm, "Nightly backups and restore test 2026-09", "Ops wiki/backups"),
 		planned("8.24", itm, "document encryption in transit and at rest"),
 	}

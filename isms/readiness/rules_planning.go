@@ -69,6 +69,11 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	if s.Status != soa.Approved {
 		return verdict{Partial, ev, "have the SoA approved"}
 	}
+	for _, f := range soa.Lint(*s) {
+		if f.Rule == soa.RuleExpectedControlExcluded {
+			return verdict{Partial, ev, f.Message}
+		}
+	}
 	return verdict{Met, ev, ""}
 }
 
