@@ -219,7 +219,7 @@ func describe(field string, x, y Entry) string {
 	case "applicable":
 		return fmt.Sprintf("%s → %s", applicability(x), applicability(y))
 	case "status":
-		return fmt.Sprintf("status %s → %s", words(string(x.Status)), words(string(y.Status)))
+		return fmt.Sprintf("status %s → %s", statusWords(x.Status), statusWords(y.Status))
 	case "owner":
 		return fmt.Sprintf("owner %q → %q", x.Owner, y.Owner)
 	case "justification":
@@ -261,3 +261,10 @@ func reasonList(rs []Reason) string {
 }
 
 func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+func statusWords(s controls.Status) string {
+	if s == "" {
+		return "none"
+	}
+	return words(string(s))
+}

@@ -33,7 +33,7 @@ func Example() {
 	// 5.18 Access rights applicable: true because: risk_treatment
 	// approved: true true
 	// version 2 (draft):
-	// 8.16 Monitoring activities: excluded → applicable; reasons none → business need; justification "Excluded: no assessed risk, requirement or business decision calls for this control." → ""; no longer excluded by default; status not started → planned; owner "" → "IT manager"; now set by a decision
+	// 8.16 Monitoring activities: excluded → applicable; reasons none → business need; justification "Excluded: no assessed risk, requirement or business decision calls for this control." → ""; no longer excluded by default; status none → planned; owner "" → "IT manager"; now set by a decision
 }
 
 func labels(refs []soa.Ref) string {

@@ -284,6 +284,9 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 	case !e.Applicable:
 		e.Justification, e.DefaultExclusion = DefaultJustification, true
 	}
+	if !e.Applicable && im == nil {
+		e.Status = "" // nothing to implement: no status to report
+	}
 	slices.SortStableFunc(e.Reasons, func(a, b Reason) int {
 		return cmp.Compare(slices.Index(reasonOrder, a.Code), slices.Index(reasonOrder, b.Code))
 	})

@@ -53,8 +53,8 @@ func TestGenerate_ApplicabilityAndReasons(t *testing.T) {
 		{"8.13", true, []soa.ReasonCode{soa.BestPractice}, controls.Implemented, nil},
 		{"5.1", true, []soa.ReasonCode{soa.BusinessNeed}, controls.NotStarted, nil},
 		{"7.1", false, nil, controls.NotApplicable, nil},
-		{"7.4", false, nil, controls.NotStarted, nil},
-		{"8.8", false, nil, controls.NotStarted, nil},
+		{"7.4", false, nil, "", nil},
+		{"8.8", false, nil, "", nil},
 	}
 	for _, tt := range tests {
 		e := entry(t, s, tt.id)

@@ -76,8 +76,10 @@ type Entry struct {
 	DefaultExclusion bool `json:"default_exclusion,omitempty"`
 	// Risks lists every risk whose treatment relies on the control, whether
 	// or not it is applicable (an excluded one is a validation error).
-	Risks    []Ref               `json:"risks,omitempty"`
-	Status   controls.Status     `json:"status"`
+	Risks []Ref `json:"risks,omitempty"`
+	// Status comes from the implementation record or the treatment
+	// actions; an excluded control without a record has none.
+	Status   controls.Status     `json:"status,omitempty"`
 	Owner    string              `json:"owner,omitempty"`
 	Evidence []controls.Evidence `json:"evidence,omitempty"`
 	Decided  bool                `json:"decided,omitempty"` // a manual Decision shaped this entry
