@@ -21,7 +21,7 @@ func TestCompose_FromACompleteContextPassesTheLint(t *testing.T) {
 	assert.Equal(t, []string{"R-1", "R-2", "R-3", "R-4"}, []string{p.KeyRisks[0].Ref, p.KeyRisks[1].Ref, p.KeyRisks[2].Ref, p.KeyRisks[3].Ref}, "most severe first (20, 20, 15, 9)")
 	assert.Equal(t, "IT manager", p.Owner)
 	assert.Equal(t, "CEO", p.Responsibilities[0].Name, "the approver's role comes first")
-	assert.Contains(t, p.Responsibilities[2].Duties, "takes part in incident handling")
+	assert.Contains(t, p.Responsibilities[2].Duties, "responsible for incident handling")
 	assert.Len(t, p.Commitments, 2)
 	assert.GreaterOrEqual(t, len(p.Principles), 5)
 

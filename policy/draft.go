@@ -230,10 +230,10 @@ func responsibilities(c isms.OrgContext) []Responsibility {
 			parts = append(parts, strings.TrimSuffix(r.Description, "."))
 		}
 		if len(d.answers) > 0 {
-			parts = append(parts, "answers for "+joinAnd(d.answers))
+			parts = append(parts, "accountable for "+joinAnd(d.answers))
 		}
 		if len(d.does) > 0 {
-			parts = append(parts, "takes part in "+joinAnd(d.does))
+			parts = append(parts, "responsible for "+joinAnd(d.does))
 		}
 		if len(parts) == 0 {
 			continue
