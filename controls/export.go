@@ -2,10 +2,11 @@ package controls
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
 // Row is one control flattened for export: its facts, its tags per ISO/IEC
@@ -72,10 +73,7 @@ func WriteCSV(w io.Writer, cat *Catalogue) error {
 
 // WriteJSON writes the catalogue's rows as an indented JSON array.
 func WriteJSON(w io.Writer, cat *Catalogue) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(Rows(cat))
+	return jsonio.Encode(w, Rows(cat))
 }
 
 // WriteMarkdown writes the catalogue as a Markdown table a consultant can

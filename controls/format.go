@@ -2,11 +2,9 @@ package controls
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 
-	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
 // FormatVersion names the catalogue file format this package reads and
@@ -64,14 +62,9 @@ type Entry struct {
 // so a misspelt field name is reported rather than silently dropped. Decode
 // checks only the JSON; New and Catalogue.With check the content.
 func Decode(r io.Reader) (Document, error) {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
 	var d Document
-	if err := dec.Decode(&d); err != nil {
-		return Document{}, fmt.Errorf("%w: catalogue document: %v", isms.ErrInvalid, err)
-	}
-	if dec.More() {
-		return Document{}, fmt.Errorf("%w: catalogue document: data after the JSON object", isms.ErrInvalid)
+	if err := jsonio.Decode(r, &d, "catalogue document"); err != nil {
+		return Document{}, err
 	}
 	return d, nil
 }
@@ -90,8 +83,5 @@ func Parse(data []byte) (*Catalogue, error) {
 // fields in the order of the Go types and no HTML escaping. Encoding a
 // decoded canonical file gives back the same bytes.
 func Encode(w io.Writer, d Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	return jsonio.Encode(w, d)
 }

@@ -1,18 +1,16 @@
 package risk
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
 
-	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
 // DecodeMethod reads a method from JSON, rejecting unknown fields, and
 // validates it; the error lists every problem.
 func DecodeMethod(r io.Reader) (Method, error) {
 	var m Method
-	if err := decodeStrict(r, &m, "method"); err != nil {
+	if err := jsonio.Decode(r, &m, "method"); err != nil {
 		return Method{}, err
 	}
 	return m, m.Validate()
@@ -23,20 +21,8 @@ func DecodeMethod(r io.Reader) (Method, error) {
 // does not validate is returned with the error, so a host can show it.
 func DecodeRegister(r io.Reader) (Register, error) {
 	var reg Register
-	if err := decodeStrict(r, &reg, "register"); err != nil {
+	if err := jsonio.Decode(r, &reg, "register"); err != nil {
 		return Register{}, err
 	}
 	return reg, reg.Validate()
-}
-
-func decodeStrict(r io.Reader, v any, what string) error {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%w: %s: %v", isms.ErrInvalid, what, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%w: %s: data after the JSON object", isms.ErrInvalid, what)
-	}
-	return nil
 }

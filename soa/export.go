@@ -2,14 +2,13 @@ package soa
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
-	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
 // WriteJSON writes the SoA in its JSON schema (the field names of SoA,
@@ -17,23 +16,15 @@ import (
 // indented, without HTML escaping. The same SoA always gives the same bytes,
 // so an approved version exported years later is byte-identical.
 func WriteJSON(w io.Writer, s SoA) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(s)
+	return jsonio.Encode(w, s)
 }
 
 // ReadJSON reads what WriteJSON wrote, rejecting unknown fields. It checks
 // the JSON only; call Validate (and Verify for an approved version) next.
 func ReadJSON(r io.Reader) (SoA, error) {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
 	var s SoA
-	if err := dec.Decode(&s); err != nil {
-		return SoA{}, fmt.Errorf("%w: SoA: %v", isms.ErrInvalid, err)
-	}
-	if dec.More() {
-		return SoA{}, fmt.Errorf("%w: SoA: data after the JSON object", isms.ErrInvalid)
+	if err := jsonio.Decode(r, &s, "SoA"); err != nil {
+		return SoA{}, err
 	}
 	return s, nil
 }

@@ -2,13 +2,12 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 	"time"
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/jsonio"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
@@ -61,14 +60,9 @@ type PlanInput struct {
 // decodeWorkbook reads a workbook, rejecting unknown fields and trailing
 // data. It checks the JSON only; check does the content.
 func decodeWorkbook(r io.Reader) (Workbook, error) {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
 	var wb Workbook
-	if err := dec.Decode(&wb); err != nil {
-		return Workbook{}, fmt.Errorf("%w: workbook: %v", isms.ErrInvalid, err)
-	}
-	if dec.More() {
-		return Workbook{}, fmt.Errorf("%w: workbook: data after the JSON object", isms.ErrInvalid)
+	if err := jsonio.Decode(r, &wb, "workbook"); err != nil {
+		return Workbook{}, err
 	}
 	return wb, nil
 }
@@ -76,9 +70,6 @@ func decodeWorkbook(r io.Reader) (Workbook, error) {
 // encodeWorkbook writes a workbook as indented JSON.
 func encodeWorkbook(wb Workbook) ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(wb)
+	err := jsonio.Encode(&b, wb)
 	return b.Bytes(), err
 }

@@ -1,19 +1,17 @@
 package readiness
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
 // WriteJSON writes the report as indented JSON.
 func WriteJSON(w io.Writer, r Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return jsonio.Encode(w, r)
 }
 
 var symbols = map[Status]string{Met: "✅ met", Partial: "🟡 partial", Stale: "🟠 stale", Missing: "❌ missing"}

@@ -1,13 +1,13 @@
 package quant
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/ismskit/ismskit/internal/jsonio"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 )
@@ -165,14 +165,9 @@ func checkRange(add func(string, string, ...any), path string, r Range) {
 
 // Decode reads an Input from JSON, rejecting unknown fields, and validates it.
 func Decode(r io.Reader) (Input, error) {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
 	var in Input
-	if err := dec.Decode(&in); err != nil {
-		return Input{}, fmt.Errorf("%w: quantitative input: %v", isms.ErrInvalid, err)
-	}
-	if dec.More() {
-		return Input{}, fmt.Errorf("%w: quantitative input: data after the JSON object", isms.ErrInvalid)
+	if err := jsonio.Decode(r, &in, "quantitative input"); err != nil {
+		return Input{}, err
 	}
 	return in, in.Validate()
 }

@@ -1,20 +1,18 @@
 package quant
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
 	"math"
 	"strings"
+
+	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
 // WriteJSON writes the result as indented JSON.
 func WriteJSON(w io.Writer, r Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return jsonio.Encode(w, r)
 }
 
 // WriteMarkdown writes a summary for management: expected annual loss (with
