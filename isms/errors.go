@@ -41,52 +41,6 @@ func (e *ValidationError) Error() string {
 // Is makes errors.Is(err, ErrInvalid) true.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
 
-// Problems collects validation problems so that a Validate method reports
-// all of them at once. The zero value is ready to use.
-type Problems struct {
-	list []*ValidationError
-}
-
-// Addf records a problem at path; the message is formatted like fmt.Sprintf.
-func (p *Problems) Addf(path, format string, args ...any) {
-	p.list = append(p.list, &ValidationError{Path: path, Problem: fmt.Sprintf(format, args...)})
-}
-
-// Merge records the problems of a nested Validate call, prefixing their
-// paths with prefix (e.g. "assets[3]"). A non-validation error is recorded
-// as a problem at prefix.
-func (p *Problems) Merge(prefix string, err error) {
-	if err == nil {
-		return
-	}
-	found := ValidationErrors(err)
-	if len(found) == 0 {
-		p.Addf(prefix, "%v", err)
-		return
-	}
-	for _, v := range found {
-		p.list = append(p.list, &ValidationError{Path: JoinPath(prefix, v.Path), Problem: v.Problem})
-	}
-}
-
-// Len reports how many problems have been recorded.
-func (p *Problems) Len() int { return len(p.list) }
-
-// Err returns nil when nothing was recorded, and otherwise one error that
-// lists every problem in the order recorded. errors.Is(err, ErrInvalid) holds
-// and errors.As finds the first *ValidationError; ValidationErrors returns
-// them all.
-func (p *Problems) Err() error {
-	if len(p.list) == 0 {
-		return nil
-	}
-	m := &multierror.Error{ErrorFormat: formatProblems}
-	for _, v := range p.list {
-		m.Errors = append(m.Errors, v)
-	}
-	return m
-}
-
 // ValidationErrors returns every *ValidationError inside err, in order,
 // looking through multierror lists and wrapping. It returns nil when err
 // holds none.
@@ -117,27 +71,6 @@ func ValidationErrors(err error) []*ValidationError {
 	}
 	walk(err)
 	return out
-}
-
-// JoinPath joins two field paths: JoinPath("assets[1]", "owner") is
-// "assets[1].owner"; an index path ("[2]") is appended without a dot.
-func JoinPath(prefix, path string) string {
-	switch {
-	case prefix == "":
-		return path
-	case path == "":
-		return prefix
-	case strings.HasPrefix(path, "["):
-		return prefix + path
-	default:
-		return prefix + "." + path
-	}
-}
-
-// Index returns the path of element i of a list field: Index("assets", 2)
-// is "assets[2]".
-func Index(field string, i int) string {
-	return fmt.Sprintf("%s[%d]", field, i)
 }
 
 func formatProblems(errs []error) string {

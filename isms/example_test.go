@@ -47,7 +47,7 @@ func Example() {
 	fmt.Printf("key asset: %s (peak %s)\n", key[0].Asset.Name, key[0].Criticality.Peak)
 
 	for _, f := range ctx.Lint(isms.LintOptions{Areas: []string{isms.AreaPolicyApproval}}) {
-		fmt.Println(f.Rule)
+		fmt.Println(f.Code)
 	}
 	// Output:
 	// valid: true

@@ -144,14 +144,14 @@ func TestFixedClock(t *testing.T) {
 }
 
 func TestSortFindings_SeverityThenRule(t *testing.T) {
-	fs := []isms.Finding{
-		{Rule: "b", Severity: isms.SeverityInfo},
-		{Rule: "z", Severity: isms.SeverityWarning},
-		{Rule: "a", Severity: isms.SeverityWarning},
-		{Rule: "m", Severity: isms.SeverityError},
+	fs := []isms.Advice{
+		{Code: "b", Severity: isms.SeverityInfo},
+		{Code: "z", Severity: isms.SeverityWarning},
+		{Code: "a", Severity: isms.SeverityWarning},
+		{Code: "m", Severity: isms.SeverityError},
 	}
-	isms.SortFindings(fs)
+	isms.SortAdvice(fs)
 	assert.Equal(t, []string{"m", "a", "z", "b"}, rules(fs))
-	assert.Equal(t, "warning a: x", isms.Finding{Rule: "a", Severity: isms.SeverityWarning, Message: "x"}.String())
-	assert.Equal(t, "error r p: x", isms.Finding{Rule: "r", Severity: isms.SeverityError, Path: "p", Message: "x"}.String())
+	assert.Equal(t, "warning a: x", isms.Advice{Code: "a", Severity: isms.SeverityWarning, Message: "x"}.String())
+	assert.Equal(t, "error r p: x", isms.Advice{Code: "r", Severity: isms.SeverityError, Path: "p", Message: "x"}.String())
 }

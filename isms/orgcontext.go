@@ -215,12 +215,12 @@ type LintOptions struct {
 // objectives; fewer than 3 assets; climate change not considered among the
 // issues or requirements (2024 amendment to 4.1/4.2); a requirement not
 // addressed through the ISMS. Findings are sorted deterministically.
-func (c OrgContext) Lint(opts LintOptions) []Finding {
+func (c OrgContext) Lint(opts LintOptions) []Advice {
 	limits := DefaultScopeLimits(c.Organization.Size())
 	if opts.ScopeLimits != nil {
 		limits = *opts.ScopeLimits
 	}
-	var fs []Finding
+	var fs []Advice
 	for _, f := range c.Scope.Lint(c.Organization, limits) {
 		f.Path = JoinPath("scope", f.Path)
 		fs = append(fs, f)
@@ -236,7 +236,7 @@ func (c OrgContext) Lint(opts LintOptions) []Finding {
 	}
 	for _, a := range areas {
 		if _, ok := assigned[strings.ToLower(a)]; !ok {
-			fs = append(fs, Finding{Rule: RuleAreaUnassigned, Severity: SeverityWarning, Path: "responsibilities",
+			fs = append(fs, Advice{Code: RuleAreaUnassigned, Severity: SeverityWarning, Path: "responsibilities",
 				Message: fmt.Sprintf("nobody is accountable for %q; assign it to a role", a)})
 		}
 	}
@@ -246,14 +246,14 @@ func (c OrgContext) Lint(opts LintOptions) []Finding {
 			continue
 		}
 		if len(role.Holders) > MaxAccountableHolders {
-			fs = append(fs, Finding{Rule: RuleSharedAccountability, Severity: SeverityWarning,
+			fs = append(fs, Advice{Code: RuleSharedAccountability, Severity: SeverityWarning,
 				Path: JoinPath(Index("responsibilities", i), "accountable"),
 				Message: fmt.Sprintf("%q is answered for by %q, a role held by %d people; make one small role accountable and let the group do the work",
 					r.Area, role.Name, len(role.Holders))})
 		}
 		for _, h := range role.Holders {
 			if person, ok := c.Person(h); ok && person.External {
-				fs = append(fs, Finding{Rule: RuleExternalAccountable, Severity: SeverityWarning,
+				fs = append(fs, Advice{Code: RuleExternalAccountable, Severity: SeverityWarning,
 					Path:    JoinPath(Index("responsibilities", i), "accountable"),
 					Message: fmt.Sprintf("%q is held by %s, who is external; outside help can do the work, but accountability should stay inside the company", r.Area, person.Name)})
 			}
@@ -261,11 +261,11 @@ func (c OrgContext) Lint(opts LintOptions) []Finding {
 	}
 
 	if n := len(c.Objectives); n < 3 || n > 5 {
-		fs = append(fs, Finding{Rule: RuleObjectiveCount, Severity: SeverityWarning, Path: "objectives",
+		fs = append(fs, Advice{Code: RuleObjectiveCount, Severity: SeverityWarning, Path: "objectives",
 			Message: fmt.Sprintf("there are %d objectives; 3 to 5 measurable objectives for the next 12 months keep the ISMS focused", n)})
 	}
 	if n := len(c.Assets); n < 3 {
-		fs = append(fs, Finding{Rule: RuleKeyAssetCount, Severity: SeverityWarning, Path: "assets",
+		fs = append(fs, Advice{Code: RuleKeyAssetCount, Severity: SeverityWarning, Path: "assets",
 			Message: fmt.Sprintf("the inventory has %d assets; start from at least the 3 to 5 most important information assets", n)})
 	}
 	climate := false
@@ -276,16 +276,16 @@ func (c OrgContext) Lint(opts LintOptions) []Finding {
 		climate = climate || x.Climate
 	}
 	if !climate {
-		fs = append(fs, Finding{Rule: RuleClimateNotConsidered, Severity: SeverityWarning, Path: "issues",
+		fs = append(fs, Advice{Code: RuleClimateNotConsidered, Severity: SeverityWarning, Path: "issues",
 			Message: "no issue or requirement records whether climate change is relevant; since the 2024 amendment, decide and record it (even if the answer is that it is not relevant)"})
 	}
 	for i, r := range c.Requirements {
 		if !r.Addressed {
-			fs = append(fs, Finding{Rule: RuleRequirementUnaddressed, Severity: SeverityInfo,
+			fs = append(fs, Advice{Code: RuleRequirementUnaddressed, Severity: SeverityInfo,
 				Path:    JoinPath(Index("requirements", i), "addressed"),
 				Message: fmt.Sprintf("requirement %q is not marked as addressed through the ISMS; say how it is met or why not", r.Title)})
 		}
 	}
-	SortFindings(fs)
+	SortAdvice(fs)
 	return fs
 }

@@ -154,10 +154,10 @@ func TestOrgContext_OwnerName(t *testing.T) {
 	assert.Equal(t, "", c.OwnerName(isms.OwnedByRole(roleID("Ghost"))))
 }
 
-func rules(fs []isms.Finding) []string {
+func rules(fs []isms.Advice) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Rule)
+		out = append(out, f.Code)
 	}
 	return out
 }

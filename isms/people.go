@@ -155,28 +155,6 @@ func (o Owner) Validate() error {
 	return p.Err()
 }
 
-// collectiveNames are owners that name nobody in particular. The domain
-// articles list "the organization is responsible" as a classic weakness.
-var collectiveNames = map[string]bool{
-	"organization": true, "organisation": true, "the organization": true, "the organisation": true,
-	"company": true, "the company": true, "business": true, "the business": true,
-	"everyone": true, "everybody": true, "all": true, "anyone": true, "we": true, "us": true,
-	"nobody": true, "none": true, "n/a": true, "na": true, "tbd": true, "tba": true,
-	"unknown": true, "-": true, "?": true,
-}
-
-// IsCollectiveName reports whether a name is a placeholder that makes nobody
-// accountable, such as "the organization", "everyone" or "TBD". Such names are
-// rejected for people and roles because anything they own is owned by nobody.
-// A real group role such as "Employees" or "Supervisors" is not collective in
-// this sense: it has named holders and does work; OrgContext.Lint warns when
-// such a group is made accountable.
-func IsCollectiveName(name string) bool {
-	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
-	n = strings.TrimSuffix(n, ".")
-	return collectiveNames[n]
-}
-
 func checkName(p *Problems, path, what, name string) {
 	switch {
 	case strings.TrimSpace(name) == "":

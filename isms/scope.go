@@ -177,8 +177,8 @@ const (
 // services or locations than limits allow), when there is no scope
 // statement or no boundary interface, and notes when nothing is explicitly
 // excluded. Findings come in a deterministic order.
-func (s Scope) Lint(org Organization, limits ScopeLimits) []Finding {
-	var fs []Finding
+func (s Scope) Lint(org Organization, limits ScopeLimits) []Advice {
+	var fs []Advice
 	broad := []struct {
 		kind  ScopeKind
 		noun  string
@@ -191,19 +191,19 @@ func (s Scope) Lint(org Organization, limits ScopeLimits) []Finding {
 	for _, b := range broad {
 		n := len(s.Included(b.kind))
 		if b.limit > 0 && n > b.limit {
-			fs = append(fs, Finding{
-				Rule: RuleScopeTooBroad, Severity: SeverityWarning, Path: "items",
+			fs = append(fs, Advice{
+				Code: RuleScopeTooBroad, Severity: SeverityWarning, Path: "items",
 				Message: fmt.Sprintf("%d %s are in scope; for a first ISMS at a %s organisation of %d people, consider starting with at most %d and widening later",
 					n, b.noun, org.Size(), org.Headcount, b.limit),
 			})
 		}
 	}
 	if strings.TrimSpace(s.Statement) == "" {
-		fs = append(fs, Finding{Rule: RuleScopeNoStatement, Severity: SeverityWarning, Path: "statement",
+		fs = append(fs, Advice{Code: RuleScopeNoStatement, Severity: SeverityWarning, Path: "statement",
 			Message: "the scope has no statement; write one or two sentences an auditor and a customer can read"})
 	}
 	if len(s.Interfaces) == 0 {
-		fs = append(fs, Finding{Rule: RuleScopeNoInterfaces, Severity: SeverityWarning, Path: "interfaces",
+		fs = append(fs, Advice{Code: RuleScopeNoInterfaces, Severity: SeverityWarning, Path: "interfaces",
 			Message: "no interfaces or dependencies at the boundary are listed; name the cloud services and suppliers the scope relies on"})
 	}
 	excluded := 0
@@ -213,10 +213,10 @@ func (s Scope) Lint(org Organization, limits ScopeLimits) []Finding {
 		}
 	}
 	if excluded == 0 {
-		fs = append(fs, Finding{Rule: RuleScopeNoExclusions, Severity: SeverityInfo, Path: "items",
+		fs = append(fs, Advice{Code: RuleScopeNoExclusions, Severity: SeverityInfo, Path: "items",
 			Message: "nothing is explicitly out of scope; saying what is out makes the boundary clear"})
 	}
-	SortFindings(fs)
+	SortAdvice(fs)
 	return fs
 }
 

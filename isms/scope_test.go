@@ -46,7 +46,7 @@ func TestScopeLint_WarnsWhenFirstScopeIsBroadForSize(t *testing.T) {
 			fs := s.Lint(org, isms.DefaultScopeLimits(org.Size()))
 			n := 0
 			for _, f := range fs {
-				if f.Rule == isms.RuleScopeTooBroad {
+				if f.Code == isms.RuleScopeTooBroad {
 					n++
 					assert.Equal(t, isms.SeverityWarning, f.Severity)
 					assert.Contains(t, f.Message, "consider starting with at most")

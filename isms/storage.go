@@ -85,30 +85,42 @@ type Repository[T Entity[T]] interface {
 	List(ctx context.Context, org OrgID, page PageRequest) (Page[T], error)
 }
 
-// validatable is implemented by records that can check themselves.
-type validatable interface{ Validate() error }
+// Record is a storable record kind: it knows its own ID and validates its
+// own fields. Every kind ismskit stores implements it, and Create and Update
+// accept nothing else, so a value that cannot check itself never reaches a
+// store. Validate looks at the record alone; checks against other records
+// (the organisation's context, the catalogue, the risk method) are the
+// CheckRefs methods of the packages that own those records.
+type Record[T any] interface {
+	Entity[T]
+	Validator
+}
 
-// Create validates value (when it has a Validate method) and stores it as a
-// new record of org. Invalid values are not stored; the error lists every
-// problem and wraps ErrInvalid.
-func Create[T Entity[T]](ctx context.Context, repo Repository[T], org OrgID, value T) (Version, error) {
+// Validator is anything that checks its own fields and reports every
+// problem at once, as one error wrapping ErrInvalid.
+type Validator interface {
+	Validate() error
+}
+
+// Create validates value and stores it as a new record of org. Invalid
+// values are not stored; the error lists every problem and wraps
+// ErrInvalid.
+func Create[T Record[T]](ctx context.Context, repo Repository[T], org OrgID, value T) (Version, error) {
 	return save(ctx, repo, org, value, 0)
 }
 
 // Update validates value and replaces the stored record of the same ID if
 // its version is still expected; see Repository for the errors.
-func Update[T Entity[T]](ctx context.Context, repo Repository[T], org OrgID, value T, expected Version) (Version, error) {
+func Update[T Record[T]](ctx context.Context, repo Repository[T], org OrgID, value T, expected Version) (Version, error) {
 	if expected == 0 {
 		return 0, fmt.Errorf("%w: update of %s needs the version that was read", ErrInvalid, value.Key())
 	}
 	return save(ctx, repo, org, value, expected)
 }
 
-func save[T Entity[T]](ctx context.Context, repo Repository[T], org OrgID, value T, expected Version) (Version, error) {
-	if v, ok := any(value).(validatable); ok {
-		if err := v.Validate(); err != nil {
-			return 0, err
-		}
+func save[T Record[T]](ctx context.Context, repo Repository[T], org OrgID, value T, expected Version) (Version, error) {
+	if err := value.Validate(); err != nil {
+		return 0, err
 	}
 	return repo.Put(ctx, org, value, expected)
 }

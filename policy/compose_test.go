@@ -47,7 +47,7 @@ func TestCompose_IncompleteContextLintSaysWhatIsMissing(t *testing.T) {
 	require.NoError(t, err)
 	var missing []string
 	for _, f := range policy.Lint(p, approve) {
-		if f.Rule == policy.RuleMissingSection || f.Rule == policy.RuleUnownedResponsibility {
+		if f.Code == policy.RuleMissingSection || f.Code == policy.RuleUnownedResponsibility {
 			missing = append(missing, f.Path)
 		}
 	}

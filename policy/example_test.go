@@ -16,7 +16,7 @@ func Example() {
 		Register: register(),
 	})
 	for _, f := range policy.Lint(draft, approve) {
-		fmt.Println(f.Severity, f.Rule)
+		fmt.Println(f.Severity, f.Code)
 	}
 	v1, _ := draft.Approve("Ann (CEO)", approve)
 	fmt.Println(len(policy.Lint(v1, approve)), "findings after approval")
@@ -37,7 +37,7 @@ func ExampleLint() {
 	p := composed()
 	p.Objectives[0] = isms.Objective{Title: "Improve information security"}
 	for _, f := range policy.Lint(p, approve) {
-		if f.Rule == policy.RuleVagueObjective {
+		if f.Code == policy.RuleVagueObjective {
 			fmt.Println(f.Path+":", f.Message)
 		}
 	}

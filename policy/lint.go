@@ -37,10 +37,10 @@ const (
 // Lint checks a policy against the domain articles' advice at time now and
 // returns findings, errors first, each with a rule ID, the location and a
 // message a non-specialist understands.
-func Lint(p Policy, now time.Time) []isms.Finding {
-	var fs []isms.Finding
+func Lint(p Policy, now time.Time) []isms.Advice {
+	var fs []isms.Advice
 	add := func(rule string, sev isms.Severity, path, format string, args ...any) {
-		fs = append(fs, isms.Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)})
+		fs = append(fs, isms.Advice{Code: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)})
 	}
 
 	for _, s := range []struct{ path, name, text string }{
@@ -123,7 +123,7 @@ func Lint(p Policy, now time.Time) []isms.Finding {
 	case !p.NextReview.IsZero() && now.After(p.NextReview):
 		add(RuleReviewOverdue, isms.SeverityError, "next_review", "the review was due on %s; review the policy and approve a new version", p.NextReview.Format(time.DateOnly))
 	}
-	isms.SortFindings(fs)
+	isms.SortAdvice(fs)
 	return fs
 }
 

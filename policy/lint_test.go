@@ -13,13 +13,13 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-func has(fs []isms.Finding, rule, path string) (isms.Finding, bool) {
+func has(fs []isms.Advice, rule, path string) (isms.Advice, bool) {
 	for _, f := range fs {
-		if f.Rule == rule && f.Path == path {
+		if f.Code == rule && f.Path == path {
 			return f, true
 		}
 	}
-	return isms.Finding{}, false
+	return isms.Advice{}, false
 }
 
 func approvedPolicy(t *testing.T) policy.Policy {

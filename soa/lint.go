@@ -26,8 +26,8 @@ var expectedControls = []controls.ID{"5.1", "5.15", "5.18", "5.24", "5.26", "6.3
 // Lint gives advice on an SoA that validates but may not convince an
 // auditor: expected controls excluded by default, and an SoA where most
 // exclusions are defaults. Findings are sorted.
-func Lint(s SoA) []isms.Finding {
-	var fs []isms.Finding
+func Lint(s SoA) []isms.Advice {
+	var fs []isms.Advice
 	defaults, excluded := 0, 0
 	for i, e := range s.Entries {
 		if e.Applicable {
@@ -39,14 +39,14 @@ func Lint(s SoA) []isms.Finding {
 		}
 		defaults++
 		if slices.Contains(expectedControls, e.Control) {
-			fs = append(fs, isms.Finding{Rule: RuleExpectedControlExcluded, Severity: isms.SeverityWarning, Path: isms.Index("entries", i),
+			fs = append(fs, isms.Advice{Code: RuleExpectedControlExcluded, Severity: isms.SeverityWarning, Path: isms.Index("entries", i),
 				Message: fmt.Sprintf("%s %s is excluded only because no risk or requirement named it; almost every organisation needs it, so decide explicitly (apply it, or record why not)", e.Control, e.Title)})
 		}
 	}
 	if excluded > 0 && defaults*2 > excluded {
-		fs = append(fs, isms.Finding{Rule: RuleManyDefaultExclusions, Severity: isms.SeverityInfo, Path: "entries",
+		fs = append(fs, isms.Advice{Code: RuleManyDefaultExclusions, Severity: isms.SeverityInfo, Path: "entries",
 			Message: fmt.Sprintf("%d of %d exclusions are defaults; review them with the control owners before the audit", defaults, excluded)})
 	}
-	isms.SortFindings(fs)
+	isms.SortAdvice(fs)
 	return fs
 }

@@ -16,14 +16,14 @@ func TestLint_DefaultExclusionsOfExpectedControls(t *testing.T) {
 	fs := soa.Lint(s)
 	var expected []string
 	for _, f := range fs {
-		if f.Rule == soa.RuleExpectedControlExcluded {
+		if f.Code == soa.RuleExpectedControlExcluded {
 			e := s.Entries[indexOf(t, f.Path, s)]
 			expected = append(expected, string(e.Control))
 		}
 	}
 	// 5.1, 5.15, 5.18, 5.24, 5.26, 6.3, 8.5, 8.13 are applicable in the fixture.
 	assert.ElementsMatch(t, []string{"8.7", "8.8", "8.15"}, expected)
-	assert.Equal(t, soa.RuleManyDefaultExclusions, fs[len(fs)-1].Rule)
+	assert.Equal(t, soa.RuleManyDefaultExclusions, fs[len(fs)-1].Code)
 	assert.Equal(t, isms.SeverityInfo, fs[len(fs)-1].Severity)
 
 	// A decided exclusion is not a default: no warning for it.

@@ -40,7 +40,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
 	p.Merge("", reg.Check(wb.Context, cat))
 	p.Merge("", controls.CheckImplementations(cat, wb.Implementations))
-	p.Merge("records", wb.Records.Validate(wb.Context))
+	p.Merge("records", wb.Records.Validate())
+	p.Merge("records", wb.Records.CheckRefs(wb.Context))
 	if wb.Quant != nil {
 		p.Merge("quant", wb.Quant.Validate())
 	}

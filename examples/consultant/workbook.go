@@ -9,6 +9,7 @@ import (
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/jsonio"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
@@ -33,7 +34,7 @@ type Workbook struct {
 	SoA             Approval                  `json:"soa"`
 	Policy          Approval                  `json:"policy"`
 	Plan            PlanInput                 `json:"plan"`
-	Records         isms.Records              `json:"records"`
+	Records         records.Records           `json:"records"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *quant.Input `json:"quant,omitempty"`
 }

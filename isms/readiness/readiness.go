@@ -10,6 +10,7 @@ import (
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
@@ -18,7 +19,7 @@ import (
 // Input is a whole ISMS. Documents not yet made are nil.
 type Input struct {
 	Context         isms.OrgContext
-	Records         isms.Records
+	Records         records.Records
 	Register        risk.Register
 	Catalogue       *controls.Catalogue // nil means controls.AnnexA()
 	Implementations []controls.Implementation

@@ -16,6 +16,7 @@ import (
 	"github.com/ismskit/ismskit/internal/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
+	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
@@ -43,13 +44,13 @@ func complete(t *testing.T) readiness.Input {
 	in := sampleInput(t)
 	ns := isms.NewNamespace("readiness tests")
 	olli := isms.DeriveID[isms.Person](isms.NewNamespace("Kestrel Cloud Ltd"), "Olli Heikkinen")
-	in.Records.Training = append(in.Records.Training, isms.Training{ID: isms.DeriveID[isms.Training](ns, "olli"), Person: olli, Course: "Awareness", Completed: now.AddDate(0, 0, -3)})
+	in.Records.Training = append(in.Records.Training, records.Training{ID: isms.DeriveID[records.Training](ns, "olli"), Person: olli, Course: "Awareness", Completed: now.AddDate(0, 0, -3)})
 	for _, o := range in.Context.Objectives {
-		in.Records.Measurements = append(in.Records.Measurements, isms.Measurement{ID: isms.DeriveID[isms.Measurement](ns, o.Title), Objective: o.ID, Date: now.AddDate(0, 0, -2), Value: decimal.NewFromInt(1)})
+		in.Records.Measurements = append(in.Records.Measurements, records.Measurement{ID: isms.DeriveID[records.Measurement](ns, o.Title), Objective: o.ID, Date: now.AddDate(0, 0, -2), Value: decimal.NewFromInt(1)})
 	}
-	in.Records.Audits = append(in.Records.Audits, isms.Audit{ID: isms.DeriveID[isms.Audit](ns, "pre"), Title: "Pre-certification audit", Scope: "ISMS", Auditor: "Sari Salo", Planned: now.AddDate(0, 0, -10), Performed: now.AddDate(0, 0, -6)})
-	in.Records.Reviews = append(in.Records.Reviews, isms.ManagementReview{ID: isms.DeriveID[isms.ManagementReview](ns, "mr"), Date: now.AddDate(0, 0, -4),
-		Attendees: []string{"Maria Virtanen", "Jussi Lahti"}, Inputs: []isms.ReviewInput{{Topic: "audit results", Summary: "no findings"}},
+	in.Records.Audits = append(in.Records.Audits, records.Audit{ID: isms.DeriveID[records.Audit](ns, "pre"), Title: "Pre-certification audit", Scope: "ISMS", Auditor: "Sari Salo", Planned: now.AddDate(0, 0, -10), Performed: now.AddDate(0, 0, -6)})
+	in.Records.Reviews = append(in.Records.Reviews, records.ManagementReview{ID: isms.DeriveID[records.ManagementReview](ns, "mr"), Date: now.AddDate(0, 0, -4),
+		Attendees: []string{"Maria Virtanen", "Jussi Lahti"}, Inputs: []records.ReviewInput{{Topic: "audit results", Summary: "no findings"}},
 		Decisions: []string{"fund a second hosting region in 2027"}})
 	comm := in.Policy.CalendarItems(sample.TZ)[0]
 	due := in.Plan.Occurrences(comm, now.AddDate(-1, 0, 0), now)[0]
@@ -123,11 +124,11 @@ func TestAssess_EachRuleOnItsOwn(t *testing.T) {
 		{"9.3", func(in *readiness.Input) { in.Records.Reviews[0].Date = now.AddDate(-2, 0, 0) }, readiness.Stale},
 		{"10.1", func(in *readiness.Input) { in.Records.Reviews = nil }, readiness.Partial},
 		{"10.2", func(in *readiness.Input) {
-			in.Records.Audits[1].Findings = []isms.AuditFinding{{Clause: "8.13", Grade: isms.MinorNonconformity, Description: "no restore test"}}
+			in.Records.Audits[1].Findings = []records.AuditFinding{{Clause: "8.13", Grade: records.MinorNonconformity, Description: "no restore test"}}
 		}, readiness.Partial},
 		{"10.2", func(in *readiness.Input) {
-			in.Records.Nonconformities = []isms.Nonconformity{{ID: isms.NewID[isms.Nonconformity](), Detected: now, Description: "x",
-				Action: isms.CorrectiveAction{Description: "y", Owner: in.Context.Objectives[0].Owner, Due: now.AddDate(0, 0, -1)}}}
+			in.Records.Nonconformities = []records.Nonconformity{{ID: isms.NewID[records.Nonconformity](), Detected: now, Description: "x",
+				Action: records.CorrectiveAction{Description: "y", Owner: in.Context.Objectives[0].Owner, Due: now.AddDate(0, 0, -1)}}}
 		}, readiness.Stale},
 		{"doc:policy", func(in *readiness.Input) { p := *in.Policy; p.Purpose = "edited"; in.Policy = &p }, readiness.Stale},
 		{"doc:soa", func(in *readiness.Input) { in.SoA = nil }, readiness.Missing},

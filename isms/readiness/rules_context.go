@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
 )
 
@@ -169,7 +170,7 @@ func checkRoles(in *Input, _ time.Time) verdict {
 	}
 	var open []string
 	for _, f := range c.Lint(isms.LintOptions{}) {
-		if f.Rule == isms.RuleAreaUnassigned || f.Rule == isms.RuleSharedAccountability {
+		if f.Code == isms.RuleAreaUnassigned || f.Code == isms.RuleSharedAccountability {
 			open = append(open, f.Message)
 		}
 	}
@@ -180,8 +181,8 @@ func checkRoles(in *Input, _ time.Time) verdict {
 	return verdict{Met, ev, ""}
 }
 
-func lastReview(r isms.Records, now time.Time) *isms.ManagementReview {
-	var last *isms.ManagementReview
+func lastReview(r records.Records, now time.Time) *records.ManagementReview {
+	var last *records.ManagementReview
 	for i := range r.Reviews {
 		m := &r.Reviews[i]
 		if !m.Date.After(now) && (last == nil || m.Date.After(last.Date)) {

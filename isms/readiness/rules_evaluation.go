@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 )
 
 // Clauses 9 and 10: monitoring, internal audit, management review,
@@ -27,7 +27,7 @@ func checkMonitoring(in *Input, now time.Time) verdict {
 	recent := 0
 	var ev []string
 	for _, o := range objs {
-		p, m := isms.ProgressOf(o, in.Records.Measurements, now)
+		p, m := records.ProgressOf(o, in.Records.Measurements, now)
 		if m != nil && now.Sub(m.Date) <= 100*24*time.Hour {
 			recent++
 		}
@@ -43,7 +43,7 @@ func checkMonitoring(in *Input, now time.Time) verdict {
 }
 
 func checkAudit(in *Input, now time.Time) verdict {
-	var last, next *isms.Audit
+	var last, next *records.Audit
 	for i := range in.Records.Audits {
 		a := &in.Records.Audits[i]
 		if !a.Performed.IsZero() && !a.Performed.After(now) && (last == nil || a.Performed.After(last.Performed)) {
@@ -96,13 +96,13 @@ func checkImprovement(in *Input, now time.Time) verdict {
 
 func checkNonconformities(in *Input, now time.Time) verdict {
 	ncs := in.Records.Nonconformities
-	linked := map[isms.NonconformityID]bool{}
+	linked := map[records.NonconformityID]bool{}
 	for _, n := range ncs {
 		linked[n.ID] = true
 	}
 	for _, a := range in.Records.Audits {
 		for _, f := range a.Findings {
-			if f.Grade != isms.Observation && !linked[f.Nonconformity] {
+			if f.Grade != records.Observation && !linked[f.Nonconformity] {
 				return verdict{Partial, []string{a.Title}, fmt.Sprintf("raise a nonconformity with a corrective action for the %s finding on %s", f.Grade, f.Clause)}
 			}
 		}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
-	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
 )
 
@@ -28,7 +28,7 @@ func operationRules() []rule {
 }
 
 func checkTraining(in *Input, now time.Time) verdict {
-	cov := isms.TrainingCoverage(in.Context.People, in.Records.Training, now)
+	cov := records.TrainingCoverage(in.Context.People, in.Records.Training, now)
 	ev := []string{fmt.Sprintf("training coverage %s %% in the last 12 months", cov.Mul(decimal.NewFromInt(100)).StringFixed(0))}
 	switch {
 	case len(in.Records.Training) == 0:

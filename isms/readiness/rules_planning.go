@@ -6,6 +6,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -70,7 +71,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 		return verdict{Partial, ev, "have the SoA approved"}
 	}
 	for _, f := range soa.Lint(*s) {
-		if f.Rule == soa.RuleExpectedControlExcluded {
+		if f.Code == soa.RuleExpectedControlExcluded {
 			return verdict{Partial, ev, f.Message}
 		}
 	}
@@ -89,7 +90,7 @@ func checkObjectives(in *Input, now time.Time) verdict {
 		}
 	}
 	for _, o := range objs {
-		if p, _ := isms.ProgressOf(o, in.Records.Measurements, now); p == isms.Missed {
+		if p, _ := records.ProgressOf(o, in.Records.Measurements, now); p == records.Missed {
 			return verdict{Partial, ev, fmt.Sprintf("objective %q missed its deadline: decide what to do and set a new target", o.Title)}
 		}
 	}

@@ -1,19 +1,20 @@
-package isms
+package records
 
 import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/isms"
 	"github.com/shopspring/decimal"
 )
 
 // Training records that a person completed security training or awareness
 // (clause 7.2, 7.3).
 type Training struct {
-	ID        TrainingID `json:"id"`
-	Person    PersonID   `json:"person"`
-	Course    string     `json:"course"`
-	Completed time.Time  `json:"completed"`
+	ID        TrainingID    `json:"id"`
+	Person    isms.PersonID `json:"person"`
+	Course    string        `json:"course"`
+	Completed time.Time     `json:"completed"`
 }
 
 // Key returns the record's ID.
@@ -21,7 +22,7 @@ func (t Training) Key() TrainingID { return t.ID }
 
 // Validate checks the record's own fields.
 func (t Training) Validate() error {
-	var p Problems
+	var p isms.Problems
 	if t.ID.IsZero() {
 		p.Addf("id", "the training record has no ID")
 	}
@@ -39,9 +40,9 @@ func (t Training) Validate() error {
 
 // TrainingCoverage returns the share of people (0–1, exact) who completed
 // training in the 12 months before now. External people are not counted.
-func TrainingCoverage(people []Person, records []Training, now time.Time) decimal.Decimal {
+func TrainingCoverage(people []isms.Person, records []Training, now time.Time) decimal.Decimal {
 	since := now.AddDate(-1, 0, 0)
-	trained := map[PersonID]bool{}
+	trained := map[isms.PersonID]bool{}
 	for _, r := range records {
 		if !r.Completed.After(now) && r.Completed.After(since) {
 			trained[r.Person] = true

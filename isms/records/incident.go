@@ -1,8 +1,10 @@
-package isms
+package records
 
 import (
 	"strings"
 	"time"
+
+	"github.com/ismskit/ismskit/isms"
 )
 
 // Incident is a security incident with the times that deadlines are
@@ -23,7 +25,7 @@ func (i Incident) Key() IncidentID { return i.ID }
 
 // Validate checks that the times are in order.
 func (i Incident) Validate() error {
-	var p Problems
+	var p isms.Problems
 	if i.ID.IsZero() {
 		p.Addf("id", "the incident has no ID")
 	}

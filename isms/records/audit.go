@@ -1,8 +1,10 @@
-package isms
+package records
 
 import (
 	"strings"
 	"time"
+
+	"github.com/ismskit/ismskit/isms"
 )
 
 // FindingGrade grades an audit finding.
@@ -41,14 +43,14 @@ func (a Audit) Key() AuditID { return a.ID }
 
 // Validate checks the audit.
 func (a Audit) Validate() error {
-	var p Problems
+	var p isms.Problems
 	if a.ID.IsZero() {
 		p.Addf("id", "the audit has no ID")
 	}
 	if strings.TrimSpace(a.Title) == "" {
 		p.Addf("title", "the audit has no title")
 	}
-	if IsPlaceholder(a.Auditor) || IsCollectiveName(a.Auditor) {
+	if isms.IsPlaceholder(a.Auditor) || isms.IsCollectiveName(a.Auditor) {
 		p.Addf("auditor", "audit %q names no auditor", a.Title)
 	}
 	if a.Planned.IsZero() {
@@ -58,12 +60,12 @@ func (a Audit) Validate() error {
 		p.Addf("performed", "audit %q has findings but no date it was performed", a.Title)
 	}
 	for i, f := range a.Findings {
-		path := Index("findings", i)
+		path := isms.Index("findings", i)
 		if f.Grade != MajorNonconformity && f.Grade != MinorNonconformity && f.Grade != Observation {
-			p.Addf(JoinPath(path, "grade"), "finding grade %q is not major, minor or observation", f.Grade)
+			p.Addf(isms.JoinPath(path, "grade"), "finding grade %q is not major, minor or observation", f.Grade)
 		}
 		if strings.TrimSpace(f.Description) == "" {
-			p.Addf(JoinPath(path, "description"), "the finding has no description")
+			p.Addf(isms.JoinPath(path, "description"), "the finding has no description")
 		}
 	}
 	return p.Err()

@@ -1,6 +1,10 @@
-package isms
+package records
 
-import "time"
+import (
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+)
 
 // ReviewInput is one input a management review considered (clause 9.3.2),
 // such as "status of actions from previous reviews" or "audit results".
@@ -24,7 +28,7 @@ func (m ManagementReview) Key() ReviewID { return m.ID }
 
 // Validate checks the review: a date, attendees, inputs and decisions.
 func (m ManagementReview) Validate() error {
-	var p Problems
+	var p isms.Problems
 	if m.ID.IsZero() {
 		p.Addf("id", "the management review has no ID")
 	}

@@ -1,16 +1,18 @@
-package isms
+package records
 
 import (
 	"strings"
 	"time"
+
+	"github.com/ismskit/ismskit/isms"
 )
 
 // CorrectiveAction is what is done about a nonconformity's cause.
 type CorrectiveAction struct {
-	Description string    `json:"description"`
-	Owner       Owner     `json:"owner"`
-	Due         time.Time `json:"due"`
-	Done        time.Time `json:"done,omitzero"`
+	Description string     `json:"description"`
+	Owner       isms.Owner `json:"owner"`
+	Due         time.Time  `json:"due"`
+	Done        time.Time  `json:"done,omitzero"`
 }
 
 // Nonconformity is a requirement not met, found by an audit, an incident or
@@ -44,7 +46,7 @@ func (n Nonconformity) Overdue(now time.Time) bool {
 // Validate checks the nonconformity: a done action needs a cause, and an
 // effectiveness check needs a done action.
 func (n Nonconformity) Validate() error {
-	var p Problems
+	var p isms.Problems
 	if n.ID.IsZero() {
 		p.Addf("id", "the nonconformity has no ID")
 	}
@@ -63,7 +65,7 @@ func (n Nonconformity) Validate() error {
 	if n.Action.Due.IsZero() {
 		p.Addf("action.due", "the corrective action of %q has no due date", n.Description)
 	}
-	if !n.Action.Done.IsZero() && IsPlaceholder(n.Cause) {
+	if !n.Action.Done.IsZero() && isms.IsPlaceholder(n.Cause) {
 		p.Addf("cause", "the action of %q is done but the cause was never recorded", n.Description)
 	}
 	if !n.EffectivenessChecked.IsZero() && n.Action.Done.IsZero() {

@@ -1,18 +1,19 @@
-package isms
+package records
 
 import (
 	"time"
 
+	"github.com/ismskit/ismskit/isms"
 	"github.com/shopspring/decimal"
 )
 
 // Measurement is one monitoring result of an objective's metric (clause 9.1).
 type Measurement struct {
-	ID        MeasurementID   `json:"id"`
-	Objective ObjectiveID     `json:"objective"`
-	Date      time.Time       `json:"date"`
-	Value     decimal.Decimal `json:"value"`
-	Note      string          `json:"note,omitempty"`
+	ID        MeasurementID    `json:"id"`
+	Objective isms.ObjectiveID `json:"objective"`
+	Date      time.Time        `json:"date"`
+	Value     decimal.Decimal  `json:"value"`
+	Note      string           `json:"note,omitempty"`
 }
 
 // Key returns the measurement's ID.
@@ -20,7 +21,7 @@ func (m Measurement) Key() MeasurementID { return m.ID }
 
 // Validate checks the measurement.
 func (m Measurement) Validate() error {
-	var p Problems
+	var p isms.Problems
 	if m.ID.IsZero() {
 		p.Addf("id", "the measurement has no ID")
 	}
@@ -47,7 +48,7 @@ const (
 
 // ProgressOf says where objective o stands at now from its measurements
 // up to now (the latest counts).
-func ProgressOf(o Objective, ms []Measurement, now time.Time) (Progress, *Measurement) {
+func ProgressOf(o isms.Objective, ms []Measurement, now time.Time) (Progress, *Measurement) {
 	var latest *Measurement
 	for i := range ms {
 		m := &ms[i]

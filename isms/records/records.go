@@ -1,0 +1,81 @@
+package records
+
+import "github.com/ismskit/ismskit/isms"
+
+// Records of evaluation and improvement (clauses 7.2, 9.1–9.3, 10.2): the
+// evidence an auditor samples to see that the ISMS runs. Each record kind
+// is storable on its own; Records bundles them for checks and reports.
+
+// Record ID kinds.
+type (
+	// TrainingID names a training record.
+	TrainingID = isms.ID[Training]
+	// AuditID names an internal audit.
+	AuditID = isms.ID[Audit]
+	// ReviewID names a management review.
+	ReviewID = isms.ID[ManagementReview]
+	// NonconformityID names a nonconformity.
+	NonconformityID = isms.ID[Nonconformity]
+	// IncidentID names a security incident.
+	IncidentID = isms.ID[Incident]
+	// MeasurementID names a monitoring result.
+	MeasurementID = isms.ID[Measurement]
+)
+
+// Records bundles the evaluation and improvement records of one
+// organisation.
+type Records struct {
+	Training        []Training         `json:"training,omitempty"`
+	Audits          []Audit            `json:"audits,omitempty"`
+	Reviews         []ManagementReview `json:"reviews,omitempty"`
+	Nonconformities []Nonconformity    `json:"nonconformities,omitempty"`
+	Incidents       []Incident         `json:"incidents,omitempty"`
+	Measurements    []Measurement      `json:"measurements,omitempty"`
+}
+
+// Validate checks every record on its own fields, reporting every problem
+// at once with its path ("audits[1].findings[0].grade").
+func (r Records) Validate() error {
+	var p isms.Problems
+	for i, x := range r.Training {
+		p.Merge(isms.Index("training", i), x.Validate())
+	}
+	for i, x := range r.Audits {
+		p.Merge(isms.Index("audits", i), x.Validate())
+	}
+	for i, x := range r.Reviews {
+		p.Merge(isms.Index("reviews", i), x.Validate())
+	}
+	for i, x := range r.Nonconformities {
+		p.Merge(isms.Index("nonconformities", i), x.Validate())
+	}
+	for i, x := range r.Incidents {
+		p.Merge(isms.Index("incidents", i), x.Validate())
+	}
+	for i, x := range r.Measurements {
+		p.Merge(isms.Index("measurements", i), x.Validate())
+	}
+	return p.Err()
+}
+
+// CheckRefs checks the references from the records into the organisation's
+// context c: the people trained, the owners of corrective actions and the
+// objectives measured. It does not repeat Validate.
+func (r Records) CheckRefs(c isms.OrgContext) error {
+	var p isms.Problems
+	refs := c.Refs()
+	for i, x := range r.Training {
+		if !x.Person.IsZero() && !refs.HasPerson(x.Person) {
+			p.Addf(isms.JoinPath(isms.Index("training", i), "person"), "person %s is not a person of this organisation", x.Person)
+		}
+	}
+	for i, x := range r.Nonconformities {
+		refs.CheckOwner(&p, isms.JoinPath(isms.Index("nonconformities", i), "action.owner"), "", x.Action.Owner)
+	}
+	for i, x := range r.Measurements {
+		if !x.Objective.IsZero() && !refs.HasObjective(x.Objective) {
+			p.Addf(isms.JoinPath(isms.Index("measurements", i), "objective"), "objective %s is not an objective of this organisation", x.Objective)
+		}
+	}
+	return p.Err()
+}
