@@ -1,0 +1,62 @@
+// Package cells makes free text safe for the places ismskit writes it: a
+// Markdown table cell or line, and a CSV cell a spreadsheet opens. Every
+// writer in ismskit uses these two functions, so text a person typed (a
+// risk title with a newline, a justification with a pipe, "=cmd|' /C calc'!A1",
+// HTML, a right-to-left override) renders the same everywhere and cannot
+// break a table, run a formula or reorder what the reader sees.
+package cells
+
+import "strings"
+
+// bidiControls are the Unicode bidirectional embedding, override and
+// isolate characters, which can make text display in another order than
+// it is stored ("Trojan source"). Plain right-to-left text needs none of
+// them, so they are dropped.
+const bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+// clean drops bidi controls and turns other control characters (except
+// newline, carriage return and tab, which the callers treat) into spaces.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case strings.ContainsRune(bidiControls, r):
+			return -1
+		case r == '\n' || r == '\r' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"\r\n", " ", "\n", " ", "\t", " ",
+)
+
+// Markdown returns s for one line of Markdown, in particular one table
+// cell: backslashes and pipes escaped, HTML characters as entities (so
+// "<script>" shows as text), line breaks and tabs as spaces, and bidi
+// controls removed.
+func Markdown(s string) string {
+	return markdownEscaper.Replace(clean(s))
+}
+
+// CSV returns s for a CSV cell that a spreadsheet opens: a cell that
+// starts with a character a spreadsheet would read as a formula (= + - @,
+// or a tab or carriage return before one) gets a leading apostrophe, as
+// OWASP advises, and bidi controls are removed. Line breaks stay: the CSV
+// encoder quotes them.
+func CSV(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(bidiControls, r) {
+			return -1
+		}
+		return r
+	}, s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,40 @@
+package cells
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a | b", `a \| b`},
+		{"line one\nline two\r\nthree", "line one line two three"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{`back\slash|`, `back\\slash\|`},
+		{"R&D", "R&amp;D"},
+		{"evil\u202egnp.exe", "evilgnp.exe"},
+		{"tab\there\x00nul", "tab here nul"},
+		{"שלום", "שלום"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Markdown(tt.in), tt.in)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"=cmd|' /C calc'!A1", "'=cmd|' /C calc'!A1"},
+		{"+1", "'+1"}, {"-1", "'-1"}, {"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"}, {"\r=1", "'\r=1"},
+		{"a=b", "a=b"},
+		{"two\nlines", "two\nlines"},
+		{"\u202e=1", "'=1"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, CSV(tt.in), tt.in)
+	}
+}
