@@ -41,9 +41,17 @@ func Example() {
 			Deadline: time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC), Owner: isms.OwnedByRole(ceo),
 		}},
 	}
-	fmt.Println("valid:", ctx.Validate() == nil)
+	if err := ctx.Validate(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("valid: true")
 
-	key, _ := ctx.KeyAssets(1)
+	key, err := ctx.KeyAssets(1)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Printf("key asset: %s (peak %s)\n", key[0].Asset.Name, key[0].Criticality.Peak)
 
 	for _, f := range ctx.Lint(isms.LintOptions{Areas: []string{isms.AreaPolicyApproval}}) {

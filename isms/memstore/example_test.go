@@ -36,7 +36,11 @@ func Example() {
 	_, err = isms.Update(ctx, assets, org, db, v1) // v1 is stale now
 	fmt.Println("stale update conflicts:", errors.Is(err, isms.ErrConflict))
 
-	got, _ := assets.Get(ctx, org, db.ID)
+	got, err := assets.Get(ctx, org, db.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("stored location:", got.Value.Location)
 	// Output:
 	// created: true

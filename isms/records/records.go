@@ -79,3 +79,13 @@ func (r Records) CheckRefs(c isms.OrgContext) error {
 	}
 	return p.Err()
 }
+
+// Compile-time proof that every record kind can be stored with isms.Create.
+var (
+	_ isms.Record[Training]         = Training{}
+	_ isms.Record[Audit]            = Audit{}
+	_ isms.Record[ManagementReview] = ManagementReview{}
+	_ isms.Record[Nonconformity]    = Nonconformity{}
+	_ isms.Record[Incident]         = Incident{}
+	_ isms.Record[Measurement]      = Measurement{}
+)

@@ -1,0 +1,33 @@
+// Package records holds the evidence an ISMS produces as it runs
+// (clauses 7.2, 9.1–9.3 and 10.2): what an auditor samples to see that the
+// system works, not just that it is written down.
+//
+//	recs := records.Records{
+//		Training: []records.Training{{ID: id, Person: ann, Course: "Security awareness", Completed: day}},
+//		Audits:   []records.Audit{ /* the programme: planned and performed internal audits */ },
+//		Reviews:  []records.ManagementReview{ /* attendees, inputs, decisions */ },
+//	}
+//	if err := recs.Validate(); err != nil { … }        // each record's own fields
+//	if err := recs.CheckRefs(org); err != nil { … }    // people, owners, objectives exist in org
+//	share := records.TrainingCoverage(org.People, recs.Training, now)
+//	progress, latest := records.ProgressOf(objective, recs.Measurements, now)
+//
+// # Record kinds
+//
+// Training (competence and awareness), Audit (the internal audit
+// programme: planned and performed audits with graded AuditFindings),
+// ManagementReview (attendees, the inputs clause 9.3 lists, decisions),
+// Nonconformity (cause, CorrectiveAction with owner and due date,
+// effectiveness check), Incident (detected, recorded, handled, closed, in
+// that order) and Measurement (a value measured for an objective). Each is
+// a storable isms.Record; Records bundles them for checks and reports.
+//
+// # Judgements
+//
+// TrainingCoverage is the exact share of internal staff trained within the
+// last year (externals do not count). ProgressOf says whether an objective
+// is not measured, on track, behind, achieved or missed. Nonconformity
+// Closed and Overdue, and Audit and Incident order rules, are documented on
+// their types. isms/readiness turns these records into the clause-by-clause
+// verdict.
+package records
