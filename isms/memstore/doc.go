@@ -3,11 +3,22 @@
 // store ismskit's own examples and tests run on. It is to ismskit what
 // testing/fstest.MapFS is to io/fs.
 //
+//	assets := memstore.New[isms.Asset]()
+//	v1, err := isms.Create(ctx, assets, org, laptop)        // validates, then stores
+//	laptop.Location = "Home office"
+//	v2, err := isms.Update(ctx, assets, org, laptop, v1)    // ErrConflict if v1 is stale
+//	got, err := assets.Get(ctx, org, laptop.ID)             // got.Value, got.Version == v2
+//	all, err := isms.Collect(ctx, assets, org)              // every asset of org, in ID order
+//
+// # How it stores
+//
 // Records are kept as JSON, so a value read back never shares memory with
 // the value written, and every record kind must encode to JSON. Versions
 // come from one counter per repository, so they are never reused, even
 // after a delete. Paging is keyset-based on the record ID; cursors are
 // "v1:" followed by the last ID of the page.
+//
+// # When to use it
 //
 // A memstore holds everything in memory and forgets it when the process
 // ends; hosts that need persistence implement isms.Repository on their own
