@@ -32,12 +32,12 @@ const (
 	AcceptanceMissing      AcceptanceProblem = "missing"
 	AcceptanceExpired      AcceptanceProblem = "expired"
 	AcceptanceStale        AcceptanceProblem = "stale"        // the risk was reassessed since
-	AcceptanceUnauthorised AcceptanceProblem = "unauthorised" // the role may not accept this band
+	AcceptanceUnauthorized AcceptanceProblem = "unauthorized" // the role may not accept this band
 	AcceptanceTooLong      AcceptanceProblem = "too_long"     // expiry beyond the role's maximum period
 )
 
-// checkAcceptance says whether r's acceptance covers its current level at now.
-func (s *Scorer) checkAcceptance(r Risk, current Level, now time.Time) AcceptanceProblem {
+// checkAcceptance says whether r's acceptance covers its current grade at now.
+func (s *Scorer) checkAcceptance(r Risk, current Grade, now time.Time) AcceptanceProblem {
 	a := r.Acceptance
 	switch {
 	case a == nil:
@@ -48,7 +48,7 @@ func (s *Scorer) checkAcceptance(r Risk, current Level, now time.Time) Acceptanc
 	months, ok := s.method.MayAccept(a.By, current.Order)
 	switch {
 	case !ok:
-		return AcceptanceUnauthorised
+		return AcceptanceUnauthorized
 	case a.Expires.After(latestExpiry(a.Date, months)):
 		return AcceptanceTooLong
 	case a.Expired(now):

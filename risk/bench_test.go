@@ -105,7 +105,7 @@ func BenchmarkRegister100k(b *testing.B) {
 	b.Run("Summarise", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := reg.Summarise(at); err != nil {
+			if _, err := reg.Summarize(at); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 type Criteria struct {
 	// Appetite is the ID of the highest band that may be retained without an
 	// acceptance. Risks in higher bands are treated, or accepted by an
-	// authorised role.
+	// authorized role.
 	Appetite string `json:"appetite"`
 	// Authorities say which roles may accept which bands, and for how long.
 	Authorities []Authority `json:"authorities,omitempty"`

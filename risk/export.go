@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -19,16 +20,25 @@ var csvColumns = []string{
 	"treatment", "deadline", "controls", "accepted_until", "next_review", "ale", "currency",
 }
 
+// CSVOptions tune WriteCSV. The zero value is the default: owners and
+// assets the context cannot name are written as their IDs.
+type CSVOptions struct {
+	// Context resolves the names of owners and assets.
+	Context isms.OrgContext
+}
+
 // WriteCSV writes the register as CSV, one risk per row in register order,
-// with names resolved through the organisation's context. Multi-valued
-// cells are joined with "|"; dates are YYYY-MM-DD. Text that a spreadsheet
-// would run as a formula (starting with =, +, - or @) is prefixed with an
-// apostrophe, so the file opens cleanly and safely.
-func WriteCSV(w io.Writer, reg Register, org isms.OrgContext) error {
+// with names resolved through opts.Context. Multi-valued cells are joined
+// with "|"; dates are YYYY-MM-DD. Every text cell goes through the shared
+// cell escaper: text a spreadsheet would run as a formula (starting with =,
+// +, - or @) gets a leading apostrophe, and bidi controls are removed, so
+// the file opens cleanly and safely.
+func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return err
 	}
+	org := opts.Context
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {
 		return err
@@ -37,6 +47,7 @@ func WriteCSV(w io.Writer, reg Register, org isms.OrgContext) error {
 	for _, a := range org.Assets {
 		assetNames[a.ID] = a.Name
 	}
+	c := cells.CSV
 	for _, r := range reg.Risks {
 		var assets, props, ctrls []string
 		for _, a := range r.Assets {
@@ -45,18 +56,18 @@ func WriteCSV(w io.Writer, reg Register, org isms.OrgContext) error {
 		for _, p := range r.Properties {
 			props = append(props, string(p))
 		}
-		for _, c := range r.Controls() {
-			ctrls = append(ctrls, string(c))
+		for _, id := range r.Controls() {
+			ctrls = append(ctrls, string(id))
 		}
-		row := []string{safe(r.Ref), safe(r.Title), string(r.Kind), safe(strings.Join(assets, "|")), safe(r.Threat),
-			safe(r.Vulnerability), safe(r.Scenario), strings.Join(props, "|"), safe(org.OwnerName(r.Owner))}
+		row := []string{c(r.Ref), c(r.Title), c(string(r.Kind)), c(strings.Join(assets, "|")), c(r.Threat),
+			c(r.Vulnerability), c(r.Scenario), c(strings.Join(props, "|")), c(ownerName(org, r.Owner))}
 		for _, st := range Stages() {
 			a := r.At(st)
-			lvl, err := sc.Rate(a.Rating)
+			g, err := sc.Rate(a.Rating)
 			if err != nil {
 				return fmt.Errorf("risk %q: %w", r.name(), err)
 			}
-			row = append(row, fmt.Sprint(a.Likelihood), fmt.Sprint(a.Impact), fmt.Sprint(lvl.Score), lvl.Band.Label)
+			row = append(row, fmt.Sprint(a.Likelihood), fmt.Sprint(a.Impact), fmt.Sprint(g.Score), c(g.Band.Label))
 		}
 		accepted := ""
 		if r.Acceptance != nil {
@@ -67,13 +78,27 @@ func WriteCSV(w io.Writer, reg Register, org isms.OrgContext) error {
 			m := r.Loss.ALE()
 			ale, currency = m.Amount.StringFixed(2), m.Currency
 		}
-		row = append(row, string(r.Treatment.Option), date(r.Deadline()), strings.Join(ctrls, "|"), accepted, date(r.NextReview), ale, currency)
+		row = append(row, c(string(r.Treatment.Option)), date(r.Deadline()), c(strings.Join(ctrls, "|")), accepted, date(r.NextReview), ale, c(currency))
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ownerName is the owner's name in org, or its ID when org cannot name it.
+func ownerName(org isms.OrgContext, o isms.Owner) string {
+	if n := org.OwnerName(o); n != "" {
+		return n
+	}
+	switch {
+	case !o.Role.IsZero():
+		return o.Role.String()
+	case !o.Person.IsZero():
+		return o.Person.String()
+	}
+	return ""
 }
 
 func orDefault(a, b string) string {
@@ -90,19 +115,37 @@ func date(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// safe defuses cells a spreadsheet would evaluate as formulas.
-func safe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+// DefaultTop is how many risks WriteMarkdown lists when
+// MarkdownOptions.Top is zero.
+const DefaultTop = 10
+
+// MarkdownOptions tune WriteMarkdown. Now is required; the rest defaults.
+type MarkdownOptions struct {
+	// Context resolves the names of owners; owners it cannot name are
+	// written as their IDs.
+	Context isms.OrgContext
+	// Now is the date the summary is as of: it decides what is overdue,
+	// due for review or no longer accepted. It must be set.
+	Now time.Time
+	// Top is how many of the most severe risks are listed; 0 means
+	// DefaultTop.
+	Top int
 }
 
-// WriteMarkdown writes a readable summary of the register at now: counts per
-// band at each stage, the residual heat map as a table, the top risks, what
-// is overdue, what needs an acceptance, and the annualised loss expectancy.
-func WriteMarkdown(w io.Writer, reg Register, org isms.OrgContext, now time.Time, top int) error {
-	sum, err := reg.Summarise(now)
+// WriteMarkdown writes a readable summary of the register at opts.Now:
+// counts per band at each stage, the residual heat map as a table, the top
+// risks, what is overdue, what needs an acceptance, and the annualized loss
+// expectancy. Every piece of text from the register goes through the shared
+// cell escaper, so a title with a newline or a pipe cannot break a table.
+func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
+	if opts.Now.IsZero() {
+		return fmt.Errorf("%w: risk.MarkdownOptions.Now is not set; give the date the summary is as of", isms.ErrInvalid)
+	}
+	now, org, top := opts.Now, opts.Context, opts.Top
+	if top == 0 {
+		top = DefaultTop
+	}
+	sum, err := reg.Summarize(now)
 	if err != nil {
 		return err
 	}
@@ -110,7 +153,7 @@ func WriteMarkdown(w io.Writer, reg Register, org isms.OrgContext, now time.Time
 	if err != nil {
 		return err
 	}
-	topRisks, err := reg.Top(top, Residual)
+	highest, err := reg.Highest(top, Residual)
 	if err != nil {
 		return err
 	}
@@ -118,54 +161,54 @@ func WriteMarkdown(w io.Writer, reg Register, org isms.OrgContext, now time.Time
 	if err != nil {
 		return err
 	}
+	md := cells.Markdown
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Risk register summary\n\n%d risks, assessed with %s; as of %s.\n\n", sum.Total, reg.Method.Name, now.Format(time.DateOnly))
+	fmt.Fprintf(&b, "# Risk register summary\n\n%d risks, assessed with %s; as of %s.\n\n", sum.Total, md(reg.Method.Name), now.Format(time.DateOnly))
 	b.WriteString("| Band | Inherent | Residual | Target |\n|---|---:|---:|---:|\n")
 	for k := len(sum.Inherent) - 1; k >= 0; k-- {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", sum.Inherent[k].Band.Label, sum.Inherent[k].Count, sum.Residual[k].Count, sum.Target[k].Count)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", md(sum.Inherent[k].Band.Label), sum.Inherent[k].Count, sum.Residual[k].Count, sum.Target[k].Count)
 	}
 	fmt.Fprintf(&b, "\nAbove the appetite (%s) after controls: %d. Without a valid acceptance: %d. Overdue actions: %d. Reviews due: %d.\n",
-		reg.Method.Criteria.Appetite, sum.AboveAppetite, sum.Unaccepted, sum.OverdueActions, sum.ReviewsDue)
+		md(reg.Method.Criteria.Appetite), sum.AboveAppetite, sum.Unaccepted, sum.OverdueActions, sum.ReviewsDue)
 
-	b.WriteString("\n## Residual heat map\n\n| " + mdEscape(hm.Likelihood.Name) + " \\ " + mdEscape(hm.Impact.Name))
+	b.WriteString("\n## Residual heat map\n\n| " + md(hm.Likelihood.Name) + " \\ " + md(hm.Impact.Name))
 	for _, iv := range hm.Impact.Levels {
-		fmt.Fprintf(&b, " | %d %s", iv.Value, mdEscape(iv.Label))
+		fmt.Fprintf(&b, " | %d %s", iv.Value, md(iv.Label))
 	}
 	b.WriteString(" |\n|---" + strings.Repeat("|---:", len(hm.Impact.Levels)) + "|\n")
 	for l := len(hm.Cells) - 1; l >= 0; l-- {
 		lv := hm.Likelihood.Levels[l]
-		fmt.Fprintf(&b, "| %d %s", lv.Value, mdEscape(lv.Label))
+		fmt.Fprintf(&b, "| %d %s", lv.Value, md(lv.Label))
 		for _, c := range hm.Cells[l] {
-			fmt.Fprintf(&b, " | %d (%s)", c.Count, c.Level.Band.Label)
+			fmt.Fprintf(&b, " | %d (%s)", c.Count, md(c.Grade.Band.Label))
 		}
 		b.WriteString(" |\n")
 	}
 
-	fmt.Fprintf(&b, "\n## Top %d risks (residual)\n\n| Ref | Risk | Band | Score | Owner | Treatment | Deadline |\n|---|---|---|---:|---|---|---|\n", len(topRisks))
-	for _, s := range topRisks {
-		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s |\n", mdEscape(s.Risk.Ref), mdEscape(s.Risk.Title), s.Level.Band.Label,
-			s.Level.Score, mdEscape(org.OwnerName(s.Risk.Owner)), s.Risk.Treatment.Option, date(s.Risk.Deadline()))
+	fmt.Fprintf(&b, "\n## Top %d risks (residual)\n\n| Ref | Risk | Band | Score | Owner | Treatment | Deadline |\n|---|---|---|---:|---|---|---|\n", len(highest))
+	for _, h := range highest {
+		r := &reg.Risks[h.Index]
+		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s |\n", md(r.Ref), md(r.Title), md(h.Grade.Band.Label),
+			h.Grade.Score, md(ownerName(org, r.Owner)), md(string(r.Treatment.Option)), date(r.Deadline()))
 	}
 	if od := reg.OverdueActions(now); len(od) > 0 {
 		b.WriteString("\n## Overdue actions\n\n")
 		for _, a := range od {
-			fmt.Fprintf(&b, "- %s: %s (due %s, %s)\n", mdEscape(a.Risk), mdEscape(a.Action.Title), date(a.Action.Due), mdEscape(org.OwnerName(a.Action.Owner)))
+			fmt.Fprintf(&b, "- %s: %s (due %s, %s)\n", md(a.Ref), md(a.Action.Title), date(a.Action.Due), md(ownerName(org, a.Action.Owner)))
 		}
 	}
 	if len(un) > 0 {
 		b.WriteString("\n## Risks above the appetite without a valid acceptance\n\n")
 		for _, u := range un {
-			fmt.Fprintf(&b, "- %s: %s (%s): acceptance %s\n", mdEscape(u.Risk.Ref), mdEscape(u.Risk.Title), u.Level.Band.Label, strings.ReplaceAll(string(u.Problem), "_", " "))
+			fmt.Fprintf(&b, "- %s: %s (%s): acceptance %s\n", md(u.Ref), md(u.Title), md(u.Grade.Band.Label), strings.ReplaceAll(string(u.Problem), "_", " "))
 		}
 	}
 	if len(sum.ALE) > 0 {
-		b.WriteString("\n## Annualised loss expectancy\n\n")
+		b.WriteString("\n## Annualized loss expectancy\n\n")
 		for _, m := range sum.ALE {
-			fmt.Fprintf(&b, "- %s\n", m)
+			fmt.Fprintf(&b, "- %s\n", md(m.String()))
 		}
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
 }
-
-func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

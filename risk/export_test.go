@@ -3,6 +3,8 @@ package risk_test
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 )
 
@@ -18,11 +21,11 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 	reg, org := register(), orgContext()
 	at := workday.AddDate(0, 0, 45)
 	var csvOut, md, svg bytes.Buffer
-	require.NoError(t, risk.WriteCSV(&csvOut, reg, org))
-	require.NoError(t, risk.WriteMarkdown(&md, reg, org, at, 10))
+	require.NoError(t, risk.WriteCSV(&csvOut, reg, risk.CSVOptions{Context: org}))
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at}))
 	hm, err := reg.HeatMap(risk.Residual)
 	require.NoError(t, err)
-	require.NoError(t, hm.WriteSVG(&svg, "Residual risk"))
+	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{Title: "Residual risk"}))
 	golden.Assert(t, filepath.Join("testdata", "register.csv"), csvOut.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "register.md"), md.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "heatmap.svg"), svg.Bytes())
@@ -33,11 +36,104 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 	assert.Len(t, rows[0], 28)
 }
 
+// hostile is text a person might type, or an attacker plant, in any free
+// text field: a line break, a pipe, a spreadsheet formula, HTML and a
+// right-to-left override.
+const hostile = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
+
+// hostileRegister puts hostile text in every free-text field the writers
+// show: references, titles, owners' and assets' names, action titles,
+// scale and band labels, the method's name and the currency.
+func hostileRegister() (risk.Register, isms.OrgContext) {
+	reg, org := register(), orgContext()
+	reg.Method.Name = hostile
+	reg.Method.Likelihood.Name = hostile
+	reg.Method.Impact.Levels[0].Label = hostile
+	reg.Method.Bands[2].Label = hostile
+	for i := range reg.Risks {
+		reg.Risks[i].Title = hostile
+		reg.Risks[i].Scenario = hostile
+		for j := range reg.Risks[i].Treatment.Actions {
+			reg.Risks[i].Treatment.Actions[j].Title = hostile
+		}
+	}
+	reg.Risks[0].Ref = "-R-1|\n<b>"
+	reg.Risks[1].Loss.SLE.Currency = "<x>"
+	org.Roles[1].Name = hostile
+	org.Assets[0].Name = hostile
+	return reg, org
+}
+
+func TestExports_HostileText(t *testing.T) {
+	reg, org := hostileRegister()
+	at := workday.AddDate(0, 7, 0) // overdue actions and an expired acceptance: every section
+	var csvOut, md, svg bytes.Buffer
+	require.NoError(t, risk.WriteCSV(&csvOut, reg, risk.CSVOptions{Context: org}))
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at, Top: 3}))
+	hm, err := reg.HeatMap(risk.Residual)
+	require.NoError(t, err)
+	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{Title: hostile}))
+	golden.Assert(t, filepath.Join("testdata", "hostile.csv"), csvOut.Bytes())
+	golden.Assert(t, filepath.Join("testdata", "hostile.md"), md.Bytes())
+	golden.Assert(t, filepath.Join("testdata", "hostile.svg"), svg.Bytes())
+
+	rows, err := csv.NewReader(bytes.NewReader(csvOut.Bytes())).ReadAll()
+	require.NoError(t, err, "the CSV parses")
+	require.Len(t, rows, 5)
+	for _, row := range rows {
+		for _, c := range row {
+			if c != "" {
+				assert.NotContains(t, "=+-@", c[:1], "cell %q would run as a formula", c)
+			}
+			assert.NotContains(t, c, "\u202e")
+		}
+	}
+
+	assert.NotContains(t, md.String(), "<script>")
+	assert.NotContains(t, md.String(), "\u202e")
+	for _, line := range strings.Split(md.String(), "\n") {
+		if strings.HasPrefix(line, "|") {
+			assert.True(t, strings.HasSuffix(line, "|"), "a table row is cut: %q", line)
+		}
+	}
+
+	assert.NotContains(t, svg.String(), "<script>")
+	assert.NotContains(t, svg.String(), "\u202e")
+	dec := xml.NewDecoder(&svg)
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err, "the SVG is well-formed XML")
+	}
+}
+
+func TestWriteMarkdown_NeedsNow(t *testing.T) {
+	var out bytes.Buffer
+	err := risk.WriteMarkdown(&out, register(), risk.MarkdownOptions{})
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Contains(t, err.Error(), "Now")
+}
+
+func TestWriters_ZeroOptionsAreDefaults(t *testing.T) {
+	reg := register()
+	var csvOut, md, svg bytes.Buffer
+	require.NoError(t, risk.WriteCSV(&csvOut, reg, risk.CSVOptions{}))
+	assert.Contains(t, csvOut.String(), itm.String(), "an owner without a context is written as its ID")
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Now: now}))
+	assert.Contains(t, md.String(), "## Top 4 risks (residual)", "DefaultTop is more than the register has")
+	hm, err := reg.HeatMap(risk.Inherent)
+	require.NoError(t, err)
+	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{}))
+	assert.Contains(t, svg.String(), "<title>Risk heat map (inherent)</title>")
+}
+
 func TestWriteCSV_DefusesFormulas(t *testing.T) {
 	reg := register()
 	reg.Risks[0].Title = "=HYPERLINK(\"http://x\")"
 	var out bytes.Buffer
-	require.NoError(t, risk.WriteCSV(&out, reg, orgContext()))
+	require.NoError(t, risk.WriteCSV(&out, reg, risk.CSVOptions{Context: orgContext()}))
 	assert.Contains(t, out.String(), `'=HYPERLINK`)
 }
 
@@ -47,7 +143,7 @@ func TestHeatMapSVG_EscapesLabels(t *testing.T) {
 	hm, err := reg.HeatMap(risk.Inherent)
 	require.NoError(t, err)
 	var out bytes.Buffer
-	require.NoError(t, hm.WriteSVG(&out, "A & B"))
+	require.NoError(t, risk.WriteHeatMapSVG(&out, hm, risk.SVGOptions{Title: "A & B"}))
 	assert.NotContains(t, out.String(), "<script>")
 	assert.Contains(t, out.String(), "A &amp; B")
 	assert.True(t, strings.HasPrefix(out.String(), "<svg "))

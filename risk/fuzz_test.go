@@ -52,12 +52,16 @@ func FuzzDecodeRegister(f *testing.F) {
 		if err != nil && !errors.Is(err, isms.ErrInvalid) {
 			t.Fatalf("error does not wrap ErrInvalid: %v", err)
 		}
-		_, _ = reg.Summarise(now)
-		_, _ = reg.Top(3, risk.Residual)
+		_, _ = reg.Summarize(now)
+		_, _ = reg.Highest(3, risk.Residual)
 		_, _ = reg.HeatMap(risk.Target)
 		_, _ = reg.Unaccepted(now)
 		_ = reg.OverdueActions(now)
 		_ = reg.ReviewsDue(now)
-		_ = reg.Check(isms.OrgContext{}, nil)
+		_ = reg.CheckRefs(isms.OrgContext{}, nil)
+		_ = reg.Duties()
+		for _, r := range reg.Risks {
+			_ = r.Validate()
+		}
 	})
 }

@@ -1,8 +1,8 @@
 package risk
 
 import (
+	"encoding/xml"
 	"fmt"
-	"html"
 	"io"
 	"strings"
 )
@@ -17,9 +17,9 @@ type HeatMap struct {
 	Cells      [][]HeatCell `json:"cells"`
 }
 
-// HeatCell is one cell of a heat map: its level and how many risks it holds.
+// HeatCell is one cell of a heat map: its grade and how many risks it holds.
 type HeatCell struct {
-	Level Level `json:"level"`
+	Grade Grade `json:"grade"`
 	Count int   `json:"count"`
 }
 
@@ -35,7 +35,7 @@ func (reg Register) HeatMap(s Stage) (HeatMap, error) {
 	for l := range hm.Cells {
 		hm.Cells[l] = make([]HeatCell, len(m.Impact.Levels))
 		for i := range hm.Cells[l] {
-			hm.Cells[l][i].Level, _ = sc.Cell(l, i) // always inside: the map has the method's size
+			hm.Cells[l][i].Grade, _ = sc.Cell(l, i) // always inside: the map has the method's size
 		}
 	}
 	for i := range reg.Risks {
@@ -69,14 +69,26 @@ const (
 	svgBottom = 70  // room for impact labels
 )
 
-// WriteSVG draws the heat map as a standalone SVG image: likelihood rising
-// upwards, impact to the right, each cell coloured by its band and showing
-// its count, axes labelled from the scales. The output is deterministic.
-func (h HeatMap) WriteSVG(w io.Writer, title string) error {
+// SVGOptions tune WriteHeatMapSVG. The zero value is the default.
+type SVGOptions struct {
+	// Title heads the image; "" means "Risk heat map (<stage>)".
+	Title string
+}
+
+// WriteHeatMapSVG draws a heat map as a standalone SVG image: likelihood
+// rising upwards, impact to the right, each cell coloured by its band and
+// showing its count, axes labelled from the scales. All text is escaped for
+// XML (and bidi controls dropped), so a label cannot inject markup. The
+// output is deterministic.
+func WriteHeatMapSVG(w io.Writer, h HeatMap, opts SVGOptions) error {
+	title := opts.Title
+	if title == "" {
+		title = fmt.Sprintf("Risk heat map (%s)", h.Stage)
+	}
 	nl, ni := len(h.Likelihood.Levels), len(h.Impact.Levels)
 	width, height := svgLeft+ni*svgCell+20, svgTop+nl*svgCell+svgBottom
 	var b strings.Builder
-	esc := html.EscapeString
+	esc := xmlText
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
 	fmt.Fprintf(&b, "<title>%s</title>\n", esc(title))
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
@@ -89,9 +101,9 @@ func (h HeatMap) WriteSVG(w io.Writer, title string) error {
 			x := svgLeft + i*svgCell
 			c := h.Cells[l][i]
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>%s, %s: %s (score %d), %d risks</title></rect>`+"\n",
-				x, y, svgCell, svgCell, esc(c.Level.Band.Colour), esc(lv.Label), esc(h.Impact.Levels[i].Label), esc(c.Level.Band.Label), c.Level.Score, c.Count)
+				x, y, svgCell, svgCell, esc(c.Grade.Band.Colour), esc(lv.Label), esc(h.Impact.Levels[i].Label), esc(c.Grade.Band.Label), c.Grade.Score, c.Count)
 			if c.Count > 0 {
-				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="22" font-weight="bold" text-anchor="middle" fill="%s">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+8, textOn(c.Level.Band.Colour), c.Count)
+				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="22" font-weight="bold" text-anchor="middle" fill="%s">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+8, textOn(c.Grade.Band.Colour), c.Count)
 			}
 		}
 	}
@@ -106,6 +118,20 @@ func (h HeatMap) WriteSVG(w io.Writer, title string) error {
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// xmlText escapes s for XML character data and attribute values: markup
+// characters become entities, characters XML cannot carry become U+FFFD,
+// and bidi controls, which would reorder what the reader sees, are dropped.
+func xmlText(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(strings.Map(func(r rune) rune {
+		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
+			return -1
+		}
+		return r
+	}, s))) // a strings.Builder does not fail
+	return b.String()
 }
 
 // textOn picks black or white text for a "#rrggbb" background, whichever

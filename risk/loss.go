@@ -27,7 +27,7 @@ type Loss struct {
 	ARO decimal.Decimal `json:"aro"`
 }
 
-// ALE returns the annualised loss expectancy, SLE × ARO, exact.
+// ALE returns the annualized loss expectancy, SLE × ARO, exact.
 func (l Loss) ALE() Money {
 	return Money{Amount: l.SLE.Amount.Mul(l.ARO), Currency: l.SLE.Currency}
 }
@@ -46,7 +46,7 @@ func (l Loss) validate() error {
 	return p.Err()
 }
 
-// TotalALE sums the annualised loss expectancy of risks per currency, in
+// TotalALE sums the annualized loss expectancy of risks per currency, in
 // currency order. Risks without a Loss are skipped.
 func TotalALE(risks []Risk) []Money {
 	sums := map[string]decimal.Decimal{}

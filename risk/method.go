@@ -27,7 +27,7 @@ type Band struct {
 // score and a band, and the risk acceptance criteria.
 //
 // The matrix is defined in one of two ways:
-//   - by a scoring rule and band thresholds: Rule names the rule ("product",
+//   - by a scoring rule and band thresholds: Scoring names the rule ("product",
 //     the default, or "sum") and Thresholds[k] is the lowest score of
 //     Bands[k] (Thresholds[0] is ignored: the lowest band takes every score
 //     below Thresholds[1]);
@@ -40,10 +40,11 @@ type Band struct {
 // a cell with lower or equal likelihood and impact. Level values start at 1
 // or more, because a zero rating means "not assessed".
 type Method struct {
-	Name       string     `json:"name"`
-	Likelihood Scale      `json:"likelihood"`
-	Impact     Scale      `json:"impact"`
-	Rule       string     `json:"rule,omitempty"`
+	Name       string `json:"name"`
+	Likelihood Scale  `json:"likelihood"`
+	Impact     Scale  `json:"impact"`
+	// Scoring names the scoring rule: "product" (the default) or "sum".
+	Scoring    string     `json:"rule,omitempty"`
 	Bands      []Band     `json:"bands"`
 	Thresholds []int      `json:"thresholds,omitempty"`
 	Grid       [][]string `json:"grid,omitempty"`
@@ -101,7 +102,7 @@ func (m Method) Scorer() (*Scorer, error) {
 // ScorerWith compiles the method with a host's own scoring rule instead of
 // the named one. The rule is called once per cell, here; scoring a risk
 // afterwards is a table lookup.
-func (m Method) ScorerWith(rule Rule) (*Scorer, error) {
+func (m Method) ScorerWith(rule ScoringRule) (*Scorer, error) {
 	var p isms.Problems
 	s := m.check(&p, rule)
 	if err := p.Err(); err != nil {
@@ -110,20 +111,20 @@ func (m Method) ScorerWith(rule Rule) (*Scorer, error) {
 	return s, nil
 }
 
-func (m Method) namedRule() (Rule, error) {
-	switch strings.ToLower(m.Rule) {
+func (m Method) namedRule() (ScoringRule, error) {
+	switch strings.ToLower(m.Scoring) {
 	case "", "product":
 		return Product, nil
 	case "sum":
 		return Sum, nil
 	default:
-		return nil, fmt.Errorf("rule %q is not one of product, sum", m.Rule)
+		return nil, fmt.Errorf("scoring rule %q is not one of product, sum", m.Scoring)
 	}
 }
 
 // check validates the method and, when rule is given and everything is
 // valid so far, compiles the scorer.
-func (m Method) check(p *isms.Problems, rule Rule) *Scorer {
+func (m Method) check(p *isms.Problems, rule ScoringRule) *Scorer {
 	before := p.Len()
 	p.Merge("likelihood", m.Likelihood.Validate())
 	p.Merge("impact", m.Impact.Validate())

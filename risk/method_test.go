@@ -77,7 +77,7 @@ func TestMethod_ValidationReportsEveryProblem(t *testing.T) {
 		{"both thresholds and grid", func(m *risk.Method) { m.Grid = [][]string{{"low"}} }, []string{"grid"}},
 		{"neither", func(m *risk.Method) { m.Thresholds = nil }, []string{"thresholds"}},
 		{"thresholds out of order", func(m *risk.Method) { m.Thresholds = []int{1, 6, 3} }, []string{"thresholds[2]"}},
-		{"unknown rule, unknown appetite", func(m *risk.Method) { m.Rule, m.Criteria.Appetite = "max", "amber" },
+		{"unknown rule, unknown appetite", func(m *risk.Method) { m.Scoring, m.Criteria.Appetite = "max", "amber" },
 			[]string{"rule", "criteria.appetite"}},
 		{"bad authority", func(m *risk.Method) {
 			m.Criteria.Authorities = []risk.Authority{{UpTo: "extreme", MaxMonths: 0}}
@@ -98,7 +98,7 @@ func TestMethod_ValidationReportsEveryProblem(t *testing.T) {
 }
 
 func TestMethod_HostRuleMustBeMonotonic(t *testing.T) {
-	dip := risk.RuleFunc(func(l, i int) int {
+	dip := risk.ScoringRuleFunc(func(l, i int) int {
 		if l == 3 {
 			return 0
 		}
@@ -149,8 +149,8 @@ func TestScorer_Properties(t *testing.T) {
 }
 
 func TestBuiltInRules_PassTheHostChecker(t *testing.T) {
-	risktest.CheckRule(t, risk.Product)
-	risktest.CheckRule(t, risk.Sum)
+	risktest.CheckScoringRule(t, risk.Product)
+	risktest.CheckScoringRule(t, risk.Sum)
 }
 
 func TestScorer_CellOutsideTheMatrix(t *testing.T) {

@@ -10,82 +10,115 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// Scored is a risk of the register with its level at one stage. Index is
-// its position in Register.Risks.
-type Scored struct {
-	Index int   `json:"index"`
-	Risk  Risk  `json:"risk"`
-	Level Level `json:"level"`
+// Ranked is a risk of the register with its grade at one stage, as the
+// ranking queries return it. Index is its position in Register.Risks,
+// where the whole risk is; Risk, Ref and Title identify it.
+type Ranked struct {
+	Index int    `json:"index"`
+	Risk  ID     `json:"risk"`
+	Ref   string `json:"ref"`
+	Title string `json:"title"`
+	Grade Grade  `json:"grade"`
 }
 
-// compareScored orders most severe first: band, then score (both
+func ranked(i int, r *Risk, g Grade) Ranked {
+	return Ranked{Index: i, Risk: r.ID, Ref: r.Ref, Title: r.Title, Grade: g}
+}
+
+// compareRanked orders most severe first: band, then score (both
 // descending), then reference and ID, so the order is total.
-func compareScored(a, b Scored) int {
+func compareRanked(a, b Ranked) int {
 	return cmp.Or(
-		b.Level.Compare(a.Level),
-		cmp.Compare(a.Risk.Ref, b.Risk.Ref),
-		a.Risk.ID.Compare(b.Risk.ID),
+		b.Grade.Compare(a.Grade),
+		cmp.Compare(a.Ref, b.Ref),
+		a.Risk.Compare(b.Risk),
 	)
 }
 
-// scan rates every risk at stage s and calls fn with each level, in
+// scan grades every risk at stage s and calls fn with each grade, in
 // order. It fails, listing every risk off the scales, rather than skip any;
 // fn is not called for those.
-func (sc *Scorer) scan(risks []Risk, s Stage, fn func(i int, lvl Level)) error {
+func (sc *Scorer) scan(risks []Risk, s Stage, fn func(i int, g Grade)) error {
 	var p isms.Problems
 	for i := range risks {
-		lvl, err := sc.Rate(risks[i].At(s).Rating)
+		g, err := sc.Rate(risks[i].At(s).Rating)
 		if err != nil {
 			p.Merge(isms.JoinPath(isms.Index("risks", i), string(s)), err)
 			continue
 		}
-		fn(i, lvl)
+		fn(i, g)
 	}
 	return p.Err()
 }
 
-// Top returns the n most severe risks at stage s: highest band first, then
-// highest score, then reference.
-func (reg Register) Top(n int, s Stage) ([]Scored, error) {
+// Highest returns the n most severe risks at stage s: highest band first,
+// then highest score, then reference.
+func (reg Register) Highest(n int, s Stage) ([]Ranked, error) {
 	sc, err := reg.Method.Scorer()
 	if err != nil || n <= 0 {
 		return nil, err
 	}
 	h := &minHeap{}
-	err = sc.scan(reg.Risks, s, func(i int, lvl Level) {
+	err = sc.scan(reg.Risks, s, func(i int, g Grade) {
+		r := &reg.Risks[i]
 		if h.Len() < n {
-			heap.Push(h, Scored{Index: i, Risk: reg.Risks[i], Level: lvl})
+			heap.Push(h, ranked(i, r, g))
 			return
 		}
 		root := (*h)[0]
-		// Compare before copying the risk: most risks do not make the top.
-		if c := lvl.Compare(root.Level); c > 0 || (c == 0 && compareScored(Scored{Risk: reg.Risks[i], Level: lvl}, root) < 0) {
-			(*h)[0] = Scored{Index: i, Risk: reg.Risks[i], Level: lvl}
+		if c := g.Compare(root.Grade); c > 0 || (c == 0 && compareRanked(ranked(i, r, g), root) < 0) {
+			(*h)[0] = ranked(i, r, g)
 			heap.Fix(h, 0)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := []Scored(*h)
-	slices.SortFunc(out, compareScored)
+	out := []Ranked(*h)
+	slices.SortFunc(out, compareRanked)
+	return out, nil
+}
+
+// Scored is the old result of Top: a whole risk with its grade.
+//
+// Deprecated: use Ranked (from Register.Highest), whose Risk field is the
+// risk's ID like every field named Risk; the whole risk is
+// Register.Risks[Index].
+type Scored struct {
+	Index int   `json:"index"`
+	Risk  Risk  `json:"risk"`
+	Level Grade `json:"level"`
+}
+
+// Top returns the n most severe risks at stage s as Scored values.
+//
+// Deprecated: use Highest.
+func (reg Register) Top(n int, s Stage) ([]Scored, error) {
+	rs, err := reg.Highest(n, s)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Scored, len(rs))
+	for k, r := range rs {
+		out[k] = Scored{Index: r.Index, Risk: reg.Risks[r.Index], Level: r.Grade}
+	}
 	return out, nil
 }
 
 // minHeap keeps the least severe of the current top n at its root.
-type minHeap []Scored
+type minHeap []Ranked
 
 // Len implements heap.Interface.
 func (h minHeap) Len() int { return len(h) }
 
 // Less puts the least severe first.
-func (h minHeap) Less(i, j int) bool { return compareScored(h[i], h[j]) > 0 }
+func (h minHeap) Less(i, j int) bool { return compareRanked(h[i], h[j]) > 0 }
 
 // Swap implements heap.Interface.
 func (h minHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 
 // Push implements heap.Interface.
-func (h *minHeap) Push(x any) { *h = append(*h, x.(Scored)) }
+func (h *minHeap) Push(x any) { *h = append(*h, x.(Ranked)) }
 
 // Pop implements heap.Interface.
 func (h *minHeap) Pop() any {
@@ -95,7 +128,7 @@ func (h *minHeap) Pop() any {
 	return x
 }
 
-// ByBand returns the risks whose level at stage s is in band id, in
+// ByBand returns the risks whose grade at stage s is in band id, in
 // register order.
 func (reg Register) ByBand(s Stage, id string) ([]Risk, error) {
 	sc, err := reg.Method.Scorer()
@@ -103,8 +136,8 @@ func (reg Register) ByBand(s Stage, id string) ([]Risk, error) {
 		return nil, err
 	}
 	var out []Risk
-	err = sc.scan(reg.Risks, s, func(i int, lvl Level) {
-		if lvl.Band.ID == id {
+	err = sc.scan(reg.Risks, s, func(i int, g Grade) {
+		if g.Band.ID == id {
 			out = append(out, reg.Risks[i])
 		}
 	})
@@ -152,8 +185,8 @@ func (reg Register) filter(keep func(int, *Risk) bool) []Risk {
 
 // OverdueAction is an open treatment action past its due date.
 type OverdueAction struct {
-	Risk   string `json:"risk"` // the risk's Ref
-	RiskID RiskID `json:"risk_id"`
+	Risk   ID     `json:"risk"`
+	Ref    string `json:"ref"`
 	Action Action `json:"action"`
 }
 
@@ -192,7 +225,7 @@ func (reg Register) OverdueActions(now time.Time) []OverdueAction {
 	out := make([]OverdueAction, len(keys))
 	for k, x := range keys {
 		r := &reg.Risks[x.risk]
-		out[k] = OverdueAction{Risk: r.Ref, RiskID: r.ID, Action: *action(x)}
+		out[k] = OverdueAction{Risk: r.ID, Ref: r.Ref, Action: *action(x)}
 	}
 	return out
 }
@@ -209,8 +242,8 @@ const (
 
 // ReviewDue is a risk that needs reviewing.
 type ReviewDue struct {
-	Risk   string       `json:"risk"`
-	RiskID RiskID       `json:"risk_id"`
+	Risk   ID           `json:"risk"`
+	Ref    string       `json:"ref"`
 	Reason ReviewReason `json:"reason"`
 	Since  time.Time    `json:"since,omitzero"`
 }
@@ -223,10 +256,12 @@ func (reg Register) ReviewsDue(now time.Time) []ReviewDue {
 	for i := range reg.Risks {
 		r := &reg.Risks[i]
 		if reason, since, due := r.reviewDue(now); due {
-			out = append(out, ReviewDue{Risk: r.Ref, RiskID: r.ID, Reason: reason, Since: since})
+			out = append(out, ReviewDue{Risk: r.ID, Ref: r.Ref, Reason: reason, Since: since})
 		}
 	}
-	slices.SortFunc(out, func(a, b ReviewDue) int { return cmp.Or(a.Since.Compare(b.Since), cmp.Compare(a.Risk, b.Risk)) })
+	slices.SortFunc(out, func(a, b ReviewDue) int {
+		return cmp.Or(a.Since.Compare(b.Since), cmp.Compare(a.Ref, b.Ref), a.Risk.Compare(b.Risk))
+	})
 	return out
 }
 
@@ -244,11 +279,11 @@ func (r *Risk) reviewDue(now time.Time) (ReviewReason, time.Time, bool) {
 // Unaccepted is a risk above the appetite that is not covered by a valid
 // acceptance, with the reason.
 type Unaccepted struct {
-	Scored
+	Ranked
 	Problem AcceptanceProblem `json:"problem"`
 }
 
-// Unaccepted returns the risks whose current level is above the appetite,
+// Unaccepted returns the risks whose current grade is above the appetite,
 // that are retained (or undecided, or whose treatment is complete, so what
 // remains is residual risk to accept), and that have no valid acceptance at
 // now: none, expired, given for another rating, by a role not allowed, or
@@ -259,21 +294,21 @@ func (reg Register) Unaccepted(now time.Time) ([]Unaccepted, error) {
 		return nil, err
 	}
 	var out []Unaccepted
-	err = sc.scan(reg.Risks, Residual, func(i int, lvl Level) {
-		if prob := sc.unaccepted(&reg.Risks[i], lvl, now); prob != "" {
-			out = append(out, Unaccepted{Scored: Scored{Index: i, Risk: reg.Risks[i], Level: lvl}, Problem: prob})
+	err = sc.scan(reg.Risks, Residual, func(i int, g Grade) {
+		if prob := sc.unaccepted(&reg.Risks[i], g, now); prob != "" {
+			out = append(out, Unaccepted{Ranked: ranked(i, &reg.Risks[i], g), Problem: prob})
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(out, func(a, b Unaccepted) int { return compareScored(a.Scored, b.Scored) })
+	slices.SortFunc(out, func(a, b Unaccepted) int { return compareRanked(a.Ranked, b.Ranked) })
 	return out, nil
 }
 
-// unaccepted says why r, at its current level, lacks the acceptance it
+// unaccepted says why r, at its current grade, lacks the acceptance it
 // needs at now, or "" when it needs none or has a valid one.
-func (s *Scorer) unaccepted(r *Risk, current Level, now time.Time) AcceptanceProblem {
+func (s *Scorer) unaccepted(r *Risk, current Grade, now time.Time) AcceptanceProblem {
 	if !s.AboveAppetite(current) || r.Treatment.Option == Avoid {
 		return ""
 	}

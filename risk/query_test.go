@@ -21,10 +21,10 @@ func refs(rs []risk.Risk) []string {
 	return out
 }
 
-func scoredRefs(ss []risk.Scored) []string {
+func rankedRefs(rs []risk.Ranked) []string {
 	var out []string
-	for _, s := range ss {
-		out = append(out, s.Risk.Ref)
+	for _, r := range rs {
+		out = append(out, r.Ref)
 	}
 	return out
 }
@@ -32,12 +32,12 @@ func scoredRefs(ss []risk.Scored) []string {
 func TestQueries_OnTheDomainRisks(t *testing.T) {
 	reg := register()
 
-	top, err := reg.Top(2, risk.Inherent)
+	top, err := reg.Highest(2, risk.Inherent)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"R-2", "R-1"}, scoredRefs(top), "20 critical, then 16 high")
-	top, err = reg.Top(10, risk.Residual)
+	assert.Equal(t, []string{"R-2", "R-1"}, rankedRefs(top), "20 critical, then 16 high")
+	top, err = reg.Highest(10, risk.Residual)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"R-2", "R-3", "R-1", "R-4"}, scoredRefs(top), "12 high, 10 high, 8 medium, 3 low")
+	assert.Equal(t, []string{"R-2", "R-3", "R-1", "R-4"}, rankedRefs(top), "12 high, 10 high, 8 medium, 3 low")
 
 	high, err := reg.ByBand(risk.Residual, "high")
 	require.NoError(t, err)
@@ -53,13 +53,14 @@ func TestQueries_OnTheDomainRisks(t *testing.T) {
 	at := workday.AddDate(0, 0, 45)
 	od := reg.OverdueActions(at)
 	require.Len(t, od, 1)
-	assert.Equal(t, "R-1", od[0].Risk)
+	assert.Equal(t, "R-1", od[0].Ref)
+	assert.Equal(t, reg.Risks[0].ID, od[0].Risk)
 
 	assert.Empty(t, reg.ReviewsDue(at))
 	due := reg.ReviewsDue(workday.AddDate(0, 7, 0))
 	assert.Equal(t, []risk.ReviewDue{
-		{Risk: "R-1", RiskID: reg.Risks[0].ID, Reason: risk.ReviewDateReached, Since: workday.AddDate(0, 3, 0)},
-		{Risk: "R-3", RiskID: reg.Risks[2].ID, Reason: risk.AcceptanceLapsed, Since: workday.AddDate(0, 6, 0)},
+		{Risk: reg.Risks[0].ID, Ref: "R-1", Reason: risk.ReviewDateReached, Since: workday.AddDate(0, 3, 0)},
+		{Risk: reg.Risks[2].ID, Ref: "R-3", Reason: risk.AcceptanceLapsed, Since: workday.AddDate(0, 6, 0)},
 	}, due, "an expired acceptance puts the risk back into review")
 
 	un, err := reg.Unaccepted(at)
@@ -68,7 +69,8 @@ func TestQueries_OnTheDomainRisks(t *testing.T) {
 	un, err = reg.Unaccepted(workday.AddDate(0, 7, 0))
 	require.NoError(t, err)
 	require.Len(t, un, 1)
-	assert.Equal(t, "R-3", un[0].Risk.Ref)
+	assert.Equal(t, "R-3", un[0].Ref)
+	assert.Equal(t, reg.Risks[2].ID, un[0].Risk)
 	assert.Equal(t, risk.AcceptanceExpired, un[0].Problem)
 
 	reassessed := reg
@@ -85,9 +87,9 @@ func TestHeatMapAndSummary(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 4, hm.Total())
 	assert.Equal(t, 1, hm.Cells[2][3].Count, "R-2 at likelihood 3, impact 4")
-	assert.Equal(t, "high", hm.Cells[2][3].Level.Band.ID)
+	assert.Equal(t, "high", hm.Cells[2][3].Grade.Band.ID)
 
-	sum, err := reg.Summarise(workday.AddDate(0, 0, 45))
+	sum, err := reg.Summarize(workday.AddDate(0, 0, 45))
 	require.NoError(t, err)
 	assert.Equal(t, 4, sum.Total)
 	assert.Equal(t, []int{0, 1, 2, 1}, counts(sum.Inherent), "R-4 6 medium; R-1 16 and R-3 10 high; R-2 20 critical")
@@ -107,7 +109,7 @@ func counts(bc []risk.BandCount) []int {
 }
 
 // Register statistics do not depend on the order the risks were added in,
-// and Top(n) is the first n of the full severity order.
+// and Highest(n) is the first n of the full severity order.
 func TestRegister_QueriesIgnoreInsertionOrder(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		reg := risktest.Register().Draw(t, "register")
@@ -117,9 +119,9 @@ func TestRegister_QueriesIgnoreInsertionOrder(t *testing.T) {
 		shuffled.Risks = perm
 		at := workday.AddDate(0, rapid.IntRange(0, 36).Draw(t, "months"), 0)
 
-		s1, err := reg.Summarise(at)
+		s1, err := reg.Summarize(at)
 		require.NoError(t, err)
-		s2, err := shuffled.Summarise(at)
+		s2, err := shuffled.Summarize(at)
 		require.NoError(t, err)
 		assert.Equal(t, s1, s2)
 		for _, st := range risk.Stages() {
@@ -129,34 +131,33 @@ func TestRegister_QueriesIgnoreInsertionOrder(t *testing.T) {
 			assert.Equal(t, h1, h2)
 		}
 		n := rapid.IntRange(0, len(reg.Risks)+1).Draw(t, "n")
-		t1, err := reg.Top(n, risk.Residual)
+		t1, err := reg.Highest(n, risk.Residual)
 		require.NoError(t, err)
-		t2, _ := shuffled.Top(n, risk.Residual)
-		assert.Equal(t, scoredRefs(t1), scoredRefs(t2))
-		all, _ := reg.Top(len(reg.Risks), risk.Residual)
-		if want := scoredRefs(all)[:min(n, len(all))]; len(want) > 0 {
-			assert.Equal(t, want, scoredRefs(t1))
+		t2, _ := shuffled.Highest(n, risk.Residual)
+		assert.Equal(t, rankedRefs(t1), rankedRefs(t2))
+		all, _ := reg.Highest(len(reg.Risks), risk.Residual)
+		if want := rankedRefs(all)[:min(n, len(all))]; len(want) > 0 {
+			assert.Equal(t, want, rankedRefs(t1))
 		} else {
 			assert.Empty(t, t1)
 		}
 		for i := 1; i < len(all); i++ {
-			assert.LessOrEqual(t, all[i].Level.Compare(all[i-1].Level), 0, "not most severe first")
+			assert.LessOrEqual(t, all[i].Grade.Compare(all[i-1].Grade), 0, "not most severe first")
 		}
 		assert.Equal(t, reg.OverdueActions(at), shuffled.OverdueActions(at))
 		assert.Equal(t, reg.ReviewsDue(at), shuffled.ReviewsDue(at))
 	})
 }
 
-func TestCalendarItems_ReviewsAndOpenActions(t *testing.T) {
-	items := register().CalendarItems("Europe/Helsinki", func(o isms.Owner) string { return "IT manager" })
-	var titles []string
-	for _, a := range items {
-		require.NoError(t, a.Validate())
-		titles = append(titles, a.Title)
+func TestTop_DeprecatedWrapperMatchesHighest(t *testing.T) {
+	reg := register()
+	top, err := reg.Top(2, risk.Residual)
+	require.NoError(t, err)
+	high, err := reg.Highest(2, risk.Residual)
+	require.NoError(t, err)
+	require.Len(t, top, 2)
+	for k := range top {
+		assert.Equal(t, high[k].Risk, top[k].Risk.ID)
+		assert.Equal(t, high[k].Grade, top[k].Level)
 	}
-	assert.Equal(t, []string{
-		"Review risk R-1: Leaver's account stays active",
-		"Automate deprovisioning from HR system (R-1)",
-		"Security awareness training (R-2)",
-	}, titles, "done actions and risks without a review date add nothing")
 }

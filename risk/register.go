@@ -8,7 +8,7 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// Register is one organisation's risk register: the method it assesses
+// Register is one organization's risk register: the method it assesses
 // with and its risks. It is a plain value; hosts load it from their stores
 // (each Risk is storable on its own) and call the queries and checks here.
 type Register struct {
@@ -16,25 +16,28 @@ type Register struct {
 	Risks  []Risk `json:"risks"`
 }
 
-// Validate checks the method and every risk against it, reporting every
-// problem at once with paths like "risks[3].residual.likelihood": ratings
-// off the scales, missing rationales, residual above inherent or target
-// above residual without a reason, significant risks (above the appetite)
-// without an owner or a deadline, treatment plans without actions, and
-// acceptances by roles the criteria do not allow. IDs and references must
-// be unique.
+// Validate checks the method and every risk (Risk.Validate) and each risk
+// against the register's own method, reporting every problem at once with
+// paths like "risks[3].residual.likelihood": ratings off the method's
+// scales, residual above inherent or target above residual without a
+// reason, significant risks (above the appetite) without a deadline, and
+// acceptances by roles the criteria do not allow or for longer than they
+// allow. IDs and references must be unique. It needs no other record;
+// CheckRefs checks the references into the organization's context and the
+// catalogue.
 func (reg Register) Validate() error {
 	var p isms.Problems
 	sc, err := reg.Method.Scorer()
 	p.Merge("method", err)
-	if sc == nil {
-		return p.Err()
-	}
-	ids := map[RiskID]bool{}
+	ids := map[ID]bool{}
 	refs := map[string]bool{}
 	for i, r := range reg.Risks {
 		path := isms.Index("risks", i)
-		p.Merge(path, sc.validate(r))
+		if sc != nil {
+			p.Merge(path, sc.validate(r))
+		} else {
+			p.Merge(path, r.Validate()) // the method is broken: check what does not need it
+		}
 		if !r.ID.IsZero() {
 			if ids[r.ID] {
 				p.Addf(isms.JoinPath(path, "id"), "risk %q: ID %s is used twice", r.name(), r.ID)
@@ -52,16 +55,20 @@ func (reg Register) Validate() error {
 	return p.Err()
 }
 
-// Check is Validate plus every reference into the rest of the ISMS: owners,
-// assessors and accepting roles must exist in the organisation's context,
-// assets and requirements in its inventory, and every control named by an
+// CheckRefs checks every reference from the register into other records,
+// and nothing else (Validate checks the register's own fields): owners of
+// risks and actions, assessors, accepting roles and people, and the roles
+// of the acceptance criteria must exist in the organization's context;
+// assets and requirements in its inventory; and every control named by an
 // applied control or a treatment action in the catalogue (Annex A or
-// custom). A nil catalogue skips the control check.
-func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
+// custom). A nil catalogue is reported as a problem, not skipped.
+func (reg Register) CheckRefs(org isms.OrgContext, cat *controls.Catalogue) error {
 	var p isms.Problems
-	p.Merge("", reg.Validate())
 	refs := org.Refs()
 	owner := func(path, name string, o isms.Owner) { refs.CheckOwner(&p, path, fmt.Sprintf("risk %q: ", name), o) }
+	if cat == nil {
+		p.Addf("catalogue", "no control catalogue was given to check the risks' controls against; pass controls.AnnexA() or the organization's own catalogue")
+	}
 	control := func(path, name string, id controls.ID) {
 		if cat != nil && !cat.Has(id) {
 			p.Addf(path, "risk %q: control %q is not in the catalogue; add it as a custom control or correct the ID", name, id)
@@ -69,7 +76,7 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 	}
 	for i, a := range reg.Method.Criteria.Authorities {
 		if !a.Role.IsZero() && !refs.HasRole(a.Role) {
-			p.Addf(isms.JoinPath(isms.Index("method.criteria.authorities", i), "role"), "role %s is not a role of the organisation", a.Role)
+			p.Addf(isms.JoinPath(isms.Index("method.criteria.authorities", i), "role"), "role %s is not a role of the organization", a.Role)
 		}
 	}
 	for i, r := range reg.Risks {
@@ -82,7 +89,7 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 		}
 		for j, q := range r.Requirements {
 			if !refs.HasRequirement(q) {
-				p.Addf(isms.JoinPath(path, isms.Index("requirements", j)), "risk %q: requirement %s is not a requirement of the organisation", name, q)
+				p.Addf(isms.JoinPath(path, isms.Index("requirements", j)), "risk %q: requirement %s is not a requirement of the organization", name, q)
 			}
 		}
 		for _, st := range []struct {
@@ -90,7 +97,7 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 			a     Assessment
 		}{{"inherent", r.Inherent}, {"residual", r.Residual}, {"target", r.Target}} {
 			if !st.a.Assessor.IsZero() && !refs.HasPerson(st.a.Assessor) {
-				p.Addf(isms.JoinPath(path, st.stage+".assessor"), "risk %q: assessor %s is not a person of the organisation", name, st.a.Assessor)
+				p.Addf(isms.JoinPath(path, st.stage+".assessor"), "risk %q: assessor %s is not a person of the organization", name, st.a.Assessor)
 			}
 		}
 		for j, a := range r.Applied {
@@ -103,8 +110,13 @@ func (reg Register) Check(org isms.OrgContext, cat *controls.Catalogue) error {
 				control(isms.JoinPath(apath, isms.Index("controls", k)), name, c)
 			}
 		}
-		if a := r.Acceptance; a != nil && !a.By.IsZero() && !refs.HasRole(a.By) {
-			p.Addf(isms.JoinPath(path, "acceptance.by"), "risk %q: accepting role %s is not a role of the organisation", name, a.By)
+		if a := r.Acceptance; a != nil {
+			if !a.By.IsZero() && !refs.HasRole(a.By) {
+				p.Addf(isms.JoinPath(path, "acceptance.by"), "risk %q: accepting role %s is not a role of the organization", name, a.By)
+			}
+			if !a.Person.IsZero() && !refs.HasPerson(a.Person) {
+				p.Addf(isms.JoinPath(path, "acceptance.person"), "risk %q: accepting person %s is not a person of the organization", name, a.Person)
+			}
 		}
 	}
 	return p.Err()

@@ -42,7 +42,7 @@ func TestRegister_ValidateReportsEveryProblem(t *testing.T) {
 		}, []string{"risks[2].owner", "risks[2].treatment.due"}},
 		{"treatment plan without actions", func(reg *risk.Register) { reg.Risks[1].Treatment.Actions = nil },
 			[]string{"risks[1].treatment.actions", "risks[1].treatment.due"}},
-		{"acceptance by an unauthorised role", func(reg *risk.Register) { reg.Risks[2].Acceptance.By = itm },
+		{"acceptance by an unauthorized role", func(reg *risk.Register) { reg.Risks[2].Acceptance.By = itm },
 			[]string{"risks[2].acceptance.by"}},
 		{"acceptance longer than allowed", func(reg *risk.Register) {
 			reg.Risks[2].Acceptance.Expires = workday.AddDate(1, 0, 0)
@@ -91,14 +91,14 @@ func orgContext() isms.OrgContext {
 
 func TestRegister_CheckReferences(t *testing.T) {
 	reg := register()
-	require.NoError(t, reg.Check(orgContext(), controls.AnnexA()))
+	require.NoError(t, reg.CheckRefs(orgContext(), controls.AnnexA()))
 
 	reg.Risks[0].Owner = isms.OwnedByRole(isms.DeriveID[isms.Role](ns, "Ghost"))
 	reg.Risks[1].Treatment.Actions[0].Controls = []controls.ID{"9.9"}
 	reg.Risks[3].Assets = []isms.AssetID{isms.DeriveID[isms.Asset](ns, "servers")}
 	reg.Risks[0].Applied[0].Control = "A.9.2.6"
 	reg.Risks[2].Requirements = []isms.RequirementID{isms.NewID[isms.Requirement]()}
-	err := reg.Check(orgContext(), controls.AnnexA())
+	err := reg.CheckRefs(orgContext(), controls.AnnexA())
 	assert.Equal(t, []string{
 		"risks[0].owner.role", "risks[0].applied[0].control", "risks[1].treatment.actions[0].controls[0]",
 		"risks[2].requirements[0]", "risks[3].assets[0]",
@@ -118,9 +118,9 @@ func TestRegister_JSONRoundTripIsLossless(t *testing.T) {
 		require.NoError(t, err)
 		assert.JSONEq(t, string(b), string(b2))
 		require.NoError(t, back.Validate())
-		s1, err := reg.Summarise(now)
+		s1, err := reg.Summarize(now)
 		require.NoError(t, err)
-		s2, err := back.Summarise(now)
+		s2, err := back.Summarize(now)
 		require.NoError(t, err)
 		assert.Equal(t, s1, s2)
 	})
@@ -136,8 +136,8 @@ func TestRisk_ReassessKeepsHistory(t *testing.T) {
 	assert.Equal(t, r.Residual, later.History[0].Residual)
 	trend := later.Trend(sc, risk.Residual)
 	require.Len(t, trend, 2)
-	assert.Equal(t, 8, trend[0].Level.Score)
-	assert.Equal(t, 4, trend[1].Level.Score)
+	assert.Equal(t, 8, trend[0].Grade.Score)
+	assert.Equal(t, 4, trend[1].Grade.Score)
 }
 
 func TestRisk_AtFallsBack(t *testing.T) {

@@ -9,8 +9,16 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// RiskID names a risk of the register.
-type RiskID = isms.ID[Risk]
+// ID names a risk of the register.
+type ID = isms.ID[Risk]
+
+// RiskID is the old name of ID.
+//
+// Deprecated: use ID.
+type RiskID = ID
+
+// Risk is storable: it has a key and validates itself.
+var _ isms.Record[Risk] = Risk{}
 
 // Kind says how a risk was identified.
 type Kind string
@@ -78,7 +86,7 @@ type Snapshot struct {
 // bad it is before and after controls and where treatment should bring it,
 // what is done about it, and who answers for it.
 type Risk struct {
-	ID RiskID `json:"id"`
+	ID ID `json:"id"`
 	// Ref is the short reference people use, e.g. "R-7"; unique in a register.
 	Ref   string `json:"ref"`
 	Title string `json:"title"`
@@ -109,7 +117,7 @@ type Risk struct {
 }
 
 // Key returns the risk's ID; it makes Risk storable in a Repository.
-func (r Risk) Key() RiskID { return r.ID }
+func (r Risk) Key() ID { return r.ID }
 
 // At returns the assessment that applies at a stage: the residual falls
 // back to the inherent assessment while no residual is recorded, and the
@@ -204,10 +212,10 @@ func (r Risk) Deadline() (t time.Time) {
 // Point is one step of a risk's trend.
 type Point struct {
 	Date  time.Time `json:"date"`
-	Level Level     `json:"level"`
+	Grade Grade     `json:"grade"`
 }
 
-// Trend returns the level of stage s over the risk's history, oldest first,
+// Trend returns the grade of stage s over the risk's history, oldest first,
 // ending with the current assessment. Snapshots whose rating is off the
 // scales are skipped.
 func (r Risk) Trend(sc *Scorer, s Stage) []Point {
@@ -215,11 +223,11 @@ func (r Risk) Trend(sc *Scorer, s Stage) []Point {
 	var out []Point
 	for _, sn := range snaps {
 		a := Risk{Inherent: sn.Inherent, Residual: sn.Residual, Target: sn.Target}.At(s)
-		lvl, err := sc.Rate(a.Rating)
+		g, err := sc.Rate(a.Rating)
 		if err != nil {
 			continue
 		}
-		out = append(out, Point{Date: a.Date, Level: lvl})
+		out = append(out, Point{Date: a.Date, Grade: g})
 	}
 	return out
 }

@@ -13,16 +13,17 @@ type Rating struct {
 	Impact     int `json:"impact"`
 }
 
-// Level is what a Rating scores: the rule's score and the band, with the
-// band's order (0 for the lowest band).
-type Level struct {
+// Grade is what a Rating scores: the rule's score and the band, with the
+// band's order (0 for the lowest band). (A step on a likelihood or impact
+// scale is an isms.Level; a Grade is a cell of the matrix.)
+type Grade struct {
 	Score int  `json:"score"`
 	Order int  `json:"order"`
 	Band  Band `json:"band"`
 }
 
-// Compare orders levels by band, then score.
-func (l Level) Compare(o Level) int {
+// Compare orders grades by band, then score.
+func (l Grade) Compare(o Grade) int {
 	switch {
 	case l.Order != o.Order:
 		return cmpInt(l.Order, o.Order)
@@ -50,17 +51,17 @@ type Scorer struct {
 	lRank      []int // value − lMin → rank, or −1
 	iRank      []int
 	nImpact    int
-	cells      []Level // rank-major: [lRank*nImpact + iRank]
+	cells      []Grade // rank-major: [lRank*nImpact + iRank]
 	appetite   int     // order of the appetite band
 }
 
 // compile builds the cell table, recording problems in p.
-func (m Method) compile(p *isms.Problems, rule Rule) *Scorer {
+func (m Method) compile(p *isms.Problems, rule ScoringRule) *Scorer {
 	s := &Scorer{method: m, lMin: m.Likelihood.Min(), iMin: m.Impact.Min(), nImpact: len(m.Impact.Levels), appetite: m.BandIndex(m.Criteria.Appetite)}
 	s.lRank = rankTable(m.Likelihood)
 	s.iRank = rankTable(m.Impact)
 	nl, ni := len(m.Likelihood.Levels), len(m.Impact.Levels)
-	s.cells = make([]Level, nl*ni)
+	s.cells = make([]Grade, nl*ni)
 	before := p.Len()
 
 	if len(m.Thresholds) > 0 {
@@ -106,7 +107,7 @@ func (m Method) compile(p *isms.Problems, rule Rule) *Scorer {
 					continue
 				}
 			}
-			s.cells[l*ni+i] = Level{Score: score, Order: order, Band: m.Bands[order]}
+			s.cells[l*ni+i] = Grade{Score: score, Order: order, Band: m.Bands[order]}
 		}
 	}
 	if p.Len() > before {
@@ -160,10 +161,10 @@ func (s *Scorer) Method() Method { return s.method }
 
 // Rate scores a rating. It fails, wrapping isms.ErrInvalid, when a value is
 // not a level of its scale; otherwise it does not allocate.
-func (s *Scorer) Rate(r Rating) (Level, error) {
+func (s *Scorer) Rate(r Rating) (Grade, error) {
 	l, i := r.Likelihood-s.lMin, r.Impact-s.iMin
 	if l < 0 || l >= len(s.lRank) || s.lRank[l] < 0 || i < 0 || i >= len(s.iRank) || s.iRank[i] < 0 {
-		return Level{}, s.offScale(r)
+		return Grade{}, s.offScale(r)
 	}
 	return s.cells[s.lRank[l]*s.nImpact+s.iRank[i]], nil
 }
@@ -179,11 +180,11 @@ func (s *Scorer) offScale(r Rating) error {
 	return p.Err()
 }
 
-// Cell returns the level of the cell at likelihood rank l and impact rank i
+// Cell returns the grade of the cell at likelihood rank l and impact rank i
 // (both from 0), for drawing the matrix, and false for a cell outside it.
-func (s *Scorer) Cell(l, i int) (Level, bool) {
+func (s *Scorer) Cell(l, i int) (Grade, bool) {
 	if l < 0 || i < 0 || i >= s.nImpact || l*s.nImpact+i >= len(s.cells) {
-		return Level{}, false
+		return Grade{}, false
 	}
 	return s.cells[l*s.nImpact+i], true
 }
@@ -191,8 +192,8 @@ func (s *Scorer) Cell(l, i int) (Level, bool) {
 // Bands returns the method's bands, lowest first.
 func (s *Scorer) Bands() []Band { return append([]Band(nil), s.method.Bands...) }
 
-// AboveAppetite reports whether a level is above the method's risk appetite
+// AboveAppetite reports whether a grade is above the method's risk appetite
 // and so may not be retained without an acceptance.
-func (s *Scorer) AboveAppetite(l Level) bool {
+func (s *Scorer) AboveAppetite(l Grade) bool {
 	return l.Order > s.appetite
 }

@@ -32,9 +32,9 @@ type Summary struct {
 	ALE            []Money       `json:"ale"`
 }
 
-// Summarise computes the summary at now in one pass over the risks. It does
+// Summarize computes the summary at now in one pass over the risks. It does
 // not depend on the order of the risks.
-func (reg Register) Summarise(now time.Time) (Summary, error) {
+func (reg Register) Summarize(now time.Time) (Summary, error) {
 	sc, err := reg.Method.Scorer()
 	if err != nil {
 		return Summary{}, err
@@ -55,24 +55,24 @@ func (reg Register) Summarise(now time.Time) (Summary, error) {
 	for i := range reg.Risks {
 		r := &reg.Risks[i]
 		for _, st := range Stages() {
-			lvl, err := sc.Rate(r.At(st).Rating)
+			g, err := sc.Rate(r.At(st).Rating)
 			if err != nil {
 				p.Merge(isms.JoinPath(isms.Index("risks", i), string(st)), err)
 				continue
 			}
 			switch st {
 			case Inherent:
-				s.Inherent[lvl.Order].Count++
+				s.Inherent[g.Order].Count++
 			case Residual:
-				s.Residual[lvl.Order].Count++
-				if sc.AboveAppetite(lvl) {
+				s.Residual[g.Order].Count++
+				if sc.AboveAppetite(g) {
 					s.AboveAppetite++
 				}
-				if sc.unaccepted(r, lvl, now) != "" {
+				if sc.unaccepted(r, g, now) != "" {
 					s.Unaccepted++
 				}
 			case Target:
-				s.Target[lvl.Order].Count++
+				s.Target[g.Order].Count++
 			}
 		}
 		for k := range s.Treatments {

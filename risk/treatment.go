@@ -120,31 +120,36 @@ func (t Treatment) clone() Treatment {
 	return out
 }
 
-func (t Treatment) validate() error {
+// validate checks the treatment's own fields; name is the risk's, for the
+// messages.
+func (t Treatment) validate(name string) error {
 	var p isms.Problems
+	add := func(path, format string, args ...any) {
+		p.Addf(path, "risk %q: %s", name, fmt.Sprintf(format, args...))
+	}
 	if t.Option != "" && !slices.Contains(options, t.Option) {
-		p.Addf("option", "treatment option %q is not one of %v", t.Option, options)
+		add("option", "treatment option %q is not one of %v", t.Option, options)
 	}
 	if (t.Option == Modify || t.Option == Avoid || t.Option == Share) && len(t.Actions) == 0 {
-		p.Addf("actions", "a plan to %s the risk has no actions; list what will be done, by whom and by when", t.Option)
+		add("actions", "a plan to %s the risk has no actions; list what will be done, by whom and by when", t.Option)
 	}
+	isms.CheckDate(&p, "due", fmt.Sprintf("risk %q: the treatment due date", name), t.Due, false)
 	for i, a := range t.Actions {
 		path := isms.Index("actions", i)
-		if strings.TrimSpace(a.Title) == "" {
-			p.Addf(isms.JoinPath(path, "title"), "the action has no title")
+		if isms.IsPlaceholder(a.Title) {
+			add(isms.JoinPath(path, "title"), "treatment action %d has no title; say what will be done", i+1)
 		}
 		if err := a.Owner.Validate(); err != nil {
-			p.Addf(isms.JoinPath(path, "owner"), "action %q has no single owner", a.Title)
+			add(isms.JoinPath(path, "owner"), "action %q has no single owner", a.Title)
 		}
-		if a.Due.IsZero() {
-			p.Addf(isms.JoinPath(path, "due"), "action %q has no due date", a.Title)
-		}
+		isms.CheckDate(&p, isms.JoinPath(path, "due"), fmt.Sprintf("risk %q: the due date of action %q", name, a.Title), a.Due, true)
 		if !slices.Contains(actionStatuses, a.Status) {
-			p.Addf(isms.JoinPath(path, "status"), "action status %q is not one of %v", a.Status, actionStatuses)
+			add(isms.JoinPath(path, "status"), "action status %q is not one of %v", a.Status, actionStatuses)
 		}
 		if a.Status == ActionDone && a.Completed.IsZero() {
-			p.Addf(isms.JoinPath(path, "completed"), "action %q is done but has no completion date", a.Title)
+			add(isms.JoinPath(path, "completed"), "action %q is done but has no completion date", a.Title)
 		}
+		isms.CheckDate(&p, isms.JoinPath(path, "completed"), fmt.Sprintf("risk %q: the completion date of action %q", name, a.Title), a.Completed, false)
 	}
 	return p.Err()
 }

@@ -126,7 +126,10 @@ func (s *store) saveRisks(ctx context.Context, c isms.OrgContext) (risk.Register
 	if err != nil {
 		return risk.Register{}, err
 	}
-	if err := reg.Check(c, controls.AnnexA()); err != nil {
+	if err := reg.Validate(); err != nil {
+		return risk.Register{}, fmt.Errorf("the sample risk register is invalid: %w", err)
+	}
+	if err := reg.CheckRefs(c, controls.AnnexA()); err != nil {
 		return risk.Register{}, fmt.Errorf("the sample risk register is invalid: %w", err)
 	}
 	org := c.Organization.ID

@@ -46,7 +46,7 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	}
 	tw.Flush()
 
-	sum, err := reg.Summarise(opts.asOf)
+	sum, err := reg.Summarize(opts.asOf)
 	if err != nil {
 		return err
 	}

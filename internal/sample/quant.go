@@ -18,7 +18,7 @@ func Quant() quant.Input {
 	sc := func(ref, title, rate string, low, high int64) quant.Scenario {
 		return quant.Scenario{Risk: isms.DeriveID[risk.Risk](ns, ref), Ref: ref, Title: title, Stage: risk.Residual,
 			Frequency: quant.Frequency{Rate: decimal.RequireFromString(rate)},
-			Loss:      quant.Severity{Low: decimal.NewFromInt(low), High: decimal.NewFromInt(high)}}
+			Magnitude: quant.Magnitude{Low: decimal.NewFromInt(low), High: decimal.NewFromInt(high)}}
 	}
 	return quant.Input{
 		Currency: "EUR",

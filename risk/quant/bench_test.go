@@ -21,7 +21,7 @@ func portfolio(years, workers int) quant.Input {
 		in.Scenarios = append(in.Scenarios, quant.Scenario{
 			Ref:       fmt.Sprintf("R-%d", i),
 			Frequency: quant.Frequency{Rate: decimal.NewFromFloat(0.05 + r.Float64()*0.95).Round(4)},
-			Loss:      quant.Severity{Low: decimal.NewFromFloat(low).Round(0), High: decimal.NewFromFloat(low * ratio).Round(0)},
+			Magnitude: quant.Magnitude{Low: decimal.NewFromFloat(low).Round(0), High: decimal.NewFromFloat(low * ratio).Round(0)},
 		})
 	}
 	return in
@@ -44,7 +44,7 @@ func BenchmarkPortfolio1000Risks10000Years(b *testing.B) {
 func BenchmarkOneRiskMillionYears(b *testing.B) {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 1_000_000, Seed: 7, Workers: 1},
 		Scenarios: []quant.Scenario{{Ref: "R-1", Frequency: quant.Frequency{Rate: decimal.RequireFromString("0.5")},
-			Loss: quant.Severity{Low: decimal.NewFromInt(100_000), High: decimal.NewFromInt(5_000_000)}}}}
+			Magnitude: quant.Magnitude{Low: decimal.NewFromInt(100_000), High: decimal.NewFromInt(5_000_000)}}}}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := quant.Simulate(in); err != nil {

@@ -17,9 +17,9 @@ func Example() {
 		Options:  quant.Options{Years: 10_000, Seed: 7},
 		Scenarios: []quant.Scenario{
 			{Ref: "R-1", Title: "Ransomware", Frequency: quant.Frequency{Rate: decimal.RequireFromString("0.2")},
-				Loss: quant.Severity{Low: decimal.NewFromInt(20_000), High: decimal.NewFromInt(400_000)}},
+				Magnitude: quant.Magnitude{Low: decimal.NewFromInt(20_000), High: decimal.NewFromInt(400_000)}},
 			{Ref: "R-2", Title: "Lost laptop", Frequency: quant.Frequency{Rate: decimal.RequireFromString("1")},
-				Loss: quant.Severity{Fixed: decimal.NewFromInt(2_000)}},
+				Magnitude: quant.Magnitude{Fixed: decimal.NewFromInt(2_000)}},
 		},
 		Tolerance: []quant.TolerancePoint{{Loss: decimal.NewFromInt(500_000), Probability: decimal.RequireFromString("0.01")}},
 	}

@@ -12,7 +12,8 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// Frequency says how often a risk's loss event happens in a year: a Poisson
+// Frequency says how often a risk's loss event happens in a year (FAIR's
+// loss event frequency; the word means only this in ismskit): a Poisson
 // process with a fixed Rate, or with a rate drawn each simulated year from
 // a PERT range (Min, Mode, Max).
 type Frequency struct {
@@ -28,10 +29,11 @@ type Range struct {
 	Max  decimal.Decimal `json:"max"`
 }
 
-// Severity says what one event costs: a lognormal fitted to Low and High as
-// its 5th and 95th percentiles (the riskquant convention), a PERT range, or
-// a Fixed amount (the classic single loss expectancy).
-type Severity struct {
+// Magnitude says what one loss event costs (FAIR's loss magnitude): a
+// lognormal fitted to Low and High as its 5th and 95th percentiles (the
+// riskquant convention), a PERT range, or a Fixed amount (the classic
+// single loss expectancy).
+type Magnitude struct {
 	Low   decimal.Decimal `json:"low,omitzero"`
 	High  decimal.Decimal `json:"high,omitzero"`
 	PERT  *Range          `json:"pert,omitempty"`
@@ -40,12 +42,13 @@ type Severity struct {
 
 // Scenario is the quantitative assumption of one risk of the register.
 type Scenario struct {
-	Risk      risk.RiskID `json:"risk"`
-	Ref       string      `json:"ref"`
-	Title     string      `json:"title,omitempty"`
-	Stage     risk.Stage  `json:"stage,omitempty"` // which assessment the assumption describes
-	Frequency Frequency   `json:"frequency"`
-	Loss      Severity    `json:"loss"`
+	Risk      risk.ID    `json:"risk"`
+	Ref       string     `json:"ref"`
+	Title     string     `json:"title,omitempty"`
+	Stage     risk.Stage `json:"stage,omitempty"` // which assessment the assumption describes
+	Frequency Frequency  `json:"frequency"`
+	// Magnitude is the loss per event. (In JSON it is "loss", as before.)
+	Magnitude Magnitude `json:"loss"`
 }
 
 // TolerancePoint is one point of the organisation's loss tolerance: the
@@ -115,7 +118,7 @@ func (in Input) Validate() error {
 		case f.Rate.GreaterThan(decimal.NewFromInt(1000)):
 			add("frequency.rate", "rate %s a year is beyond what a Poisson loss model is for", f.Rate)
 		}
-		l := s.Loss
+		l := s.Magnitude
 		kinds := 0
 		if !l.Low.IsZero() || !l.High.IsZero() {
 			kinds++
@@ -163,8 +166,9 @@ func checkRange(add func(string, string, ...any), path string, r Range) {
 	}
 }
 
-// Decode reads an Input from JSON, rejecting unknown fields, and validates it.
-func Decode(r io.Reader) (Input, error) {
+// DecodeInput reads an Input from JSON, rejecting unknown fields, and
+// validates it; the error lists every problem with its JSON path.
+func DecodeInput(r io.Reader) (Input, error) {
 	var in Input
 	if err := jsonio.Decode(r, &in, "quantitative input"); err != nil {
 		return Input{}, err
@@ -183,7 +187,7 @@ func FromRegister(reg risk.Register, currency string) []Scenario {
 			continue
 		}
 		out = append(out, Scenario{Risk: r.ID, Ref: r.Ref, Title: r.Title, Stage: risk.Residual,
-			Frequency: Frequency{Rate: r.Loss.ARO}, Loss: Severity{Fixed: r.Loss.SLE.Amount}})
+			Frequency: Frequency{Rate: r.Loss.ARO}, Magnitude: Magnitude{Fixed: r.Loss.SLE.Amount}})
 	}
 	return out
 }

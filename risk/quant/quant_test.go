@@ -21,7 +21,7 @@ import (
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func lognormal(ref, rate, low, high string) quant.Scenario {
-	return quant.Scenario{Ref: ref, Frequency: quant.Frequency{Rate: d(rate)}, Loss: quant.Severity{Low: d(low), High: d(high)}}
+	return quant.Scenario{Ref: ref, Frequency: quant.Frequency{Rate: d(rate)}, Magnitude: quant.Magnitude{Low: d(low), High: d(high)}}
 }
 
 // riskquant's published cases for its SimpleLoss model.
@@ -42,8 +42,8 @@ func TestAnalyticEAL_MatchesRiskquant(t *testing.T) {
 func TestSimulate_AgreesWithTheAnalyticValues(t *testing.T) {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 200_000, Seed: 1}, Scenarios: []quant.Scenario{
 		lognormal("R-1", "0.5", "10000", "200000"),
-		{Ref: "R-2", Frequency: quant.Frequency{Rate: d("2")}, Loss: quant.Severity{PERT: &quant.Range{Min: d("1000"), Mode: d("5000"), Max: d("20000")}}},
-		{Ref: "R-3", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("0.1"), Mode: d("0.3"), Max: d("1")}}, Loss: quant.Severity{Fixed: d("7500")}},
+		{Ref: "R-2", Frequency: quant.Frequency{Rate: d("2")}, Magnitude: quant.Magnitude{PERT: &quant.Range{Min: d("1000"), Mode: d("5000"), Max: d("20000")}}},
+		{Ref: "R-3", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("0.1"), Mode: d("0.3"), Max: d("1")}}, Magnitude: quant.Magnitude{Fixed: d("7500")}},
 	}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
@@ -65,7 +65,7 @@ func TestSimulate_AgreesWithTheAnalyticValues(t *testing.T) {
 
 func TestPERT_MomentsAreTheTextbookOnes(t *testing.T) {
 	// Mean (min + 4 mode + max) / 6; variance (mean − min)(max − mean) / 7.
-	s := quant.Scenario{Ref: "p", Frequency: quant.Frequency{Rate: d("1")}, Loss: quant.Severity{PERT: &quant.Range{Min: d("2"), Mode: d("5"), Max: d("14")}}}
+	s := quant.Scenario{Ref: "p", Frequency: quant.Frequency{Rate: d("1")}, Magnitude: quant.Magnitude{PERT: &quant.Range{Min: d("2"), Mode: d("5"), Max: d("14")}}}
 	assert.InDelta(t, (2+4*5+14)/6.0, quant.AnalyticEAL(s), 1e-12)
 	mean, variance := quant.PERTMoments(2, 5, 14)
 	assert.InDelta(t, 6.0, mean, 1e-12)
@@ -74,9 +74,9 @@ func TestPERT_MomentsAreTheTextbookOnes(t *testing.T) {
 
 func TestValidate_NamesTheRiskAndField(t *testing.T) {
 	in := quant.Input{Currency: "euro", Scenarios: []quant.Scenario{
-		{Ref: "R-1", Frequency: quant.Frequency{Rate: d("-1")}, Loss: quant.Severity{Low: d("10"), High: d("5")}},
-		{Ref: "R-2", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("1"), Mode: d("3"), Max: d("2")}}, Loss: quant.Severity{Fixed: d("1"), Low: d("1"), High: d("2")}},
-		{Ref: "R-1", Frequency: quant.Frequency{Rate: d("1")}, Loss: quant.Severity{PERT: &quant.Range{Min: d("5"), Mode: d("5"), Max: d("5")}}},
+		{Ref: "R-1", Frequency: quant.Frequency{Rate: d("-1")}, Magnitude: quant.Magnitude{Low: d("10"), High: d("5")}},
+		{Ref: "R-2", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("1"), Mode: d("3"), Max: d("2")}}, Magnitude: quant.Magnitude{Fixed: d("1"), Low: d("1"), High: d("2")}},
+		{Ref: "R-1", Frequency: quant.Frequency{Rate: d("1")}, Magnitude: quant.Magnitude{PERT: &quant.Range{Min: d("5"), Mode: d("5"), Max: d("5")}}},
 	}, Tolerance: []quant.TolerancePoint{{Loss: d("100"), Probability: d("2")}}}
 	err := in.Validate()
 	require.ErrorIs(t, err, isms.ErrInvalid)
@@ -88,7 +88,7 @@ func TestValidate_NamesTheRiskAndField(t *testing.T) {
 		"scenarios[1].loss", "scenarios[2].ref", "scenarios[2].loss.pert.max", "tolerance[0].probability"}, got)
 	assert.Contains(t, err.Error(), `scenarios[0].frequency.rate: risk "R-1": rate -1 is negative`)
 
-	_, err = quant.Decode(strings.NewReader(`{"currency":"EUR","scenarios":[{"ref":"x","frequency":{"rate":"NaN"}}]}`))
+	_, err = quant.DecodeInput(strings.NewReader(`{"currency":"EUR","scenarios":[{"ref":"x","frequency":{"rate":"NaN"}}]}`))
 	assert.ErrorIs(t, err, isms.ErrInvalid)
 }
 
@@ -99,11 +99,11 @@ func genInput(t *rapid.T) quant.Input {
 		s := quant.Scenario{Ref: string(rune('A' + i)), Frequency: quant.Frequency{Rate: decimal.NewFromInt(int64(rapid.IntRange(1, 300).Draw(t, "rate"))).Shift(-2)}}
 		switch rapid.IntRange(0, 2).Draw(t, "kind") {
 		case 0:
-			s.Loss = quant.Severity{Low: decimal.NewFromInt(int64(low)), High: decimal.NewFromInt(int64(low * rapid.IntRange(2, 40).Draw(t, "ratio")))}
+			s.Magnitude = quant.Magnitude{Low: decimal.NewFromInt(int64(low)), High: decimal.NewFromInt(int64(low * rapid.IntRange(2, 40).Draw(t, "ratio")))}
 		case 1:
-			s.Loss = quant.Severity{PERT: &quant.Range{Min: decimal.NewFromInt(int64(low)), Mode: decimal.NewFromInt(int64(low * 2)), Max: decimal.NewFromInt(int64(low * 9))}}
+			s.Magnitude = quant.Magnitude{PERT: &quant.Range{Min: decimal.NewFromInt(int64(low)), Mode: decimal.NewFromInt(int64(low * 2)), Max: decimal.NewFromInt(int64(low * 9))}}
 		default:
-			s.Loss = quant.Severity{Fixed: decimal.NewFromInt(int64(low))}
+			s.Magnitude = quant.Magnitude{Fixed: decimal.NewFromInt(int64(low))}
 		}
 		in.Scenarios = append(in.Scenarios, s)
 	}
@@ -165,14 +165,14 @@ func TestSimulate_ScalesWithLosses(t *testing.T) {
 		for _, s := range in.Scenarios {
 			kd := decimal.NewFromInt(k)
 			switch {
-			case s.Loss.PERT != nil:
-				p := *s.Loss.PERT
-				s.Loss.PERT = &quant.Range{Min: p.Min.Mul(kd), Mode: p.Mode.Mul(kd), Max: p.Max.Mul(kd)}
+			case s.Magnitude.PERT != nil:
+				p := *s.Magnitude.PERT
+				s.Magnitude.PERT = &quant.Range{Min: p.Min.Mul(kd), Mode: p.Mode.Mul(kd), Max: p.Max.Mul(kd)}
 				fixedOnly = false
-			case !s.Loss.Fixed.IsZero():
-				s.Loss.Fixed = s.Loss.Fixed.Mul(kd)
+			case !s.Magnitude.Fixed.IsZero():
+				s.Magnitude.Fixed = s.Magnitude.Fixed.Mul(kd)
 			default:
-				s.Loss.Low, s.Loss.High = s.Loss.Low.Mul(kd), s.Loss.High.Mul(kd)
+				s.Magnitude.Low, s.Magnitude.High = s.Magnitude.Low.Mul(kd), s.Magnitude.High.Mul(kd)
 				fixedOnly = false
 			}
 			scaled.Scenarios = append(scaled.Scenarios, s)
@@ -208,9 +208,9 @@ func TestSimulate_SameSeedSameBytesAndGolden(t *testing.T) {
 		r, err := quant.Simulate(in)
 		require.NoError(t, err)
 		var js, md, svg bytes.Buffer
-		require.NoError(t, quant.WriteJSON(&js, r))
-		require.NoError(t, quant.WriteMarkdown(&md, r))
-		require.NoError(t, quant.WriteSVG(&svg, r, "Loss exceedance"))
+		require.NoError(t, quant.WriteJSON(&js, r, quant.JSONOptions{}))
+		require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
+		require.NoError(t, quant.WriteSVG(&svg, r, quant.SVGOptions{Title: "Loss exceedance"}))
 		return js.String(), md.String(), svg.String()
 	}
 	j1, m1, s1 := render()
@@ -228,7 +228,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"pert":{"min":"0","mode":"1","max":"2"}},"loss":{"pert":{"min":"1","mode":"2","max":"3"}}}],"options":{"years":50}}`))
 	f.Add([]byte(`{"scenarios":[{}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		in, err := quant.Decode(bytes.NewReader(data))
+		in, err := quant.DecodeInput(bytes.NewReader(data))
 		if err != nil {
 			return
 		}

@@ -1,26 +1,44 @@
 package quant
 
 import (
+	"encoding/xml"
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"strings"
 
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
-// WriteJSON writes the result as indented JSON.
-func WriteJSON(w io.Writer, r Result) error {
+// JSONOptions tune WriteJSON. It has no settings yet; the zero value is the
+// default.
+type JSONOptions struct{}
+
+// MarkdownOptions tune WriteMarkdown. It has no settings yet; the zero value
+// is the default.
+type MarkdownOptions struct{}
+
+// SVGOptions tune WriteSVG. The zero value is the default.
+type SVGOptions struct {
+	// Title heads the image; "" means "Annual loss exceedance".
+	Title string
+}
+
+// WriteJSON writes the result as indented, canonical JSON.
+func WriteJSON(w io.Writer, r Result, _ JSONOptions) error {
 	return jsonio.Encode(w, r)
 }
 
 // WriteMarkdown writes a summary for management: expected annual loss (with
 // the analytic check), percentiles, the 1-in-100-year loss, expected
-// shortfall, tolerance, and the risks ranked by contribution.
-func WriteMarkdown(w io.Writer, r Result) error {
+// shortfall, tolerance, and the risks ranked by contribution. Text from the
+// input (references, titles, the currency) goes through the shared cell
+// escaper, so it cannot break a table.
+func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 	var b strings.Builder
-	c := r.Currency
+	md := cells.Markdown
+	c := md(r.Currency)
 	fmt.Fprintf(&b, "# Quantitative risk: loss exceedance\n\n%d simulated years, seed %d.\n\n", r.Years, r.Seed)
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
 	fmt.Fprintf(&b, "| Mean (simulated) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
@@ -45,7 +63,7 @@ func WriteMarkdown(w io.Writer, r Result) error {
 	}
 	fmt.Fprintf(&b, "\n## Risks by contribution\n\n| Risk | Mean (%s) | Analytic | Share | Loss-free years |\n|---|---:|---:|---:|---:|\n", c)
 	for _, x := range r.Risks {
-		fmt.Fprintf(&b, "| %s %s | %s | %s | %s %% | %s %% |\n", x.Ref, strings.ReplaceAll(x.Title, "|", `\|`), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
+		fmt.Fprintf(&b, "| %s %s | %s | %s | %s %% | %s %% |\n", md(x.Ref), md(x.Title), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
 			x.Contribution.Shift(2).StringFixed(1), x.ZeroYears.Shift(2).StringFixed(1))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -53,8 +71,13 @@ func WriteMarkdown(w io.Writer, r Result) error {
 }
 
 // WriteSVG draws the loss exceedance curve (log-scaled loss axis) with the
-// tolerance points and the line between them, as a standalone SVG.
-func WriteSVG(w io.Writer, r Result, title string) error {
+// tolerance points and the line between them, as a standalone SVG. All
+// text is escaped for XML.
+func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
+	title := opts.Title
+	if title == "" {
+		title = "Annual loss exceedance"
+	}
 	const width, height, left, right, top, bottom = 640, 400, 80, 20, 40, 60
 	pw, ph := float64(width-left-right), float64(height-top-bottom)
 	var maxLoss float64 = 1
@@ -79,8 +102,8 @@ func WriteSVG(w io.Writer, r Result, title string) error {
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
-	fmt.Fprintf(&b, "<title>%s</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", html.EscapeString(title), width, height)
-	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">%s</text>`+"\n", left, html.EscapeString(title))
+	fmt.Fprintf(&b, "<title>%s</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", xmlText(title), width, height)
+	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">%s</text>`+"\n", left, xmlText(title))
 	for e := lo; e <= hi; e++ {
 		xv := x(math.Pow(10, e))
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e0e0e0"/>`+"\n", xv, top, xv, height-bottom)
@@ -110,7 +133,7 @@ func WriteSVG(w io.Writer, r Result, title string) error {
 		}
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#c62828" stroke-width="1.5" stroke-dasharray="6 4"/>`+"\n", strings.Join(pts, " "))
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, html.EscapeString(r.Currency))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, xmlText(r.Currency))
 	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="12" text-anchor="middle" transform="rotate(-90 16 %d)">Probability of exceeding</text>`+"\n", top+int(ph/2), top+int(ph/2))
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#1565c0">— simulated loss exceedance</text>`+"\n", width-right-220, top+14)
 	if len(r.Tolerance) > 0 {
@@ -132,4 +155,18 @@ func compact(v float64) string {
 		return fmt.Sprintf("%gk", v/1e3)
 	}
 	return fmt.Sprintf("%g", v)
+}
+
+// xmlText escapes s for XML character data and attribute values: markup
+// characters become entities, characters XML cannot carry become U+FFFD,
+// and bidi controls, which would reorder what the reader sees, are dropped.
+func xmlText(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(strings.Map(func(r rune) rune {
+		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
+			return -1
+		}
+		return r
+	}, s))) // a strings.Builder does not fail
+	return b.String()
 }

@@ -28,7 +28,7 @@ type CurvePoint struct {
 
 // RiskResult is one risk's simulated and analytic annual loss.
 type RiskResult struct {
-	Risk         risk.RiskID     `json:"risk"`
+	Risk         risk.ID         `json:"risk"`
 	Ref          string          `json:"ref"`
 	Title        string          `json:"title,omitempty"`
 	Mean         decimal.Decimal `json:"mean"`
@@ -87,10 +87,10 @@ func Simulate(in Input) (Result, error) {
 		models[i] = compile(s)
 	}
 	totals, stats := simulate(models, years, in.Options.Seed, in.Options.Workers)
-	return summarise(in, models, totals, stats, years, points), nil
+	return summarize(in, models, totals, stats, years, points), nil
 }
 
-func summarise(in Input, models []model, totals []int64, stats []riskStats, years, points int) Result {
+func summarize(in Input, models []model, totals []int64, stats []riskStats, years, points int) Result {
 	n := decimal.NewFromInt(int64(years))
 	cents := func(c float64) decimal.Decimal { return decimal.NewFromFloat(c).Div(decimal.NewFromInt(100)).Round(2) }
 	money := func(v float64) decimal.Decimal { return decimal.NewFromFloat(v).Round(2) }

@@ -37,7 +37,7 @@ func compile(s Scenario) model {
 	} else {
 		m.table = newPoissonTable(s.Frequency.Rate.InexactFloat64())
 	}
-	l := s.Loss
+	l := s.Magnitude
 	switch {
 	case l.PERT != nil:
 		m.kind = pertLoss

@@ -8,7 +8,7 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// CheckRule runs, against a host's scoring rule, the properties ismskit
+// CheckScoringRule runs, against a host's scoring rule, the properties ismskit
 // holds its own rules to, on many random scales:
 //
 //   - deterministic: the same rating always scores the same;
@@ -20,8 +20,8 @@ import (
 //     rule's range compiles, and every rating's band is the highest band
 //     whose threshold its score reaches.
 //
-// A host's test reads: risktest.CheckRule(t, myRule).
-func CheckRule(t *testing.T, rule risk.Rule) {
+// A host's test reads: risktest.CheckScoringRule(t, myRule).
+func CheckScoringRule(t *testing.T, rule risk.ScoringRule) {
 	t.Helper()
 	rapid.Check(t, func(t *rapid.T) {
 		l, i := Scale("Likelihood").Draw(t, "likelihood"), Scale("Impact").Draw(t, "impact")

@@ -13,10 +13,10 @@ import (
 // A host checks its own scoring rule with one call. (Examples cannot
 // receive a *testing.T, so this one is compiled but not run; the same call
 // runs in this package's tests.)
-func ExampleCheckRule() {
+func ExampleCheckScoringRule() {
 	testOurRule := func(t *testing.T) {
-		weighted := risk.RuleFunc(func(likelihood, impact int) int { return likelihood + 2*impact })
-		risktest.CheckRule(t, weighted)
+		weighted := risk.ScoringRuleFunc(func(likelihood, impact int) int { return likelihood + 2*impact })
+		risktest.CheckScoringRule(t, weighted)
 	}
 	_ = testOurRule
 }
