@@ -12,7 +12,7 @@ import (
 // ActivityID names a recurring ISMS activity.
 type ActivityID = isms.ID[Activity]
 
-// Kind classifies an activity.
+// Kind classifies an activity; KindOf maps a duty's kind to one.
 type Kind string
 
 // Activity kinds: the rhythm of an SME's ISMS.
@@ -47,24 +47,28 @@ const (
 )
 
 // Activity is one recurring (or one-off) thing the ISMS must do: what, who,
-// when, and what evidence completes it.
+// when, and what evidence completes it. DefaultPlan makes the recurring
+// ones; FromDuties makes one-off activities from other packages' duties.
 type Activity struct {
-	ID          ActivityID `json:"id"`
-	Title       string     `json:"title"`
-	Kind        Kind       `json:"kind"`
-	Owner       string     `json:"owner"`
-	Description string     `json:"description,omitempty"`
+	ID    ActivityID `json:"id"`
+	Title string     `json:"title"`
+	Kind  Kind       `json:"kind"`
+	// Owner is the name shown for who does it, e.g. "IT manager".
+	Owner       string `json:"owner"`
+	Description string `json:"description,omitempty"`
 	// Evidence says what completes an occurrence, e.g. "signed review minutes".
-	Evidence string    `json:"evidence,omitempty"`
-	Rule     Rule      `json:"rule"`
-	Chain    Chain     `json:"chain,omitempty"`
-	Adjust   Direction `json:"adjust,omitempty"` // move occurrences off non-working days
+	Evidence   string     `json:"evidence,omitempty"`
+	Recurrence Recurrence `json:"recurrence"`
+	Chain      Chain      `json:"chain,omitempty"`
+	Adjust     Direction  `json:"adjust,omitempty"` // move occurrences off non-working days
 }
 
 // Key returns the activity's ID; it makes Activity storable.
 func (a Activity) Key() ActivityID { return a.ID }
 
-// Validate checks the activity and its rule.
+var _ isms.Record[Activity] = Activity{}
+
+// Validate checks the activity and its recurrence, reporting every problem at once.
 func (a Activity) Validate() error {
 	var p isms.Problems
 	if a.ID.IsZero() {
@@ -85,29 +89,29 @@ func (a Activity) Validate() error {
 	if a.Adjust != NoAdjust && a.Adjust != Next && a.Adjust != Previous {
 		p.Addf("adjust", "adjustment %q is not %q or %q", a.Adjust, Next, Previous)
 	}
-	p.Merge("rule", a.Rule.Validate())
+	p.Merge("recurrence", a.Recurrence.Validate())
 	return p.Err()
 }
 
 // Occurrences yields the activity's planned occurrences in [from, to), in
 // order, each once, moved to a working day when Adjust says so. It yields
-// nothing for an invalid rule. The plan's completions matter only for
+// nothing for an invalid recurrence. The plan's completions matter only for
 // FromCompletion activities; see Plan.Occurrences.
 func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Time] {
 	return func(yield func(time.Time) bool) {
-		loc, err := a.Rule.Location()
-		if err != nil || a.Rule.Validate() != nil {
+		loc, err := a.Recurrence.Location()
+		if err != nil || a.Recurrence.Validate() != nil {
 			return
 		}
-		start := a.Rule.wallStart(loc)
-		h, m, sec := a.Rule.Start.Clock()
+		start := a.Recurrence.wallStart(loc)
+		h, m, sec := a.Recurrence.Start.Clock()
 		var last time.Time
-		for k := a.Rule.skip(start, from); ; k++ {
-			if a.Rule.Count > 0 && k >= a.Rule.Count {
+		for k := a.Recurrence.skip(start, from); ; k++ {
+			if a.Recurrence.Count > 0 && k >= a.Recurrence.Count {
 				return
 			}
-			raw := a.Rule.nth(k, start, wd)
-			if !a.Rule.Until.IsZero() && raw.After(a.Rule.Until) {
+			raw := a.Recurrence.nth(k, start, wd)
+			if !a.Recurrence.Until.IsZero() && raw.After(a.Recurrence.Until) {
 				return
 			}
 			t := wd.adjustAt(raw, a.Adjust, h, m, sec)
@@ -120,7 +124,7 @@ func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Tim
 					return
 				}
 			}
-			if a.Rule.Freq == Once {
+			if a.Recurrence.Repeat == Once {
 				return
 			}
 		}
@@ -129,12 +133,12 @@ func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Tim
 
 // skip returns an index safely before the first occurrence at or after
 // from, so long series are not walked from their start.
-func (r Rule) skip(start, from time.Time) int {
+func (r Recurrence) skip(start, from time.Time) int {
 	if !from.After(start) {
 		return 0
 	}
 	var units int
-	switch r.Freq {
+	switch r.Repeat {
 	case Daily:
 		units = int(from.Sub(start).Hours() / 24)
 	case Weekly:

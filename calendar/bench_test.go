@@ -15,7 +15,7 @@ func benchPlan(n int) calendar.Plan {
 	p := calendar.Plan{Name: "bench"}
 	start := time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC)
 	for i := range n {
-		var r calendar.Rule
+		var r calendar.Recurrence
 		switch i % 5 {
 		case 0:
 			r = calendar.Every(1, calendar.Weekly, start.AddDate(0, 0, i%7), "Europe/Helsinki")
@@ -30,7 +30,7 @@ func benchPlan(n int) calendar.Plan {
 		}
 		p.Activities = append(p.Activities, calendar.Activity{
 			ID: isms.DeriveID[calendar.Activity](ns, fmt.Sprint(i)), Title: fmt.Sprintf("Activity %d, with; text", i),
-			Kind: calendar.Custom, Owner: "IT manager", Rule: r,
+			Kind: calendar.Custom, Owner: "IT manager", Recurrence: r,
 		})
 	}
 	return p
@@ -55,7 +55,7 @@ func BenchmarkExpand500ActivitiesThreeYears(b *testing.B) {
 
 func BenchmarkWriteICS10000Events(b *testing.B) {
 	p := benchPlan(10_000)
-	opts := calendar.ICSOptions{Clock: isms.NewFixedClock(time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))}
+	opts := calendar.ICSOptions{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)}
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := calendar.WriteICS(io.Discard, p, opts); err != nil {

@@ -15,7 +15,7 @@ func TestDeadlineRules(t *testing.T) {
 	ts := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, hel) }
 	tests := []struct {
 		name  string
-		rule  calendar.DeadlineRule
+		rule  calendar.Deadline
 		event time.Time
 		due   time.Time
 	}{
@@ -28,17 +28,17 @@ func TestDeadlineRules(t *testing.T) {
 		{"1 business day from Saturday counts from Monday's opening", calendar.IncidentHandling, ts(11, 21, 11, 0), ts(11, 24, 9, 0)},
 		{"1 business day before opening", calendar.IncidentHandling, ts(11, 18, 7, 0), ts(11, 19, 9, 0)},
 		{"1 business day over a holiday", calendar.IncidentHandling, ts(12, 23, 10, 0), ts(12, 25, 10, 0)},
-		{"7 days", calendar.PolicyCommunication, ts(11, 16, 12, 0), ts(11, 23, 12, 0)},
+		{"7 days", calendar.Deadline{Name: "within 7 days", Within: 7 * 24 * time.Hour}, ts(11, 16, 12, 0), ts(11, 23, 12, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.due, tt.rule.Due(tt.event, wd))
 		})
 	}
-	met, margin := calendar.AccessRemoval.Check(ts(11, 20, 16, 30), ts(11, 21, 10, 30), wd)
+	met, margin := calendar.AccessRemoval.Met(ts(11, 20, 16, 30), ts(11, 21, 10, 30), wd)
 	assert.True(t, met)
 	assert.Equal(t, 6*time.Hour, margin)
-	met, margin = calendar.AccessRemoval.Check(ts(11, 20, 16, 30), ts(11, 23, 16, 30), wd)
+	met, margin = calendar.AccessRemoval.Met(ts(11, 20, 16, 30), ts(11, 23, 16, 30), wd)
 	assert.False(t, met)
 	assert.Equal(t, -48*time.Hour, margin)
 	assert.Equal(t, "access removed within 24 hours of termination", calendar.AccessRemoval.String())

@@ -11,12 +11,12 @@ import (
 
 // Cadence overrides how often one kind of activity happens in DefaultPlan.
 type Cadence struct {
-	Freq     Frequency `json:"freq"`
-	Interval int       `json:"interval"`
+	Repeat   Repeat `json:"repeat"`
+	Interval int    `json:"interval"`
 }
 
-// PlanParams configure DefaultPlan.
-type PlanParams struct {
+// PlanOptions configure DefaultPlan.
+type PlanOptions struct {
 	Year int
 	TZ   string
 	// Owners names the owner of each kind of activity; kinds without one
@@ -62,48 +62,42 @@ var rhythm = []defaultActivity{
 // twice a year, yearly supplier review, backup restore test, internal
 // audit, SoA and policy reviews, and recovery tests twice a year. Each is on
 // a fixed weekday of its month (e.g. the third Tuesday), so none falls on a
-// weekend. Cadence overrides any kind's frequency.
-func DefaultPlan(p PlanParams) (Plan, error) {
+// weekend. PlanOptions.Cadence overrides how often any kind happens. The
+// error lists every problem, e.g. a year outside 1900–9999, an unknown time
+// zone, or a kind of activity nobody owns.
+func DefaultPlan(year int, p PlanOptions) (Plan, error) {
 	var probs isms.Problems
-	if p.Year < 1900 || p.Year > 9999 {
-		probs.Addf("year", "year %d is not a plan year", p.Year)
+	if year < 1900 || year > 9999 {
+		probs.Addf("year", "year %d is not a plan year (1900–9999)", year)
+		return Plan{}, probs.Err()
 	}
-	plan := Plan{Name: fmt.Sprintf("ISMS plan %d", p.Year), Workdays: p.Workdays}
+	plan := Plan{Name: fmt.Sprintf("ISMS plan %d", year), Workdays: p.Workdays}
 	for _, d := range rhythm {
 		owner := p.Owners[d.kind]
 		if owner == "" {
 			owner = p.DefaultOwner
 		}
-		start := time.Date(p.Year, d.month, 1, d.hour, 0, 0, 0, time.UTC)
-		rule := NthWeekday(d.interval, d.nth, d.weekday, start, p.TZ)
+		if owner == "" {
+			probs.Addf(isms.JoinPath("owners", string(d.kind)), "nobody owns %q; set PlanOptions.DefaultOwner or PlanOptions.Owners[%q]", d.title, d.kind)
+		}
+		start := time.Date(year, d.month, 1, d.hour, 0, 0, 0, time.UTC)
+		rec := NthWeekday(d.interval, d.nth, d.weekday, start, p.TZ)
 		if c, ok := p.Cadence[d.kind]; ok {
-			rule = Rule{Freq: c.Freq, Interval: c.Interval, TZ: p.TZ, Start: start}
-			if c.Freq == Monthly {
-				rule.Nth, rule.Weekday = d.nth, d.weekday
+			rec = Recurrence{Repeat: c.Repeat, Interval: c.Interval, TZ: p.TZ, Start: start}
+			if c.Repeat == Monthly {
+				rec.Nth, rec.Weekday = d.nth, d.weekday
 			}
 		}
 		plan.Activities = append(plan.Activities, Activity{
-			ID: isms.DeriveID[Activity](p.Namespace, fmt.Sprintf("%d/%s", p.Year, d.kind)), Title: d.title, Kind: d.kind,
-			Owner: owner, Evidence: d.evidence, Rule: rule, Chain: d.chain,
+			ID: isms.DeriveID[Activity](p.Namespace, fmt.Sprintf("%d/%s", year, d.kind)), Title: d.title, Kind: d.kind,
+			Owner: owner, Evidence: d.evidence, Recurrence: rec, Chain: d.chain,
 		})
 	}
-	probs.Merge("", plan.Validate())
+	if probs.Len() == 0 {
+		probs.Merge("", plan.Validate())
+	}
 	if err := probs.Err(); err != nil {
 		return Plan{}, err
 	}
 	return plan, nil
-}
-
-// ObjectiveDeadlines turns measurable objectives into one-off calendar
-// activities on their deadlines; owner names the objective's owner.
-func ObjectiveDeadlines(objs []isms.Objective, tz string, owner func(isms.Owner) string) []Activity {
-	var out []Activity
-	for _, o := range objs {
-		out = append(out, Activity{
-			ID: isms.IDFromUUID[Activity](o.ID.UUID()), Title: "Objective due: " + o.Title, Kind: ObjectiveDeadline,
-			Owner: owner(o.Owner), Evidence: fmt.Sprintf("measured %s %s", o.Metric, o.Target),
-			Rule: OnceAt(o.Deadline, tz),
-		})
-	}
-	return out
 }

@@ -2,18 +2,40 @@
 // their occurrences, due and overdue status, deadlines triggered by events,
 // the default yearly SME plan, and iCalendar export.
 //
+// The main path: plan the year, add the dated duties other packages return,
+// and write an .ics file.
+//
+//	plan, err := calendar.DefaultPlan(2027, calendar.PlanOptions{
+//		TZ: "Europe/Helsinki", DefaultOwner: "IT manager", Namespace: isms.NewNamespace("Example Ltd"),
+//	})
+//	if err != nil { ... }
+//	duties := append(org.Duties(), register.Duties()...) // risk reviews, objectives, policy, …
+//	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: "Europe/Helsinki", Names: org.OwnerName})
+//	if err != nil { ... }
+//	plan = plan.Add(items...)
+//	err = calendar.WriteICS(w, plan, calendar.ICSOptions{Now: now})
+//
 // # Activities and recurrence
 //
 // An Activity (risk review, internal audit, management review, training,
 // policy, SoA and access reviews, restore and recovery tests, supplier
 // review, objective deadline or custom) has an owner, the evidence that
-// completes it and a Rule: once; every N days, weeks, months or years;
-// quarterly; the n-th or last weekday of a month; the last business day;
-// with a start, an optional end or count, and a time zone. Month ends never
-// skip a month: January 31 + 1 month is February 28 (29 in leap years).
-// Workdays holds the weekend and the host's holidays; an activity may move
-// its occurrences to the next or previous working day. Occurrences are an
+// completes it and a Recurrence: once (OnceAt); every N days, weeks, months
+// or years (Every, Quarterly); the n-th or last weekday of a month
+// (NthWeekday); the last business day (LastBusinessDayOf); with a start, an
+// optional end or count, and a time zone. Month ends never skip a month:
+// January 31 + 1 month is February 28 (29 in leap years). Workdays holds
+// the weekend and the host's holidays; an activity may move its
+// occurrences to the next or previous working day. Occurrences are an
 // iterator, sorted and unique.
+//
+// # Duties from other packages
+//
+// Domain packages do not import calendar: they return dated duties
+// (isms.Duty: what, kind, due, owner), and FromDuties turns them into
+// one-off activities with the duty's ID, so event UIDs stay stable. A rule
+// such as "communicate the policy within 7 days" lives in the package that
+// owns the record, not here.
 //
 // # Status
 //
@@ -21,26 +43,34 @@
 // last completion, so a late quarterly review moves the next one. Plan.Status
 // gives each occurrence as upcoming, due, overdue or done (a Completion with
 // who, when and evidence closes it); DueWithin and Overdue answer "what is
-// due in the next 30 days" and "what is overdue".
+// due in the next 30 days" and "what is overdue". Every call takes the time
+// it is asked about; the package reads no clock.
 //
 // # Deadlines triggered by events
 //
-// A DeadlineRule ("within 24 hours", "the same working day or within 24
-// hours", "within 1 business day", "within 7 days") gives the due time for
-// an event and checks a completion against it, business-hour aware.
-//
-// # The yearly plan and other packages
-//
-// DefaultPlan builds the domain articles' rhythm for a year from
-// parameters. Other packages contribute items as Activity values (risk
-// review dates and action deadlines, policy communication and review,
-// objective deadlines) without calendar importing them.
+// A Deadline ("within 24 hours", "the same working day or within 24
+// hours", "within 1 business day") gives the due time for an event (Due)
+// and says whether work done at a given time met it, with the margin (Met),
+// business-hour aware.
 //
 // # iCalendar
 //
 // WriteICS writes RFC 5545: VTIMEZONEs for the zones used, one VEVENT per
-// activity with a stable UID, DTSTAMP from an injected clock, DTSTART with
-// TZID, RRULE (or RDATE where no rule can express the dates), escaped text,
-// CRLF and 75-octet folding. Tests parse the output with an independent
-// parser and expand it with an independent recurrence engine.
+// activity with a stable UID, DTSTAMP from ICSOptions.Now (required: a zero
+// Now is a ValidationError, never a file stamped 0001-01-01), DTSTART with
+// TZID, RRULE (or RDATE where no rule can express the dates), text escaped
+// so that no title, owner or evidence can break a property (line breaks,
+// ";", ",", "\", control characters, bidi overrides), CRLF and 75-octet
+// folding. Tests parse the output with an independent parser and expand it
+// with an independent recurrence engine.
+//
+// # Names
+//
+// Names follow the module's conventions: one meaning per exported name, so
+// the recurrence is a Recurrence and its unit a Repeat (not "Rule" or
+// "Frequency", which mean other things elsewhere, such as quant.Frequency,
+// a rate of loss events); options structs are named XOptions and their zero
+// value means the defaults, except where a field is documented as required
+// (ICSOptions.Now). Spelling follows ISO's Oxford convention (-ize, otherwise
+// British).
 package calendar

@@ -12,11 +12,14 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// ICSOptions tune WriteICS.
+// ICSOptions tune WriteICS. Now is required; the other fields default.
 type ICSOptions struct {
-	// Clock gives DTSTAMP; nil means the plan is stamped with the zero time,
-	// so pass one (e.g. an isms.FixedClock) for real files.
-	Clock isms.Clock
+	// Now is when the file is made, written as every event's DTSTAMP
+	// (RFC 5545 requires one). It has no default: a zero Now is a
+	// ValidationError rather than a file stamped 0001-01-01. Pass the
+	// host's clock reading (isms.Clock.Now) or a fixed time for
+	// reproducible files.
+	Now time.Time
 	// From and To bound the explicit dates (RDATE) written for activities
 	// that no RRULE can express; zero means the three years from the
 	// earliest activity start.
@@ -27,20 +30,26 @@ type ICSOptions struct {
 
 // WriteICS writes the plan as an RFC 5545 calendar: a VCALENDAR with
 // PRODID and VERSION, a VTIMEZONE for each time zone used, and one VEVENT
-// per activity with a stable UID (the activity ID), DTSTAMP from the clock,
+// per activity with a stable UID (the activity ID), DTSTAMP from opts.Now,
 // DTSTART with TZID (or UTC), an RRULE for recurring activities, and
-// SUMMARY and DESCRIPTION escaped. Activities whose dates an RRULE cannot
+// SUMMARY and DESCRIPTION escaped as RFC 5545 TEXT: backslashes, semicolons,
+// commas and line breaks escaped, other control characters as spaces, and
+// bidi controls (such as U+202E) and invalid UTF-8 dropped, so no text can
+// end a property or reorder what a reader sees. Activities whose dates an RRULE cannot
 // express (moved to working days, last business day with holidays,
 // restarted from a completion) carry their dates as RDATE instead. Lines
 // end in CRLF and are folded at 75 octets. The output is deterministic.
 func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
-	if err := p.Validate(); err != nil {
+	var probs isms.Problems
+	isms.CheckDate(&probs, "now", "ICSOptions.Now, the time the file is made (its DTSTAMP)", opts.Now, true)
+	if opts.Duration < 0 {
+		probs.Addf("duration", "ICSOptions.Duration %s is negative", opts.Duration)
+	}
+	probs.Merge("", p.Validate())
+	if err := probs.Err(); err != nil {
 		return err
 	}
-	stamp := time.Time{}
-	if opts.Clock != nil {
-		stamp = opts.Clock.Now()
-	}
+	stamp := opts.Now
 	dur := opts.Duration
 	if dur == 0 {
 		dur = time.Hour
@@ -60,8 +69,8 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 
 	zones := map[string]bool{}
 	for _, a := range p.Activities {
-		if a.Rule.TZ != "" && a.Rule.TZ != "UTC" {
-			zones[a.Rule.TZ] = true
+		if a.Recurrence.TZ != "" && a.Recurrence.TZ != "UTC" {
+			zones[a.Recurrence.TZ] = true
 		}
 	}
 	names := make([]string, 0, len(zones))
@@ -75,12 +84,12 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 	}
 
 	for _, a := range p.Activities {
-		loc, _ := a.Rule.Location()
+		loc, _ := a.Recurrence.Location()
 		line("BEGIN:VEVENT")
 		line("UID:" + a.ID.String() + "@ismskit")
 		line("DTSTAMP:" + stamp.UTC().Format("20060102T150405Z"))
 		rrule, exact := rruleOf(a, p)
-		first := a.Rule.wallStart(loc)
+		first := a.Recurrence.wallStart(loc)
 		var occ []time.Time
 		if !exact {
 			occ = p.Occurrences(a, from, to)
@@ -94,17 +103,17 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 		} else if len(occ) > 0 {
 			first = occ[0]
 		}
-		line("DTSTART" + dateTime(first, a.Rule.TZ))
-		line("DTEND" + dateTime(first.Add(dur), a.Rule.TZ))
+		line("DTSTART" + dateTime(first, a.Recurrence.TZ))
+		line("DTEND" + dateTime(first.Add(dur), a.Recurrence.TZ))
 		switch {
 		case exact && rrule != "":
 			line("RRULE:" + rrule)
 		case !exact && len(occ) > 1:
 			var dates []string
 			for _, t := range occ[1:] {
-				dates = append(dates, value(t, a.Rule.TZ))
+				dates = append(dates, value(t, a.Recurrence.TZ))
 			}
-			line("RDATE" + tzParam(a.Rule.TZ) + ":" + strings.Join(dates, ","))
+			line("RDATE" + tzParam(a.Recurrence.TZ) + ":" + strings.Join(dates, ","))
 		}
 		line("SUMMARY:" + escapeText(a.Title))
 		desc := fmt.Sprintf("Owner: %s", a.Owner)
@@ -126,8 +135,8 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 func planWindow(p Plan) (time.Time, time.Time) {
 	var from time.Time
 	for _, a := range p.Activities {
-		if loc, err := a.Rule.Location(); err == nil {
-			s := a.Rule.wallStart(loc)
+		if loc, err := a.Recurrence.Location(); err == nil {
+			s := a.Recurrence.wallStart(loc)
 			if from.IsZero() || s.Before(from) {
 				from = s
 			}
@@ -140,7 +149,7 @@ func planWindow(p Plan) (time.Time, time.Time) {
 // rruleOf returns the RRULE for a and whether the rule reproduces the
 // activity's dates exactly.
 func rruleOf(a Activity, p Plan) (string, bool) {
-	r := a.Rule
+	r := a.Recurrence
 	if a.Adjust != NoAdjust || (a.Chain == FromCompletion && hasCompletion(p, a.ID)) {
 		return "", false
 	}
@@ -150,7 +159,7 @@ func rruleOf(a Activity, p Plan) (string, bool) {
 	loc, _ := r.Location()
 	start := r.wallStart(loc)
 	parts := []string{}
-	switch r.Freq {
+	switch r.Repeat {
 	case Once:
 		return "", true
 	case Daily:
@@ -167,13 +176,13 @@ func rruleOf(a Activity, p Plan) (string, bool) {
 	}
 	days := []string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 	switch {
-	case r.Freq == Monthly && r.Nth != 0:
+	case r.Repeat == Monthly && r.Nth != 0:
 		parts = append(parts, fmt.Sprintf("BYDAY=%d%s", r.Nth, days[r.Weekday]))
-	case r.Freq == Monthly && r.LastBusinessDay:
+	case r.Repeat == Monthly && r.LastBusinessDay:
 		parts = append(parts, "BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1")
-	case r.Freq == Monthly && start.Day() > 28:
+	case r.Repeat == Monthly && start.Day() > 28:
 		parts = append(parts, "BYMONTHDAY="+monthDays(start.Day()), "BYSETPOS=-1")
-	case r.Freq == Yearly && start.Month() == time.February && start.Day() == 29:
+	case r.Repeat == Yearly && start.Month() == time.February && start.Day() == 29:
 		parts = append(parts, "BYMONTH=2", "BYMONTHDAY=28,29", "BYSETPOS=-1")
 	}
 	if r.Count > 0 {
@@ -303,10 +312,31 @@ func offset(sec int) string {
 	return fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec%3600/60)
 }
 
-// textEscaper escapes an RFC 5545 TEXT value; it is immutable and safe to share.
-var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
+// textEscaper escapes an RFC 5545 TEXT value; it is immutable and safe to
+// share. A lone carriage return is a line break too.
+var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
-func escapeText(s string) string { return textEscaper.Replace(s) }
+// bidiControls are the Unicode embedding, override and isolate characters
+// that make text display in another order than it is stored.
+const bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+// escapeText returns s as an RFC 5545 TEXT value (section 3.3.11): invalid
+// UTF-8 and bidi controls dropped, control characters other than line
+// breaks and tab as spaces (TEXT allows no other), then escaped.
+func escapeText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case strings.ContainsRune(bidiControls, r):
+			return -1
+		case r == '\n' || r == '\r' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+	return textEscaper.Replace(s)
+}
 
 // writeFolded writes a content line as CRLF-terminated lines of at most 75
 // octets, continuation lines starting with a space, never inside a UTF-8

@@ -20,7 +20,7 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-var stamp = isms.NewFixedClock(time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC))
+var stamp = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 
 // interopPlan mixes every rule shape the exporter handles: the default SME
 // rhythm in a zone with daylight saving, plus month ends, a leap day, a
@@ -29,9 +29,9 @@ var stamp = isms.NewFixedClock(time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC))
 func interopPlan(t *testing.T) calendar.Plan {
 	t.Helper()
 	p := defaultPlan(t)
-	add := func(name string, r calendar.Rule, adjust calendar.Direction) {
+	add := func(name string, r calendar.Recurrence, adjust calendar.Direction) {
 		p = p.Add(calendar.Activity{ID: isms.DeriveID[calendar.Activity](ns, name), Title: name, Kind: calendar.Custom,
-			Owner: "IT manager", Evidence: "notes; signed, dated", Rule: r, Adjust: adjust})
+			Owner: "IT manager", Evidence: "notes; signed, dated", Recurrence: r, Adjust: adjust})
 	}
 	add("Month-end report, Helsinki", calendar.Every(1, calendar.Monthly, time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC), "Europe/Helsinki"), calendar.NoAdjust)
 	add("30th of every other month", calendar.Every(2, calendar.Monthly, time.Date(2027, 1, 30, 9, 0, 0, 0, time.UTC), "America/New_York"), calendar.NoAdjust)
@@ -53,7 +53,7 @@ func interopPlan(t *testing.T) calendar.Plan {
 func writeICS(t *testing.T, p calendar.Plan) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	require.NoError(t, calendar.WriteICS(&b, p, calendar.ICSOptions{Clock: stamp,
+	require.NoError(t, calendar.WriteICS(&b, p, calendar.ICSOptions{Now: stamp,
 		From: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}))
 	return b.Bytes()
 }
@@ -131,4 +131,104 @@ func utc(ts []time.Time) []string {
 		out = append(out, t.UTC().Format(time.RFC3339))
 	}
 	return out
+}
+
+func TestWriteICS_Options(t *testing.T) {
+	p := calendar.Plan{Name: "Options", Activities: []calendar.Activity{activity(calendar.OnceAt(at(2027, 6, 30, 12), ""))}}
+	tests := []struct {
+		name  string
+		opts  calendar.ICSOptions
+		paths []string
+		lines []string
+	}{
+		{"no Now is refused, not stamped 0001-01-01", calendar.ICSOptions{}, []string{"now"}, nil},
+		{"Now after 9999", calendar.ICSOptions{Now: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}, []string{"now"}, nil},
+		{"negative duration", calendar.ICSOptions{Now: stamp, Duration: -time.Hour}, []string{"duration"}, nil},
+		{"defaults: one hour", calendar.ICSOptions{Now: stamp}, nil,
+			[]string{"DTSTAMP:20261121T120000Z", "DTSTART:20270630T120000Z", "DTEND:20270630T130000Z"}},
+		{"Now in another zone is written in UTC", calendar.ICSOptions{Now: time.Date(2026, 11, 21, 14, 0, 0, 0, time.FixedZone("EET", 2*3600)), Duration: 30 * time.Minute}, nil,
+			[]string{"DTSTAMP:20261121T120000Z", "DTEND:20270630T123000Z"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := calendar.WriteICS(&b, p, tt.opts)
+			if tt.paths != nil {
+				require.ErrorIs(t, err, isms.ErrInvalid)
+				assert.Equal(t, tt.paths, paths(err))
+				assert.Zero(t, b.Len(), "nothing is written")
+				return
+			}
+			require.NoError(t, err)
+			for _, l := range tt.lines {
+				assert.Contains(t, strings.Split(b.String(), "\r\n"), l)
+			}
+		})
+	}
+	var b bytes.Buffer
+	bad := p.Add(calendar.Activity{})
+	assert.ErrorIs(t, calendar.WriteICS(&b, bad, calendar.ICSOptions{}), isms.ErrInvalid, "an invalid plan and no Now")
+	assert.Equal(t, []string{"now", "activities[1].id", "activities[1].title", "activities[1].kind", "activities[1].owner", "activities[1].recurrence.repeat", "activities[1].recurrence.start"},
+		paths(calendar.WriteICS(&b, bad, calendar.ICSOptions{})))
+}
+
+// hostile is text a person could type, or paste, into a title, owner or
+// evidence: line breaks (LF, CRLF, a lone CR), the TEXT delimiters ; , and
+// \, a spreadsheet formula, HTML, a right-to-left override, control
+// characters, invalid UTF-8 and a very long line of multi-byte characters.
+var hostile = []string{
+	"Line one\nline two\r\nline three\rline four",
+	`semi;colon, comma\ backslash \n not a newline`,
+	`=cmd|' /C calc'!A1`,
+	"<script>alert('x')</script> | pipe",
+	"evil\u202egnp.exe review",
+	"nul\x00bell\x07del\x7f tab\tend",
+	"bad utf-8 \xff\xfe here",
+	strings.Repeat("Überprüfung ✓ ", 40),
+}
+
+// TestWriteICS_HostileText: every property stays one valid RFC 5545
+// content line, folded at 75 octets, and an independent parser reads each
+// text back as written, minus what cannot be shown safely.
+func TestWriteICS_HostileText(t *testing.T) {
+	p := calendar.Plan{Name: "Hostile;\nplan, " + hostile[4]}
+	for i, h := range hostile {
+		p.Activities = append(p.Activities, calendar.Activity{
+			ID: isms.DeriveID[calendar.Activity](ns, fmt.Sprint("hostile ", i)), Title: "Review " + h, Kind: calendar.Custom,
+			Owner: "Owner " + h, Evidence: h, Description: h,
+			Recurrence: calendar.OnceAt(at(2027, 6, 1+i, 9), "Europe/Helsinki"),
+		})
+	}
+	var b bytes.Buffer
+	require.NoError(t, calendar.WriteICS(&b, p, calendar.ICSOptions{Now: stamp}))
+	out := b.Bytes()
+	golden.Assert(t, filepath.Join("testdata", "hostile.ics"), out)
+
+	require.True(t, bytes.HasSuffix(out, []byte("\r\n")))
+	for i, line := range strings.Split(strings.TrimSuffix(string(out), "\r\n"), "\r\n") {
+		assert.LessOrEqual(t, len(line), 75, "line %d is longer than 75 octets", i)
+		assert.True(t, utf8.ValidString(line), "line %d is not valid UTF-8", i)
+		for _, r := range line {
+			assert.False(t, r < 0x20 && r != '\t' || r == 0x7f, "line %d holds control character %U", i, r)
+			assert.NotEqual(t, '\u202e', r, "line %d holds a right-to-left override", i)
+		}
+		if i > 0 && !strings.HasPrefix(line, " ") {
+			name := line[:strings.IndexAny(line, ":;")]
+			assert.Regexp(t, `^[A-Z-]+$`, name, "line %d starts a property named %q", i, name)
+		}
+	}
+
+	cal, err := ics.ParseCalendar(bytes.NewReader(out))
+	require.NoError(t, err)
+	events := cal.Events()
+	require.Len(t, events, len(hostile))
+	shown := func(s string) string {
+		s = strings.ToValidUTF8(s, "")
+		s = strings.NewReplacer("\u202e", "", "\x00", " ", "\x07", " ", "\x7f", " ", "\r\n", "\n", "\r", "\n").Replace(s)
+		return s
+	}
+	for i, ev := range events {
+		assert.Equal(t, shown("Review "+hostile[i]), ev.GetProperty(ics.ComponentPropertySummary).Value, "summary %d", i)
+		assert.Equal(t, shown("Owner: Owner "+hostile[i]+"\nEvidence: "+hostile[i]+"\n"+hostile[i]), ev.GetProperty(ics.ComponentPropertyDescription).Value, "description %d", i)
+	}
 }

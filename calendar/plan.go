@@ -100,7 +100,7 @@ func (p Plan) Occurrences(a Activity, from, to time.Time) []time.Time {
 		if d := done[i].Due; !d.Before(from) && d.Before(to) && !slices.ContainsFunc(out, d.Equal) {
 			out = append(out, d)
 		}
-		seg.Rule = restart(a.Rule, done[i].Done)
+		seg.Recurrence = restart(a.Recurrence, done[i].Done)
 	}
 	slices.SortFunc(out, time.Time.Compare)
 	return slices.CompactFunc(out, time.Time.Equal)
@@ -108,7 +108,7 @@ func (p Plan) Occurrences(a Activity, from, to time.Time) []time.Time {
 
 // restart moves a rule so that its first occurrence is one interval after
 // the day done, at the rule's time of day.
-func restart(r Rule, done time.Time) Rule {
+func restart(r Recurrence, done time.Time) Recurrence {
 	loc, err := r.Location()
 	if err != nil {
 		return r
@@ -119,7 +119,7 @@ func restart(r Rule, done time.Time) Rule {
 	// From a completion the series counts plain intervals: a review done on
 	// the 10th is next due on the 10th, three months later.
 	r.Count, r.Nth, r.LastBusinessDay = 0, 0, false
-	if r.Freq != Once {
+	if r.Repeat != Once {
 		r.Start = r.nth(1, base, Workdays{})
 	}
 	return r

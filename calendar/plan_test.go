@@ -14,8 +14,8 @@ import (
 
 func defaultPlan(t *testing.T) calendar.Plan {
 	t.Helper()
-	p, err := calendar.DefaultPlan(calendar.PlanParams{
-		Year: 2027, TZ: "Europe/Helsinki", DefaultOwner: "IT manager",
+	p, err := calendar.DefaultPlan(2027, calendar.PlanOptions{
+		TZ: "Europe/Helsinki", DefaultOwner: "IT manager",
 		Owners:    map[calendar.Kind]string{calendar.ManagementReview: "CEO", calendar.InternalAudit: "Internal auditor"},
 		Namespace: ns,
 	})
@@ -43,8 +43,8 @@ func TestDefaultPlan_TheSMERhythm(t *testing.T) {
 	assert.Equal(t, "CEO", find(p, calendar.ManagementReview).Owner)
 	assert.Equal(t, "IT manager", find(p, calendar.RiskReview).Owner)
 
-	monthly, err := calendar.DefaultPlan(calendar.PlanParams{Year: 2027, DefaultOwner: "IT manager", Namespace: ns,
-		Cadence: map[calendar.Kind]calendar.Cadence{calendar.AccessReview: {Freq: calendar.Monthly, Interval: 1}}})
+	monthly, err := calendar.DefaultPlan(2027, calendar.PlanOptions{DefaultOwner: "IT manager", Namespace: ns,
+		Cadence: map[calendar.Kind]calendar.Cadence{calendar.AccessReview: {Repeat: calendar.Monthly, Interval: 1}}})
 	require.NoError(t, err)
 	assert.Len(t, monthly.Occurrences(find(monthly, calendar.AccessReview), from, to), 11, "monthly from February")
 }
@@ -97,17 +97,20 @@ func TestPlan_ValidateAndContributedItems(t *testing.T) {
 	p := defaultPlan(t)
 	obj := isms.Objective{ID: isms.DeriveID[isms.Objective](ns, "mfa"), Title: "MFA everywhere", Metric: "share with MFA",
 		Target: isms.Target{Comparator: isms.AtLeast, Value: decimal.NewFromInt(100), Unit: "%"}, Deadline: time.Date(2027, 3, 31, 9, 0, 0, 0, time.UTC)}
-	p = p.Add(calendar.ObjectiveDeadlines([]isms.Objective{obj}, "Europe/Helsinki", func(isms.Owner) string { return "IT manager" })...)
+	obj.Owner = isms.OwnedByRole(isms.DeriveID[isms.Role](ns, "IT manager"))
+	items, err := calendar.FromDuties(obj.Duties(), calendar.DutyOptions{TZ: "Europe/Helsinki", Names: func(isms.Owner) string { return "IT manager" }})
+	require.NoError(t, err)
+	p = p.Add(items...)
 	require.NoError(t, p.Validate())
 	assert.Len(t, p.Activities, 11)
 
 	bad := p.Complete(calendar.Completion{Activity: isms.NewID[calendar.Activity]()})
 	bad.Activities = append(bad.Activities, calendar.Activity{ID: p.Activities[0].ID})
-	err := bad.Validate()
+	err = bad.Validate()
 	var paths []string
 	for _, v := range isms.ValidationErrors(err) {
 		paths = append(paths, v.Path)
 	}
-	assert.Equal(t, []string{"activities[11].title", "activities[11].kind", "activities[11].owner", "activities[11].rule.freq", "activities[11].rule.start", "activities[11].id",
+	assert.Equal(t, []string{"activities[11].title", "activities[11].kind", "activities[11].owner", "activities[11].recurrence.repeat", "activities[11].recurrence.start", "activities[11].id",
 		"completions[0].activity", "completions[0]", "completions[0].by"}, paths)
 }

@@ -14,16 +14,16 @@ import (
 var zones = []string{"", "Europe/Helsinki", "America/New_York", "Australia/Sydney", "Asia/Kolkata"}
 
 // genRule draws a valid rule starting in 2026–2028.
-func genRule(t *rapid.T) calendar.Rule {
+func genRule(t *rapid.T) calendar.Recurrence {
 	start := time.Date(rapid.IntRange(2026, 2028).Draw(t, "year"), time.Month(rapid.IntRange(1, 12).Draw(t, "month")),
 		rapid.IntRange(1, 31).Draw(t, "day"), rapid.IntRange(0, 23).Draw(t, "hour"), 0, 0, 0, time.UTC)
-	r := calendar.Rule{
-		Freq:     rapid.SampledFrom([]calendar.Frequency{calendar.Once, calendar.Daily, calendar.Weekly, calendar.Monthly, calendar.Yearly}).Draw(t, "freq"),
+	r := calendar.Recurrence{
+		Repeat:   rapid.SampledFrom([]calendar.Repeat{calendar.Once, calendar.Daily, calendar.Weekly, calendar.Monthly, calendar.Yearly}).Draw(t, "freq"),
 		Interval: rapid.IntRange(1, 4).Draw(t, "interval"),
 		TZ:       rapid.SampledFrom(zones).Draw(t, "tz"),
 		Start:    start,
 	}
-	if r.Freq == calendar.Monthly {
+	if r.Repeat == calendar.Monthly {
 		switch rapid.IntRange(0, 2).Draw(t, "variant") {
 		case 1:
 			r.Nth = rapid.SampledFrom([]int{1, 2, 3, 4, -1}).Draw(t, "nth")
@@ -60,7 +60,7 @@ func TestOccurrences_Properties(t *testing.T) {
 		assert.Len(t, slices.CompactFunc(slices.Clone(got), time.Time.Equal), len(got), "unique")
 		for _, x := range got {
 			assert.False(t, x.Before(from) || !x.Before(to), "%s outside [%s, %s)", x, from, to)
-			if a.Adjust != calendar.NoAdjust || a.Rule.LastBusinessDay {
+			if a.Adjust != calendar.NoAdjust || a.Recurrence.LastBusinessDay {
 				assert.True(t, wd.IsWorkday(x), "%s is not a working day", x)
 			}
 		}

@@ -38,7 +38,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		}
 	}
 	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
-	p.Merge("", reg.Check(wb.Context, cat))
+	p.Merge("", reg.Validate())
+	p.Merge("", reg.CheckRefs(wb.Context, cat))
 	p.Merge("", controls.CheckImplementations(cat, wb.Implementations))
 	p.Merge("records", wb.Records.Validate())
 	p.Merge("records", wb.Records.CheckRefs(wb.Context))
@@ -75,14 +76,15 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		p.Merge("policy", err)
 	}
 
-	plan, err := calendar.DefaultPlan(calendar.PlanParams{
-		Year: wb.Plan.Year, TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
+	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
+		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
 		Cadence: wb.Plan.Cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns,
 	})
 	p.Merge("plan", err)
-	plan = plan.Add(reg.CalendarItems(wb.Plan.TZ, wb.Context.OwnerName)...)
-	plan = plan.Add(pol.CalendarItems(wb.Plan.TZ)...)
-	plan = plan.Add(calendar.ObjectiveDeadlines(wb.Context.Objectives, wb.Plan.TZ, wb.Context.OwnerName)...)
+	duties := append(append(reg.Duties(), pol.Duties()...), wb.Context.Duties()...)
+	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
+	p.Merge("plan", err)
+	plan = plan.Add(items...)
 	for _, c := range wb.Plan.Completions {
 		plan = plan.Complete(c)
 	}

@@ -55,13 +55,15 @@ func Files(b Bundle) ([]File, error) {
 			if err != nil {
 				return err
 			}
-			return hm.WriteSVG(w, title)
+			return risk.WriteHeatMapSVG(w, hm, risk.SVGOptions{Title: title})
 		}
 	}
 	name := b.Context.Organization.Name
 	renders := []renderer{
-		{"risk-register.csv", func(w *bytes.Buffer) error { return risk.WriteCSV(w, b.Register, b.Context) }},
-		{"risk-summary.md", func(w *bytes.Buffer) error { return risk.WriteMarkdown(w, b.Register, b.Context, b.AsOf, 5) }},
+		{"risk-register.csv", func(w *bytes.Buffer) error { return risk.WriteCSV(w, b.Register, risk.CSVOptions{Context: b.Context}) }},
+		{"risk-summary.md", func(w *bytes.Buffer) error {
+			return risk.WriteMarkdown(w, b.Register, risk.MarkdownOptions{Context: b.Context, Now: b.AsOf, Top: 5})
+		}},
 		{"heatmap-inherent.svg", heatmap(risk.Inherent, name+": inherent risk")},
 		{"heatmap-residual.svg", heatmap(risk.Residual, name+": residual risk")},
 		{"soa.csv", func(w *bytes.Buffer) error { return soa.WriteCSV(w, b.SoA) }},
@@ -70,14 +72,16 @@ func Files(b Bundle) ([]File, error) {
 		{"policy.html", func(w *bytes.Buffer) error { return policy.WriteHTML(w, b.Policy) }},
 		{"policy-lint.txt", func(w *bytes.Buffer) error { _, err := w.WriteString(LintReport(b.Policy, b.AsOf)); return err }},
 		{"calendar.ics", func(w *bytes.Buffer) error {
-			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Clock: isms.NewFixedClock(b.AsOf)})
+			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Now: b.AsOf})
 		}},
 		{"readiness.md", func(w *bytes.Buffer) error { return readiness.WriteMarkdown(w, b.Report) }},
 	}
 	if q := b.Quant; q != nil {
 		renders = append(renders,
-			renderer{"loss-exceedance.svg", func(w *bytes.Buffer) error { return quant.WriteSVG(w, *q, name+": annual loss exceedance") }},
-			renderer{"quant-summary.md", func(w *bytes.Buffer) error { return quant.WriteMarkdown(w, *q) }},
+			renderer{"loss-exceedance.svg", func(w *bytes.Buffer) error {
+				return quant.WriteSVG(w, *q, quant.SVGOptions{Title: name + ": annual loss exceedance"})
+			}},
+			renderer{"quant-summary.md", func(w *bytes.Buffer) error { return quant.WriteMarkdown(w, *q, quant.MarkdownOptions{}) }},
 		)
 	}
 	out := make([]File, 0, len(renders))

@@ -18,8 +18,8 @@ const TZ = "Europe/Helsinki"
 // treatment deadlines, the policy's communication and review, and the
 // objectives' deadlines.
 func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
-	plan, err := calendar.DefaultPlan(calendar.PlanParams{
-		Year: Workshop.Year() + 1, TZ: TZ, Owners: PlanOwners(), DefaultOwner: "IT manager",
+	plan, err := calendar.DefaultPlan(Workshop.Year()+1, calendar.PlanOptions{
+		TZ: TZ, Owners: PlanOwners(), DefaultOwner: "IT manager",
 		Namespace: isms.NewNamespace("Kestrel Cloud Ltd"),
 		Workdays:  calendar.Workdays{Holidays: Holidays()},
 	})
@@ -27,9 +27,12 @@ func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Pla
 		return calendar.Plan{}, err
 	}
 	plan.Name = c.Organization.Name + " ISMS plan"
-	plan = plan.Add(reg.CalendarItems(TZ, c.OwnerName)...)
-	plan = plan.Add(pol.CalendarItems(TZ)...)
-	plan = plan.Add(calendar.ObjectiveDeadlines(c.Objectives, TZ, c.OwnerName)...)
+	duties := append(append(reg.Duties(), pol.Duties()...), c.Duties()...)
+	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: TZ, Names: c.OwnerName})
+	if err != nil {
+		return calendar.Plan{}, err
+	}
+	plan = plan.Add(items...)
 	return plan, plan.Validate()
 }
 

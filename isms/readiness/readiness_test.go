@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -52,7 +53,9 @@ func complete(t *testing.T) readiness.Input {
 	in.Records.Reviews = append(in.Records.Reviews, records.ManagementReview{ID: isms.DeriveID[records.ManagementReview](ns, "mr"), Date: now.AddDate(0, 0, -4),
 		Attendees: []string{"Maria Virtanen", "Jussi Lahti"}, Inputs: []records.ReviewInput{{Topic: "audit results", Summary: "no findings"}},
 		Decisions: []string{"fund a second hosting region in 2027"}})
-	comm := in.Policy.CalendarItems(sample.TZ)[0]
+	commID := isms.IDFromUUID[calendar.Activity](in.Policy.Duties()[0].ID.UUID())
+	i := slices.IndexFunc(in.Plan.Activities, func(a calendar.Activity) bool { return a.ID == commID })
+	comm := in.Plan.Activities[i]
 	due := in.Plan.Occurrences(comm, now.AddDate(-1, 0, 0), now)[0]
 	plan := in.Plan.Complete(calendar.Completion{Activity: comm.ID, Due: due, Done: due.AddDate(0, 0, -2), By: "Jussi Lahti"})
 	in.Plan = &plan

@@ -81,7 +81,7 @@ func checkIncidents(in *Input, _ time.Time) verdict {
 			late++
 			continue
 		}
-		if ok, _ := calendar.IncidentRecording.Check(x.Detected, x.Recorded, workdays(in)); !ok {
+		if ok, _ := calendar.IncidentRecording.Met(x.Detected, x.Recorded, workdays(in)); !ok {
 			late++
 		}
 	}
@@ -105,7 +105,7 @@ func checkRiskReviews(in *Input, now time.Time) verdict {
 	}
 	due := in.Register.ReviewsDue(now)
 	if len(due) > 0 {
-		return verdict{Stale, []string{fmt.Sprintf("%d risks due for review", len(due))}, fmt.Sprintf("review risk %s (%s since %s)", due[0].Risk, due[0].Reason, date(due[0].Since))}
+		return verdict{Stale, []string{fmt.Sprintf("%d risks due for review", len(due))}, fmt.Sprintf("review risk %s (%s since %s)", due[0].Ref, due[0].Reason, date(due[0].Since))}
 	}
 	return verdict{Met, []string{"no risk review overdue"}, ""}
 }
@@ -118,7 +118,7 @@ func checkActions(in *Input, now time.Time) verdict {
 	counts := implemented(in.Implementations)
 	ev := []string{fmt.Sprintf("%d controls implemented, %d in progress, %d planned", counts[controls.Implemented], counts[controls.InProgress], counts[controls.Planned])}
 	if len(od) > 0 {
-		return verdict{Stale, append(ev, fmt.Sprintf("%d actions overdue", len(od))), fmt.Sprintf("finish %q (%s), due %s", od[0].Action.Title, od[0].Risk, date(od[0].Action.Due))}
+		return verdict{Stale, append(ev, fmt.Sprintf("%d actions overdue", len(od))), fmt.Sprintf("finish %q (%s), due %s", od[0].Action.Title, od[0].Ref, date(od[0].Action.Due))}
 	}
 	return verdict{Met, ev, ""}
 }

@@ -9,22 +9,24 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// Frequency is the unit a Rule repeats in.
-type Frequency string
+// Repeat is the unit a Recurrence repeats in: once, or every so many days,
+// weeks, months or years. (It is not quant.Frequency, which is a rate of
+// loss events.)
+type Repeat string
 
-// Frequencies.
+// Repeat units.
 const (
-	Once    Frequency = "once"
-	Daily   Frequency = "daily"
-	Weekly  Frequency = "weekly"
-	Monthly Frequency = "monthly"
-	Yearly  Frequency = "yearly"
+	Once    Repeat = "once"
+	Daily   Repeat = "daily"
+	Weekly  Repeat = "weekly"
+	Monthly Repeat = "monthly"
+	Yearly  Repeat = "yearly"
 )
 
-var frequencies = []Frequency{Once, Daily, Weekly, Monthly, Yearly}
+var repeats = []Repeat{Once, Daily, Weekly, Monthly, Yearly}
 
-// Rule says when an activity happens: once, or every Interval days, weeks,
-// months or years from Start, optionally on the n-th (or last) weekday of
+// Recurrence says when an activity happens: once, or every Interval days,
+// weeks, months or years from Start, optionally on the n-th (or last) weekday of
 // the month or on its last business day, until Until or for Count times.
 // Start is a wall-clock time read in the time zone TZ (an IANA name such
 // as "Europe/Helsinki"; "" means UTC), so a 09:00 meeting stays at 09:00
@@ -34,50 +36,57 @@ var frequencies = []Frequency{Once, Daily, Weekly, Monthly, Yearly}
 // months (January 31 + 1 month is February 28, or 29 in a leap year; the
 // month after is March 31 again), and February 29 becomes February 28 in
 // common years.
-type Rule struct {
-	Freq     Frequency `json:"freq"`
+type Recurrence struct {
+	Repeat   Repeat    `json:"repeat"`
 	Interval int       `json:"interval,omitempty"` // 0 means 1
 	TZ       string    `json:"tz,omitempty"`
 	Start    time.Time `json:"start"`
 	// Nth, with Weekday, picks the n-th weekday of the month (1–4) or the
-	// last one (-1); Monthly rules only.
+	// last one (-1); Monthly recurrences only.
 	Nth     int          `json:"nth,omitempty"`
 	Weekday time.Weekday `json:"weekday,omitempty"`
 	// LastBusinessDay picks the last working day of the month; Monthly
-	// rules only.
+	// recurrences only.
 	LastBusinessDay bool      `json:"last_business_day,omitempty"`
 	Until           time.Time `json:"until,omitzero"`
 	Count           int       `json:"count,omitempty"`
 }
 
 // OnceAt is a one-off occurrence.
-func OnceAt(start time.Time, tz string) Rule { return Rule{Freq: Once, TZ: tz, Start: start} }
+func OnceAt(start time.Time, tz string) Recurrence {
+	return Recurrence{Repeat: Once, TZ: tz, Start: start}
+}
 
 // Every repeats every n units from start.
-func Every(n int, unit Frequency, start time.Time, tz string) Rule {
-	return Rule{Freq: unit, Interval: n, TZ: tz, Start: start}
+func Every(n int, unit Repeat, start time.Time, tz string) Recurrence {
+	return Recurrence{Repeat: unit, Interval: n, TZ: tz, Start: start}
 }
 
 // Quarterly repeats every three months from start.
-func Quarterly(start time.Time, tz string) Rule { return Every(3, Monthly, start, tz) }
+func Quarterly(start time.Time, tz string) Recurrence { return Every(3, Monthly, start, tz) }
 
 // NthWeekday repeats every interval months on the n-th weekday (n = -1 for
 // the last), at start's time of day, from start's month.
-func NthWeekday(interval, n int, wd time.Weekday, start time.Time, tz string) Rule {
-	return Rule{Freq: Monthly, Interval: interval, Nth: n, Weekday: wd, TZ: tz, Start: start}
+func NthWeekday(interval, n int, wd time.Weekday, start time.Time, tz string) Recurrence {
+	return Recurrence{Repeat: Monthly, Interval: interval, Nth: n, Weekday: wd, TZ: tz, Start: start}
 }
 
 // LastBusinessDayOf repeats every interval months on the last working day.
-func LastBusinessDayOf(interval int, start time.Time, tz string) Rule {
-	return Rule{Freq: Monthly, Interval: interval, LastBusinessDay: true, TZ: tz, Start: start}
+func LastBusinessDayOf(interval int, start time.Time, tz string) Recurrence {
+	return Recurrence{Repeat: Monthly, Interval: interval, LastBusinessDay: true, TZ: tz, Start: start}
 }
 
-func (r Rule) interval() int { return max(r.Interval, 1) }
+func (r Recurrence) interval() int { return max(r.Interval, 1) }
 
-// Location loads the rule's time zone.
-func (r Rule) Location() (*time.Location, error) {
+// Location loads the recurrence's time zone. "Local" is refused: it
+// depends on the machine, so the same plan would give different dates and
+// files on different hosts.
+func (r Recurrence) Location() (*time.Location, error) {
 	if r.TZ == "" || r.TZ == "UTC" {
 		return time.UTC, nil
+	}
+	if r.TZ == "Local" {
+		return nil, fmt.Errorf("%w: time zone %q depends on the machine; name an IANA zone such as \"Europe/Helsinki\"", isms.ErrInvalid, r.TZ)
 	}
 	if loc, ok := locations.Load(r.TZ); ok {
 		return loc.(*time.Location), nil
@@ -95,11 +104,11 @@ func (r Rule) Location() (*time.Location, error) {
 // any result.
 var locations sync.Map
 
-// Validate checks the rule, reporting every problem at once.
-func (r Rule) Validate() error {
+// Validate checks the recurrence, reporting every problem at once.
+func (r Recurrence) Validate() error {
 	var p isms.Problems
-	if !slices.Contains(frequencies, r.Freq) {
-		p.Addf("freq", "frequency %q is not one of %v", r.Freq, frequencies)
+	if !slices.Contains(repeats, r.Repeat) {
+		p.Addf("repeat", "repeat unit %q is not one of %v", r.Repeat, repeats)
 	}
 	if r.Interval < 0 || r.Interval > 1000 {
 		p.Addf("interval", "interval %d is not between 1 and 1000", r.Interval)
@@ -108,11 +117,13 @@ func (r Rule) Validate() error {
 		p.Addf("tz", "%v", err)
 	}
 	if r.Start.IsZero() {
-		p.Addf("start", "the rule has no start")
+		p.Addf("start", "the recurrence has no start")
 	}
+	isms.CheckDate(&p, "start", "the start", r.Start, false)
+	isms.CheckDate(&p, "until", "the end (until)", r.Until, false)
 	if r.Nth != 0 || r.LastBusinessDay {
-		if r.Freq != Monthly {
-			p.Addf("freq", "the n-th weekday and the last business day need a monthly rule")
+		if r.Repeat != Monthly {
+			p.Addf("repeat", "the n-th weekday and the last business day need a monthly recurrence")
 		}
 		if r.Nth != 0 && r.LastBusinessDay {
 			p.Addf("nth", "choose the n-th weekday or the last business day, not both")
@@ -128,24 +139,24 @@ func (r Rule) Validate() error {
 		p.Addf("count", "count %d is negative", r.Count)
 	}
 	if !r.Until.IsZero() && r.Until.Before(r.Start) {
-		p.Addf("until", "the rule ends before it starts")
+		p.Addf("until", "the recurrence ends before it starts")
 	}
 	return p.Err()
 }
 
 // wallStart is Start's wall clock read in loc.
-func (r Rule) wallStart(loc *time.Location) time.Time {
+func (r Recurrence) wallStart(loc *time.Location) time.Time {
 	s := r.Start
 	return time.Date(s.Year(), s.Month(), s.Day(), s.Hour(), s.Minute(), s.Second(), 0, loc)
 }
 
-// nth returns the k-th raw occurrence (k from 0) of a rule starting at
+// nth returns the k-th raw occurrence (k from 0) of a recurrence starting at
 // start, before working-day adjustment.
-func (r Rule) nth(k int, start time.Time, wd Workdays) time.Time {
+func (r Recurrence) nth(k int, start time.Time, wd Workdays) time.Time {
 	h, m, s := r.Start.Clock() // the intended wall clock, even if start fell in a gap
 	loc := start.Location()
 	n := k * r.interval()
-	switch r.Freq {
+	switch r.Repeat {
 	case Daily:
 		return time.Date(start.Year(), start.Month(), start.Day()+n, h, m, s, 0, loc)
 	case Weekly:

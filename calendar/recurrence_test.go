@@ -16,8 +16,8 @@ var ns = isms.NewNamespace("calendar tests")
 
 func at(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
 
-func activity(rule calendar.Rule) calendar.Activity {
-	return calendar.Activity{ID: isms.DeriveID[calendar.Activity](ns, "a"), Title: "Review", Kind: calendar.Custom, Owner: "IT manager", Rule: rule}
+func activity(rule calendar.Recurrence) calendar.Activity {
+	return calendar.Activity{ID: isms.DeriveID[calendar.Activity](ns, "a"), Title: "Review", Kind: calendar.Custom, Owner: "IT manager", Recurrence: rule}
 }
 
 func days(ts []time.Time) []string {
@@ -62,7 +62,7 @@ func TestOccurrences_Table(t *testing.T) {
 		{"once, outside the window", activity(calendar.OnceAt(at(2026, 6, 30, 12), "")), nil},
 		{"moved to the next working day", func() calendar.Activity {
 			a := activity(calendar.Every(1, calendar.Monthly, at(2027, 1, 30, 9), "")) // Sat 30 Jan
-			a.Rule.Count = 3
+			a.Recurrence.Count = 3
 			a.Adjust = calendar.Next
 			return a
 		}(), []string{"2027-02-01 09:00 UTC", "2027-03-01 09:00 UTC", "2027-03-30 09:00 UTC"}},
@@ -86,13 +86,13 @@ func TestOccurrences_DaylightSavingKeepsWallClock(t *testing.T) {
 	assert.Equal(t, []string{"2027-03-26 09:00 EET", "2027-03-27 09:00 EET", "2027-03-28 09:00 EEST", "2027-03-29 09:00 EEST"}, got)
 }
 
-func TestRule_Validate(t *testing.T) {
-	r := calendar.Rule{Freq: "fortnightly", Interval: -1, TZ: "Mars/Olympus", Nth: 7, LastBusinessDay: true, Count: -2}
+func TestRecurrence_Validate(t *testing.T) {
+	r := calendar.Recurrence{Repeat: "fortnightly", Interval: -1, TZ: "Mars/Olympus", Nth: 7, LastBusinessDay: true, Count: -2}
 	err := r.Validate()
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	var got []string
 	for _, v := range isms.ValidationErrors(err) {
 		got = append(got, v.Path)
 	}
-	assert.Equal(t, []string{"freq", "interval", "tz", "start", "freq", "nth", "nth", "count"}, got)
+	assert.Equal(t, []string{"repeat", "interval", "tz", "start", "repeat", "nth", "nth", "count"}, got)
 }
