@@ -1,0 +1,44 @@
+// Package jsonio is the one way ismskit reads and writes its JSON files:
+// strict decoding that reports every problem with its JSON path, and
+// canonical encoding (two-space indentation, no HTML escaping), so every
+// decoder rejects the same mistakes in the same words and every export is
+// byte-stable.
+//
+//	func DecodeRegister(r io.Reader) (Register, error) {
+//		var reg Register
+//		if err := jsonio.Decode(r, &reg, "register"); err != nil {
+//			return Register{}, err // every problem, each with its JSON path
+//		}
+//		return reg, reg.Validate()
+//	}
+//
+//	err := jsonio.Encode(w, reg) // indented, "<" stays "<", ends in "\n"
+//
+// # Decode errors
+//
+// A document that does not decode gives one error listing every problem at
+// once, like a Validate method does: errors.Is(err, isms.ErrInvalid) holds
+// and isms.ValidationErrors(err) returns one *isms.ValidationError per
+// problem, in document order. Path is the JSON path of the value in
+// ismskit's path style ("risks[2].owner.role", "entries[0].generated",
+// "owners.risk-review" for a map key; a key that is empty or holds dots,
+// brackets, quotes, spaces or control characters is quoted:
+// `owners["a.b"]`); "" is the document as a whole. Problem starts with the
+// document's name, e.g. `register: unknown field "colour"`.
+//
+// The problems are: an unknown key (at any depth, with a suggestion when a
+// field has a close name); a value of the wrong JSON type ("expected a
+// whole number, found the string \"high\""); a value its type's UnmarshalJSON
+// or UnmarshalText refuses, such as a bad date, ID or decimal (validation
+// errors such a method returns keep their own paths below the value's); and,
+// at path "", a syntax error with its line, column and byte offset, empty
+// input, a top-level null, and data after the value.
+//
+// Decoding is fast when the input is good: the strict encoding/json decoder
+// runs first, and only when it fails is the input walked once more, guided
+// by the target type and mirroring encoding/json's rules (json tags, "-",
+// promoted fields of embedded structs, case-insensitive keys, pointers,
+// slices, arrays, maps with string, integer or TextUnmarshaler keys,
+// interfaces taking anything), to find every problem. Objects and arrays may
+// nest MaxDepth levels deep, as in encoding/json; bad input never panics.
+package jsonio

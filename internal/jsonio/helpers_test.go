@@ -1,0 +1,5 @@
+package jsonio
+
+import "reflect"
+
+func reflectType[T any]() reflect.Type { return reflect.TypeFor[T]() }
