@@ -22,7 +22,7 @@
 // problem, in document order. Path is the JSON path of the value in
 // ismskit's path style ("risks[2].owner.role", "entries[0].generated",
 // "owners.risk-review" for a map key; a key that is empty or holds dots,
-// brackets, quotes, spaces or control characters is quoted:
+// brackets, quotes, backslashes, spaces or unprintable characters is quoted:
 // `owners["a.b"]`); "" is the document as a whole. Problem starts with the
 // document's name, e.g. `register: unknown field "colour"`.
 //
