@@ -1,46 +1,86 @@
 // Package risk is the information security risk engine (clauses 6.1.2,
 // 6.1.3, 8.2 and 8.3): methods and matrices, scoring, inherent, residual
 // and target risk, treatment and acceptance, and the register with its
-// queries and outputs.
+// queries, duties and outputs.
 //
-// # Method
+//	reg, err := risk.DecodeRegister(file) // strict JSON + Validate
+//	if err != nil {
+//		return err // every problem, with paths like risks[3].residual.likelihood
+//	}
+//	if err := reg.CheckRefs(org, controls.AnnexA()); err != nil {
+//		return err // owners, assets, requirements, controls that do not resolve
+//	}
+//	top, err := reg.Highest(5, risk.Residual)
+//	if err != nil {
+//		return err
+//	}
+//	duties := reg.Duties() // reviews and treatment deadlines, for calendar.FromDuties
+//	err = risk.WriteMarkdown(w, reg, risk.MarkdownOptions{Context: org, Now: now})
 //
-// A Method holds the likelihood and impact scales, the matrix that turns a
-// (likelihood, impact) pair into a score and a band, and the acceptance
-// criteria. Preset5x5 (the default, as the domain articles describe: 1–5
-// scales, Low/Medium/High/Critical) and Preset3x3, Preset4x4 and
-// Preset5x5ISO27005 are ready to use; any N×M method loads from JSON with
-// DecodeMethod. The matrix is either a scoring rule with band thresholds or
-// an explicit grid; either way validation rejects a matrix that is not
-// monotonic. Method.Scorer compiles a method into a Scorer, whose Rate is a
-// table lookup that does not allocate; a host plugs in its own Rule with
-// ScorerWith and proves it with risk/risktest.CheckRule.
+// # Method and grades
+//
+// A Method holds the likelihood and impact scales (isms.Scale, whose steps
+// are isms.Level values), the matrix that turns a (likelihood, impact)
+// Rating into a Grade (a score and a band), and the acceptance criteria.
+// Preset5x5 (the default: 1–5 scales, Low/Medium/High/Critical), Preset3x3,
+// Preset4x4 and Preset5x5ISO27005 are ready to use; any N×M method (at most
+// MaxLevels levels with values up to MaxLevelValue) loads with DecodeMethod.
+// The matrix is a scoring rule with band thresholds or an explicit grid;
+// either way it must be monotonic. Method.Scorer compiles a method into a
+// Scorer, whose Rate is a table lookup; a host plugs in its own ScoringRule
+// with ScorerWith and proves it with risk/risktest.CheckScoringRule.
 //
 // # Risks
 //
 // A Risk is asset-based (assets, threat, vulnerability) or event-based (a
-// scenario), names the properties it affects, its owner and the
-// requirements it relates to, and carries three assessments: Inherent,
-// Residual and Target, each with rationale, assessor and date. A residual
-// may be derived from the controls applied and their effectiveness with
-// DeriveResidual, an exact decimal rule that never exceeds the inherent
-// risk. Reassess keeps every earlier assessment in History, so Trend shows
-// how a risk moved.
+// scenario), names the properties it affects, its owner and requirements,
+// and carries three assessments: Inherent, Residual and Target. A residual
+// may be derived from the controls applied with DeriveResidual, an exact
+// decimal rule that never exceeds the inherent risk. Reassess keeps every
+// earlier assessment in History, so Trend shows how a risk moved.
 //
-// Treatment is one of Modify, Retain, Avoid and Share; the domain articles'
-// treat, tolerate, terminate and transfer are synonyms (ParseOption). A
-// plan has actions with owner, due date, status and the controls they
-// implement. A risk above the appetite that is retained needs an Acceptance
-// by a role the criteria allow for its band, for at most that role's
-// period; an expired acceptance returns the risk to review. Loss gives the
-// classic quantitative view: SLE × ARO = ALE, in exact decimal Money.
+// Treatment is one of Modify, Retain, Avoid and Share (treat, tolerate,
+// terminate and transfer are synonyms; see ParseOption), with actions that
+// have an owner, a due date and the controls they implement. A risk above
+// the appetite that is retained needs an Acceptance by a role the criteria
+// allow for its band, for at most that role's period. Loss gives the
+// classic view: SLE × ARO = ALE, in exact decimal Money; risk/quant
+// simulates losses.
 //
-// # Register
+// # Validation
 //
-// Register.Validate reports every problem at once; Register.Check adds the
-// references into the organisation's context and the control catalogue.
-// Queries: Top, ByBand, ByOwner, ByAsset, ByControl, ByTreatment,
-// OverdueActions, ReviewsDue, Unaccepted, HeatMap and Summarise. Outputs:
-// WriteCSV (opens cleanly in a spreadsheet), WriteMarkdown and
-// HeatMap.WriteSVG, all deterministic and golden-tested.
+// Risk.Validate checks a risk's own fields only (it is what isms.Create
+// runs): IDs, a real reference and title, kind, properties, owner, ratings
+// that are 0 (not assessed) or within 1..MaxLevelValue, rationales,
+// treatment, acceptance and dates. Register.Validate adds the method and
+// what depends on it: ratings on the method's scales, residual above
+// inherent without a reason, significant risks without a deadline,
+// acceptances the criteria do not allow, unique IDs and references.
+// Register.CheckRefs checks only the references into other records (the
+// organization's context and the control catalogue); a nil catalogue is a
+// problem, not a panic.
+//
+// # Queries, duties and outputs
+//
+// Highest, ByBand, ByOwner, ByAsset, ByControl, ByTreatment,
+// OverdueActions, ReviewsDue, Unaccepted, HeatMap and Summarize answer a
+// management review's questions. Duties returns the dated work the
+// register creates as isms.Duty values; the calendar package turns them
+// into activities, so risk does not import calendar. WriteCSV,
+// WriteMarkdown and WriteHeatMapSVG take an options struct whose zero
+// value means the defaults (MarkdownOptions.Now must be set); every cell
+// is escaped by one shared helper, so titles with newlines, pipes,
+// formulas, HTML or bidi controls cannot break a table, run in a
+// spreadsheet or inject markup. All output is deterministic and
+// golden-tested.
+//
+// # Names
+//
+// ismskit spells identifiers the ISO (Oxford) way: -ize (Summarize,
+// AcceptanceUnauthorized, annualized), otherwise British (colour). Each
+// exported name has one meaning across the module: a step on a scale is an
+// isms.Level, a cell of the matrix is a Grade; the scoring function is a
+// ScoringRule; a field named Risk always holds a risk's ID (like Owner and
+// Assets hold references), with Ref beside it for people, and the whole
+// risk is reached through the register (Register.Risks[Index]).
 package risk

@@ -22,7 +22,7 @@ type Band struct {
 	Colour string `json:"colour"` // CSS colour for heat maps, e.g. "#c62828"
 }
 
-// Method is the organisation's risk assessment method (clause 6.1.2): the
+// Method is the organization's risk assessment method (clause 6.1.2): the
 // likelihood and impact scales, how a (likelihood, impact) pair becomes a
 // score and a band, and the risk acceptance criteria.
 //

@@ -21,7 +21,7 @@ func scale(name string, levels ...[2]string) Scale {
 // Preset5x5 returns the default method, as the domain articles describe it:
 // likelihood and impact on 1–5 scales, score = likelihood × impact, and four
 // bands: Low (1–4), Medium (5–9), High (10–19), Critical (20–25). The
-// appetite is Low. Add Authorities to the criteria for the organisation's
+// appetite is Low. Add Authorities to the criteria for the organization's
 // roles.
 func Preset5x5() Method {
 	return Method{
@@ -50,7 +50,7 @@ func DefaultMethod() Method { return Preset5x5() }
 
 // Preset5x5ISO27005 returns a 5×5 method worded the way ISO/IEC 27005-style
 // methods usually are: likelihood and consequence, with levels described by
-// frequency and by effect on the organisation. Scoring and bands are as in
+// frequency and by effect on the organization. Scoring and bands are as in
 // Preset5x5.
 func Preset5x5ISO27005() Method {
 	m := Preset5x5()
@@ -92,7 +92,7 @@ func Preset4x4() Method {
 	}
 }
 
-// Preset3x3 returns a 3×3 product method for the smallest organisations:
+// Preset3x3 returns a 3×3 product method for the smallest organizations:
 // Low (1–2), Medium (3–5), High (6–9); appetite Low.
 func Preset3x3() Method {
 	return Method{

@@ -1,26 +1,52 @@
 // Package quant is quantitative risk analysis by Monte Carlo simulation:
 // "what is our expected annual loss, and what is the 1-in-100-years loss?"
 //
-// Each Scenario gives a risk of the register an event frequency (a Poisson
-// rate, or a rate drawn from a PERT range each year) and a loss per event
-// (a lognormal fitted to a low/high pair read as the 5th and 95th
-// percentiles, a PERT range, or a fixed amount). Simulate sums each
-// simulated year's events (so loss-free years exist) and the risks year by
-// year, and returns the mean annual loss beside the analytic expectation
-// (rate × mean loss), its standard error, the 50th–99.9th percentiles, the
-// share of loss-free years, the expected shortfall at 99 %, a loss
-// exceedance curve computed in one pass over the sorted years, a check
-// against the organisation's tolerance curve, and the risks ranked by
+//	in, err := quant.DecodeInput(file) // strict JSON + Validate
+//	if err != nil {
+//		return err // names the risk and field of every bad parameter
+//	}
+//	res, err := quant.Simulate(in)
+//	if err != nil {
+//		return err
+//	}
+//	fmt.Println(res.Mean, res.Percentiles, res.WithinTolerance)
+//	err = quant.WriteSVG(w, res, quant.SVGOptions{Title: "Annual loss exceedance"})
+//
+// # Scenarios
+//
+// Each Scenario gives a risk of the register (Risk is its risk.ID, Ref its
+// reference) a loss event Frequency (a Poisson rate, or a rate drawn from a
+// PERT range each year) and a loss Magnitude per event (a lognormal fitted
+// to a low/high pair read as the 5th and 95th percentiles, a PERT range, or
+// a fixed amount). FromRegister turns the register's classic SLE × ARO
+// losses into scenarios.
+//
+// # Results
+//
+// Simulate sums each simulated year's events (so loss-free years exist)
+// and the risks year by year, and returns the mean annual loss beside the
+// analytic expectation, its standard error, percentiles, the share of
+// loss-free years, the expected shortfall at 99 %, a loss exceedance curve,
+// a check against the organization's tolerance, and the risks ranked by
 // contribution. Money is decimal, rounded once at output.
 //
-// Runs are reproducible: Options.Seed fixes them; each risk draws from its
-// own stream derived from (seed, risk), so adding a risk does not change
-// the others; and the portfolio is summed in whole cents, so the result is
-// bit-identical whatever Options.Workers is.
+// # Reproducibility
 //
-// WriteSVG draws the loss exceedance curve with the tolerance, WriteMarkdown
-// writes a summary and WriteJSON the full result. Decode reads an Input
-// from JSON and names the risk and field of every bad parameter;
-// FromRegister turns the register's classic SLE × ARO losses into
-// scenarios.
+// Options.Seed fixes a run; each risk draws from its own stream derived
+// from (seed, risk), so adding a risk does not change the others; the
+// portfolio is summed in whole cents, so the result is bit-identical
+// whatever Options.Workers is.
+//
+// # Outputs
+//
+// WriteJSON, WriteMarkdown and WriteSVG take an options struct whose zero
+// value means the defaults. Text from the input is escaped by the shared
+// cell helper (Markdown) or for XML (SVG).
+//
+// # Names
+//
+// Frequency and Magnitude are FAIR's terms (loss event frequency, loss
+// magnitude); "severity" is kept for lint findings (isms.Severity). A field
+// named Risk holds a risk.ID, as everywhere in ismskit. Spelling follows
+// the ISO (Oxford) convention: -ize, otherwise British.
 package quant

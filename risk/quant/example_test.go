@@ -9,7 +9,7 @@ import (
 )
 
 // Simulate two risks for 10,000 years: the expected annual loss beside its
-// analytic value, the 1-in-100-years loss, and whether the organisation's
+// analytic value, the 1-in-100-years loss, and whether the organization's
 // tolerance holds.
 func Example() {
 	in := quant.Input{
@@ -23,7 +23,11 @@ func Example() {
 		},
 		Tolerance: []quant.TolerancePoint{{Loss: decimal.NewFromInt(500_000), Probability: decimal.RequireFromString("0.01")}},
 	}
-	r, _ := quant.Simulate(in)
+	r, err := quant.Simulate(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("analytic expected annual loss:", r.Analytic, r.Currency)
 	fmt.Println("simulated within 3 standard errors:", r.Mean.Sub(r.Analytic).Abs().LessThanOrEqual(r.StdErr.Mul(decimal.NewFromInt(3))))
 	fmt.Println("largest contributor:", r.Risks[0].Ref)

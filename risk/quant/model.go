@@ -51,7 +51,7 @@ type Scenario struct {
 	Magnitude Magnitude `json:"loss"`
 }
 
-// TolerancePoint is one point of the organisation's loss tolerance: the
+// TolerancePoint is one point of the organization's loss tolerance: the
 // annual loss may exceed Loss with at most Probability (0.01 = 1 in 100 years).
 type TolerancePoint struct {
 	Loss        decimal.Decimal `json:"loss"`

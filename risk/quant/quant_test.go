@@ -2,6 +2,8 @@ package quant_test
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -223,7 +225,55 @@ func TestSimulate_SameSeedSameBytesAndGolden(t *testing.T) {
 	golden.Assert(t, filepath.Join("testdata", "lec.svg"), []byte(s1))
 }
 
-func FuzzDecode(f *testing.F) {
+// hostile is text a person might type, or an attacker plant: a line
+// break, a pipe, a spreadsheet formula, HTML and a right-to-left override.
+const hostile = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
+
+func TestWriters_HostileText(t *testing.T) {
+	in := quant.Input{Currency: "<x>", Options: quant.Options{Years: 2_000, Seed: 1, CurvePoints: 5},
+		Scenarios: []quant.Scenario{lognormal(hostile, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
+		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}}}
+	in.Scenarios[1].Title = hostile
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	var js, md, svg bytes.Buffer
+	require.NoError(t, quant.WriteJSON(&js, r, quant.JSONOptions{}))
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
+	require.NoError(t, quant.WriteSVG(&svg, r, quant.SVGOptions{Title: hostile}))
+	golden.Assert(t, filepath.Join("testdata", "hostile.json"), js.Bytes())
+	golden.Assert(t, filepath.Join("testdata", "hostile.md"), md.Bytes())
+	golden.Assert(t, filepath.Join("testdata", "hostile.svg"), svg.Bytes())
+
+	for _, out := range []string{md.String(), svg.String()} {
+		assert.NotContains(t, out, "<script>")
+		assert.NotContains(t, out, "<x>")
+		assert.NotContains(t, out, "\u202e")
+	}
+	for _, line := range strings.Split(md.String(), "\n") {
+		if strings.HasPrefix(line, "|") {
+			assert.True(t, strings.HasSuffix(line, "|"), "a table row is cut: %q", line)
+		}
+	}
+	dec := xml.NewDecoder(&svg)
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err, "the SVG is well-formed XML")
+	}
+}
+
+func TestWriteSVG_ZeroOptionsHaveATitle(t *testing.T) {
+	r, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 100, Seed: 1},
+		Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "10", "200")}})
+	require.NoError(t, err)
+	var svg bytes.Buffer
+	require.NoError(t, quant.WriteSVG(&svg, r, quant.SVGOptions{}))
+	assert.Contains(t, svg.String(), "<title>Annual loss exceedance</title>")
+}
+
+func FuzzDecodeInput(f *testing.F) {
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"seed":1}}`))
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"pert":{"min":"0","mode":"1","max":"2"}},"loss":{"pert":{"min":"1","mode":"2","max":"3"}}}],"options":{"years":50}}`))
 	f.Add([]byte(`{"scenarios":[{}]}`))
