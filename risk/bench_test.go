@@ -85,7 +85,7 @@ func BenchmarkRegister100k(b *testing.B) {
 	b.Run("Top10", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := reg.Top(10, risk.Residual); err != nil {
+			if _, err := reg.Highest(10, risk.Residual); err != nil {
 				b.Fatal(err)
 			}
 		}

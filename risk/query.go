@@ -79,32 +79,6 @@ func (reg Register) Highest(n int, s Stage) ([]Ranked, error) {
 	return out, nil
 }
 
-// Scored is the old result of Top: a whole risk with its grade.
-//
-// Deprecated: use Ranked (from Register.Highest), whose Risk field is the
-// risk's ID like every field named Risk; the whole risk is
-// Register.Risks[Index].
-type Scored struct {
-	Index int   `json:"index"`
-	Risk  Risk  `json:"risk"`
-	Level Grade `json:"level"`
-}
-
-// Top returns the n most severe risks at stage s as Scored values.
-//
-// Deprecated: use Highest.
-func (reg Register) Top(n int, s Stage) ([]Scored, error) {
-	rs, err := reg.Highest(n, s)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Scored, len(rs))
-	for k, r := range rs {
-		out[k] = Scored{Index: r.Index, Risk: reg.Risks[r.Index], Level: r.Grade}
-	}
-	return out, nil
-}
-
 // minHeap keeps the least severe of the current top n at its root.
 type minHeap []Ranked
 

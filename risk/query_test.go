@@ -148,16 +148,3 @@ func TestRegister_QueriesIgnoreInsertionOrder(t *testing.T) {
 		assert.Equal(t, reg.ReviewsDue(at), shuffled.ReviewsDue(at))
 	})
 }
-
-func TestTop_DeprecatedWrapperMatchesHighest(t *testing.T) {
-	reg := register()
-	top, err := reg.Top(2, risk.Residual)
-	require.NoError(t, err)
-	high, err := reg.Highest(2, risk.Residual)
-	require.NoError(t, err)
-	require.Len(t, top, 2)
-	for k := range top {
-		assert.Equal(t, high[k].Risk, top[k].Risk.ID)
-		assert.Equal(t, high[k].Grade, top[k].Level)
-	}
-}

@@ -12,11 +12,6 @@ import (
 // ID names a risk of the register.
 type ID = isms.ID[Risk]
 
-// RiskID is the old name of ID.
-//
-// Deprecated: use ID.
-type RiskID = ID
-
 // Risk is storable: it has a key and validates itself.
 var _ isms.Record[Risk] = Risk{}
 
