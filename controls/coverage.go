@@ -41,7 +41,7 @@ type TagCounts struct {
 	Counts Counts `json:"counts"`
 }
 
-// Coverage summarises how far an organisation is with a catalogue: overall,
+// Coverage summarizes how far an organization is with a catalogue: overall,
 // per theme (in catalogue order) and per tag (in vocabulary order).
 type Coverage struct {
 	All    Counts        `json:"all"`
@@ -50,9 +50,13 @@ type Coverage struct {
 }
 
 // Cover computes the coverage of cat by impls. Records of controls the
-// catalogue does not have are ignored (CheckImplementations reports them);
-// when a control has several records the last one counts.
+// catalogue does not have are ignored (Implementations.CheckRefs reports
+// them); when a control has several records the last one counts
+// (Implementations.Validate reports that). A nil catalogue has no coverage.
 func Cover(cat *Catalogue, impls []Implementation) Coverage {
+	if cat == nil {
+		return Coverage{}
+	}
 	status := make(map[ID]Status, len(impls))
 	for _, im := range impls {
 		status[im.Control] = im.Status

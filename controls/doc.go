@@ -1,5 +1,16 @@
 // Package controls holds the ISO/IEC 27001:2022 Annex A catalogue and the
-// records of how an organisation implements each control.
+// records of how an organization implements each control.
+//
+// The main path: take the catalogue, check the organization's records
+// against it, see how far it is, and export the catalogue.
+//
+//	cat := controls.AnnexA()
+//	impls := controls.Implementations(records) // loaded from the host's store
+//	if err := impls.Validate(); err != nil { ... }       // each record, no control twice
+//	if err := impls.CheckRefs(cat); err != nil { ... }   // every control is in cat
+//	cov := controls.Cover(cat, impls)
+//	fmt.Printf("%d of %d implemented\n", cov.All.Implemented, cov.All.Total)
+//	err := controls.WriteCSV(w, cat, controls.CSVOptions{})
 //
 // # The catalogue
 //
@@ -15,10 +26,12 @@
 //
 // The catalogue is data: data/annex-a-2022.json, in the documented format
 // of Document (see data/README.md), embedded with go:embed, parsed once and
-// immutable. A host loads its own catalogue in the same format with Parse,
-// or adds custom controls beside Annex A with Catalogue.With; both validate
-// everything (unique IDs, known themes and tags, mapping targets that exist)
-// and report every problem at once.
+// immutable. A host reads its own document with Decode (strict JSON, then
+// Document.Validate for what the document says on its own) and builds a
+// catalogue from it with New, or adds custom controls beside Annex A with
+// Catalogue.With; both check every reference (themes, tags, mapping
+// targets) and report every problem at once. Parse decodes and builds in
+// one step.
 //
 // # Queries
 //
@@ -33,13 +46,33 @@
 //
 // # Implementation records
 //
-// Implementation is one organisation's record of one control: status (not
+// Implementation is one organization's record of one control: status (not
 // started, planned, in progress, implemented, not applicable), owner,
 // evidence, reviews, effectiveness on a documented scale (see
 // Effectiveness), notes and the history of status changes. Records are
 // values: WithStatus, WithEvidence and Reviewed return new ones for the host
-// to store. Validate requires evidence for an implemented control and a real
-// reason for a control that does not apply. Cover summarises how many
-// controls are implemented, planned or missing, overall, per theme and per
-// tag.
+// to store. Validate checks a record on its own fields only (evidence for an
+// implemented control, a real reason for a control that does not apply);
+// CheckRefs checks what it refers to, its control, against a catalogue. The
+// set type Implementations does both for many records and also refuses two
+// records for one control. A nil catalogue is a validation error, never a
+// panic. Cover summarizes how many controls are implemented, planned or
+// missing, overall, per theme and per tag.
+//
+// # Exports
+//
+// WriteCSV, WriteJSON and WriteMarkdown write the catalogue's rows (Rows),
+// each with an options struct whose zero value is the default. Text is made
+// safe for where it goes: CSV cells cannot run as spreadsheet formulas, and
+// Markdown cells escape pipes, HTML and line breaks, so a custom control's
+// title cannot break a table. Bidi controls such as U+202E are dropped from
+// both.
+//
+// # Names
+//
+// Names follow the module's conventions: checks against other records are
+// CheckRefs, a record's own checks Validate; writers are WriteX(w, v,
+// XOptions). Spelling is ISO's Oxford convention: -ize (Organizational,
+// summarize), otherwise British (Catalogue, Defence as ISO/IEC 27002 prints
+// the tag).
 package controls

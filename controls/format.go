@@ -3,8 +3,10 @@ package controls
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/ismskit/ismskit/internal/jsonio"
+	"github.com/ismskit/ismskit/isms"
 )
 
 // FormatVersion names the catalogue file format this package reads and
@@ -58,22 +60,83 @@ type Entry struct {
 	To    []ID   `json:"to"`
 }
 
-// Decode reads a catalogue document from JSON. Unknown fields are errors,
-// so a misspelt field name is reported rather than silently dropped. Decode
-// checks only the JSON; New and Catalogue.With check the content.
+// Validate checks what the document says on its own: the format version,
+// an ID, a name for every theme and attribute kind, every control with a
+// well-formed ID used once and a title, and every mapping with an ID and
+// entries that name an old control. What the document refers to (themes,
+// tags and mapping targets, which may come from a catalogue it extends) is
+// checked by New and Catalogue.With. The error lists every problem with its
+// path in the document.
+func (d Document) Validate() error {
+	var p isms.Problems
+	if d.Format != FormatVersion {
+		p.Addf("format", "format %q is not %q", d.Format, FormatVersion)
+	}
+	if strings.TrimSpace(d.ID) == "" {
+		p.Addf("id", "the document has no ID")
+	}
+	for i, t := range d.Themes {
+		if strings.TrimSpace(string(t)) == "" {
+			p.Addf(isms.Index("themes", i), "a theme has no name")
+		}
+	}
+	for i, ak := range d.Attributes {
+		if strings.TrimSpace(string(ak.Kind)) == "" {
+			p.Addf(isms.JoinPath(isms.Index("attributes", i), "kind"), "an attribute kind has no name")
+		}
+	}
+	ids := map[ID]bool{}
+	for i, s := range d.Controls {
+		path := isms.Index("controls", i)
+		id := strings.TrimSpace(string(s.ID))
+		switch {
+		case id == "":
+			p.Addf(isms.JoinPath(path, "id"), "the control has no ID")
+		case id != string(s.ID) || strings.ContainsAny(id, " \t\n,|"):
+			p.Addf(isms.JoinPath(path, "id"), "control ID %q contains spaces, commas or bars", s.ID)
+		case ids[s.ID]:
+			p.Addf(isms.JoinPath(path, "id"), "control ID %q is used twice", s.ID)
+		}
+		ids[s.ID] = true
+		if strings.TrimSpace(s.Title) == "" {
+			p.Addf(isms.JoinPath(path, "title"), "control %q has no title", s.ID)
+		}
+	}
+	for i, m := range d.Mappings {
+		path := isms.Index("mappings", i)
+		if strings.TrimSpace(m.ID) == "" {
+			p.Addf(isms.JoinPath(path, "id"), "the mapping has no ID")
+		}
+		for j, e := range m.Entries {
+			if strings.TrimSpace(string(e.ID)) == "" {
+				p.Addf(isms.JoinPath(path, isms.JoinPath(isms.Index("entries", j), "id")), "a mapping entry names no old control")
+			}
+		}
+	}
+	return p.Err()
+}
+
+// Decode reads a catalogue document from strict JSON and validates it
+// (Document.Validate). Unknown fields, wrong types and trailing data are
+// errors, so a misspelt field name is reported rather than silently
+// dropped. Build a catalogue from the document with New, or add it to
+// another with Catalogue.With; Parse does both steps at once.
 func Decode(r io.Reader) (Document, error) {
 	var d Document
 	if err := jsonio.Decode(r, &d, "catalogue document"); err != nil {
 		return Document{}, err
 	}
+	if err := d.Validate(); err != nil {
+		return Document{}, err
+	}
 	return d, nil
 }
 
-// Parse decodes a document and builds a catalogue from it, reporting every
-// problem at once.
+// Parse decodes a standalone document and builds a catalogue from it,
+// reporting every problem at once.
 func Parse(data []byte) (*Catalogue, error) {
-	d, err := Decode(bytes.NewReader(data))
-	if err != nil {
+	var d Document
+	if err := jsonio.Decode(bytes.NewReader(data), &d, "catalogue document"); err != nil {
 		return nil, err
 	}
 	return New(d)

@@ -11,10 +11,10 @@ import (
 	"github.com/ismskit/ismskit/isms"
 )
 
-// ImplementationID names one organisation's implementation record of one control.
+// ImplementationID names one organization's implementation record of one control.
 type ImplementationID = isms.ID[Implementation]
 
-// Status is where an organisation stands with one control.
+// Status is where an organization stands with one control.
 type Status string
 
 // Implementation statuses, in the order work usually moves through them.
@@ -100,7 +100,7 @@ type StatusChange struct {
 	Note string    `json:"note,omitempty"`
 }
 
-// Implementation is one organisation's record of one control: its status,
+// Implementation is one organization's record of one control: its status,
 // owner, evidence, reviews and effectiveness. It is a value: WithStatus and
 // Reviewed return a new Implementation for the host to store (with
 // optimistic concurrency, see isms.Repository), and the record's History
@@ -124,6 +124,8 @@ type Implementation struct {
 
 // Key returns the record's ID; it makes Implementation storable.
 func (im Implementation) Key() ImplementationID { return im.ID }
+
+var _ isms.Record[Implementation] = Implementation{}
 
 // WithStatus returns a copy of im moved to status to at time at, with the
 // change appended to History. im itself is not changed.
@@ -207,25 +209,67 @@ func (im Implementation) Validate() error {
 	return p.Err()
 }
 
-// CheckImplementations validates a set of records against a catalogue:
-// each record on its own, each control known to the catalogue, and at most
-// one record per control. The error lists every problem, with paths like
-// "implementations[3].control".
-func CheckImplementations(cat *Catalogue, impls []Implementation) error {
+// CheckRefs checks the record against the catalogue it refers to: its
+// control must be one of cat's. It does not repeat Validate. A nil
+// catalogue is a ValidationError, never a panic.
+func (im Implementation) CheckRefs(cat *Catalogue) error {
+	var p isms.Problems
+	switch {
+	case cat == nil:
+		p.Addf("catalogue", "no catalogue to check control %s against; pass one, e.g. controls.AnnexA()", im.Control)
+	case im.Control != "" && !cat.Has(im.Control):
+		p.Addf("control", "control %q is not in the catalogue %s; check the ID or add the control with Catalogue.With", im.Control, cat)
+	}
+	return p.Err()
+}
+
+// Implementations is an organization's set of implementation records, at
+// most one per control.
+type Implementations []Implementation
+
+// Validate checks every record on its own and that no control has two
+// records. The error lists every problem, with paths like "[3].control".
+func (ims Implementations) Validate() error {
 	var p isms.Problems
 	seen := map[ID]int{}
-	for i, im := range impls {
-		path := isms.Index("implementations", i)
+	for i, im := range ims {
+		path := isms.Index("", i)
 		p.Merge(path, im.Validate())
-		if im.Control != "" && !cat.Has(im.Control) {
-			p.Addf(isms.JoinPath(path, "control"), "control %q is not in the catalogue", im.Control)
+		if im.Control == "" {
+			continue
 		}
-		if j, dup := seen[im.Control]; dup && im.Control != "" {
-			p.Addf(isms.JoinPath(path, "control"), "control %s has two implementation records (also implementations[%d])", im.Control, j)
+		if j, dup := seen[im.Control]; dup {
+			p.Addf(isms.JoinPath(path, "control"), "control %s has two implementation records (also [%d]); keep one", im.Control, j)
 		} else {
 			seen[im.Control] = i
 		}
 	}
+	return p.Err()
+}
+
+// CheckRefs checks every record's control against the catalogue. It does
+// not repeat Validate. A nil catalogue is one ValidationError, never a
+// panic.
+func (ims Implementations) CheckRefs(cat *Catalogue) error {
+	var p isms.Problems
+	if cat == nil {
+		p.Addf("catalogue", "no catalogue to check the implementation records against; pass one, e.g. controls.AnnexA()")
+		return p.Err()
+	}
+	for i, im := range ims {
+		p.Merge(isms.Index("", i), im.CheckRefs(cat))
+	}
+	return p.Err()
+}
+
+// CheckImplementations validates a set of records and checks them against
+// a catalogue, with paths like "implementations[3].control".
+//
+// Deprecated: use Implementations.Validate and Implementations.CheckRefs.
+func CheckImplementations(cat *Catalogue, impls []Implementation) error {
+	var p isms.Problems
+	p.Merge("implementations", Implementations(impls).Validate())
+	p.Merge("implementations", Implementations(impls).CheckRefs(cat))
 	return p.Err()
 }
 

@@ -101,14 +101,42 @@ func TestEffectiveness_FactorIsMonotonicAndBounded(t *testing.T) {
 	assert.Equal(t, "partially effective", controls.PartiallyEffective.String())
 }
 
-func TestCheckImplementations_AgainstCatalogue(t *testing.T) {
-	impls := []controls.Implementation{
+func TestImplementation_CheckRefs(t *testing.T) {
+	tests := []struct {
+		name string
+		im   controls.Implementation
+		cat  *controls.Catalogue
+		want []string
+	}{
+		{"known control", impl("8.13", controls.Implemented), controls.AnnexA(), nil},
+		{"unknown control", impl("9.1", controls.Planned), controls.AnnexA(), []string{"control"}},
+		{"nil catalogue", impl("8.13", controls.Implemented), nil, []string{"catalogue"}},
+		{"no control is Validate's problem, not CheckRefs'", controls.Implementation{}, controls.AnnexA(), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, paths(tt.im.CheckRefs(tt.cat)))
+		})
+	}
+}
+
+func TestImplementations_ValidateAndCheckRefs(t *testing.T) {
+	set := controls.Implementations{
 		impl("8.13", controls.Implemented),
 		impl("9.1", controls.Planned),
 		impl("8.13", controls.Planned),
+		{Status: controls.Planned},
 	}
-	err := controls.CheckImplementations(controls.AnnexA(), impls)
-	assert.Equal(t, []string{"implementations[1].control", "implementations[2].control"}, paths(err))
+	assert.Equal(t, []string{"[2].control", "[3].id", "[3].control", "[3].owner"}, paths(set.Validate()), "each record and duplicate controls")
+	assert.Equal(t, []string{"[1].control"}, paths(set.CheckRefs(controls.AnnexA())), "unknown controls only")
+	err := set.CheckRefs(nil)
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Equal(t, []string{"catalogue"}, paths(err), "a nil catalogue is one problem, not a panic")
+	assert.NoError(t, controls.Implementations(nil).Validate())
+	assert.NoError(t, controls.Implementations(nil).CheckRefs(controls.AnnexA()))
+
+	assert.Equal(t, []string{"implementations[2].control", "implementations[3].id", "implementations[3].control", "implementations[3].owner", "implementations[1].control"},
+		paths(controls.CheckImplementations(controls.AnnexA(), set)))
 }
 
 func TestCover_CountsByThemeAndTag(t *testing.T) {

@@ -105,6 +105,25 @@ func TestDecode_RejectsUnknownFieldsAndTrailingData(t *testing.T) {
 	assert.ErrorIs(t, err, isms.ErrInvalid)
 }
 
+// Decode validates what the document says on its own; references to
+// themes and tags wait for New or Catalogue.With, which may resolve them
+// against a base catalogue.
+func TestDecode_Validates(t *testing.T) {
+	_, err := controls.Decode(strings.NewReader(`{"format":"v0","id":" ","themes":[""],"attributes":[{"kind":""}],
+		"controls":[{"id":"1","title":"One","theme":"Elsewhere"},{"id":"1","title":" "},{"id":"a b","title":"x"}],
+		"mappings":[{"id":"","entries":[{"id":"","to":["1"]}]}]}`))
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Equal(t, []string{"format", "id", "themes[0]", "attributes[0].kind", "controls[1].id", "controls[1].title", "controls[2].id", "mappings[0].id", "mappings[0].entries[0].id"}, paths(err))
+
+	d, err := controls.Decode(strings.NewReader(`{"format":"ismskit-catalogue/1","id":"acme","name":"ACME","controls":[{"id":"ACME-1","theme":"Technological","title":"Restore drill","tags":["Corrective"]}]}`))
+	require.NoError(t, err, "an extension document decodes")
+	cat, err := controls.AnnexA().With(d)
+	require.NoError(t, err)
+	assert.Equal(t, 94, cat.Len())
+	_, err = controls.New(d)
+	assert.Equal(t, []string{"controls[0].theme", "controls[0].tags[0]"}, paths(err), "on its own it lacks the theme and tag")
+}
+
 func TestWith_AddsCustomControlsBesideAnnexA(t *testing.T) {
 	base := controls.AnnexA()
 	custom := controls.Document{

@@ -39,9 +39,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 	writers := map[string]func(io.Writer, *controls.Catalogue) error{
-		"csv":  controls.WriteCSV,
-		"json": controls.WriteJSON,
-		"md":   controls.WriteMarkdown,
+		"csv": func(w io.Writer, c *controls.Catalogue) error { return controls.WriteCSV(w, c, controls.CSVOptions{}) },
+		"json": func(w io.Writer, c *controls.Catalogue) error {
+			return controls.WriteJSON(w, c, controls.JSONOptions{})
+		},
+		"md": func(w io.Writer, c *controls.Catalogue) error {
+			return controls.WriteMarkdown(w, c, controls.MarkdownOptions{})
+		},
 	}
 	write, ok := writers[*format]
 	if !ok {

@@ -40,7 +40,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
 	p.Merge("", reg.Validate())
 	p.Merge("", reg.CheckRefs(wb.Context, cat))
-	p.Merge("", controls.CheckImplementations(cat, wb.Implementations))
+	p.Merge("implementations", controls.Implementations(wb.Implementations).Validate())
+	p.Merge("implementations", controls.Implementations(wb.Implementations).CheckRefs(cat))
 	p.Merge("records", wb.Records.Validate())
 	p.Merge("records", wb.Records.CheckRefs(wb.Context))
 	if wb.Quant != nil {
