@@ -32,7 +32,7 @@ func Example() {
 	// 2027-02-10 10:00 Quarterly access review - IT manager - upcoming
 }
 
-// Turn the dated duties of the organisation's context (here: an objective's
+// Turn the dated duties of the organization's context (here: an objective's
 // deadline) into calendar activities, naming owners through the context.
 func ExampleFromDuties() {
 	ns := isms.NewNamespace("Example Ltd")

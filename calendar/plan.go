@@ -18,7 +18,7 @@ type Completion struct {
 	Evidence string     `json:"evidence,omitempty"`
 }
 
-// Plan is an organisation's ISMS calendar: its activities, the working
+// Plan is an organization's ISMS calendar: its activities, the working
 // days they follow, and the completions recorded so far.
 type Plan struct {
 	Name        string       `json:"name"`
