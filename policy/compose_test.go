@@ -19,7 +19,12 @@ func TestCompose_FromACompleteContextPassesTheLint(t *testing.T) {
 	assert.Equal(t, "MFA on every account", p.Objectives[0].Title, "earliest deadline first")
 	require.Len(t, p.KeyRisks, 4)
 	assert.Equal(t, []string{"R-1", "R-2", "R-3", "R-4"}, []string{p.KeyRisks[0].Ref, p.KeyRisks[1].Ref, p.KeyRisks[2].Ref, p.KeyRisks[3].Ref}, "most severe first (20, 20, 15, 9)")
-	assert.Equal(t, "IT manager", p.Owner)
+	assert.Equal(t, isms.OwnedByRole(itm), p.Revision.Owner)
+	assert.Equal(t, "IT manager", p.OwnerName())
+	assert.Equal(t, policy.VersionID(isms.DeriveID[isms.Document](ns, "policy"), 1), p.ID)
+	assert.Equal(t, isms.Revision{Document: isms.DeriveID[isms.Document](ns, "policy"), Edition: 1, Status: isms.Draft, Owner: isms.OwnedByRole(itm)}, p.Revision)
+	require.NoError(t, p.Validate(), "a policy composed from a complete context is valid")
+	require.NoError(t, p.CheckRefs(context()))
 	assert.Equal(t, "CEO", p.Responsibilities[0].Name, "the approver's role comes first")
 	assert.Contains(t, p.Responsibilities[2].Duties, "responsible for incident handling")
 	assert.Len(t, p.Commitments, 2)
@@ -51,7 +56,7 @@ func TestCompose_IncompleteContextLintSaysWhatIsMissing(t *testing.T) {
 			missing = append(missing, f.Path)
 		}
 	}
-	assert.Equal(t, []string{"commitments", "monitoring", "objectives", "principles", "responsibilities", "scope", "owner"}, missing)
+	assert.Equal(t, []string{"commitments", "monitoring", "objectives", "principles", "responsibilities", "scope", "revision.owner"}, missing)
 }
 
 func TestCompose_PrinciplesAnswerEveryKeyRisk(t *testing.T) {

@@ -4,39 +4,62 @@
 // objectives, principles tied to real risks, named responsibilities,
 // reviewed every 12 months, findable by every employee.
 //
+//	draft, err := policy.Compose(policy.ComposeInput{Document: doc, Context: org, Register: reg})
+//	// handle err
+//	for _, a := range policy.Lint(draft, today) {
+//		fmt.Println(a) // what to fix before management approves it
+//	}
+//	v1, err := draft.Approve(org.Approval(isms.OwnedByRole(ceo), today))
+//	// store v1 (isms.Create validates it); hand the duties to the calendar
+//	duties := v1.Duties()
+//	err = policy.WriteHTML(w, v1, policy.HTMLOptions{})
+//
 // # Model
 //
 // A Policy has the sections purpose, scope, information security objectives
-// (the kernel's measurable isms.Objective: objective, metric, target,
-// deadline, owner), principles (short, tool-independent statements, each
-// linked to the key risks it answers and the metric that shows it works),
-// roles and responsibilities, commitments to laws, contracts and
-// requirements, monitoring and review, and the approval and version block:
-// owner, approver, approval date, version, next review (12 months after
-// approval by default), change summary and content hash. Approved versions
-// are immutable (Verify); Revise starts the next draft. Deadlines returns
-// the "communicate to staff within 7 days" and next-review duties for the
-// calendar.
+// (the kernel's measurable isms.Objective), principles (short,
+// tool-independent statements, each linked to the key risks it answers and
+// the metric that shows it works), roles and responsibilities, commitments
+// to laws, contracts and requirements, monitoring and review, and the
+// revision block (isms.Revision): document, edition, status, owner (the
+// role that maintains the policy), approval (isms.Approval: who by
+// reference, the name the policy shows, when), next review (ReviewInterval
+// = 12 months after approval by default), change summary and content hash.
 //
-// # Composing a draft
+// # Validation and lint
 //
-// Compose assembles a first draft from the organisation's own context and
-// risk register, so two companies get visibly different policies. With a
-// complete context the draft passes Lint with no errors; with an incomplete
-// one, Lint says what is missing.
+// Policy.Validate refuses what cannot be stored or approved: an empty
+// section, a vague objective, a principle without a statement, a role
+// without a name, an owner that is not one of the policy's roles, a broken
+// revision block, an approved edition changed since. Policy.CheckRefs
+// checks the roles, requirements, objectives, owner and approver against
+// the organisation's context. Lint gives advice (isms.Advice) from the
+// domain articles on any policy, valid or not: vague objectives; 3–5
+// objectives and 5–7 principles; responsibilities held by nobody; key risks
+// no principle answers; procedure-level detail (tool names, step-by-step
+// instructions, exact schedules); length over about three pages; missing
+// approval; an overdue review.
 //
-// # Lint
+// # Editions and duties
 //
-// Lint checks the domain articles' advice, each finding with a rule ID,
-// severity, location and a plain message: vague objectives; 3–5 objectives
-// and 5–7 principles; responsibilities held by nobody or by "the
-// organization"; key risks no principle answers and principles linked to
-// no risk; procedure-level detail (tool names, step-by-step instructions,
-// exact schedules) that belongs in a procedure; length over about three
-// pages; missing sections; missing approval; an overdue review.
+// Approve validates the policy and seals it; the hash covers the content
+// and the approval, so Verify notices a change to either. Revise starts the
+// next draft. Duties returns what an approved policy obliges its owner to
+// do: tell all staff within CommunicationDays (7) days of approval, and
+// review it by the next review. This package is the only home of that
+// rule; the calendar package turns duties into activities.
 //
 // # Rendering
 //
-// WriteMarkdown and WriteHTML (html/template, one clean printable page)
-// end with the one-line version control the article recommends.
+// WriteMarkdown (every text through internal/cells) and WriteHTML
+// (html/template, one clean printable page) end with the one-line revision
+// block the article recommends (RevisionLine). WriteJSON and Decode store
+// and read a policy. Every writer takes an options struct whose zero value
+// means the defaults.
+//
+// # Names
+//
+// A document's number is its edition (Revision.Edition); "version" is only
+// the storage token a repository keeps (isms.Version). Spelling follows
+// ISO's Oxford convention (Organization, Summarize).
 package policy

@@ -13,7 +13,8 @@ import (
 
 // ComposeInput is what a first policy is composed from.
 type ComposeInput struct {
-	Document DocumentID
+	// Document names the policy across editions; Compose makes edition 1.
+	Document isms.DocumentID
 	Context  isms.OrgContext
 	Register risk.Register
 	// Catalogue resolves the controls of the key risks to capabilities;
@@ -24,7 +25,7 @@ type ComposeInput struct {
 	KeyRisks int
 }
 
-// Compose composes a first draft (version 1) from the organisation's own
+// Compose composes a first draft (edition 1) from the organisation's own
 // data, so two companies get visibly different policies:
 //   - purpose from the organisation's description and its key assets;
 //   - scope from the ISMS scope, with what is in and out;
@@ -36,8 +37,8 @@ type ComposeInput struct {
 //     continual improvement;
 //   - roles and what each answers for or does, from the responsibilities;
 //   - commitments from the requirements of interested parties;
-//   - monitoring and review, and owner (the role accountable for policy
-//     maintenance).
+//   - monitoring and review, and the owner in the revision block (the
+//     role accountable for policy maintenance).
 //
 // Missing parts of the context leave their section empty; Lint says what
 // is missing. Compose fails only when the register's method is invalid.
@@ -48,21 +49,21 @@ func Compose(in ComposeInput) (Policy, error) {
 	if n <= 0 {
 		n = 5
 	}
+	owner, ownerName := roleFor(c, isms.AreaPolicyMaintenance)
 	p := Policy{
-		ID: VersionID(in.Document, 1), Document: in.Document, Organization: c.Organization.Name,
-		Title:   "Information security policy",
-		Version: 1, Status: Draft,
-		Owner: roleFor(c, isms.AreaPolicyMaintenance),
+		ID: VersionID(in.Document, 1), Organization: c.Organization.Name,
+		Title:    "Information security policy",
+		Revision: isms.Revision{Document: in.Document, Edition: 1, Status: isms.Draft, Owner: owner},
 	}
 	if p.Organization != "" {
 		p.Title = p.Organization + " information security policy"
 	}
-	top, err := in.Register.Top(n, risk.Inherent)
+	top, err := in.Register.Highest(n, risk.Inherent)
 	if err != nil && len(in.Register.Risks) > 0 {
 		return Policy{}, err
 	}
-	for _, s := range top {
-		p.KeyRisks = append(p.KeyRisks, KeyRisk{Risk: s.Risk.ID, Ref: s.Risk.Ref, Title: s.Risk.Title, Band: s.Level.Band.Label})
+	for _, r := range top {
+		p.KeyRisks = append(p.KeyRisks, KeyRisk{Risk: r.Risk, Ref: r.Ref, Title: r.Title, Band: r.Grade.Band.Label})
 	}
 	p.Purpose = purpose(c)
 	p.Scope = scope(c.Scope)
@@ -70,7 +71,7 @@ func Compose(in ComposeInput) (Policy, error) {
 	slices.SortStableFunc(p.Objectives, func(a, b isms.Objective) int {
 		return cmp.Or(a.Deadline.Compare(b.Deadline), cmp.Compare(a.Title, b.Title))
 	})
-	p.Principles = principles(top, cat)
+	p.Principles = principles(in.Register, top, cat)
 	p.Responsibilities = responsibilities(c)
 	for _, q := range c.Requirements {
 		p.Commitments = append(p.Commitments, Commitment{Requirement: q.ID, Kind: q.Kind, Title: q.Title, Source: q.Source})
@@ -78,7 +79,7 @@ func Compose(in ComposeInput) (Policy, error) {
 	slices.SortStableFunc(p.Commitments, func(a, b Commitment) int {
 		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(a.Title, b.Title))
 	})
-	p.Monitoring = monitoring(c, p.Owner)
+	p.Monitoring = monitoring(c, ownerName)
 	return p, nil
 }
 
@@ -86,16 +87,17 @@ func kindRank(k isms.RequirementKind) int {
 	return slices.Index([]isms.RequirementKind{isms.RequirementLegal, isms.RequirementRegulatory, isms.RequirementContractual, isms.RequirementInternal}, k)
 }
 
-// roleFor names the role accountable for an area, or "".
-func roleFor(c isms.OrgContext, area string) string {
+// roleFor returns the role accountable for an area and its name, or a
+// zero owner and "".
+func roleFor(c isms.OrgContext, area string) (isms.Owner, string) {
 	for _, r := range c.Responsibilities {
 		if strings.EqualFold(r.Area, area) {
 			if role, ok := c.Role(r.Accountable); ok {
-				return role.Name
+				return isms.OwnedByRole(role.ID), role.Name
 			}
 		}
 	}
-	return ""
+	return isms.Owner{}, ""
 }
 
 func purpose(c isms.OrgContext) string {
@@ -142,15 +144,15 @@ func scope(s isms.Scope) string {
 
 // principles picks, for each key risk, the capability its controls share
 // most, and makes one principle per capability; then tops up to five.
-func principles(top []risk.Scored, cat *controls.Catalogue) []Principle {
+func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue) []Principle {
 	if len(top) == 0 {
 		return nil // principles answer risks: with none assessed, Lint reports the gap
 	}
 	order := capabilityOrder()
-	byCap := map[controls.Tag][]risk.RiskID{}
-	for _, s := range top {
+	byCap := map[controls.Tag][]risk.ID{}
+	for _, r := range top {
 		counts := map[controls.Tag]int{}
-		for _, id := range s.Risk.Controls() {
+		for _, id := range reg.Risks[r.Index].Controls() {
 			if c, ok := cat.ByID(id); ok {
 				for _, t := range c.Tags(controls.KindCapabilities) {
 					counts[t]++
@@ -163,11 +165,11 @@ func principles(top []risk.Scored, cat *controls.Catalogue) []Principle {
 				best = t
 			}
 		}
-		byCap[best] = append(byCap[best], s.Risk.ID)
+		byCap[best] = append(byCap[best], r.Risk)
 	}
-	var all []risk.RiskID
-	for _, s := range top {
-		all = append(all, s.Risk.ID)
+	var all []risk.ID
+	for _, r := range top {
+		all = append(all, r.Risk)
 	}
 	// Deciding on risk and improving what works concern every key risk.
 	for _, t := range []controls.Tag{controls.Governance, controls.InformationSecurityAssurance, controls.InformationSecurityEventManagement, controls.HumanResourceSecurity} {
@@ -247,7 +249,8 @@ func monitoring(c isms.OrgContext, owner string) string {
 	if owner == "" {
 		return ""
 	}
-	approver := cmp.Or(roleFor(c, isms.AreaPolicyApproval), "management")
+	_, approver := roleFor(c, isms.AreaPolicyApproval)
+	approver = cmp.Or(approver, "management")
 	return fmt.Sprintf("The %s follows the objectives' metrics every quarter and reports them to the %s, with incidents, audit results and changes in risk. "+
 		"The policy is reviewed at least every %d months and after significant changes, such as an acquisition, a new service or outsourcing. "+
 		"Changes are communicated to all staff within %d days of approval.", owner, approver, ReviewInterval, CommunicationDays)

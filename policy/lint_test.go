@@ -24,7 +24,7 @@ func has(fs []isms.Advice, rule, path string) (isms.Advice, bool) {
 
 func approvedPolicy(t *testing.T) policy.Policy {
 	t.Helper()
-	p, err := composed().Approve("Ann (CEO)", approve)
+	p, err := composed().Approve(approval(approve))
 	require.NoError(t, err)
 	return p
 }
@@ -52,7 +52,7 @@ func TestLint_EveryRule(t *testing.T) {
 			policy.RuleUnownedResponsibility, "responsibilities[1]", isms.SeverityError},
 		{"responsibility held by nobody", func(p *policy.Policy) { p.Responsibilities[0].Role = isms.RoleID{} },
 			policy.RuleUnownedResponsibility, "responsibilities[0]", isms.SeverityError},
-		{"no owner", func(p *policy.Policy) { p.Owner = "" }, policy.RuleUnownedResponsibility, "owner", isms.SeverityError},
+		{"no owner", func(p *policy.Policy) { p.Revision.Owner = isms.Owner{} }, policy.RuleUnownedResponsibility, "revision.owner", isms.SeverityError},
 		{"key risk nobody answers", func(p *policy.Policy) {
 			for i := range p.Principles {
 				p.Principles[i].Risks = removeRisk(p.Principles[i].Risks, p.KeyRisks[0].Risk)
@@ -68,9 +68,9 @@ func TestLint_EveryRule(t *testing.T) {
 		{"too long", func(p *policy.Policy) { p.Scope += strings.Repeat(" The scope covers everything we do.", 300) }, policy.RuleTooLong, "", isms.SeverityWarning},
 		{"missing section", func(p *policy.Policy) { p.Purpose = " " }, policy.RuleMissingSection, "purpose", isms.SeverityError},
 		{"missing commitments", func(p *policy.Policy) { p.Commitments = nil }, policy.RuleMissingSection, "commitments", isms.SeverityError},
-		{"draft", func(p *policy.Policy) { p.Status = policy.Draft }, policy.RuleNotApproved, "status", isms.SeverityWarning},
-		{"approved by nobody", func(p *policy.Policy) { p.Approver = "" }, policy.RuleNotApproved, "approver", isms.SeverityError},
-		{"review overdue", func(p *policy.Policy) { p.NextReview = approve.Add(-time.Hour) }, policy.RuleReviewOverdue, "next_review", isms.SeverityError},
+		{"draft", func(p *policy.Policy) { p.Revision.Status = isms.Draft }, policy.RuleNotApproved, "revision.status", isms.SeverityWarning},
+		{"approved by nobody", func(p *policy.Policy) { p.Revision.Approval.Name = "" }, policy.RuleNotApproved, "revision.approval", isms.SeverityError},
+		{"review overdue", func(p *policy.Policy) { p.Revision.NextReview = approve.Add(-time.Hour) }, policy.RuleReviewOverdue, "revision.next_review", isms.SeverityError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,8 +102,8 @@ func TestLint_MessageSaysWhatIsVague(t *testing.T) {
 	assert.Contains(t, f.Message, "it has no metric and deadline")
 }
 
-func removeRisk(ids []risk.RiskID, drop risk.RiskID) []risk.RiskID {
-	var out []risk.RiskID
+func removeRisk(ids []risk.ID, drop risk.ID) []risk.ID {
+	var out []risk.ID
 	for _, id := range ids {
 		if id != drop {
 			out = append(out, id)

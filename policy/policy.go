@@ -2,51 +2,38 @@ package policy
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 )
 
-// ID names one version of a policy; each version is its own record.
+// ID names one edition of a policy; each edition is its own record.
 type ID = isms.ID[Policy]
 
-// Lineage marks the chain of versions of one policy.
-type Lineage struct{}
-
-// DocumentID names a policy across its versions.
-type DocumentID = isms.ID[Lineage]
-
-// VersionID returns the ID of version v of document doc.
-func VersionID(doc DocumentID, v int) ID {
-	return isms.DeriveID[Policy](doc.UUID(), fmt.Sprintf("version %d", v))
+// VersionID returns the ID of the given edition of document doc: the same
+// document and edition always give the same ID. (The name derived from is
+// "version N", as before editions were called editions, so stored IDs stay
+// the same.)
+func VersionID(doc isms.DocumentID, edition int) ID {
+	return isms.DeriveID[Policy](doc.UUID(), fmt.Sprintf("version %d", edition))
 }
-
-// Status is where a policy version stands.
-type Status string
-
-// Statuses.
-const (
-	Draft    Status = "draft"
-	Approved Status = "approved"
-)
 
 // KeyRisk is one of the organisation's key risks as the policy cites it,
 // captured when the policy was drafted.
 type KeyRisk struct {
-	Risk  risk.RiskID `json:"risk"`
-	Ref   string      `json:"ref"`
-	Title string      `json:"title"`
-	Band  string      `json:"band"`
+	Risk  risk.ID `json:"risk"`
+	Ref   string  `json:"ref"`
+	Title string  `json:"title"`
+	Band  string  `json:"band"`
 }
 
 // Principle is a short, tool-independent rule of the policy, linked to the
 // key risks it answers and the metric that shows it works: the article's
 // key risk → principle → metric table.
 type Principle struct {
-	Statement string        `json:"statement"`
-	Risks     []risk.RiskID `json:"risks,omitempty"`
-	Metric    string        `json:"metric,omitempty"`
+	Statement string    `json:"statement"`
+	Risks     []risk.ID `json:"risks,omitempty"`
+	Metric    string    `json:"metric,omitempty"`
 }
 
 // Responsibility names a role and what it does for the policy.
@@ -65,16 +52,17 @@ type Commitment struct {
 	Source      string               `json:"source"`
 }
 
-// Policy is one version of the information security policy (clause 5.2)
+// Policy is one edition of the information security policy (clause 5.2)
 // as structured sections: purpose, scope, measurable objectives, principles,
 // roles and responsibilities, commitments, monitoring and review, and the
-// approval and version block. Approved versions are immutable (Hash covers
-// the content); a change starts a new draft with Revise.
+// revision block (document, edition, status, owner, approval, next review,
+// changes and content hash). An approved edition is immutable (the hash
+// covers the content and the approval); a change starts the next draft
+// with Revise.
 type Policy struct {
-	ID           ID         `json:"id"`
-	Document     DocumentID `json:"document"`
-	Organization string     `json:"organization"`
-	Title        string     `json:"title"`
+	ID           ID     `json:"id"`
+	Organization string `json:"organization"`
+	Title        string `json:"title"`
 
 	Purpose          string           `json:"purpose"`
 	Scope            string           `json:"scope"`
@@ -85,16 +73,30 @@ type Policy struct {
 	Commitments      []Commitment     `json:"commitments"`
 	Monitoring       string           `json:"monitoring"`
 
-	Version    int       `json:"version"`
-	Status     Status    `json:"status"`
-	Owner      string    `json:"owner"`
-	Approver   string    `json:"approver,omitempty"`
-	ApprovedAt time.Time `json:"approved_at,omitzero"`
-	// NextReview defaults to 12 months after approval.
-	NextReview time.Time `json:"next_review,omitzero"`
-	Changes    string    `json:"changes,omitempty"`
-	Hash       string    `json:"hash,omitempty"`
+	// Revision is the approval and edition block. Its Owner is the role
+	// that maintains the policy; its NextReview defaults to ReviewInterval
+	// months after approval.
+	Revision isms.Revision `json:"revision"`
 }
 
-// Key returns the version's ID; it makes Policy storable in a Repository.
+// Policy is a storable record: it has a Key and a self-contained Validate.
+var _ isms.Record[Policy] = Policy{}
+
+// Key returns the edition's ID; it makes Policy storable in a Repository.
 func (p Policy) Key() ID { return p.ID }
+
+// OwnerName returns the name the policy shows for its owner: the name of
+// the owner's role under roles and responsibilities, or "" when the owner
+// is not listed there.
+func (p Policy) OwnerName() string {
+	o := p.Revision.Owner
+	if o.Role.IsZero() {
+		return ""
+	}
+	for _, r := range p.Responsibilities {
+		if r.Role == o.Role {
+			return r.Name
+		}
+	}
+	return ""
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -16,32 +17,42 @@ import (
 var htmlFS embed.FS
 
 var htmlTemplate = template.Must(template.New("policy.html").Funcs(template.FuncMap{
+	"t":        dropBidi,
 	"date":     date,
 	"kind":     kindLabel,
 	"riskRefs": func(p Policy, pr Principle) string { return riskRefs(p, pr) },
 }).ParseFS(htmlFS, "templates/policy.html"))
 
-// VersionLine is the one-line version control the domain articles
-// recommend at the end of the policy.
-func (p Policy) VersionLine() string {
+// RevisionLine is the one-line version control the domain articles
+// recommend at the end of the policy: edition, owner, approver (by the
+// name captured at approval), approval date and next review.
+func (p Policy) RevisionLine() string {
+	r := p.Revision
 	approver, approved, next := "not yet approved", "", ""
-	if p.Status == Approved {
-		approver, approved, next = p.Approver, date(p.ApprovedAt), date(p.NextReview)
+	if r.Status == isms.Approved {
+		approver, approved, next = r.Approval.Name, date(r.Approval.At), date(r.NextReview)
 	}
-	return fmt.Sprintf("Version %d · Owner: %s · Approved by: %s · Approved on: %s · Next review: %s",
-		p.Version, orDash(p.Owner), orDash(approver), orDash(approved), orDash(next))
+	return fmt.Sprintf("Edition %d · Owner: %s · Approved by: %s · Approved on: %s · Next review: %s",
+		r.Edition, orDash(p.OwnerName()), orDash(approver), orDash(approved), orDash(next))
 }
 
+// MarkdownOptions configures WriteMarkdown. There are no options yet; the
+// zero value means the defaults.
+type MarkdownOptions struct{}
+
 // WriteMarkdown renders the policy as Markdown, section by section, ending
-// with the version line.
-func WriteMarkdown(w io.Writer, p Policy) error {
+// with the revision line. Every text goes through cells.Markdown, so a
+// title or name cannot break a table, inject HTML or reorder what the
+// reader sees.
+func WriteMarkdown(w io.Writer, p Policy, _ MarkdownOptions) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n", p.Title)
+	md := cells.Markdown
+	fmt.Fprintf(&b, "# %s\n", md(p.Title))
 	section := func(n int, title, body string) {
 		fmt.Fprintf(&b, "\n## %d. %s\n\n%s\n", n, title, body)
 	}
-	section(1, "Purpose", orDash(p.Purpose))
-	section(2, "Scope", orDash(p.Scope))
+	section(1, "Purpose", orDash(md(p.Purpose)))
+	section(2, "Scope", orDash(md(p.Scope)))
 
 	var obj strings.Builder
 	obj.WriteString("| Objective | Metric | Target | Deadline |\n|---|---|---|---|\n")
@@ -59,29 +70,47 @@ func WriteMarkdown(w io.Writer, p Policy) error {
 
 	var rs strings.Builder
 	for _, r := range p.Responsibilities {
-		fmt.Fprintf(&rs, "- **%s**: %s\n", r.Name, r.Duties)
+		fmt.Fprintf(&rs, "- **%s**: %s\n", md(r.Name), md(r.Duties))
 	}
 	section(5, "Roles and responsibilities", strings.TrimSuffix(rs.String(), "\n"))
 
 	var cs strings.Builder
 	cs.WriteString("We commit to meeting these legal, regulatory, contractual and internal requirements:\n\n")
 	for _, c := range p.Commitments {
-		fmt.Fprintf(&cs, "- %s (%s; %s)\n", c.Title, kindLabel(c.Kind), c.Source)
+		fmt.Fprintf(&cs, "- %s (%s; %s)\n", md(c.Title), md(kindLabel(c.Kind)), md(c.Source))
 	}
 	section(6, "Commitment to laws, contracts and requirements", strings.TrimSuffix(cs.String(), "\n"))
-	section(7, "Monitoring, review and continuous improvement", orDash(p.Monitoring))
+	section(7, "Monitoring, review and continuous improvement", orDash(md(p.Monitoring)))
 
-	approval := p.VersionLine()
-	if p.Changes != "" {
-		approval = "Changes in this version: " + p.Changes + "\n\n" + approval
+	approval := md(p.RevisionLine())
+	if p.Revision.Changes != "" {
+		approval = "Changes in this edition: " + md(p.Revision.Changes) + "\n\n" + approval
 	}
 	section(8, "Approval and version control", approval)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteHTML renders the policy as one clean, printable HTML page.
-func WriteHTML(w io.Writer, p Policy) error {
+// dropBidi removes the Unicode bidirectional embedding, override and
+// isolate controls, which can make text display in another order than it
+// is stored; html/template escapes everything else. (cells.Markdown and
+// cells.CSV do the same for their formats.)
+func dropBidi(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// HTMLOptions configures WriteHTML. There are no options yet; the zero
+// value means the defaults.
+type HTMLOptions struct{}
+
+// WriteHTML renders the policy as one clean, printable HTML page. Text is
+// escaped by html/template, and bidi controls are dropped.
+func WriteHTML(w io.Writer, p Policy, _ HTMLOptions) error {
 	var b bytes.Buffer
 	if err := htmlTemplate.Execute(&b, p); err != nil {
 		return err
@@ -93,7 +122,7 @@ func WriteHTML(w io.Writer, p Policy) error {
 // RenderText returns the policy as Markdown; Lint counts its words.
 func RenderText(p Policy) string {
 	var b strings.Builder
-	_ = WriteMarkdown(&b, p) // writing to a strings.Builder cannot fail
+	_ = WriteMarkdown(&b, p, MarkdownOptions{}) // writing to a strings.Builder cannot fail
 	return b.String()
 }
 
@@ -124,5 +153,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-func md(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }

@@ -9,7 +9,7 @@ import (
 	"github.com/ismskit/ismskit/controls"
 )
 
-// ChangeKind says how an entry changed between two versions.
+// ChangeKind says how an entry changed between two editions.
 type ChangeKind string
 
 // Change kinds.
@@ -19,7 +19,7 @@ const (
 	Changed ChangeKind = "changed"
 )
 
-// Change is what happened to one control's entry between two versions:
+// Change is what happened to one control's entry between two editions:
 // which fields changed, and the entry before and after.
 type Change struct {
 	Control controls.ID `json:"control"`
@@ -29,7 +29,7 @@ type Change struct {
 	After   *Entry      `json:"after,omitempty"`
 }
 
-// Changes is the difference between two SoA versions, entry by entry, plus
+// Changes is the difference between two SoA editions, entry by entry, plus
 // the additional controls that appeared or disappeared.
 type Changes struct {
 	Entries           []Change     `json:"entries,omitempty"`
@@ -42,8 +42,8 @@ func (c Changes) Empty() bool {
 	return len(c.Entries) == 0 && len(c.AdditionalAdded) == 0 && len(c.AdditionalRemoved) == 0
 }
 
-// Diff compares two versions entry by entry, in natural control order.
-// The version block (number, status, approval, hash) is not compared.
+// Diff compares two editions entry by entry, in natural control order.
+// The revision block (edition, status, approval, hash) is not compared.
 func Diff(a, b SoA) Changes {
 	var out Changes
 	before := map[controls.ID]Entry{}

@@ -8,34 +8,50 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
+// JSONOptions configures WriteJSON. There are no options yet; the zero
+// value means the defaults.
+type JSONOptions struct{}
+
 // WriteJSON writes the SoA in its JSON schema (the field names of SoA,
-// Entry, Reason, Ref and Additional; see the package documentation),
-// indented, without HTML escaping. The same SoA always gives the same bytes,
-// so an approved version exported years later is byte-identical.
-func WriteJSON(w io.Writer, s SoA) error {
+// Entry, Reason, Ref and Additional, and isms.Revision under "revision";
+// see the package documentation), indented, without HTML escaping. The
+// same SoA always gives the same bytes, so an approved edition exported
+// years later is byte-identical.
+func WriteJSON(w io.Writer, s SoA, _ JSONOptions) error {
 	return jsonio.Encode(w, s)
 }
 
-// ReadJSON reads what WriteJSON wrote, rejecting unknown fields. It checks
-// the JSON only; call Validate (and Verify for an approved version) next.
-func ReadJSON(r io.Reader) (SoA, error) {
+// Decode reads what WriteJSON wrote, strictly (unknown fields and trailing
+// data are errors), and validates it with Validate, so an approved edition
+// that was changed after approval is refused. Check it against the
+// catalogue with CheckRefs.
+func Decode(r io.Reader) (SoA, error) {
 	var s SoA
 	if err := jsonio.Decode(r, &s, "SoA"); err != nil {
 		return SoA{}, err
 	}
+	if err := s.Validate(); err != nil {
+		return SoA{}, err
+	}
 	return s, nil
 }
+
+// CSVOptions configures WriteCSV. There are no options yet; the zero value
+// means the defaults.
+type CSVOptions struct{}
 
 var csvHeader = []string{"id", "theme", "title", "applicable", "reasons", "risks", "requirements", "justification", "status", "owner", "evidence"}
 
 // WriteCSV writes one row per control with the header
 // id,theme,title,applicable,reasons,risks,requirements,justification,status,owner,evidence.
 // Multi-valued cells are joined with "|"; applicable is "yes" or "no".
-// Text a spreadsheet would run as a formula is prefixed with an apostrophe.
-func WriteCSV(w io.Writer, s SoA) error {
+// Every cell goes through cells.CSV: text a spreadsheet would run as a
+// formula is prefixed with an apostrophe, and bidi controls are dropped.
+func WriteCSV(w io.Writer, s SoA, _ CSVOptions) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
@@ -57,10 +73,10 @@ func WriteCSV(w io.Writer, s SoA) error {
 		for _, r := range e.Risks {
 			risks = append(risks, r.Label)
 		}
-		row := []string{string(e.Control), string(e.Theme), safe(e.Title), yesNo(e.Applicable), strings.Join(codes, "|"),
-			safe(strings.Join(risks, "|")), safe(strings.Join(reqs, "|")), safe(e.Justification), string(e.Status),
-			safe(e.Owner), safe(strings.Join(ev, "|"))}
-		if err := cw.Write(row); err != nil {
+		row := []string{string(e.Control), string(e.Theme), e.Title, yesNo(e.Applicable), strings.Join(codes, "|"),
+			strings.Join(risks, "|"), strings.Join(reqs, "|"), e.Justification, string(e.Status),
+			e.Owner, strings.Join(ev, "|")}
+		if err := writeRow(cw, row); err != nil {
 			return err
 		}
 	}
@@ -69,8 +85,8 @@ func WriteCSV(w io.Writer, s SoA) error {
 		for _, r := range a.Risks {
 			risks = append(risks, r.Label)
 		}
-		row := []string{string(a.Control), "Additional", "", "yes", string(RiskTreatment), safe(strings.Join(risks, "|")), "", "", "", "", ""}
-		if err := cw.Write(row); err != nil {
+		row := []string{string(a.Control), "Additional", "", "yes", string(RiskTreatment), strings.Join(risks, "|"), "", "", "", "", ""}
+		if err := writeRow(cw, row); err != nil {
 			return err
 		}
 	}
@@ -85,28 +101,44 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// safe defuses cells a spreadsheet would evaluate as formulas.
-func safe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
+// writeRow writes one CSV row with every cell made safe by cells.CSV.
+func writeRow(cw *csv.Writer, row []string) error {
+	for i := range row {
+		row[i] = cells.CSV(row[i])
 	}
-	return s
+	return cw.Write(row)
 }
 
-// WriteMarkdown writes the SoA as a document: the version block, a summary
-// of applicable and excluded controls and of implementation status per
-// theme, then one table row per control and the additional controls.
-func WriteMarkdown(w io.Writer, s SoA) error {
+// MarkdownOptions configures WriteMarkdown. There are no options yet; the
+// zero value means the defaults.
+type MarkdownOptions struct{}
+
+// WriteMarkdown writes the SoA as a document: the revision block (edition,
+// status, author, approver by name, approval date, generation date and
+// content hash), a summary of applicable and excluded controls and of
+// implementation status per theme, then one table row per control and the
+// additional controls. Every text goes through cells.Markdown, so no
+// title or justification can break the tables.
+func WriteMarkdown(w io.Writer, s SoA, _ MarkdownOptions) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Statement of Applicability: %s\n\n", md(s.Organization))
-	fmt.Fprintf(&b, "| Version | Status | Author | Approved by | Approved on | Generated | Content hash |\n|---|---|---|---|---|---|---|\n")
-	fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | `%s` |\n\n", s.Version, s.Status, md(s.Author), md(s.Approver),
-		date(s.ApprovedAt), date(s.Generated), s.ContentHash())
-	fmt.Fprintf(&b, "Catalogue: %s.\n", md(s.Catalogue))
-	if s.Changes != "" {
-		fmt.Fprintf(&b, "\nChanges since version %d:\n\n", s.Version-1)
-		for _, l := range strings.Split(s.Changes, "\n") {
-			fmt.Fprintf(&b, "- %s\n", md(l))
+	r := s.Revision
+	fmt.Fprintf(&b, "# Statement of Applicability: %s\n\n", cells.Markdown(s.Organization))
+	fmt.Fprintf(&b, "| Edition | Status | Author | Approved by | Approved on | Generated | Content hash |\n|---|---|---|---|---|---|---|\n")
+	hash := ""
+	if r.Hash != "" {
+		hash = "`" + cells.Markdown(r.Hash) + "`"
+	}
+	fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n\n", r.Edition, cells.Markdown(string(r.Status)), cells.Markdown(s.Author), cells.Markdown(r.Approval.Name),
+		date(r.Approval.At), date(s.Generated), hash)
+	fmt.Fprintf(&b, "Catalogue: %s.\n", cells.Markdown(s.Catalogue))
+	if r.Changes != "" {
+		if r.Edition > 1 {
+			fmt.Fprintf(&b, "\nChanges since edition %d:\n\n", r.Edition-1)
+		} else {
+			b.WriteString("\nChanges:\n\n")
+		}
+		for _, l := range strings.Split(r.Changes, "\n") {
+			fmt.Fprintf(&b, "- %s\n", cells.Markdown(l))
 		}
 	}
 
@@ -145,27 +177,23 @@ func WriteMarkdown(w io.Writer, s SoA) error {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", name, t.n, t.app, t.exc, t.impl, t.prog, t.plan, t.none)
 	}
 	for _, th := range themes {
-		row(string(th), per[th])
+		row(cells.Markdown(string(th)), per[th])
 	}
 	row("**All**", total)
 
 	b.WriteString("\n## Controls\n\n| ID | Control | Applicable | Reasons | Justification | Status | Owner |\n|---|---|---|---|---|---|---|\n")
 	for _, e := range s.Entries {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", e.Control, md(e.Title), yesNo(e.Applicable),
-			md(reasonList(e.Reasons)), md(e.Justification), words(string(e.Status)), md(e.Owner))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", cells.Markdown(string(e.Control)), cells.Markdown(e.Title), yesNo(e.Applicable),
+			cells.Markdown(reasonList(e.Reasons)), cells.Markdown(e.Justification), cells.Markdown(words(string(e.Status))), cells.Markdown(e.Owner))
 	}
 	if len(s.Additional) > 0 {
 		b.WriteString("\n## Additional controls\n\nControls that risk treatment relies on and that are not in the catalogue:\n\n")
 		for _, a := range s.Additional {
-			fmt.Fprintf(&b, "- %s (risks %s)\n", md(string(a.Control)), md(labels(a.Risks)))
+			fmt.Fprintf(&b, "- %s (risks %s)\n", cells.Markdown(string(a.Control)), cells.Markdown(labels(a.Risks)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func md(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
 }
 
 func date(t time.Time) string {

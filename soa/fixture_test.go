@@ -68,7 +68,8 @@ func impl(id controls.ID, s controls.Status) controls.Implementation {
 // two decisions.
 func input() soa.Input {
 	return soa.Input{
-		Document:  isms.DeriveID[soa.Lineage](ns, "soa"),
+		Document:  isms.DeriveID[isms.Document](ns, "soa"),
+		Owner:     isms.OwnedByRole(itm),
 		Context:   orgContext(),
 		Catalogue: controls.AnnexA(),
 		Register: risk.Register{Method: risk.DefaultMethod(), Risks: []risk.Risk{
@@ -90,4 +91,10 @@ func input() soa.Input {
 		Generated: day,
 		Author:    "Ann",
 	}
+}
+
+// approval is the CEO's approval at the given time, as the document shows
+// it: "Ann (CEO)".
+func approval(at time.Time) isms.Approval {
+	return orgContext().Approval(isms.OwnedByRole(ceo), at)
 }

@@ -37,8 +37,10 @@ type Decision struct {
 
 // Input is everything an SoA is generated from.
 type Input struct {
-	// Document names the SoA across versions; Generate makes version 1.
-	Document        DocumentID
+	// Document names the SoA across editions; Generate makes edition 1.
+	Document isms.DocumentID
+	// Owner maintains the SoA between approvals (Revision.Owner); optional.
+	Owner           isms.Owner
 	Context         isms.OrgContext // names, requirements
 	Catalogue       *controls.Catalogue
 	Implementations []controls.Implementation
@@ -47,7 +49,8 @@ type Input struct {
 	Decisions       []Decision
 	// Generated is the date the SoA is generated as of.
 	Generated time.Time
-	Author    string
+	// Author is who generates the SoA, as the document shows them.
+	Author string
 }
 
 // Conflict is a decision, or an implementation record, that the current
@@ -63,7 +66,7 @@ type Conflict struct {
 // requirement, implementation or decision calls for.
 const DefaultJustification = "Excluded: no assessed risk, requirement or business decision calls for this control."
 
-// Generate builds a draft SoA (version 1) from the inputs: one entry per
+// Generate builds a draft SoA (edition 1) from the inputs: one entry per
 // catalogue control in catalogue order, applicable when a risk treatment
 // relies on it, a requirement is linked to it, it is implemented or
 // planned, or a decision says so; excluded otherwise, with the decision's
@@ -87,8 +90,9 @@ func Generate(in Input) (SoA, []Conflict, error) {
 		return SoA{}, nil, err
 	}
 	s := SoA{
-		ID: VersionID(in.Document, 1), Document: in.Document, Organization: in.Context.Organization.Name, Version: 1, Status: Draft,
-		Catalogue: in.Catalogue.String(), Generated: in.Generated, Author: in.Author,
+		ID:           VersionID(in.Document, 1),
+		Revision:     isms.Revision{Document: in.Document, Edition: 1, Status: isms.Draft, Owner: in.Owner},
+		Organization: in.Context.Organization.Name, Catalogue: in.Catalogue.String(), Generated: in.Generated, Author: in.Author,
 	}
 	var conflicts []Conflict
 	for _, c := range in.Catalogue.Controls() {
@@ -119,7 +123,8 @@ func newGenerator(in Input) (*generator, error) {
 		impls: map[controls.ID]*controls.Implementation{}, decisions: map[controls.ID]*Decision{},
 	}
 	var p isms.Problems
-	p.Merge("", controls.CheckImplementations(in.Catalogue, in.Implementations))
+	p.Merge("implementations", controls.Implementations(in.Implementations).Validate())
+	p.Merge("implementations", controls.Implementations(in.Implementations).CheckRefs(in.Catalogue))
 	for i := range in.Implementations {
 		g.impls[in.Implementations[i].Control] = &in.Implementations[i]
 	}

@@ -34,8 +34,8 @@ func TestGenerate_ApplicabilityAndReasons(t *testing.T) {
 	require.Len(t, s.Entries, 93, "one entry per catalogue control")
 	assert.Equal(t, controls.ID("5.1"), s.Entries[0].Control)
 	assert.Equal(t, controls.ID("8.34"), s.Entries[92].Control)
-	assert.Equal(t, 1, s.Version)
-	assert.Equal(t, soa.Draft, s.Status)
+	assert.Equal(t, 1, s.Revision.Edition)
+	assert.Equal(t, isms.Draft, s.Revision.Status)
 
 	tests := []struct {
 		id         controls.ID
@@ -94,7 +94,7 @@ func TestGenerate_KeepsDecisionsAndReportsContradictions(t *testing.T) {
 		{Control: "5.15", Problem: "the decision excludes it, but it is implemented"},
 		{Control: "8.5", Problem: "the decision excludes it, but risk treatment relies on it (R-2)"},
 	}, conflicts)
-	err = s.Validate(controls.AnnexA())
+	err = s.Validate()
 	assert.Contains(t, paths(err), "entries[14].applicable", "5.15 excluded while treatment relies on it")
 }
 

@@ -23,7 +23,7 @@ func genInput(t *rapid.T) soa.Input {
 	cat := controls.AnnexA()
 	all := cat.Controls()
 	pick := func(label string) controls.ID { return rapid.SampledFrom(all).Draw(t, label).ID() }
-	in := soa.Input{Document: isms.DeriveID[soa.Lineage](ns, "gen"), Context: orgContext(), Catalogue: cat, Register: risk.Register{Method: risk.DefaultMethod()}, Generated: day}
+	in := soa.Input{Document: isms.DeriveID[isms.Document](ns, "gen"), Context: orgContext(), Catalogue: cat, Register: risk.Register{Method: risk.DefaultMethod()}, Generated: day}
 
 	needed := map[controls.ID]bool{}
 	for k := range rapid.IntRange(0, 6).Draw(t, "risks") {
@@ -104,9 +104,11 @@ func TestGenerate_Properties(t *testing.T) {
 		s, conflicts, err := soa.Generate(in)
 		require.NoError(t, err)
 		assert.Empty(t, conflicts, "consistent inputs give no conflicts")
-		require.NoError(t, s.Validate(in.Catalogue), "an SoA generated from valid inputs passes its own validation")
+		require.NoError(t, s.Validate(), "an SoA generated from valid inputs passes its own validation")
+		require.NoError(t, s.CheckRefs(in.Catalogue), "and matches its catalogue")
 
-		again, _, _ := soa.Generate(shuffled(t, in))
+		again, _, err := soa.Generate(shuffled(t, in))
+		require.NoError(t, err)
 		assert.Equal(t, s, again, "generation is deterministic and independent of input order")
 
 		for _, r := range in.Register.Risks {

@@ -9,20 +9,16 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// ID names one version of a Statement of Applicability; each version is its
-// own record, so a host keeps every version in an isms.Repository[SoA].
+// ID names one edition of a Statement of Applicability; each edition is
+// its own record, so a host keeps every edition in an isms.Repository[SoA].
 type ID = isms.ID[SoA]
 
-// Lineage marks the chain of versions of one Statement of Applicability.
-type Lineage struct{}
-
-// DocumentID names a Statement of Applicability across its versions.
-type DocumentID = isms.ID[Lineage]
-
-// VersionID returns the ID of version v of document doc: the same document
-// and version always give the same ID.
-func VersionID(doc DocumentID, v int) ID {
-	return isms.DeriveID[SoA](doc.UUID(), fmt.Sprintf("version %d", v))
+// VersionID returns the ID of the given edition of document doc: the same
+// document and edition always give the same ID. (The name derived from is
+// "version N", as before editions were called editions, so stored IDs stay
+// the same.)
+func VersionID(doc isms.DocumentID, edition int) ID {
+	return isms.DeriveID[SoA](doc.UUID(), fmt.Sprintf("version %d", edition))
 }
 
 // ReasonCode says why a control is in the SoA.
@@ -46,7 +42,7 @@ var reasonOrder = []ReasonCode{RiskTreatment, Legal, Regulatory, Contractual, Bu
 
 // Ref points to a record that a reason cites, with the label people read
 // (a risk's reference, a requirement's title), captured when the SoA was
-// generated so that an old version renders the same years later.
+// generated so that an old edition renders the same years later.
 type Ref struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
@@ -92,38 +88,29 @@ type Additional struct {
 	Risks   []Ref       `json:"risks"`
 }
 
-// DocStatus is where a version stands.
-type DocStatus string
-
-// Document statuses.
-const (
-	Draft    DocStatus = "draft"
-	Approved DocStatus = "approved"
-)
-
-// SoA is one version of an organisation's Statement of Applicability.
-// Approved versions are immutable: their Hash covers the content, Verify
-// checks it, and a change starts a new draft with Revise.
+// SoA is one edition of an organisation's Statement of Applicability.
+// Revision says which document and edition it is, its status, owner,
+// approval and content hash. An approved edition is immutable: the hash
+// covers the content and the approval, Verify checks it, and a change
+// starts the next draft with Revise.
 type SoA struct {
-	ID           ID         `json:"id"`
-	Document     DocumentID `json:"document"`
-	Organization string     `json:"organization"`
-	Version      int        `json:"version"`
-	Status       DocStatus  `json:"status"`
+	ID           ID            `json:"id"`
+	Revision     isms.Revision `json:"revision"`
+	Organization string        `json:"organization"`
 	// Catalogue names the catalogue the SoA covers, e.g.
 	// "ISO/IEC 27001:2022 Annex A (93 controls)".
-	Catalogue  string       `json:"catalogue"`
-	Generated  time.Time    `json:"generated"`
+	Catalogue string    `json:"catalogue"`
+	Generated time.Time `json:"generated"`
+	// Author is who generated the SoA, as the document shows them.
 	Author     string       `json:"author,omitempty"`
-	Approver   string       `json:"approver,omitempty"`
-	ApprovedAt time.Time    `json:"approved_at,omitzero"`
-	Hash       string       `json:"hash,omitempty"`
-	Changes    string       `json:"changes,omitempty"` // summary of what changed since the previous version
 	Entries    []Entry      `json:"entries"`
 	Additional []Additional `json:"additional,omitempty"`
 }
 
-// Key returns the version's ID; it makes SoA storable in a Repository.
+// SoA is a storable record: it has a Key and a self-contained Validate.
+var _ isms.Record[SoA] = SoA{}
+
+// Key returns the edition's ID; it makes SoA storable in a Repository.
 func (s SoA) Key() ID { return s.ID }
 
 // Entry returns the entry of control id.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/calendar"
@@ -56,7 +57,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 
 	ns := isms.NewNamespace(wb.Context.Organization.Name)
 	draft, conflicts, err := soa.Generate(soa.Input{
-		Document: isms.DeriveID[soa.Lineage](ns, "soa"), Context: wb.Context, Catalogue: cat,
+		Document: isms.DeriveID[isms.Document](ns, "soa"), Context: wb.Context, Catalogue: cat,
 		Implementations: wb.Implementations, Register: reg, Links: wb.Links, Decisions: wb.Decisions,
 		Generated: asOf, Author: wb.SoA.Author,
 	})
@@ -66,14 +67,22 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}
 	statement := draft
 	if err == nil && len(conflicts) == 0 && wb.SoA.Approver != "" {
-		statement, err = draft.Approve(cat, wb.SoA.Approver, wb.SoA.Approved)
+		by, ok := approver(wb.Context, wb.SoA.Approver)
+		if !ok {
+			p.Addf("soa.approver", "approver %q is neither a role nor a person of the organisation", wb.SoA.Approver)
+		}
+		statement, err = draft.Approve(cat, wb.Context.Approval(by, wb.SoA.Approved))
 		p.Merge("soa", err)
 	}
 
-	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[policy.Lineage](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat})
+	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat})
 	p.Merge("policy", err)
 	if err == nil && wb.Policy.Approver != "" {
-		pol, err = pol.Approve(wb.Policy.Approver, wb.Policy.Approved)
+		by, ok := approver(wb.Context, wb.Policy.Approver)
+		if !ok {
+			p.Addf("policy.approver", "approver %q is neither a role nor a person of the organisation", wb.Policy.Approver)
+		}
+		pol, err = pol.Approve(wb.Context.Approval(by, wb.Policy.Approved))
 		p.Merge("policy", err)
 	}
 
@@ -107,4 +116,21 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, asOf)
 	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
+}
+
+// approver resolves the workbook's approver, written as a role ("CEO"), a
+// person ("Maria Virtanen") or both ("Maria Virtanen (CEO)"), to the role
+// or person the approval refers to.
+func approver(c isms.OrgContext, name string) (isms.Owner, bool) {
+	for _, r := range c.Roles {
+		if name == r.Name || strings.HasSuffix(name, "("+r.Name+")") {
+			return isms.OwnedByRole(r.ID), true
+		}
+	}
+	for _, x := range c.People {
+		if name == x.Name {
+			return isms.OwnedByPerson(x.ID), true
+		}
+	}
+	return isms.Owner{}, false
 }

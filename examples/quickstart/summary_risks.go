@@ -70,19 +70,19 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	fmt.Fprintf(&b, "\nQuantified (%d simulated years): expected annual loss %s %s (analytic %s); 1 year in 100 above %s %s; within tolerance: %v.\n",
 		losses.Years, losses.Mean.StringFixed(0), losses.Currency, losses.Analytic.StringFixed(0), losses.Percentiles[3].Loss.StringFixed(0), losses.Currency, losses.WithinTolerance)
 
-	fmt.Fprintf(&b, "\nStatement of Applicability: version %d, %s by %s on %s\n", statement.Version, statement.Status, statement.Approver, statement.ApprovedAt.Format(time.DateOnly))
+	fmt.Fprintf(&b, "\nStatement of Applicability: edition %d, %s by %s on %s\n", statement.Revision.Edition, statement.Revision.Status, statement.Revision.Approval.Name, statement.Revision.Approval.At.Format(time.DateOnly))
 	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented, the rest planned); %d excluded, %d of them because no risk, requirement or decision calls for them.\n",
 		applicable, len(statement.Entries), implemented, len(statement.Entries)-applicable, byDefault)
-	fmt.Fprintf(&b, "  Content hash %s\n", statement.Hash)
+	fmt.Fprintf(&b, "  Content hash %s\n", statement.Revision.Hash)
 	for _, f := range soa.Lint(statement) {
 		fmt.Fprintf(&b, "  Advice: %s\n", f.Message)
 	}
 
 	fmt.Fprintf(&b, "\nPolicy: %s\n  %d objectives, %d principles answering %d key risks, %d roles, %d commitments; %d words.\n",
-		pol.VersionLine(), len(pol.Objectives), len(pol.Principles), len(pol.KeyRisks), len(pol.Responsibilities), len(pol.Commitments), policy.WordCount(policy.RenderText(pol)))
+		pol.RevisionLine(), len(pol.Objectives), len(pol.Principles), len(pol.KeyRisks), len(pol.Responsibilities), len(pol.Commitments), policy.WordCount(policy.RenderText(pol)))
 	fmt.Fprintf(&b, "  Lint: %d findings as of %s.\n", len(policy.Lint(pol, opts.asOf)), opts.asOf.Format(time.DateOnly))
-	for _, d := range pol.Deadlines() {
-		fmt.Fprintf(&b, "  Due %s: %s (%s).\n", d.Due.Format(time.DateOnly), d.Title, d.Owner)
+	for _, d := range pol.Duties() {
+		fmt.Fprintf(&b, "  Due %s: %s (%s).\n", d.Due.Format(time.DateOnly), d.Title, c.OwnerName(d.Owner))
 	}
 
 	fmt.Fprintf(&b, "\nYearly plan: %d activities.\n", len(plan.Activities))

@@ -66,10 +66,10 @@ func Files(b Bundle) ([]File, error) {
 		}},
 		{"heatmap-inherent.svg", heatmap(risk.Inherent, name+": inherent risk")},
 		{"heatmap-residual.svg", heatmap(risk.Residual, name+": residual risk")},
-		{"soa.csv", func(w *bytes.Buffer) error { return soa.WriteCSV(w, b.SoA) }},
-		{"soa.md", func(w *bytes.Buffer) error { return soa.WriteMarkdown(w, b.SoA) }},
-		{"policy.md", func(w *bytes.Buffer) error { return policy.WriteMarkdown(w, b.Policy) }},
-		{"policy.html", func(w *bytes.Buffer) error { return policy.WriteHTML(w, b.Policy) }},
+		{"soa.csv", func(w *bytes.Buffer) error { return soa.WriteCSV(w, b.SoA, soa.CSVOptions{}) }},
+		{"soa.md", func(w *bytes.Buffer) error { return soa.WriteMarkdown(w, b.SoA, soa.MarkdownOptions{}) }},
+		{"policy.md", func(w *bytes.Buffer) error { return policy.WriteMarkdown(w, b.Policy, policy.MarkdownOptions{}) }},
+		{"policy.html", func(w *bytes.Buffer) error { return policy.WriteHTML(w, b.Policy, policy.HTMLOptions{}) }},
 		{"policy-lint.txt", func(w *bytes.Buffer) error { _, err := w.WriteString(LintReport(b.Policy, b.AsOf)); return err }},
 		{"calendar.ics", func(w *bytes.Buffer) error {
 			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Now: b.AsOf})

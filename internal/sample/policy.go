@@ -10,11 +10,17 @@ import (
 // risks and has the CEO approve it two weeks after the Workshop.
 func Policy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
 	draft, err := policy.Compose(policy.ComposeInput{
-		Document: isms.DeriveID[policy.Lineage](isms.NewNamespace("Kestrel Cloud Ltd"), "policy"),
+		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "policy"),
 		Context:  c, Register: reg,
 	})
 	if err != nil {
 		return policy.Policy{}, err
 	}
-	return draft.Approve("Maria Virtanen (CEO)", Workshop.AddDate(0, 0, 14))
+	return draft.Approve(c.Approval(RoleOwner("CEO"), Workshop.AddDate(0, 0, 14)))
+}
+
+// RoleOwner returns the sample company's role of that name as an owner,
+// e.g. RoleOwner("CEO") for approvals.
+func RoleOwner(name string) isms.Owner {
+	return isms.OwnedByRole(isms.DeriveID[isms.Role](isms.NewNamespace("Kestrel Cloud Ltd"), name))
 }

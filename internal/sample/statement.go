@@ -74,7 +74,7 @@ func Decisions() []soa.Decision {
 func SoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
 	cat := controls.AnnexA()
 	draft, conflicts, err := soa.Generate(soa.Input{
-		Document: isms.DeriveID[soa.Lineage](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Context: c, Catalogue: cat,
+		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Owner: RoleOwner("IT manager"), Context: c, Catalogue: cat,
 		Implementations: Implementations(), Register: reg, Links: Links(), Decisions: Decisions(),
 		Generated: Workshop, Author: "Jussi Lahti (IT manager)",
 	})
@@ -84,5 +84,5 @@ func SoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
 	if len(conflicts) > 0 {
 		return soa.SoA{}, fmt.Errorf("the sample SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
 	}
-	return draft.Approve(cat, "Maria Virtanen (CEO)", Workshop.AddDate(0, 0, 14))
+	return draft.Approve(cat, c.Approval(RoleOwner("CEO"), Workshop.AddDate(0, 0, 14)))
 }

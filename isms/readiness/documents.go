@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ismskit/ismskit/policy"
-	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/isms"
 )
 
 // The mandatory documented information of clauses 4–10: does each exist,
@@ -44,12 +43,12 @@ func docPolicy(in *Input, _ time.Time) verdict {
 	switch {
 	case p == nil:
 		return verdict{Missing, nil, "write and approve the policy"}
-	case p.Status != policy.Approved:
+	case p.Revision.Status != isms.Approved:
 		return verdict{Partial, []string{"draft policy"}, "approve the policy"}
 	case p.Verify() != nil:
 		return verdict{Stale, []string{"approved policy changed after approval"}, "approve the changed text as a new version"}
 	}
-	return verdict{Met, []string{fmt.Sprintf("policy version %d, hash %s", p.Version, p.Hash)}, ""}
+	return verdict{Met, []string{fmt.Sprintf("policy edition %d, hash %s", p.Revision.Edition, p.Revision.Hash)}, ""}
 }
 
 func docMethod(in *Input, _ time.Time) verdict {
@@ -67,12 +66,12 @@ func docSoA(in *Input, _ time.Time) verdict {
 	switch {
 	case s == nil:
 		return verdict{Missing, nil, "generate the SoA"}
-	case s.Status != soa.Approved:
-		return verdict{Partial, []string{fmt.Sprintf("SoA version %d draft", s.Version)}, "approve the SoA"}
+	case s.Revision.Status != isms.Approved:
+		return verdict{Partial, []string{fmt.Sprintf("SoA edition %d draft", s.Revision.Edition)}, "approve the SoA"}
 	case s.Verify() != nil:
 		return verdict{Stale, []string{"approved SoA changed after approval"}, "approve the changed SoA as a new version"}
 	}
-	return verdict{Met, []string{fmt.Sprintf("SoA version %d, hash %s", s.Version, s.Hash)}, ""}
+	return verdict{Met, []string{fmt.Sprintf("SoA edition %d, hash %s", s.Revision.Edition, s.Revision.Hash)}, ""}
 }
 
 func docTreatmentPlan(in *Input, _ time.Time) verdict {

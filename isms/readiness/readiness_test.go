@@ -18,9 +18,7 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/isms/records"
-	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
-	"github.com/ismskit/ismskit/soa"
 )
 
 var now = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
@@ -98,13 +96,17 @@ func TestAssess_EachRuleOnItsOwn(t *testing.T) {
 		{"4.4", func(in *readiness.Input) { in.SoA = nil }, readiness.Partial},
 		{"5.1", func(in *readiness.Input) { in.Records.Reviews = nil }, readiness.Partial},
 		{"5.2", func(in *readiness.Input) { in.Policy = nil }, readiness.Missing},
-		{"5.2", func(in *readiness.Input) { p := *in.Policy; p.NextReview = now.AddDate(0, 0, -1); in.Policy = &p }, readiness.Stale},
-		{"5.2", func(in *readiness.Input) { p := *in.Policy; p.Status = policy.Draft; in.Policy = &p }, readiness.Partial},
+		{"5.2", func(in *readiness.Input) {
+			p := *in.Policy
+			p.Revision.NextReview = now.AddDate(0, 0, -1)
+			in.Policy = &p
+		}, readiness.Stale},
+		{"5.2", func(in *readiness.Input) { p := *in.Policy; p.Revision.Status = isms.Draft; in.Policy = &p }, readiness.Partial},
 		{"5.3", func(in *readiness.Input) { in.Context.Responsibilities = in.Context.Responsibilities[1:] }, readiness.Partial},
 		{"6.1.2", func(in *readiness.Input) { in.Register.Risks = nil }, readiness.Missing},
 		{"6.1.2", func(in *readiness.Input) { in.Register.Risks[0].Owner = isms.Owner{} }, readiness.Partial},
 		{"6.1.3", func(in *readiness.Input) { in.Register.Risks[2].Acceptance = nil }, readiness.Partial},
-		{"6.1.3", func(in *readiness.Input) { s := *in.SoA; s.Status = soa.Draft; in.SoA = &s }, readiness.Partial},
+		{"6.1.3", func(in *readiness.Input) { s := *in.SoA; s.Revision.Status = isms.Draft; in.SoA = &s }, readiness.Partial},
 		{"6.2", func(in *readiness.Input) { in.Context.Objectives = nil }, readiness.Missing},
 		{"6.2", func(in *readiness.Input) { in.Context.Objectives[0].Metric = "" }, readiness.Partial},
 		{"6.3", func(in *readiness.Input) { in.Records.Reviews = nil }, readiness.Partial},

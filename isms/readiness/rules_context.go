@@ -120,9 +120,9 @@ func checkSystem(in *Input, _ time.Time) verdict {
 
 func checkLeadership(in *Input, now time.Time) verdict {
 	var ev []string
-	approved := in.Policy != nil && in.Policy.Status == policy.Approved
+	approved := in.Policy != nil && in.Policy.Revision.Status == isms.Approved
 	if approved {
-		ev = append(ev, "policy approved by "+in.Policy.Approver)
+		ev = append(ev, "policy approved by "+in.Policy.Revision.Approval.Name)
 	}
 	review := lastReview(in.Records, now)
 	if review != nil {
@@ -145,7 +145,7 @@ func checkPolicy(in *Input, now time.Time) verdict {
 	if p == nil {
 		return verdict{Missing, nil, "compose the information security policy (policy.Compose) and have it approved"}
 	}
-	ev := []string{p.VersionLine()}
+	ev := []string{p.RevisionLine()}
 	errors := 0
 	for _, f := range policy.Lint(*p, now) {
 		if f.Severity == isms.SeverityError {
@@ -153,9 +153,9 @@ func checkPolicy(in *Input, now time.Time) verdict {
 		}
 	}
 	switch {
-	case p.Status != policy.Approved:
+	case p.Revision.Status != isms.Approved:
 		return verdict{Partial, ev, "have the CEO approve the policy and tell staff within 7 days"}
-	case !p.NextReview.IsZero() && now.After(p.NextReview):
+	case !p.Revision.NextReview.IsZero() && now.After(p.Revision.NextReview):
 		return verdict{Stale, ev, "the yearly policy review is overdue: review and approve a new version"}
 	case errors > 0:
 		return verdict{Partial, ev, fmt.Sprintf("fix the %d errors the policy lint reports", errors)}

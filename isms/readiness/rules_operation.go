@@ -8,8 +8,8 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
-	"github.com/ismskit/ismskit/policy"
 )
 
 // trainingTarget is the yearly training coverage the domain articles aim for.
@@ -41,21 +41,21 @@ func checkTraining(in *Input, now time.Time) verdict {
 
 func checkAwareness(in *Input, now time.Time) verdict {
 	p := in.Policy
-	if p == nil || p.Status != policy.Approved {
+	if p == nil || p.Revision.Status != isms.Approved {
 		return verdict{Missing, nil, "approve the policy, then tell every employee where to find it"}
 	}
-	ev := []string{"policy approved on " + date(p.ApprovedAt)}
-	// The communication duty is the policy's first calendar item; its ID
-	// does not depend on the time zone.
-	comm := p.CalendarItems("")[0]
+	ev := []string{"policy approved on " + date(p.Revision.Approval.At)}
+	// The communication duty is the policy's first duty; the calendar
+	// keeps its UUID as the activity's.
+	comm := p.Duties()[0]
 	if in.Plan != nil {
 		for _, c := range in.Plan.Completions {
-			if c.Activity == comm.ID {
+			if c.Activity.UUID() == comm.ID.UUID() {
 				return verdict{Met, append(ev, "communicated on "+date(c.Done)), ""}
 			}
 		}
 	}
-	return verdict{Partial, ev, fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Rule.Start))}
+	return verdict{Partial, ev, fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Due))}
 }
 
 func checkPlan(in *Input, now time.Time) verdict {

@@ -1,6 +1,7 @@
 package readiness
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -63,11 +64,11 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	if s == nil {
 		return verdict{Partial, ev, "generate the Statement of Applicability from the risk treatment (soa.Generate)"}
 	}
-	ev = append(ev, fmt.Sprintf("SoA version %d (%s)", s.Version, s.Status))
-	if err := s.Validate(in.Catalogue); err != nil {
+	ev = append(ev, fmt.Sprintf("SoA edition %d (%s)", s.Revision.Edition, s.Revision.Status))
+	if err := errors.Join(s.Validate(), s.CheckRefs(in.Catalogue)); err != nil {
 		return verdict{Partial, ev, fmt.Sprintf("fix the SoA: %v", isms.ValidationErrors(err)[0])}
 	}
-	if s.Status != soa.Approved {
+	if s.Revision.Status != isms.Approved {
 		return verdict{Partial, ev, "have the SoA approved"}
 	}
 	for _, f := range soa.Lint(*s) {
@@ -102,11 +103,11 @@ func checkObjectives(in *Input, now time.Time) verdict {
 
 func checkChanges(in *Input, _ time.Time) verdict {
 	var ev []string
-	if in.Policy != nil && in.Policy.Version > 1 && in.Policy.Changes != "" {
-		ev = append(ev, fmt.Sprintf("policy version %d records its changes", in.Policy.Version))
+	if in.Policy != nil && in.Policy.Revision.Edition > 1 && in.Policy.Revision.Changes != "" {
+		ev = append(ev, fmt.Sprintf("policy edition %d records its changes", in.Policy.Revision.Edition))
 	}
-	if in.SoA != nil && in.SoA.Version > 1 && in.SoA.Changes != "" {
-		ev = append(ev, fmt.Sprintf("SoA version %d records its changes", in.SoA.Version))
+	if in.SoA != nil && in.SoA.Revision.Edition > 1 && in.SoA.Revision.Changes != "" {
+		ev = append(ev, fmt.Sprintf("SoA edition %d records its changes", in.SoA.Revision.Edition))
 	}
 	for _, r := range in.Records.Reviews {
 		if len(r.Decisions) > 0 {

@@ -1,0 +1,110 @@
+package soa
+
+import (
+	"fmt"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+)
+
+// content is what the hash seals besides the revision block: the SoA
+// without its Revision.
+func (s SoA) content() SoA {
+	s.Revision = isms.Revision{}
+	return s
+}
+
+// Approve returns the SoA approved with a (OrgContext.Approval makes one
+// from the approver's role or person and the date) and sealed with the hash
+// of its content and revision block. It refuses, listing every problem, an
+// SoA that does not validate or does not match the catalogue, an edition
+// that is already approved, and an incomplete approval. s is not changed.
+func (s SoA) Approve(cat *controls.Catalogue, a isms.Approval) (SoA, error) {
+	var p isms.Problems
+	s.validateContent(&p)
+	p.Merge("", s.CheckRefs(cat))
+	rev, err := s.Revision.Approve(a, s.content())
+	p.Merge("revision", err)
+	if err := p.Err(); err != nil {
+		return SoA{}, err
+	}
+	out := s.clone()
+	out.Revision = rev
+	return out, nil
+}
+
+// Verify reports whether an approved SoA still matches its hash, i.e.
+// neither its content nor its approval changed since approval; it fails
+// with isms.ErrConflict when they did. A draft has nothing to verify.
+func (s SoA) Verify() error {
+	if err := s.Revision.Verify(s.content()); err != nil {
+		return fmt.Errorf("SoA: %w", err)
+	}
+	return nil
+}
+
+// Revise starts the next draft after prev: next's content (usually freshly
+// generated) in prev's document, as edition prev's edition + 1 with its own
+// VersionID, no approval, and a change summary from Diff(prev, next). prev
+// is not changed.
+func Revise(prev, next SoA) SoA {
+	out := next.clone()
+	out.Revision = prev.Revision.Next(Diff(prev, next).Summary())
+	out.ID = VersionID(out.Revision.Document, out.Revision.Edition)
+	return out
+}
+
+// Duties returns the dated duty of an approved SoA that has a next review
+// date: review it by then (isms.DutyDocumentReview), owned by the SoA's
+// owner. Other SoAs have none; the yearly plan of the calendar package
+// carries the SoA review of organisations that do not date it here.
+func (s SoA) Duties() []isms.Duty {
+	r := s.Revision
+	if r.Status != isms.Approved || r.NextReview.IsZero() {
+		return nil
+	}
+	return []isms.Duty{{
+		ID:       isms.DeriveID[isms.Duty](s.ID.UUID(), "review"),
+		Title:    fmt.Sprintf("Review the Statement of Applicability (edition %d)", r.Edition),
+		Kind:     isms.DutyDocumentReview,
+		Due:      r.NextReview,
+		Owner:    r.Owner,
+		Evidence: "SoA reviewed against the current risks and the next edition approved",
+		Source:   fmt.Sprintf("SoA edition %d", r.Edition),
+	}}
+}
+
+func (s SoA) clone() SoA {
+	out := s
+	out.Entries = make([]Entry, len(s.Entries))
+	for i, e := range s.Entries {
+		out.Entries[i] = e.clone()
+	}
+	if s.Entries == nil {
+		out.Entries = nil
+	}
+	out.Additional = make([]Additional, len(s.Additional))
+	for i, a := range s.Additional {
+		a.Risks = append([]Ref(nil), a.Risks...)
+		out.Additional[i] = a
+	}
+	if s.Additional == nil {
+		out.Additional = nil
+	}
+	return out
+}
+
+func (e Entry) clone() Entry {
+	out := e
+	out.Reasons = make([]Reason, len(e.Reasons))
+	for i, r := range e.Reasons {
+		r.Refs = append([]Ref(nil), r.Refs...)
+		out.Reasons[i] = r
+	}
+	if e.Reasons == nil {
+		out.Reasons = nil
+	}
+	out.Risks = append([]Ref(nil), e.Risks...)
+	out.Evidence = append([]controls.Evidence(nil), e.Evidence...)
+	return out
+}
