@@ -186,7 +186,7 @@ func TestRender_GoldenFiles(t *testing.T) {
 	golden.Assert(t, filepath.Join("testdata", "policy.md"), md.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "policy.html"), html.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "policy.json"), js.Bytes())
-	assert.Contains(t, md.String(), "# Ledger &amp; Co information security policy")
+	assert.Contains(t, md.String(), "# Ledger & Co information security policy")
 	assert.Contains(t, html.String(), "<h1>Ledger &amp; Co information security policy</h1>", "HTML is escaped")
 
 	// Read back, the approved edition verifies and renders the same.

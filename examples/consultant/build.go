@@ -6,7 +6,7 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
-	"github.com/ismskit/ismskit/internal/deliver"
+	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"

@@ -15,7 +15,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/ismskit/ismskit/internal/deliver"
+	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/isms"
 )
 

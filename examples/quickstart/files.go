@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 
-	"github.com/ismskit/ismskit/internal/deliver"
+	"github.com/ismskit/ismskit/examples/internal/deliver"
 )
 
 // writeFiles renders the deliverables, with the context summary first, and

@@ -22,8 +22,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/ismskit/ismskit/internal/deliver"
-	"github.com/ismskit/ismskit/internal/sample"
+	"github.com/ismskit/ismskit/examples/internal/deliver"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/risk/quant"
 )

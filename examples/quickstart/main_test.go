@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/internal/golden"
-	"github.com/ismskit/ismskit/internal/sample"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
 )
 

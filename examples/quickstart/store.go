@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/ismskit/ismskit/controls"
-	"github.com/ismskit/ismskit/internal/sample"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/risk"
@@ -70,7 +70,7 @@ func (s *store) save(ctx context.Context, c isms.OrgContext) (int, error) {
 	return n, nil
 }
 
-func createAll[T isms.Entity[T]](ctx context.Context, repo isms.Repository[T], org isms.OrgID, items []T) (int, error) {
+func createAll[T isms.Record[T]](ctx context.Context, repo isms.Repository[T], org isms.OrgID, items []T) (int, error) {
 	for _, it := range items {
 		if _, err := isms.Create(ctx, repo, org, it); err != nil {
 			return 0, fmt.Errorf("store %s: %w", it.Key(), err)

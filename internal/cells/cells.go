@@ -31,16 +31,40 @@ func clean(s string) string {
 }
 
 var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	`\`, `\\`, "|", `\|`,
 	"\r\n", " ", "\n", " ", "\t", " ",
 )
 
 // Markdown returns s for one line of Markdown, in particular one table
-// cell: backslashes and pipes escaped, HTML characters as entities (so
-// "<script>" shows as text), line breaks and tabs as spaces, and bidi
+// cell: backslashes and pipes escaped, a "<" that could open a tag as an
+// entity (so "<script>" shows as text and no tag reaches a renderer, while
+// "<= 24 hours", ">= 95 %" and "R&D" stay readable), line breaks and tabs as spaces, and bidi
 // controls removed.
 func Markdown(s string) string {
-	return markdownEscaper.Replace(clean(s))
+	return escapeTags(markdownEscaper.Replace(clean(s)))
+}
+
+// escapeTags writes "<" as "&lt;" where it could open an HTML tag, comment
+// or declaration (before a letter, "/", "!" or "?"), and leaves it alone
+// elsewhere, so "<= 24 hours" stays readable in the raw file.
+func escapeTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '<' && i+1 < len(s) && opensTag(s[i+1]) {
+			b.WriteString("&lt;")
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func opensTag(c byte) bool {
+	return c == '/' || c == '!' || c == '?' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
 }
 
 // CSV returns s for a CSV cell that a spreadsheet opens: a cell that

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ismskit/ismskit/internal/sample"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
 )
 

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ismskit/ismskit/internal/deliver"
-	"github.com/ismskit/ismskit/internal/sample"
+	"github.com/ismskit/ismskit/examples/internal/deliver"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
 )
 
