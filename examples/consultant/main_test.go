@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/examples/sample"
+	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 )
 

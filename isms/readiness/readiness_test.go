@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/calendar"
-	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/examples/sample"
+	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/isms/records"
