@@ -20,12 +20,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
+	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
+	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk/quant"
+	"github.com/ismskit/ismskit/soa"
 )
 
 // options are the command-line settings.
@@ -62,6 +67,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 }
 
 func run(ctx context.Context, w io.Writer, opts options) error {
+	// 1. The organisation's context: build it, store every record (each is
+	// validated on the way in), read it back and validate it as a whole.
 	company := sample.Company()
 	if err := company.Validate(); err != nil {
 		return fmt.Errorf("the sample company is invalid: %w", err)
@@ -78,22 +85,61 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err := loaded.Validate(); err != nil {
 		return fmt.Errorf("the context read back from the store is invalid: %w", err)
 	}
+
+	// 2. The key risks: scored on the default method, residual derived from
+	// the controls in place, checked against the context and the catalogue,
+	// stored and read back (store.go).
 	reg, err := st.saveRisks(ctx, loaded)
 	if err != nil {
 		return err
 	}
-	statement, err := sample.SoA(loaded, reg)
+
+	// 3. The Statement of Applicability: generated from the risks, the
+	// requirements, the implementation records and the decisions, then
+	// approved by the CEO (a reference to the role, shown by name).
+	approval := loaded.Approval(sample.RoleOwner("CEO"), sample.Approved)
+	draft, conflicts, err := soa.Generate(sample.SoAInput(loaded, reg))
 	if err != nil {
 		return err
 	}
-	pol, err := sample.Policy(loaded, reg)
+	if len(conflicts) > 0 {
+		return fmt.Errorf("the SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
+	}
+	statement, err := draft.Approve(controls.AnnexA(), approval)
 	if err != nil {
 		return err
 	}
-	plan, err := sample.Plan(loaded, reg, pol)
+
+	// 4. The policy: composed from the context and the key risks, approved
+	// (policy.Lint's advice goes into policy-lint.txt).
+	composed, err := policy.Compose(sample.PolicyInput(loaded, reg))
 	if err != nil {
 		return err
 	}
+	pol, err := composed.Approve(approval)
+	if err != nil {
+		return err
+	}
+
+	// 5. The yearly rhythm: the default SME plan plus the duties the risks,
+	// the policy and the objectives create.
+	plan, err := calendar.DefaultPlan(sample.PlanYear, sample.PlanOptions())
+	if err != nil {
+		return err
+	}
+	plan.Name = loaded.Organization.Name + " ISMS plan"
+	duties := slices.Concat(reg.Duties(), pol.Duties(), loaded.Duties())
+	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: sample.TZ, Names: loaded.OwnerName})
+	if err != nil {
+		return err
+	}
+	plan = plan.Add(items...)
+	if err := plan.Validate(); err != nil {
+		return err
+	}
+
+	// 6. Readiness for the certification audit, and the Monte Carlo loss
+	// analysis.
 	report := readiness.Assess(readiness.Input{
 		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
 		SoA: &statement, Policy: &pol, Plan: &plan,
@@ -102,6 +148,7 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
+
 	files, err := writeFiles(opts, deliver.Bundle{
 		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: &losses, AsOf: opts.asOf,
 	}, n)

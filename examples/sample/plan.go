@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"slices"
 	"time"
 
 	"github.com/ismskit/ismskit/calendar"
@@ -12,28 +13,42 @@ import (
 // TZ is the sample company's time zone.
 const TZ = "Europe/Helsinki"
 
-// Plan makes the sample company's yearly ISMS plan: the default SME
-// rhythm for the year after the Workshop, with the owners from its
-// responsibilities, plus what the other parts contribute: risk reviews and
-// treatment deadlines, the policy's communication and review, and the
-// objectives' deadlines.
-func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
-	plan, err := calendar.DefaultPlan(Workshop.Year()+1, calendar.PlanOptions{
+// PlanYear is the year of the sample company's first yearly plan: the
+// year after the Workshop.
+var PlanYear = Workshop.Year() + 1
+
+// PlanOptions sets the sample company's default SME rhythm: its time zone,
+// the owners from its responsibilities and Finland's public holidays.
+func PlanOptions() calendar.PlanOptions {
+	return calendar.PlanOptions{
 		TZ: TZ, Owners: PlanOwners(), DefaultOwner: "IT manager",
 		Namespace: isms.NewNamespace("Kestrel Cloud Ltd"),
 		Workdays:  calendar.Workdays{Holidays: Holidays()},
-	})
+	}
+}
+
+// Plan makes the sample company's yearly ISMS plan: the default rhythm of
+// PlanOptions for PlanYear, plus the duties of the risks (reviews and
+// treatment deadlines), the policy (communication and review) and the
+// objectives (deadlines).
+func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
+	plan, err := calendar.DefaultPlan(PlanYear, PlanOptions())
 	if err != nil {
 		return calendar.Plan{}, err
 	}
 	plan.Name = c.Organization.Name + " ISMS plan"
-	duties := append(append(reg.Duties(), pol.Duties()...), c.Duties()...)
-	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: TZ, Names: c.OwnerName})
+	items, err := calendar.FromDuties(Duties(c, reg, pol), calendar.DutyOptions{TZ: TZ, Names: c.OwnerName})
 	if err != nil {
 		return calendar.Plan{}, err
 	}
 	plan = plan.Add(items...)
 	return plan, plan.Validate()
+}
+
+// Duties lists the dated duties the register, the policy and the
+// objectives create, in that order.
+func Duties(c isms.OrgContext, reg risk.Register, pol policy.Policy) []isms.Duty {
+	return slices.Concat(reg.Duties(), pol.Duties(), c.Duties())
 }
 
 // PlanOwners names the owners of the activities the IT manager does not own.

@@ -6,17 +6,33 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// Policy composes the sample company's policy from its context and
-// risks and has the CEO approve it two weeks after the Workshop.
-func Policy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
-	draft, err := policy.Compose(policy.ComposeInput{
+// PolicyInput is what the sample company's policy is composed from: its
+// context and its key risks.
+func PolicyInput(c isms.OrgContext, reg risk.Register) policy.ComposeInput {
+	return policy.ComposeInput{
 		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "policy"),
 		Context:  c, Register: reg,
-	})
+	}
+}
+
+// Policy composes the sample company's policy from PolicyInput and has the
+// CEO approve it (Approval).
+func Policy(c isms.OrgContext, reg risk.Register) (policy.Policy, error) {
+	draft, err := policy.Compose(PolicyInput(c, reg))
 	if err != nil {
 		return policy.Policy{}, err
 	}
-	return draft.Approve(c.Approval(RoleOwner("CEO"), Workshop.AddDate(0, 0, 14)))
+	return draft.Approve(Approval(c))
+}
+
+// Approved is the day the CEO approves the SoA and the policy: two weeks
+// after the Workshop.
+var Approved = Workshop.AddDate(0, 0, 14)
+
+// Approval is the CEO's approval of the sample company's documents on the
+// Approved day, named as the context names the CEO.
+func Approval(c isms.OrgContext) isms.Approval {
+	return c.Approval(RoleOwner("CEO"), Approved)
 }
 
 // RoleOwner returns the sample company's role of that name as an owner,

@@ -70,19 +70,27 @@ func Decisions() []soa.Decision {
 	}
 }
 
-// SoA generates, validates and approves the sample company's SoA.
+// SoAInput is what the sample company's SoA is generated from: the Annex A
+// catalogue, its risks, implementation records, requirement links and the
+// consultant's decisions, as of the Workshop.
+func SoAInput(c isms.OrgContext, reg risk.Register) soa.Input {
+	return soa.Input{
+		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Owner: RoleOwner("IT manager"),
+		Context: c, Catalogue: controls.AnnexA(), Implementations: Implementations(), Register: reg, Links: Links(),
+		Decisions: Decisions(), Generated: Workshop, Author: "Jussi Lahti (IT manager)",
+	}
+}
+
+// SoA generates the sample company's SoA from SoAInput and has the CEO
+// approve it (Approval). Tests use it as a complete, approved SoA; the
+// quickstart shows the same steps one by one.
 func SoA(c isms.OrgContext, reg risk.Register) (soa.SoA, error) {
-	cat := controls.AnnexA()
-	draft, conflicts, err := soa.Generate(soa.Input{
-		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Owner: RoleOwner("IT manager"), Context: c, Catalogue: cat,
-		Implementations: Implementations(), Register: reg, Links: Links(), Decisions: Decisions(),
-		Generated: Workshop, Author: "Jussi Lahti (IT manager)",
-	})
+	draft, conflicts, err := soa.Generate(SoAInput(c, reg))
 	if err != nil {
 		return soa.SoA{}, err
 	}
 	if len(conflicts) > 0 {
 		return soa.SoA{}, fmt.Errorf("the sample SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
 	}
-	return draft.Approve(cat, c.Approval(RoleOwner("CEO"), Workshop.AddDate(0, 0, 14)))
+	return draft.Approve(controls.AnnexA(), Approval(c))
 }

@@ -6,35 +6,57 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/internal/jsonio"
 )
 
-// WriteJSON writes the report as indented JSON.
-func WriteJSON(w io.Writer, r Report) error {
+// JSONOptions configures WriteJSON. There are no options yet; the zero
+// value means the defaults.
+type JSONOptions struct{}
+
+// WriteJSON writes the report as indented JSON, without HTML escaping, in
+// the field names of Report and Item. Text is written as it is: JSON
+// strings cannot break out of their quotes, and a reader that shows the
+// text escapes it for its own medium.
+func WriteJSON(w io.Writer, r Report, _ JSONOptions) error {
 	return jsonio.Encode(w, r)
 }
+
+// MarkdownOptions configures WriteMarkdown. There are no options yet; the
+// zero value means the defaults.
+type MarkdownOptions struct{}
 
 var symbols = map[Status]string{Met: "✅ met", Partial: "🟡 partial", Stale: "🟠 stale", Missing: "❌ missing"}
 
 // WriteMarkdown writes the report for people: the overall figure, the three
-// most urgent gaps, then every item with its evidence and next step.
-func WriteMarkdown(w io.Writer, r Report) error {
+// most urgent gaps, then every item with its evidence and next step. Every
+// text goes through cells.Markdown, so no record title or next step can
+// break the table, open an HTML tag or reorder what the reader sees.
+func WriteMarkdown(w io.Writer, r Report, _ MarkdownOptions) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# ISO/IEC 27001 readiness: %s\n\n", md(r.Organization))
+	fmt.Fprintf(&b, "# ISO/IEC 27001 readiness: %s\n\n", cells.Markdown(r.Organization))
 	fmt.Fprintf(&b, "As of %s: **%s %%** ready (%d met, %d partial, %d stale, %d missing).\n",
 		r.At.Format(time.DateOnly), r.Score.StringFixed(1), r.Counts[Met], r.Counts[Partial], r.Counts[Stale], r.Counts[Missing])
 	if len(r.Urgent) > 0 {
 		b.WriteString("\n## Most urgent\n\n")
 		for i, it := range r.Urgent {
-			fmt.Fprintf(&b, "%d. **%s %s** (%s): %s\n", i+1, it.ID, md(it.Title), it.Status, md(it.NextStep))
+			fmt.Fprintf(&b, "%d. **%s %s** (%s): %s\n", i+1, cells.Markdown(it.ID), cells.Markdown(it.Title), cells.Markdown(string(it.Status)), cells.Markdown(it.NextStep))
 		}
 	}
 	b.WriteString("\n## Clause by clause\n\n| Item | Status | Evidence | Next step |\n|---|---|---|---|\n")
 	for _, it := range r.Items {
-		fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", it.ID, md(it.Title), symbols[it.Status], md(strings.Join(it.Evidence, "; ")), md(it.NextStep))
+		fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cells.Markdown(it.ID), cells.Markdown(it.Title), status(it.Status),
+			cells.Markdown(strings.Join(it.Evidence, "; ")), cells.Markdown(it.NextStep))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func md(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
+// status is the symbol and word of a status; a status Assess never gives
+// (from a report decoded from elsewhere) is shown as its escaped text.
+func status(s Status) string {
+	if sym, ok := symbols[s]; ok {
+		return sym
+	}
+	return cells.Markdown(string(s))
+}

@@ -74,7 +74,7 @@ func Files(b Bundle) ([]File, error) {
 		{"calendar.ics", func(w *bytes.Buffer) error {
 			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Now: b.AsOf})
 		}},
-		{"readiness.md", func(w *bytes.Buffer) error { return readiness.WriteMarkdown(w, b.Report) }},
+		{"readiness.md", func(w *bytes.Buffer) error { return readiness.WriteMarkdown(w, b.Report, readiness.MarkdownOptions{}) }},
 	}
 	if q := b.Quant; q != nil {
 		renders = append(renders,
