@@ -262,15 +262,4 @@ func (ims Implementations) CheckRefs(cat *Catalogue) error {
 	return p.Err()
 }
 
-// CheckImplementations validates a set of records and checks them against
-// a catalogue, with paths like "implementations[3].control".
-//
-// Deprecated: use Implementations.Validate and Implementations.CheckRefs.
-func CheckImplementations(cat *Catalogue, impls []Implementation) error {
-	var p isms.Problems
-	p.Merge("implementations", Implementations(impls).Validate())
-	p.Merge("implementations", Implementations(impls).CheckRefs(cat))
-	return p.Err()
-}
-
 func words(s Status) string { return strings.ReplaceAll(string(s), "_", " ") }

@@ -18,15 +18,3 @@ func Sum(v any) (string, error) {
 	sum := sha256.Sum256(b)
 	return "sha256:" + hex.EncodeToString(sum[:]), nil
 }
-
-// JSON is Sum for values known to encode; it panics otherwise.
-//
-// Deprecated: use Sum, which returns the error. Kept until soa and policy
-// move to isms.Revision.
-func JSON(v any) string {
-	s, err := Sum(v)
-	if err != nil {
-		panic("digest: value does not encode: " + err.Error())
-	}
-	return s
-}
