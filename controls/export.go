@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/internal/cells"
-	"github.com/ismskit/ismskit/internal/jsonio"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // Row is one control flattened for export: its facts, its tags per ISO/IEC

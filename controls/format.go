@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ismskit/ismskit/internal/jsonio"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // FormatVersion names the catalogue file format this package reads and

@@ -3,7 +3,7 @@ package policy
 import (
 	"io"
 
-	"github.com/ismskit/ismskit/internal/jsonio"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // JSONOptions configures WriteJSON. There are no options yet; the zero

@@ -3,7 +3,7 @@ package risk
 import (
 	"io"
 
-	"github.com/ismskit/ismskit/internal/jsonio"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // DecodeMethod reads a method from JSON, rejecting unknown fields, and

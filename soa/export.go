@@ -9,7 +9,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/cells"
-	"github.com/ismskit/ismskit/internal/jsonio"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // JSONOptions configures WriteJSON. There are no options yet; the zero

@@ -7,8 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/ismskit/ismskit/internal/jsonio"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/jsonio"
 	"github.com/ismskit/ismskit/risk"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/internal/cells"
-	"github.com/ismskit/ismskit/internal/jsonio"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // JSONOptions tune WriteJSON. It has no settings yet; the zero value is the

@@ -2,7 +2,8 @@
 // strict decoding that reports every problem with its JSON path, and
 // canonical encoding (two-space indentation, no HTML escaping), so every
 // decoder rejects the same mistakes in the same words and every export is
-// byte-stable.
+// byte-stable. It is public so that hosts and consultants read their own
+// files (a workbook, an import) with the same rules and the same errors.
 //
 //	func DecodeRegister(r io.Reader) (Register, error) {
 //		var reg Register
