@@ -1,15 +1,49 @@
 // Package readiness answers the question every SME asks before the audit:
 // "are we ready, and what is missing?"
 //
-// Assess takes a whole ISMS — the organisation's context, the risk
-// register, implementation records, SoA, policy, yearly plan and the
-// records of evaluation and improvement — and a time, and walks clauses 4.1
-// to 10.2 and the mandatory documented information. Each Item is met,
-// partial, missing or stale, with the evidence found and one concrete next
-// step. The 2024 climate amendment is included: 4.1 and 4.2 ask whether
-// climate change was considered. The Report gives a weighted overall figure
-// and the three most urgent gaps, and renders as Markdown and JSON.
+//	report := readiness.Assess(readiness.Input{
+//		Context: org, Records: recs, Register: reg, Implementations: impls,
+//		SoA: &statement, Policy: &pol, Plan: &plan, // nil: not made yet
+//	}, now)
+//	fmt.Printf("%s %% ready\n", report.Score.StringFixed(1))
+//	for _, gap := range report.Urgent {
+//		fmt.Println(gap.ID, gap.Title, gap.Status, gap.NextStep)
+//	}
+//	err := readiness.WriteMarkdown(w, report, readiness.MarkdownOptions{})
 //
-// Rules are data plus one small function each (see rules), tested one by
-// one.
+// # Input
+//
+// Input is a whole ISMS: the organisation's context, the risk register,
+// implementation records, SoA, policy, yearly plan and the records of
+// evaluation and improvement (isms/records). A document not made yet is
+// nil, and is reported as missing rather than refused. A nil catalogue
+// means Annex A. Assess reads the input and never changes or validates
+// it: validate records when they are stored (isms.Create).
+//
+// # Items and statuses
+//
+// Assess walks clauses 4.1 to 10.2 and the mandatory documented
+// information at the time now it is given. Each Item is met, partial,
+// stale (was met, but is out of date) or missing, with the evidence found
+// and one concrete next step. The 2024 climate amendment is included: 4.1
+// and 4.2 ask whether climate change was considered.
+//
+// # Score and urgency
+//
+// The Report gives a weighted overall figure (met counts 1, partial and
+// stale ½, missing 0) and the three most urgent gaps: missing before stale
+// before partial, heavier items first.
+//
+// # Rules
+//
+// Each item is a rule: data (ID, clause, title, weight) plus one small
+// function from the input to a verdict, tested one by one.
+//
+// # Writers
+//
+// WriteMarkdown writes the report for people and WriteJSON for programs,
+// each as WriteX(w, report, XOptions), where the zero options are the
+// defaults. Every text in the Markdown goes through one cell escaper, so a
+// record title with a line break, a pipe, HTML or a right-to-left override
+// cannot break the table or change what the reader sees.
 package readiness

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/internal/cells"
-	"github.com/ismskit/ismskit/internal/jsonio"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // JSONOptions configures WriteJSON. There are no options yet; the zero
