@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -316,27 +317,11 @@ func offset(sec int) string {
 // share. A lone carriage return is a line break too.
 var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
-// bidiControls are the Unicode embedding, override and isolate characters
-// that make text display in another order than it is stored.
-const bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-// escapeText returns s as an RFC 5545 TEXT value (section 3.3.11): invalid
-// UTF-8 and bidi controls dropped, control characters other than line
-// breaks and tab as spaces (TEXT allows no other), then escaped.
-func escapeText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case strings.ContainsRune(bidiControls, r):
-			return -1
-		case r == '\n' || r == '\r' || r == '\t':
-			return r
-		case r < 0x20 || r == 0x7f:
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, ""))
-	return textEscaper.Replace(s)
-}
+// escapeText returns s as an RFC 5545 TEXT value (section 3.3.11): cleaned
+// by cells.Text (invalid UTF-8 and bidi controls dropped, control
+// characters other than line breaks and tab as spaces, which TEXT allows
+// no other), then escaped.
+func escapeText(s string) string { return textEscaper.Replace(cells.Text(s)) }
 
 // writeFolded writes a content line as CRLF-terminated lines of at most 75
 // octets, continuation lines starting with a space, never inside a UTF-8

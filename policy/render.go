@@ -17,7 +17,7 @@ import (
 var htmlFS embed.FS
 
 var htmlTemplate = template.Must(template.New("policy.html").Funcs(template.FuncMap{
-	"t":        dropBidi,
+	"t":        cells.Text,
 	"date":     date,
 	"kind":     kindLabel,
 	"riskRefs": func(p Policy, pr Principle) string { return riskRefs(p, pr) },
@@ -89,19 +89,6 @@ func WriteMarkdown(w io.Writer, p Policy, _ MarkdownOptions) error {
 	section(8, "Approval and version control", approval)
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// dropBidi removes the Unicode bidirectional embedding, override and
-// isolate controls, which can make text display in another order than it
-// is stored; html/template escapes everything else. (cells.Markdown and
-// cells.CSV do the same for their formats.)
-func dropBidi(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", r) {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // HTMLOptions configures WriteHTML. There are no options yet; the zero

@@ -1,10 +1,11 @@
 package risk
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ismskit/ismskit/internal/cells"
 )
 
 // HeatMap counts the risks in every cell of the matrix at one stage.
@@ -88,7 +89,7 @@ func WriteHeatMapSVG(w io.Writer, h HeatMap, opts SVGOptions) error {
 	nl, ni := len(h.Likelihood.Levels), len(h.Impact.Levels)
 	width, height := svgLeft+ni*svgCell+20, svgTop+nl*svgCell+svgBottom
 	var b strings.Builder
-	esc := xmlText
+	esc := cells.XML
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
 	fmt.Fprintf(&b, "<title>%s</title>\n", esc(title))
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
@@ -118,20 +119,6 @@ func WriteHeatMapSVG(w io.Writer, h HeatMap, opts SVGOptions) error {
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// xmlText escapes s for XML character data and attribute values: markup
-// characters become entities, characters XML cannot carry become U+FFFD,
-// and bidi controls, which would reorder what the reader sees, are dropped.
-func xmlText(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(strings.Map(func(r rune) rune {
-		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
-			return -1
-		}
-		return r
-	}, s))) // a strings.Builder does not fail
-	return b.String()
 }
 
 // textOn picks black or white text for a "#rrggbb" background, whichever

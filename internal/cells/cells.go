@@ -1,12 +1,16 @@
 // Package cells makes free text safe for the places ismskit writes it: a
-// Markdown table cell or line, and a CSV cell a spreadsheet opens. Every
-// writer in ismskit uses these two functions, so text a person typed (a
+// Markdown table cell or line, a CSV cell a spreadsheet opens, XML text
+// (SVG), and plain text for formats with escaping of their own (HTML
+// templates, iCalendar). Every writer in ismskit uses these functions, so text a person typed (a
 // risk title with a newline, a justification with a pipe, "=cmd|' /C calc'!A1",
 // HTML, a right-to-left override) renders the same everywhere and cannot
 // break a table, run a formula or reorder what the reader sees.
 package cells
 
-import "strings"
+import (
+	"encoding/xml"
+	"strings"
+)
 
 // bidiControls are the Unicode bidirectional embedding, override and
 // isolate characters, which can make text display in another order than
@@ -14,9 +18,11 @@ import "strings"
 // them, so they are dropped.
 const bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-// clean drops bidi controls and turns other control characters (except
-// newline, carriage return and tab, which the callers treat) into spaces.
-func clean(s string) string {
+// Text returns s with invalid UTF-8 and bidi controls dropped and other
+// control characters (except newline, carriage return and tab) turned into
+// spaces: what every format gets before its own escaping. html/template
+// and the iCalendar writer escape the rest themselves.
+func Text(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case strings.ContainsRune(bidiControls, r):
@@ -27,7 +33,15 @@ func clean(s string) string {
 			return ' '
 		}
 		return r
-	}, s)
+	}, strings.ToValidUTF8(s, ""))
+}
+
+// XML returns s escaped for XML character data and attribute values (an
+// SVG label): Text's cleaning, then markup characters as entities.
+func XML(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(Text(s))) // a strings.Builder does not fail
+	return b.String()
 }
 
 var markdownEscaper = strings.NewReplacer(
@@ -41,7 +55,7 @@ var markdownEscaper = strings.NewReplacer(
 // "<= 24 hours", ">= 95 %" and "R&D" stay readable), line breaks and tabs as spaces, and bidi
 // controls removed.
 func Markdown(s string) string {
-	return escapeTags(markdownEscaper.Replace(clean(s)))
+	return escapeTags(markdownEscaper.Replace(Text(s)))
 }
 
 // escapeTags writes "<" as "&lt;" where it could open an HTML tag, comment
@@ -78,7 +92,7 @@ func CSV(s string) string {
 			return -1
 		}
 		return r
-	}, s)
+	}, strings.ToValidUTF8(s, ""))
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

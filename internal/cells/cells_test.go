@@ -38,3 +38,14 @@ func TestCSV(t *testing.T) {
 		assert.Equal(t, tt.want, CSV(tt.in), tt.in)
 	}
 }
+
+func TestText(t *testing.T) {
+	assert.Equal(t, "evilgnp.exe", Text("evil\u202egnp.exe"))
+	assert.Equal(t, "a b\nc\td", Text("a\x00b\nc\td"))
+	assert.Equal(t, "ok", Text("o\xffk"), "invalid UTF-8 is dropped")
+}
+
+func TestXML(t *testing.T) {
+	assert.Equal(t, "&lt;script&gt;A &amp; B&#34;", XML("<script>A & B\""))
+	assert.Equal(t, "ab", XML("a\u2066b"))
+}

@@ -1,7 +1,6 @@
 package quant
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
@@ -102,8 +101,8 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
-	fmt.Fprintf(&b, "<title>%s</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", xmlText(title), width, height)
-	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">%s</text>`+"\n", left, xmlText(title))
+	fmt.Fprintf(&b, "<title>%s</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", cells.XML(title), width, height)
+	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">%s</text>`+"\n", left, cells.XML(title))
 	for e := lo; e <= hi; e++ {
 		xv := x(math.Pow(10, e))
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e0e0e0"/>`+"\n", xv, top, xv, height-bottom)
@@ -133,7 +132,7 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		}
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#c62828" stroke-width="1.5" stroke-dasharray="6 4"/>`+"\n", strings.Join(pts, " "))
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, xmlText(r.Currency))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, cells.XML(r.Currency))
 	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="12" text-anchor="middle" transform="rotate(-90 16 %d)">Probability of exceeding</text>`+"\n", top+int(ph/2), top+int(ph/2))
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#1565c0">— simulated loss exceedance</text>`+"\n", width-right-220, top+14)
 	if len(r.Tolerance) > 0 {
@@ -155,18 +154,4 @@ func compact(v float64) string {
 		return fmt.Sprintf("%gk", v/1e3)
 	}
 	return fmt.Sprintf("%g", v)
-}
-
-// xmlText escapes s for XML character data and attribute values: markup
-// characters become entities, characters XML cannot carry become U+FFFD,
-// and bidi controls, which would reorder what the reader sees, are dropped.
-func xmlText(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(strings.Map(func(r rune) rune {
-		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
-			return -1
-		}
-		return r
-	}, s))) // a strings.Builder does not fail
-	return b.String()
 }
