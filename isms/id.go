@@ -18,7 +18,7 @@ type ID[T any] struct {
 }
 
 // Named ID kinds used across ismskit. Other packages define theirs the same
-// way, e.g. risk.RiskID = isms.ID[risk.Risk].
+// way, e.g. risk.ID = isms.ID[risk.Risk].
 type (
 	// OrgID names an organisation; it is also the tenant every store call is scoped to.
 	OrgID = ID[Organization]
