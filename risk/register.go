@@ -33,10 +33,9 @@ func (reg Register) Validate() error {
 	refs := map[string]bool{}
 	for i, r := range reg.Risks {
 		path := isms.Index("risks", i)
+		p.Merge(path, r.Validate())
 		if sc != nil {
-			p.Merge(path, sc.validate(r))
-		} else {
-			p.Merge(path, r.Validate()) // the method is broken: check what does not need it
+			p.Merge(path, sc.checkRatings(r))
 		}
 		if !r.ID.IsZero() {
 			if ids[r.ID] {
@@ -65,59 +64,88 @@ func (reg Register) Validate() error {
 func (reg Register) CheckRefs(org isms.OrgContext, cat *controls.Catalogue) error {
 	var p isms.Problems
 	refs := org.Refs()
-	owner := func(path, name string, o isms.Owner) { refs.CheckOwner(&p, path, fmt.Sprintf("risk %q: ", name), o) }
-	if cat == nil {
-		p.Addf("catalogue", "no control catalogue was given to check the risks' controls against; pass controls.AnnexA() or the organization's own catalogue")
-	}
-	control := func(path, name string, id controls.ID) {
-		if cat != nil && !cat.Has(id) {
-			p.Addf(path, "risk %q: control %q is not in the catalogue; add it as a custom control or correct the ID", name, id)
-		}
-	}
+	checkCatalogue(&p, cat)
 	for i, a := range reg.Method.Criteria.Authorities {
 		if !a.Role.IsZero() && !refs.HasRole(a.Role) {
 			p.Addf(isms.JoinPath(isms.Index("method.criteria.authorities", i), "role"), "role %s is not a role of the organization", a.Role)
 		}
 	}
 	for i, r := range reg.Risks {
-		path, name := isms.Index("risks", i), r.name()
-		owner(isms.JoinPath(path, "owner"), name, r.Owner)
-		for j, a := range r.Assets {
-			if !refs.HasAsset(a) {
-				p.Addf(isms.JoinPath(path, isms.Index("assets", j)), "risk %q: asset %s is not in the inventory", name, a)
-			}
-		}
-		for j, q := range r.Requirements {
-			if !refs.HasRequirement(q) {
-				p.Addf(isms.JoinPath(path, isms.Index("requirements", j)), "risk %q: requirement %s is not a requirement of the organization", name, q)
-			}
-		}
-		for _, st := range []struct {
-			stage string
-			a     Assessment
-		}{{"inherent", r.Inherent}, {"residual", r.Residual}, {"target", r.Target}} {
-			if !st.a.Assessor.IsZero() && !refs.HasPerson(st.a.Assessor) {
-				p.Addf(isms.JoinPath(path, st.stage+".assessor"), "risk %q: assessor %s is not a person of the organization", name, st.a.Assessor)
-			}
-		}
-		for j, a := range r.Applied {
-			control(isms.JoinPath(path, isms.Index("applied", j))+".control", name, a.Control)
-		}
-		for j, a := range r.Treatment.Actions {
-			apath := isms.JoinPath(path, isms.Index("treatment.actions", j))
-			owner(isms.JoinPath(apath, "owner"), name, a.Owner)
-			for k, c := range a.Controls {
-				control(isms.JoinPath(apath, isms.Index("controls", k)), name, c)
-			}
-		}
-		if a := r.Acceptance; a != nil {
-			if !a.By.IsZero() && !refs.HasRole(a.By) {
-				p.Addf(isms.JoinPath(path, "acceptance.by"), "risk %q: accepting role %s is not a role of the organization", name, a.By)
-			}
-			if !a.Person.IsZero() && !refs.HasPerson(a.Person) {
-				p.Addf(isms.JoinPath(path, "acceptance.person"), "risk %q: accepting person %s is not a person of the organization", name, a.Person)
-			}
-		}
+		r.checkRefs(&p, isms.Index("risks", i), refs, cat)
 	}
 	return p.Err()
+}
+
+// CheckRefs checks one risk against the records it depends on: its
+// references into the organization's context and the catalogue (as
+// Register.CheckRefs does for each risk) and its ratings, residual and
+// target, deadline and acceptance against the method m (as
+// Register.Validate does). It is the check for a host that stores risks
+// one by one: isms.Create runs Validate, which cannot know the method's
+// scales, so a likelihood of 99 on a 1–5 scale is found here.
+func (r Risk) CheckRefs(org isms.OrgContext, cat *controls.Catalogue, m Method) error {
+	var p isms.Problems
+	checkCatalogue(&p, cat)
+	if sc, err := m.Scorer(); err != nil {
+		p.Merge("method", err)
+	} else {
+		p.Merge("", sc.checkRatings(r))
+	}
+	r.checkRefs(&p, "", org.Refs(), cat)
+	return p.Err()
+}
+
+func checkCatalogue(p *isms.Problems, cat *controls.Catalogue) {
+	if cat == nil {
+		p.Addf("catalogue", "no control catalogue was given to check the risks' controls against; pass controls.AnnexA() or the organization's own catalogue")
+	}
+}
+
+// checkRefs records the risk's references that do not resolve in refs or
+// cat (nil: not checked), with paths under path.
+func (r Risk) checkRefs(p *isms.Problems, path string, refs isms.Refs, cat *controls.Catalogue) {
+	name := r.name()
+	owner := func(path string, o isms.Owner) { refs.CheckOwner(p, path, fmt.Sprintf("risk %q: ", name), o) }
+	control := func(path string, id controls.ID) {
+		if cat != nil && !cat.Has(id) {
+			p.Addf(path, "risk %q: control %q is not in the catalogue; add it as a custom control or correct the ID", name, id)
+		}
+	}
+	owner(isms.JoinPath(path, "owner"), r.Owner)
+	for j, a := range r.Assets {
+		if !refs.HasAsset(a) {
+			p.Addf(isms.JoinPath(path, isms.Index("assets", j)), "risk %q: asset %s is not in the inventory", name, a)
+		}
+	}
+	for j, q := range r.Requirements {
+		if !refs.HasRequirement(q) {
+			p.Addf(isms.JoinPath(path, isms.Index("requirements", j)), "risk %q: requirement %s is not a requirement of the organization", name, q)
+		}
+	}
+	for _, st := range []struct {
+		stage string
+		a     Assessment
+	}{{"inherent", r.Inherent}, {"residual", r.Residual}, {"target", r.Target}} {
+		if !st.a.Assessor.IsZero() && !refs.HasPerson(st.a.Assessor) {
+			p.Addf(isms.JoinPath(path, st.stage+".assessor"), "risk %q: assessor %s is not a person of the organization", name, st.a.Assessor)
+		}
+	}
+	for j, a := range r.Applied {
+		control(isms.JoinPath(path, isms.Index("applied", j))+".control", a.Control)
+	}
+	for j, a := range r.Treatment.Actions {
+		apath := isms.JoinPath(path, isms.Index("treatment.actions", j))
+		owner(isms.JoinPath(apath, "owner"), a.Owner)
+		for k, c := range a.Controls {
+			control(isms.JoinPath(apath, isms.Index("controls", k)), c)
+		}
+	}
+	if a := r.Acceptance; a != nil {
+		if !a.By.IsZero() && !refs.HasRole(a.By) {
+			p.Addf(isms.JoinPath(path, "acceptance.by"), "risk %q: accepting role %s is not a role of the organization", name, a.By)
+		}
+		if !a.Person.IsZero() && !refs.HasPerson(a.Person) {
+			p.Addf(isms.JoinPath(path, "acceptance.person"), "risk %q: accepting person %s is not a person of the organization", name, a.Person)
+		}
+	}
 }

@@ -19,7 +19,8 @@ import (
 //
 // Whether the ratings are on the method's scales, whether a residual above
 // the inherent risk is explained and whether an acceptance is by a role the
-// criteria allow depend on the method: Register.Validate checks those.
+// criteria allow depend on the method: Register.Validate checks those for
+// a whole register, Risk.CheckRefs for one risk (with its references).
 // References to other records are checked by Register.CheckRefs.
 func (r Risk) Validate() error {
 	var p isms.Problems
@@ -168,12 +169,13 @@ func (a Acceptance) validate(name string) error {
 	return p.Err()
 }
 
-// validate checks one risk: its own fields (Risk.Validate) and what depends
-// on the compiled method. Every message starts with the risk's reference so
-// a consultant can find it.
-func (s *Scorer) validate(r Risk) error {
+// checkRatings checks what in one risk depends on the compiled method
+// (Risk.Validate checks the rest): ratings on the method's scales,
+// residual and target against inherent, deadlines above the appetite and
+// the acceptance against the criteria. Every message starts with the
+// risk's reference so a consultant can find it.
+func (s *Scorer) checkRatings(r Risk) error {
 	var p isms.Problems
-	p.Merge("", r.Validate())
 	name := r.name()
 	add := func(path, format string, args ...any) {
 		p.Addf(path, "risk %q: %s", name, fmt.Sprintf(format, args...))

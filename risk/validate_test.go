@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -126,6 +127,42 @@ func TestRegister_CheckRefs(t *testing.T) {
 			if tt.want != nil {
 				assert.ErrorIs(t, err, isms.ErrInvalid)
 			}
+		})
+	}
+}
+
+func TestRisk_CheckRefsJudgesOneRiskAgainstTheMethod(t *testing.T) {
+	ghost := isms.DeriveID[isms.Role](ns, "Ghost")
+	tests := []struct {
+		name   string
+		break_ func(r *risk.Risk)
+		cat    *controls.Catalogue
+		method risk.Method
+		want   []string
+	}{
+		{"nothing broken", func(*risk.Risk) {}, controls.AnnexA(), method(), nil},
+		{"likelihood 99 on a 1–5 scale, which Validate cannot know", func(r *risk.Risk) { r.Inherent.Likelihood = 99 }, controls.AnnexA(), method(),
+			[]string{"inherent.likelihood"}},
+		{"unknown owner and control", func(r *risk.Risk) {
+			r.Owner = isms.OwnedByRole(ghost)
+			r.Applied[0].Control = "A.9.2.6"
+		}, controls.AnnexA(), method(), []string{"owner.role", "applied[0].control"}},
+		{"nil catalogue and a broken method", func(*risk.Risk) {}, nil, risk.Method{}, []string{"catalogue", "method"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := register().Risks[0]
+			require.NoError(t, r.Validate())
+			tt.break_(&r)
+			err := r.CheckRefs(orgContext(), tt.cat, tt.method)
+			got := paths(err)
+			if len(tt.want) > 0 && tt.want[len(tt.want)-1] == "method" {
+				require.NotEmpty(t, got)
+				assert.Equal(t, "catalogue", got[0])
+				assert.True(t, strings.HasPrefix(got[1], "method"), got[1])
+				return
+			}
+			assert.Equal(t, tt.want, got)
 		})
 	}
 }
