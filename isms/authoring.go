@@ -123,7 +123,7 @@ func IsPlaceholder(text string) bool {
 var collectiveNames = map[string]bool{
 	"organization": true, "organisation": true, "the organization": true, "the organisation": true,
 	"company": true, "the company": true, "business": true, "the business": true,
-	"everyone": true, "everybody": true, "all": true, "anyone": true, "we": true, "us": true,
+	"everyone": true, "everybody": true, "all": true, "all staff": true, "all employees": true, "all personnel": true, "all users": true, "anyone": true, "we": true, "us": true,
 	"nobody": true, "none": true, "n/a": true, "na": true, "tbd": true, "tba": true,
 	"unknown": true, "-": true, "?": true,
 }

@@ -87,7 +87,7 @@ func TestIsPlaceholder(t *testing.T) {
 }
 
 func TestIsCollectiveName(t *testing.T) {
-	for _, s := range []string{"the organization", "The  Organisation.", "everyone", "the company", "TBD"} {
+	for _, s := range []string{"the organization", "The  Organisation.", "everyone", "the company", "TBD", "All staff", "all  employees"} {
 		assert.True(t, isms.IsCollectiveName(s), "%q", s)
 	}
 	for _, s := range []string{"CEO", "IT manager", "Employees", "Organization development lead"} {
