@@ -15,10 +15,10 @@ type Cadence struct {
 	Interval int    `json:"interval"`
 }
 
-// PlanOptions configure DefaultPlan.
+// PlanOptions configure DefaultPlan. Namespace is required: it keeps one
+// organization's activity IDs (and iCalendar UIDs) apart from another's.
 type PlanOptions struct {
-	Year int
-	TZ   string
+	TZ string
 	// Owners names the owner of each kind of activity; kinds without one
 	// get DefaultOwner.
 	Owners       map[Kind]string
@@ -70,6 +70,9 @@ func DefaultPlan(year int, p PlanOptions) (Plan, error) {
 	if year < 1900 || year > 9999 {
 		probs.Addf("year", "year %d is not a plan year (1900–9999)", year)
 		return Plan{}, probs.Err()
+	}
+	if p.Namespace == uuid.Nil {
+		probs.Addf("namespace", "give a namespace, e.g. isms.NewNamespace(organization name), so that this organization's activity IDs and calendar UIDs are its own")
 	}
 	plan := Plan{Name: fmt.Sprintf("ISMS plan %d", year), Workdays: p.Workdays}
 	for _, d := range rhythm {

@@ -49,6 +49,17 @@ func TestDefaultPlan_TheSMERhythm(t *testing.T) {
 	assert.Len(t, monthly.Occurrences(find(monthly, calendar.AccessReview), from, to), 11, "monthly from February")
 }
 
+func TestDefaultPlan_RefusesWhatWouldCollideOrNobodyOwns(t *testing.T) {
+	_, err := calendar.DefaultPlan(2027, calendar.PlanOptions{TZ: "Europe/Helsinki"})
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	got := map[string]bool{}
+	for _, v := range isms.ValidationErrors(err) {
+		got[v.Path] = true
+	}
+	assert.True(t, got["namespace"], "without a namespace two organizations would share calendar UIDs")
+	assert.True(t, got["owners.risk_review"], "nobody owns the risk review")
+}
+
 func find(p calendar.Plan, k calendar.Kind) calendar.Activity {
 	for _, a := range p.Activities {
 		if a.Kind == k {
