@@ -195,7 +195,13 @@ func (im Implementation) Validate() error {
 		if strings.TrimSpace(ev.Location) == "" {
 			p.Addf(isms.JoinPath(path, "location"), "control %s: evidence %q does not say where to find it", im.Control, ev.Title)
 		}
+		isms.CheckDate(&p, isms.JoinPath(path, "date"), "the evidence date", ev.Date, false)
 	}
+	for i, h := range im.History {
+		isms.CheckDate(&p, isms.JoinPath(isms.Index("history", i), "at"), "the date of the status change", h.At, false)
+	}
+	isms.CheckDate(&p, "last_reviewed", "the last review", im.LastReviewed, false)
+	isms.CheckDate(&p, "next_review", "the next review", im.NextReview, false)
 	if im.Status == NotApplicable && isms.IsPlaceholder(im.Reason) {
 		p.Addf("reason", "control %s is not applicable but the reason is missing or a placeholder; say why it does not apply", im.Control)
 	}

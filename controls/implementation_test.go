@@ -197,3 +197,9 @@ func TestCover_Properties(t *testing.T) {
 		}
 	})
 }
+
+func TestImplementation_DatesBeyondYear9999AreProblems(t *testing.T) {
+	im := impl("8.13", controls.Implemented)
+	im.NextReview = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	assert.Equal(t, []string{"next_review"}, paths(im.Validate()))
+}

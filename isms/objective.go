@@ -104,6 +104,7 @@ func (o Objective) Validate() error {
 	if err := o.Owner.Validate(); err != nil {
 		p.Addf("owner", "objective %q has no single owner; name the role or person who answers for it", o.Title)
 	}
+	CheckDate(&p, "deadline", "the deadline", o.Deadline, false)
 	return p.Err()
 }
 

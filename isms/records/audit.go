@@ -68,5 +68,7 @@ func (a Audit) Validate() error {
 			p.Addf(isms.JoinPath(path, "description"), "the finding has no description")
 		}
 	}
+	isms.CheckDate(&p, "planned", "the planned date", a.Planned, false)
+	isms.CheckDate(&p, "performed", "the date performed", a.Performed, false)
 	return p.Err()
 }

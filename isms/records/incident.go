@@ -43,5 +43,9 @@ func (i Incident) Validate() error {
 			p.Addf(t.name, "incident %q was %s before it was detected", i.Title, t.name)
 		}
 	}
+	isms.CheckDate(&p, "detected", "the detection time", i.Detected, false)
+	isms.CheckDate(&p, "recorded", "the recording time", i.Recorded, false)
+	isms.CheckDate(&p, "handled", "the handling time", i.Handled, false)
+	isms.CheckDate(&p, "closed", "the closing time", i.Closed, false)
 	return p.Err()
 }

@@ -31,6 +31,7 @@ func (m Measurement) Validate() error {
 	if m.Date.IsZero() {
 		p.Addf("date", "the measurement has no date")
 	}
+	isms.CheckDate(&p, "date", "the date", m.Date, false)
 	return p.Err()
 }
 

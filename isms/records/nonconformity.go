@@ -71,5 +71,9 @@ func (n Nonconformity) Validate() error {
 	if !n.EffectivenessChecked.IsZero() && n.Action.Done.IsZero() {
 		p.Addf("effectiveness_checked", "effectiveness of %q was checked before the action was done", n.Description)
 	}
+	isms.CheckDate(&p, "detected", "the detection date", n.Detected, false)
+	isms.CheckDate(&p, "action.due", "the due date", n.Action.Due, false)
+	isms.CheckDate(&p, "action.done", "the completion date", n.Action.Done, false)
+	isms.CheckDate(&p, "effectiveness_checked", "the effectiveness check date", n.EffectivenessChecked, false)
 	return p.Err()
 }

@@ -83,3 +83,12 @@ func TestNonconformity_ClosedAndOverdue(t *testing.T) {
 	assert.True(t, n.Closed())
 	assert.False(t, n.Overdue(t0.AddDate(1, 0, 0)))
 }
+
+func TestRecords_DatesBeyondYear9999AreProblemsWithPaths(t *testing.T) {
+	y10k := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := records.Records{
+		Training:     []records.Training{{ID: isms.NewID[records.Training](), Person: personID("Ann"), Course: "Awareness", Completed: y10k}},
+		Measurements: []records.Measurement{{ID: isms.NewID[records.Measurement](), Objective: isms.NewID[isms.Objective](), Date: y10k}},
+	}
+	assert.Equal(t, []string{"training[0].completed", "measurements[0].date"}, paths(r.Validate()))
+}

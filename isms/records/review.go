@@ -44,5 +44,6 @@ func (m ManagementReview) Validate() error {
 	if len(m.Decisions) == 0 {
 		p.Addf("decisions", "the management review records no decisions")
 	}
+	isms.CheckDate(&p, "date", "the date", m.Date, false)
 	return p.Err()
 }

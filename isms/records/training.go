@@ -35,6 +35,7 @@ func (t Training) Validate() error {
 	if t.Completed.IsZero() {
 		p.Addf("completed", "the training record has no completion date")
 	}
+	isms.CheckDate(&p, "completed", "the completion date", t.Completed, false)
 	return p.Err()
 }
 
