@@ -82,7 +82,11 @@ func DeriveResidual(m Method, inherent Rating, applied []AppliedControl, cat *co
 		if d == "" {
 			c, ok := lookup(cat, a.Control)
 			if !ok {
-				p.Addf(isms.JoinPath(path, "reduces"), "control %s: say whether it reduces likelihood, impact or both (it is not in the catalogue)", a.Control)
+				where := "it is not in the catalogue"
+				if cat == nil {
+					where = "no catalogue was given to look it up"
+				}
+				p.Addf(isms.JoinPath(path, "reduces"), "control %s: say whether it reduces likelihood, impact or both (%s)", a.Control, where)
 				continue
 			}
 			d = DimensionOf(c)

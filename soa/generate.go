@@ -123,6 +123,10 @@ func newGenerator(in Input) (*generator, error) {
 		impls: map[controls.ID]*controls.Implementation{}, decisions: map[controls.ID]*Decision{},
 	}
 	var p isms.Problems
+	if in.Document.IsZero() {
+		p.Addf("document", "give the SoA's document ID (one per organization, e.g. isms.DeriveID[isms.Document](ns, \"soa\")); every edition shares it")
+	}
+	isms.CheckDate(&p, "generated", "the generation date", in.Generated, false)
 	p.Merge("implementations", controls.Implementations(in.Implementations).Validate())
 	p.Merge("implementations", controls.Implementations(in.Implementations).CheckRefs(in.Catalogue))
 	for i := range in.Implementations {

@@ -2,6 +2,7 @@ package soa_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -113,6 +114,12 @@ func TestGenerate_RejectsUnusableInput(t *testing.T) {
 
 	_, _, err = soa.Generate(soa.Input{})
 	assert.Equal(t, []string{"catalogue"}, paths(err))
+
+	in = input()
+	in.Document = isms.DocumentID{}
+	in.Generated = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, _, err = soa.Generate(in)
+	assert.Equal(t, []string{"document", "generated"}, paths(err), "no document ID, a date JSON cannot carry")
 }
 
 func paths(err error) []string {
