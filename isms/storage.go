@@ -161,3 +161,18 @@ func Collect[T Entity[T]](ctx context.Context, repo Repository[T], org OrgID) ([
 	}
 	return out, nil
 }
+
+// Compile-time proof that every record kind of the organisation's context
+// can be stored with Create. (The other packages assert the same for theirs.)
+var (
+	_ Record[Organization]    = Organization{}
+	_ Record[Scope]           = Scope{}
+	_ Record[Issue]           = Issue{}
+	_ Record[InterestedParty] = InterestedParty{}
+	_ Record[Requirement]     = Requirement{}
+	_ Record[Asset]           = Asset{}
+	_ Record[Person]          = Person{}
+	_ Record[Role]            = Role{}
+	_ Record[Responsibility]  = Responsibility{}
+	_ Record[Objective]       = Objective{}
+)
