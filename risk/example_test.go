@@ -104,18 +104,23 @@ func ExampleRegister() {
 	// R-2 needs a new acceptance: expired
 }
 
-// A risk validates its own fields; the register adds the checks that need
-// its method, CheckRefs those that need other records.
+// A risk validates its own fields (what isms.Create runs); CheckRefs adds
+// what needs other records: the context, the catalogue and the method whose
+// scales a likelihood of 99 is off.
 func ExampleRisk_Validate() {
-	reg, _ := exampleRegister()
+	reg, org := exampleRegister()
 	r := reg.Risks[0]
 	r.Title = ""
 	r.Inherent.Likelihood = 99
 	for _, v := range isms.ValidationErrors(r.Validate()) {
 		fmt.Println(v.Path+":", v.Problem)
 	}
+	for _, v := range isms.ValidationErrors(r.CheckRefs(org, controls.AnnexA(), reg.Method)) {
+		fmt.Println(v.Path+":", v.Problem)
+	}
 	// Output:
 	// title: risk "R-1": has no title; say in a few words what could happen
+	// inherent.likelihood: risk "R-1": inherent likelihood 99 is outside the scale 1..5
 }
 
 // Ratings off the method's scales and unauthorized acceptances are
