@@ -54,9 +54,7 @@ func (p Policy) validateContent(probs *isms.Problems) {
 		probs.Addf("objectives", "the policy has no information security objectives; set 3 to 5 measurable ones")
 	}
 	for i, o := range p.Objectives {
-		path := isms.Index("objectives", i)
-		probs.Merge(path, o.Validate())
-		isms.CheckDate(probs, isms.JoinPath(path, "deadline"), "the deadline", o.Deadline, false)
+		probs.Merge(isms.Index("objectives", i), o.Validate()) // includes the deadline's year
 	}
 	keyRisks := map[risk.ID]bool{}
 	for i, k := range p.KeyRisks {
