@@ -68,9 +68,28 @@ func (a Activity) Key() ActivityID { return a.ID }
 
 var _ isms.Record[Activity] = Activity{}
 
-// Validate checks the activity and its recurrence, reporting every problem at once.
+// MaxText is the longest text (in bytes) an activity or completion may
+// hold in one field: title, owner, description, evidence, who completed it.
+const MaxText = 10000
+
+// checkText records a problem when a text field is longer than MaxText.
+func checkText(p *isms.Problems, path, s string) {
+	if len(s) > MaxText {
+		p.Addf(path, "the text is %d bytes, more than MaxText (%d)", len(s), MaxText)
+	}
+}
+
+// Validate checks the activity and its recurrence, reporting every problem
+// at once. Texts are at most MaxText bytes.
 func (a Activity) Validate() error {
 	var p isms.Problems
+	checkText(&p, "title", a.Title)
+	checkText(&p, "owner", a.Owner)
+	checkText(&p, "description", a.Description)
+	checkText(&p, "evidence", a.Evidence)
+	if p.Len() > 0 {
+		return p.Err()
+	}
 	if a.ID.IsZero() {
 		p.Addf("id", "the activity has no ID")
 	}
@@ -103,6 +122,7 @@ func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Tim
 		if err != nil || a.Recurrence.Validate() != nil {
 			return
 		}
+		ds := wd.days()
 		start := a.Recurrence.wallStart(loc)
 		h, m, sec := a.Recurrence.Start.Clock()
 		var last time.Time
@@ -110,11 +130,11 @@ func (a Activity) Occurrences(from, to time.Time, wd Workdays) iter.Seq[time.Tim
 			if a.Recurrence.Count > 0 && k >= a.Recurrence.Count {
 				return
 			}
-			raw := a.Recurrence.nth(k, start, wd)
+			raw := a.Recurrence.nth(k, start, ds)
 			if !a.Recurrence.Until.IsZero() && raw.After(a.Recurrence.Until) {
 				return
 			}
-			t := wd.adjustAt(raw, a.Adjust, h, m, sec)
+			t := ds.adjustAt(raw, a.Adjust, h, m, sec)
 			if !t.Before(to) && !raw.Before(to) {
 				return
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/calendar"
 )
@@ -32,13 +33,17 @@ func TestDeadlineRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.due, tt.rule.Due(tt.event, wd))
+			due, err := tt.rule.Due(tt.event, wd)
+			require.NoError(t, err)
+			assert.Equal(t, tt.due, due)
 		})
 	}
-	met, margin := calendar.AccessRemoval.Met(ts(11, 20, 16, 30), ts(11, 21, 10, 30), wd)
+	met, margin, err := calendar.AccessRemoval.Met(ts(11, 20, 16, 30), ts(11, 21, 10, 30), wd)
+	require.NoError(t, err)
 	assert.True(t, met)
 	assert.Equal(t, 6*time.Hour, margin)
-	met, margin = calendar.AccessRemoval.Met(ts(11, 20, 16, 30), ts(11, 23, 16, 30), wd)
+	met, margin, err = calendar.AccessRemoval.Met(ts(11, 20, 16, 30), ts(11, 23, 16, 30), wd)
+	require.NoError(t, err)
 	assert.False(t, met)
 	assert.Equal(t, -48*time.Hour, margin)
 	assert.Equal(t, "access removed within 24 hours of termination", calendar.AccessRemoval.String())

@@ -64,6 +64,23 @@
 // folding. Tests parse the output with an independent parser and expand it
 // with an independent recurrence engine.
 //
+// # Files and limits
+//
+// DecodePlan reads a plan file (strict JSON, then Plan.Validate). A Date is
+// written "2026-12-24" and must be a real day of the years 1–9999. Every
+// input that drives work has a documented limit, and past it Validate (or
+// Due, WriteICS, DecodePlan) returns a validation error naming it:
+// MaxPlanBytes (the file), MaxActivities and MaxCompletions (a plan),
+// MaxText (one text field), MaxHolidays (Workdays), MaxInterval and
+// MaxCount (a Recurrence), MaxBusinessDays and MaxWithin (a Deadline), and
+// MaxEventDuration and MaxICSWindowYears (ICSOptions). Deadline.Due and
+// Met return an error for an invalid deadline or working days instead of
+// looping, and WriteICS refuses, before writing anything, a date outside
+// the years 1–9999 that iCalendar text cannot carry. The time zone "Local"
+// is refused: it would make the output depend on the host. Occurrences are
+// produced lazily; the work of Plan.Occurrences, Status, DueWithin and
+// Overdue grows with the window the caller asks about.
+//
 // # Names
 //
 // Names follow the module's conventions: one meaning per exported name, so

@@ -60,14 +60,27 @@ func ExampleFromDuties() {
 func ExampleDeadline() {
 	termination := time.Date(2026, 11, 20, 16, 30, 0, 0, time.UTC) // a Friday
 	removed := time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)
-	met, margin := calendar.AccessRemoval.Met(termination, removed, calendar.Workdays{})
+	met, margin, err := calendar.AccessRemoval.Met(termination, removed, calendar.Workdays{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(calendar.AccessRemoval, met, margin)
 
 	detected := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)
-	fmt.Println(calendar.IncidentHandling, "by", calendar.IncidentHandling.Due(detected, calendar.Workdays{}).Format("Mon 2006-01-02 15:04"))
+	due, err := calendar.IncidentHandling.Due(detected, calendar.Workdays{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(calendar.IncidentHandling, "by", due.Format("Mon 2006-01-02 15:04"))
+
+	_, err = calendar.Deadline{Name: "forever", BusinessDays: 1e9}.Due(detected, calendar.Workdays{})
+	fmt.Println(err)
 	// Output:
 	// access removed within 24 hours of termination true 6h30m0s
 	// incident handled within 1 business day by Mon 2026-11-23 15:00
+	// business_days: 1000000000 business days are more than MaxBusinessDays (1000)
 }
 
 // Write a plan as an .ics file calendar apps import. ICSOptions.Now, the

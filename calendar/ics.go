@@ -40,11 +40,28 @@ type ICSOptions struct {
 // express (moved to working days, last business day with holidays,
 // restarted from a completion) carry their dates as RDATE instead. Lines
 // end in CRLF and are folded at 75 octets. The output is deterministic.
+//
+// Options past MaxEventDuration or MaxICSWindowYears, an invalid plan, and
+// a DTSTART, DTEND or RDATE outside the years 1–9999 (which RFC 5545 text
+// cannot carry) are validation errors, found before anything is written.
 func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 	var probs isms.Problems
 	isms.CheckDate(&probs, "now", "ICSOptions.Now, the time the file is made (its DTSTAMP)", opts.Now, true)
-	if opts.Duration < 0 {
+	switch {
+	case opts.Duration < 0:
 		probs.Addf("duration", "ICSOptions.Duration %s is negative", opts.Duration)
+	case opts.Duration > MaxEventDuration:
+		probs.Addf("duration", "ICSOptions.Duration %s is longer than MaxEventDuration (%s)", opts.Duration, MaxEventDuration)
+	}
+	if !opts.From.IsZero() && !opts.To.IsZero() {
+		isms.CheckDate(&probs, "from", "ICSOptions.From", opts.From, false)
+		isms.CheckDate(&probs, "to", "ICSOptions.To", opts.To, false)
+		switch {
+		case !opts.To.After(opts.From):
+			probs.Addf("to", "ICSOptions.To is not after ICSOptions.From")
+		case opts.To.After(opts.From.AddDate(MaxICSWindowYears, 0, 0)):
+			probs.Addf("to", "ICSOptions.From to To is longer than MaxICSWindowYears (%d years)", MaxICSWindowYears)
+		}
 	}
 	probs.Merge("", p.Validate())
 	if err := probs.Err(); err != nil {
@@ -58,6 +75,38 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 	from, to := opts.From, opts.To
 	if from.IsZero() || to.IsZero() {
 		from, to = planWindow(p)
+	}
+
+	// Every date is worked out, and checked, before anything is written.
+	events := make([]icsEvent, len(p.Activities))
+	for i, a := range p.Activities {
+		e := icsEvent{}
+		loc, _ := a.Recurrence.Location()
+		e.rrule, e.exact = rruleOf(a, p)
+		first := a.Recurrence.wallStart(loc)
+		if !e.exact {
+			e.occ = p.Occurrences(a, from, to)
+		}
+		if e.exact {
+			// DTSTART must be the first occurrence of the series.
+			for t := range a.Occurrences(first, first.AddDate(100, 0, 0), p.Workdays) {
+				first = t
+				break
+			}
+		} else if len(e.occ) > 0 {
+			first = e.occ[0]
+		}
+		e.first = first
+		for _, t := range append([]time.Time{first, first.Add(dur)}, e.occ...) {
+			if !inYears(t) {
+				probs.Addf(isms.Index("activities", i), "activity %q has an occurrence or end outside the years 1 to 9999 (%s), which iCalendar cannot write", clip(a.Title), t.Format(time.RFC3339))
+				break
+			}
+		}
+		events[i] = e
+	}
+	if err := probs.Err(); err != nil {
+		return err
 	}
 
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -84,34 +133,19 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 		writeTimezone(line, z, loc, from.Year())
 	}
 
-	for _, a := range p.Activities {
-		loc, _ := a.Recurrence.Location()
+	for i, a := range p.Activities {
+		e := events[i]
 		line("BEGIN:VEVENT")
 		line("UID:" + a.ID.String() + "@ismskit")
 		line("DTSTAMP:" + stamp.UTC().Format("20060102T150405Z"))
-		rrule, exact := rruleOf(a, p)
-		first := a.Recurrence.wallStart(loc)
-		var occ []time.Time
-		if !exact {
-			occ = p.Occurrences(a, from, to)
-		}
-		if exact {
-			// DTSTART must be the first occurrence of the series.
-			for t := range a.Occurrences(first, first.AddDate(100, 0, 0), p.Workdays) {
-				first = t
-				break
-			}
-		} else if len(occ) > 0 {
-			first = occ[0]
-		}
-		line("DTSTART" + dateTime(first, a.Recurrence.TZ))
-		line("DTEND" + dateTime(first.Add(dur), a.Recurrence.TZ))
+		line("DTSTART" + dateTime(e.first, a.Recurrence.TZ))
+		line("DTEND" + dateTime(e.first.Add(dur), a.Recurrence.TZ))
 		switch {
-		case exact && rrule != "":
-			line("RRULE:" + rrule)
-		case !exact && len(occ) > 1:
+		case e.exact && e.rrule != "":
+			line("RRULE:" + e.rrule)
+		case !e.exact && len(e.occ) > 1:
 			var dates []string
-			for _, t := range occ[1:] {
+			for _, t := range e.occ[1:] {
 				dates = append(dates, value(t, a.Recurrence.TZ))
 			}
 			line("RDATE" + tzParam(a.Recurrence.TZ) + ":" + strings.Join(dates, ","))
@@ -130,6 +164,24 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 	}
 	line("END:VCALENDAR")
 	return bw.Flush()
+}
+
+// Limits on WriteICS; a larger option is a validation error naming the
+// limit.
+const (
+	// MaxEventDuration is the longest ICSOptions.Duration: 31 days.
+	MaxEventDuration = 31 * 24 * time.Hour
+	// MaxICSWindowYears is the longest span from ICSOptions.From to To,
+	// which bounds the explicit dates (RDATE) written for an activity.
+	MaxICSWindowYears = 10
+)
+
+// icsEvent is one activity's VEVENT dates, worked out before writing.
+type icsEvent struct {
+	first time.Time
+	rrule string
+	exact bool
+	occ   []time.Time
 }
 
 // planWindow is three years from the earliest activity start.

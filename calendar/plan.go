@@ -1,11 +1,15 @@
 package calendar
 
 import (
+	"bytes"
 	"cmp"
+	"fmt"
+	"io"
 	"slices"
 	"time"
 
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // Completion records that an occurrence was done: which one (its due
@@ -27,9 +31,59 @@ type Plan struct {
 	Completions []Completion `json:"completions,omitempty"`
 }
 
-// Validate checks every activity and completion, reporting every problem at once.
+// Limits on a Plan; Validate reports a plan past them, naming the limit.
+const (
+	// MaxActivities is the most activities one plan may hold.
+	MaxActivities = 1000
+	// MaxCompletions is the most completions one plan may record.
+	MaxCompletions = 10000
+	// MaxPlanBytes is the largest plan file DecodePlan reads (16 MiB).
+	MaxPlanBytes = 16 << 20
+)
+
+// DecodePlan reads a plan from strict JSON (isms/jsonio: unknown fields,
+// wrong types and trailing data are errors, each with its JSON path) of at
+// most MaxPlanBytes, and validates it (Plan.Validate). A plan is a file
+// hosts exchange, so every problem is reported at once.
+func DecodePlan(r io.Reader) (Plan, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxPlanBytes+1))
+	if err != nil {
+		return Plan{}, fmt.Errorf("reading the plan: %w", err)
+	}
+	if len(data) > MaxPlanBytes {
+		var probs isms.Problems
+		probs.Addf("", "plan: the input is larger than MaxPlanBytes (%d bytes)", MaxPlanBytes)
+		return Plan{}, probs.Err()
+	}
+	var p Plan
+	if err := jsonio.Decode(bytes.NewReader(data), &p, "plan"); err != nil {
+		return Plan{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return Plan{}, err
+	}
+	return p, nil
+}
+
+// Validate checks the working days, every activity and completion,
+// reporting every problem at once; a plan past MaxActivities or
+// MaxCompletions is refused without checking each item.
 func (p Plan) Validate() error {
 	var probs isms.Problems
+	checkText(&probs, "name", p.Name)
+	probs.Merge("workdays", p.Workdays.Validate())
+	tooMany := false
+	if len(p.Activities) > MaxActivities {
+		probs.Addf("activities", "%d activities are more than MaxActivities (%d)", len(p.Activities), MaxActivities)
+		tooMany = true
+	}
+	if len(p.Completions) > MaxCompletions {
+		probs.Addf("completions", "%d completions are more than MaxCompletions (%d)", len(p.Completions), MaxCompletions)
+		tooMany = true
+	}
+	if tooMany {
+		return probs.Err()
+	}
 	ids := map[ActivityID]bool{}
 	for i, a := range p.Activities {
 		path := isms.Index("activities", i)
@@ -47,6 +101,10 @@ func (p Plan) Validate() error {
 		if c.Done.IsZero() || c.Due.IsZero() {
 			probs.Addf(path, "a completion needs the due time it closes and the time it was done")
 		}
+		isms.CheckDate(&probs, isms.JoinPath(path, "due"), "the due time", c.Due, false)
+		isms.CheckDate(&probs, isms.JoinPath(path, "done"), "the time it was done", c.Done, false)
+		checkText(&probs, isms.JoinPath(path, "by"), c.By)
+		checkText(&probs, isms.JoinPath(path, "evidence"), c.Evidence)
 		if isms.IsPlaceholder(c.By) {
 			probs.Addf(isms.JoinPath(path, "by"), "say who completed it")
 		}
@@ -120,7 +178,7 @@ func restart(r Recurrence, done time.Time) Recurrence {
 	// the 10th is next due on the 10th, three months later.
 	r.Count, r.Nth, r.LastBusinessDay = 0, 0, false
 	if r.Repeat != Once {
-		r.Start = r.nth(1, base, Workdays{})
+		r.Start = r.nth(1, base, Workdays{}.days())
 	}
 	return r
 }

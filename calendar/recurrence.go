@@ -25,6 +25,17 @@ const (
 
 var repeats = []Repeat{Once, Daily, Weekly, Monthly, Yearly}
 
+// Limits on a Recurrence; Validate reports a recurrence past them, naming
+// the limit.
+const (
+	// MaxInterval is the largest Interval: every 1,000 days, weeks,
+	// months or years at most.
+	MaxInterval = 1000
+	// MaxCount is the largest Count, the number of occurrences a series
+	// may be limited to.
+	MaxCount = 10000
+)
+
 // Recurrence says when an activity happens: once, or every Interval days,
 // weeks, months or years from Start, optionally on the n-th (or last) weekday of
 // the month or on its last business day, until Until or for Count times.
@@ -110,8 +121,8 @@ func (r Recurrence) Validate() error {
 	if !slices.Contains(repeats, r.Repeat) {
 		p.Addf("repeat", "repeat unit %q is not one of %v", r.Repeat, repeats)
 	}
-	if r.Interval < 0 || r.Interval > 1000 {
-		p.Addf("interval", "interval %d is not between 1 and 1000", r.Interval)
+	if r.Interval < 0 || r.Interval > MaxInterval {
+		p.Addf("interval", "interval %d is not between 1 and MaxInterval (%d)", r.Interval, MaxInterval)
 	}
 	if _, err := r.Location(); err != nil {
 		p.Addf("tz", "%v", err)
@@ -137,6 +148,8 @@ func (r Recurrence) Validate() error {
 	}
 	if r.Count < 0 {
 		p.Addf("count", "count %d is negative", r.Count)
+	} else if r.Count > MaxCount {
+		p.Addf("count", "count %d is more than MaxCount (%d)", r.Count, MaxCount)
 	}
 	if !r.Until.IsZero() && r.Until.Before(r.Start) {
 		p.Addf("until", "the recurrence ends before it starts")
@@ -152,7 +165,7 @@ func (r Recurrence) wallStart(loc *time.Location) time.Time {
 
 // nth returns the k-th raw occurrence (k from 0) of a recurrence starting at
 // start, before working-day adjustment.
-func (r Recurrence) nth(k int, start time.Time, wd Workdays) time.Time {
+func (r Recurrence) nth(k int, start time.Time, wd dayset) time.Time {
 	h, m, s := r.Start.Clock() // the intended wall clock, even if start fell in a gap
 	loc := start.Location()
 	n := k * r.interval()

@@ -81,7 +81,7 @@ func checkIncidents(in *Input, _ time.Time) verdict {
 			late++
 			continue
 		}
-		if ok, _ := calendar.IncidentRecording.Met(x.Detected, x.Recorded, workdays(in)); !ok {
+		if ok, _, err := calendar.IncidentRecording.Met(x.Detected, x.Recorded, workdays(in)); err != nil || !ok {
 			late++
 		}
 	}
