@@ -61,6 +61,22 @@ func New(d Document) (*Catalogue, error) {
 // control ID that c already has is an error.
 func (c *Catalogue) With(d Document) (*Catalogue, error) {
 	var p isms.Problems
+	if !d.checkCounts(&p, len(c.controls)) {
+		return nil, p.Err()
+	}
+	d.checkTexts(&p)
+	if len(c.vocab.themes)+len(d.Themes) > MaxThemes {
+		p.Addf("themes", "%d themes are more than MaxThemes (%d)", len(c.vocab.themes)+len(d.Themes), MaxThemes)
+	}
+	if len(c.vocab.kinds)+len(d.Attributes) > MaxKinds {
+		p.Addf("attributes", "%d attribute kinds are more than MaxKinds (%d)", len(c.vocab.kinds)+len(d.Attributes), MaxKinds)
+	}
+	if len(c.mappings)+len(d.Mappings) > MaxMappings {
+		p.Addf("mappings", "%d mappings are more than MaxMappings (%d)", len(c.mappings)+len(d.Mappings), MaxMappings)
+	}
+	if p.Len() > 0 {
+		return nil, p.Err()
+	}
 	if d.Format != FormatVersion {
 		p.Addf("format", "format %q is not %q", d.Format, FormatVersion)
 	}
@@ -186,8 +202,8 @@ func (v *vocabulary) extend(p *isms.Problems, d Document) *vocabulary {
 				}
 				continue
 			}
-			if len(n.tags) == maxTags {
-				p.Addf(vpath, "a catalogue may declare at most %d tags", maxTags)
+			if len(n.tags) == MaxTags {
+				p.Addf(vpath, "a catalogue may declare at most MaxTags (%d) tags", MaxTags)
 				continue
 			}
 			n.index[t] = len(n.tags)
@@ -202,12 +218,8 @@ func (v *vocabulary) extend(p *isms.Problems, d Document) *vocabulary {
 // control resolves one spec against the vocabulary.
 func (v *vocabulary) control(p *isms.Problems, path string, s Spec, source string) (Control, bool) {
 	before := p.Len()
-	id := strings.TrimSpace(string(s.ID))
-	switch {
-	case id == "":
-		p.Addf(isms.JoinPath(path, "id"), "the control has no ID")
-	case id != string(s.ID) || strings.ContainsAny(id, " \t\n,|"):
-		p.Addf(isms.JoinPath(path, "id"), "control ID %q contains spaces, commas or bars", s.ID)
+	if msg := idProblem(string(s.ID)); msg != "" {
+		p.Addf(isms.JoinPath(path, "id"), "%s", msg)
 	}
 	if !slices.Contains(v.themes, s.Theme) {
 		p.Addf(isms.JoinPath(path, "theme"), "control %q has theme %q, which the catalogue does not declare", s.ID, s.Theme)

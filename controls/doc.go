@@ -33,6 +33,18 @@
 // targets) and report every problem at once. Parse decodes and builds in
 // one step.
 //
+// # IDs and limits
+//
+// A control's ID is in the Annex A form N.M ("5.1", no leading zeros, so
+// "5.01" cannot name 5.1 a second time) or a custom code PREFIX-CODE
+// ("ACME-3"); see ID.Validate. The 2013 style "A.5.1" is refused with a
+// pointer to the 2022 control that replaced it (Mapping2013). A document
+// is read only up to documented limits, each a validation error naming it
+// when exceeded: MaxDocumentBytes (valid UTF-8 only), MaxControls,
+// MaxThemes, MaxKinds, MaxTags (per catalogue and per control),
+// MaxMappings, MaxMappingEntries, MaxIDLen, MaxName (titles and other
+// short texts) and MaxText (guidance and examples).
+//
 // # Queries
 //
 // ByID looks a control up without allocating. ByTheme, Find and Search

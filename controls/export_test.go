@@ -43,7 +43,8 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 
 // hostileCatalogue is a host's own catalogue whose text a person typed:
 // line breaks, pipes, a spreadsheet formula, HTML and a right-to-left
-// override, in IDs, themes, tags, titles and guidance.
+// override, in themes, tags, titles and guidance (IDs have a documented
+// form that holds none of these).
 func hostileCatalogue(t *testing.T) *controls.Catalogue {
 	t.Helper()
 	cat, err := controls.New(controls.Document{
@@ -51,9 +52,9 @@ func hostileCatalogue(t *testing.T) *controls.Catalogue {
 		Themes:     []controls.Theme{"Ops | night\nshift", "\u202eTheme"},
 		Attributes: []controls.AttributeKind{{Kind: controls.KindControlType, Name: "Control | type", Values: []controls.Tag{"+Preventive", "<i>Detective</i>"}}},
 		Controls: []controls.Spec{
-			{ID: "=1+1", Theme: "Ops | night\nshift", Title: `=cmd|' /C calc'!A1`, Tags: []controls.Tag{"+Preventive"},
+			{ID: "H-1", Theme: "Ops | night\nshift", Title: `=cmd|' /C calc'!A1`, Tags: []controls.Tag{"+Preventive"},
 				Guidance: "<script>alert(1)</script>\nsecond line | pipe", Example: "evil\u202egnp.exe"},
-			{ID: "@SUM(A1)", Theme: "\u202eTheme", Title: "Two\nlines | and a pipe \\ backslash", Tags: []controls.Tag{"<i>Detective</i>"}},
+			{ID: "H-2", Theme: "\u202eTheme", Title: "Two\nlines | and a pipe \\ backslash", Tags: []controls.Tag{"<i>Detective</i>"}},
 			{ID: "C-3", Theme: "\u202eTheme", Title: "<script>alert('x')</script> evil\u202egnp.exe"},
 		},
 	})

@@ -2,8 +2,10 @@ package controls
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
@@ -69,6 +71,10 @@ type Entry struct {
 // path in the document.
 func (d Document) Validate() error {
 	var p isms.Problems
+	if !d.checkCounts(&p, 0) {
+		return p.Err()
+	}
+	d.checkTexts(&p)
 	if d.Format != FormatVersion {
 		p.Addf("format", "format %q is not %q", d.Format, FormatVersion)
 	}
@@ -88,13 +94,9 @@ func (d Document) Validate() error {
 	ids := map[ID]bool{}
 	for i, s := range d.Controls {
 		path := isms.Index("controls", i)
-		id := strings.TrimSpace(string(s.ID))
-		switch {
-		case id == "":
-			p.Addf(isms.JoinPath(path, "id"), "the control has no ID")
-		case id != string(s.ID) || strings.ContainsAny(id, " \t\n,|"):
-			p.Addf(isms.JoinPath(path, "id"), "control ID %q contains spaces, commas or bars", s.ID)
-		case ids[s.ID]:
+		if msg := idProblem(string(s.ID)); msg != "" {
+			p.Addf(isms.JoinPath(path, "id"), "%s", msg)
+		} else if ids[s.ID] {
 			p.Addf(isms.JoinPath(path, "id"), "control ID %q is used twice", s.ID)
 		}
 		ids[s.ID] = true
@@ -122,8 +124,15 @@ func (d Document) Validate() error {
 // dropped. Build a catalogue from the document with New, or add it to
 // another with Catalogue.With; Parse does both steps at once.
 func Decode(r io.Reader) (Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentBytes+1))
+	if err != nil {
+		return Document{}, fmt.Errorf("reading the catalogue document: %w", err)
+	}
+	if err := checkSize(data); err != nil {
+		return Document{}, err
+	}
 	var d Document
-	if err := jsonio.Decode(r, &d, "catalogue document"); err != nil {
+	if err := jsonio.Decode(bytes.NewReader(data), &d, "catalogue document"); err != nil {
 		return Document{}, err
 	}
 	if err := d.Validate(); err != nil {
@@ -135,11 +144,40 @@ func Decode(r io.Reader) (Document, error) {
 // Parse decodes a standalone document and builds a catalogue from it,
 // reporting every problem at once.
 func Parse(data []byte) (*Catalogue, error) {
+	if err := checkSize(data); err != nil {
+		return nil, err
+	}
 	var d Document
 	if err := jsonio.Decode(bytes.NewReader(data), &d, "catalogue document"); err != nil {
 		return nil, err
 	}
 	return New(d)
+}
+
+// checkSize refuses a document larger than MaxDocumentBytes or not in
+// UTF-8 (which encoding/json would otherwise quietly replace).
+func checkSize(data []byte) error {
+	var p isms.Problems
+	switch {
+	case len(data) > MaxDocumentBytes:
+		p.Addf("", "catalogue document: the input is larger than MaxDocumentBytes (%d bytes)", MaxDocumentBytes)
+	case !utf8.Valid(data):
+		p.Addf("", "catalogue document: the input is not valid UTF-8 (at byte %d)", firstInvalid(data))
+	}
+	return p.Err()
+}
+
+// firstInvalid returns the offset of the first byte of data that is not
+// part of valid UTF-8.
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
 }
 
 // Encode writes a document in the canonical form: indented JSON with the

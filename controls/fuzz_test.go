@@ -19,8 +19,8 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(annexA)
-	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","name":"X","themes":["T"],"attributes":[{"kind":"k","values":["a","b"]}],"controls":[{"id":"1","theme":"T","title":"One","tags":["a"]}]}`))
-	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","themes":["T"],"controls":[{"id":"1","theme":"T","title":"t"}],"mappings":[{"id":"m","entries":[{"id":"o","to":["1","2"]}]}]}`))
+	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","name":"X","themes":["T"],"attributes":[{"kind":"k","values":["a","b"]}],"controls":[{"id":"1.1","theme":"T","title":"One","tags":["a"]}]}`))
+	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","themes":["T"],"controls":[{"id":"1.1","theme":"T","title":"t"}],"mappings":[{"id":"m","entries":[{"id":"o","to":["1.1","1.2"]}]}]}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cat, err := controls.Parse(data)

@@ -2,9 +2,12 @@ package controls
 
 import "strings"
 
-// ID identifies a control within a catalogue: "5.1", "8.34" for Annex A,
-// "A.12.6.1" for an ISO/IEC 27001:2013 control, or a host's own code such as
-// "ACME-3". IDs order naturally (see CompareIDs).
+// ID identifies a control within a catalogue: "5.1", "8.34" for Annex A
+// (the form N.M), or a host's own code such as "ACME-3" (the form
+// PREFIX-CODE); ID.Validate documents both, and New, With, Decode and Parse
+// accept a catalogue's controls in these forms only. An old control in a
+// mapping keeps its catalogue's own ID, such as "A.12.6.1" for ISO/IEC
+// 27001:2013. IDs order naturally (see CompareIDs).
 type ID string
 
 // CompareIDs orders control IDs the way people read them: runs of digits

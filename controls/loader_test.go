@@ -110,8 +110,8 @@ func TestDecode_RejectsUnknownFieldsAndTrailingData(t *testing.T) {
 // against a base catalogue.
 func TestDecode_Validates(t *testing.T) {
 	_, err := controls.Decode(strings.NewReader(`{"format":"v0","id":" ","themes":[""],"attributes":[{"kind":""}],
-		"controls":[{"id":"1","title":"One","theme":"Elsewhere"},{"id":"1","title":" "},{"id":"a b","title":"x"}],
-		"mappings":[{"id":"","entries":[{"id":"","to":["1"]}]}]}`))
+		"controls":[{"id":"1.1","title":"One","theme":"Elsewhere"},{"id":"1.1","title":" "},{"id":"a b","title":"x"}],
+		"mappings":[{"id":"","entries":[{"id":"","to":["1.1"]}]}]}`))
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	assert.Equal(t, []string{"format", "id", "themes[0]", "attributes[0].kind", "controls[1].id", "controls[1].title", "controls[2].id", "mappings[0].id", "mappings[0].entries[0].id"}, paths(err))
 

@@ -38,7 +38,7 @@ func genDocument() *rapid.Generator[controls.Document] {
 		n := rapid.IntRange(1, 12).Draw(t, "controls")
 		for i := range n {
 			s := controls.Spec{
-				ID:       controls.ID(fmt.Sprintf("%d.%d", 1+i%3, i)),
+				ID:       controls.ID(fmt.Sprintf("%d.%d", 1+i%3, i+1)),
 				Theme:    rapid.SampledFrom(d.Themes).Draw(t, "theme"),
 				Title:    rapid.StringMatching(`[A-Za-z][A-Za-z ,|"<>&]{0,20}`).Draw(t, "title"),
 				Guidance: rapid.StringMatching(`[a-z .]{0,30}`).Draw(t, "guidance"),
