@@ -2,6 +2,9 @@ package calendar_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
 // FuzzICSText writes an activity with arbitrary text: lines stay within 75
@@ -63,4 +67,117 @@ func shownText(s string) string {
 		return r
 	}, strings.ToValidUTF8(s, ""))
 	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+}
+
+// FuzzDecodePlan: no plan file makes DecodePlan (or what a host does next
+// with an accepted plan: WriteICS, Status, a deadline over its working
+// days) panic or hang; what it rejects wraps ErrInvalid; what it accepts
+// encodes and decodes again.
+func FuzzDecodePlan(f *testing.F) {
+	id := isms.DeriveID[calendar.Activity](ns, "fuzz").String()
+	act := func(rec string) string {
+		return `{"name":"p","activities":[{"id":"` + id + `","title":"T","kind":"custom","owner":"IT manager","recurrence":` + rec + `}]}`
+	}
+	for _, s := range []string{
+		act(`{"repeat":"monthly","interval":3,"tz":"Europe/Helsinki","start":"2027-01-12T10:00:00Z"}`),
+		act(`{"repeat":"once","tz":"Local","start":"2027-01-01T10:00:00Z"}`),
+		act(`{"repeat":"daily","interval":1000000000,"start":"2027-01-01T10:00:00Z","count":1000000000}`),
+		act(`{"repeat":"once","start":"9999-12-31T23:30:00Z"}`),
+		act(`{"repeat":"once","start":"9999-12-31T23:59:59-23:59"}`),
+		act(`{"repeat":"monthly","nth":-1,"weekday":5,"start":"2027-01-29T10:00:00Z","until":"2026-01-01T00:00:00Z"}`),
+		`{"name":"p","workdays":{"holidays":["2026-12-24",{"year":2026,"month":13,"day":99}]},"activities":[]}`,
+		`{"name":"p","workdays":{"weekend":[0,1,2,3,4,5,6],"business_start":-1,"business_end":1e18},"activities":[]}`,
+		`{"name":"p","activities":[]}}`, `{"name":"p","activities":[]]]]`, `{"name":"p","name":"q","activities":[]}`,
+		`{"name":"bad` + "\xff" + `","activities":[]}`, `null`, ``, `[]`,
+	} {
+		f.Add([]byte(s))
+	}
+	now := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := calendar.DecodePlan(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, isms.ErrInvalid) {
+				t.Fatalf("error does not wrap ErrInvalid: %v", err)
+			}
+			return
+		}
+		if err := calendar.WriteICS(io.Discard, p, calendar.ICSOptions{Now: now}); err != nil && !errors.Is(err, isms.ErrInvalid) {
+			t.Fatalf("WriteICS: %v", err)
+		}
+		_ = p.Status(now, now, now.AddDate(0, 3, 0))
+		if _, err := calendar.IncidentHandling.Due(now, p.Workdays); err != nil && !errors.Is(err, isms.ErrInvalid) {
+			t.Fatalf("Due: %v", err)
+		}
+		var b bytes.Buffer
+		if err := jsonio.Encode(&b, p); err != nil {
+			t.Fatalf("an accepted plan does not encode: %v", err)
+		}
+		if _, err := calendar.DecodePlan(&b); err != nil {
+			t.Fatalf("an accepted plan does not decode again: %v", err)
+		}
+	})
+}
+
+// FuzzDate: a Date reads only real days as "YYYY-MM-DD" (or the older
+// object form), and writes back what it read.
+func FuzzDate(f *testing.F) {
+	for _, s := range []string{`"2026-12-24"`, `"2026-13-99"`, `"2027-02-29"`, `"0000-01-01"`, `"10000-01-01"`, `"9999-12-31"`,
+		`{"year":2026,"month":13,"day":99}`, `{"year":2026,"month":12,"day":24}`, `{"year":2026,"month":12}`, `{"year":1e400,"month":1,"day":1}`,
+		`"2026-12-24T00:00:00Z"`, `"+2026-1-1"`, `null`, `[]`, `"２０２６-12-24"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d calendar.Date
+		if err := json.Unmarshal(data, &d); err != nil {
+			return
+		}
+		if d == (calendar.Date{}) {
+			return // null
+		}
+		if err := d.Validate(); err != nil {
+			t.Fatalf("%q decoded to an invalid date %v: %v", data, d, err)
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again calendar.Date
+		if err := json.Unmarshal(b, &again); err != nil || again != d {
+			t.Fatalf("%v wrote %s and read back %v (%v)", d, b, again, err)
+		}
+	})
+}
+
+// FuzzDeadline: Due and Met return in bounded time for any deadline,
+// working days and event, and a due time they give is in the years 1–9999
+// and not before the event.
+func FuzzDeadline(f *testing.F) {
+	f.Add(int64(24*time.Hour), 0, false, int64(0), int64(0), uint8(0x41), int64(1795000000))
+	f.Add(int64(0), 1000000000, false, int64(0), int64(0), uint8(0x41), int64(1795000000))
+	f.Add(int64(0), calendar.MaxBusinessDays, false, int64(0), int64(0), uint8(0x7f), int64(1795000000))
+	f.Add(int64(24*time.Hour), 0, true, int64(17*time.Hour), int64(9*time.Hour), uint8(0), int64(253402300000))
+	f.Add(int64(calendar.MaxWithin), 0, false, int64(0), int64(0), uint8(0), int64(-62135596800))
+	f.Fuzz(func(t *testing.T, within int64, days int, same bool, start, end int64, weekend uint8, unix int64) {
+		dl := calendar.Deadline{Within: time.Duration(within), BusinessDays: days, SameWorkingDay: same}
+		wd := calendar.Workdays{BusinessStart: time.Duration(start), BusinessEnd: time.Duration(end), Weekend: []time.Weekday{}}
+		for d := range 7 {
+			if weekend&(1<<d) != 0 {
+				wd.Weekend = append(wd.Weekend, time.Weekday(d))
+			}
+		}
+		event := time.Unix(unix, 0).UTC()
+		due, err := dl.Due(event, wd)
+		if err != nil {
+			if !errors.Is(err, isms.ErrInvalid) {
+				t.Fatalf("error does not wrap ErrInvalid: %v", err)
+			}
+			return
+		}
+		if due.Year() < 1 || due.Year() > 9999 || due.Before(event) {
+			t.Fatalf("due %v for event %v", due, event)
+		}
+		if _, _, err := dl.Met(event, due, wd); err != nil {
+			t.Fatalf("Met at the due time: %v", err)
+		}
+	})
 }

@@ -48,3 +48,48 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecode: no input makes Decode panic; what it rejects wraps
+// ErrInvalid; every control ID it accepts is in a documented form.
+func FuzzDecode(f *testing.F) {
+	for _, id := range []string{"5.1", "A.5.1", "5.01", "1", "5.0", "ACME-3", "ACME-03", "acme-3", "=1+1", "A.12.6.1", "NIST-PR.AC-1"} {
+		f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","name":"X","themes":["T"],"controls":[{"id":"` + id + `","theme":"T","title":"One"}]}`))
+	}
+	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","name":"X"}}`))
+	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","id":"y","name":"X"}`))
+	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","name":"bad` + "\xff" + `"}`))
+	f.Add([]byte(`{"format":"ismskit-catalogue/1","id":"x","name":"X","controls":[{"id":"1.1","theme":"T","title":"t","tags":["a","a","a"]}],"mappings":[{"id":"m","entries":[{"id":"","to":[]}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := controls.Decode(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, isms.ErrInvalid) {
+				t.Fatalf("error does not wrap ErrInvalid: %v", err)
+			}
+			return
+		}
+		for _, s := range d.Controls {
+			if err := s.ID.Validate(); err != nil {
+				t.Fatalf("Decode accepted control ID %q: %v", s.ID, err)
+			}
+		}
+	})
+}
+
+// FuzzID: an ID that Validate accepts has one spelling of its numbers, so
+// no two accepted IDs compare equal under CompareIDs.
+func FuzzID(f *testing.F) {
+	for _, s := range []string{"5.1", "5.01", "A.5.1", "1", "ACME-3", "ACME-03", "NIST-PR.AC-1", "8.34", "0.1", "X-0"} {
+		f.Add(s, "5.1")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if controls.ID(a).Validate() != nil || controls.ID(b).Validate() != nil || a == b {
+			return
+		}
+		if controls.CompareIDs(controls.ID(a), controls.ID(b)) == 0 {
+			t.Fatalf("accepted IDs %q and %q compare equal", a, b)
+		}
+		if (controls.CompareIDs(controls.ID(a), controls.ID(b)) < 0) == (controls.CompareIDs(controls.ID(b), controls.ID(a)) < 0) {
+			t.Fatalf("CompareIDs is not antisymmetric for %q and %q", a, b)
+		}
+	})
+}
