@@ -145,3 +145,23 @@ func TestDecodeMethod_BandsAuthoritiesAndMonthsAreBounded(t *testing.T) {
 		})
 	}
 }
+
+// A heat map built by hand whose cells do not match its scales, or with
+// more levels than any method has: an error, not a panic or a huge image.
+func TestWriteHeatMapSVG_CellsNotMatchingTheScalesAreAnErrorNotAPanic(t *testing.T) {
+	reg := register()
+	hm, err := reg.HeatMap(risk.Inherent)
+	require.NoError(t, err)
+	short := hm
+	short.Cells = short.Cells[:2]
+	ragged := hm
+	ragged.Cells = append([][]risk.HeatCell{hm.Cells[0][:1]}, hm.Cells[1:]...)
+	huge := hm
+	huge.Likelihood.Levels = make([]isms.Level, risk.MaxLevels+1)
+	for name, h := range map[string]risk.HeatMap{"no cells": {Likelihood: hm.Likelihood, Impact: hm.Impact}, "too few rows": short, "a short row": ragged, "too many levels": huge} {
+		t.Run(name, func(t *testing.T) {
+			err := within(t, time.Second, func() error { return risk.WriteHeatMapSVG(&bytes.Buffer{}, h, risk.SVGOptions{}) })
+			require.ErrorIs(t, err, isms.ErrInvalid)
+		})
+	}
+}

@@ -185,3 +185,19 @@ func TestValidate_ToleranceBeyondWholeCentsIsRefused(t *testing.T) {
 }
 
 func jsonUnmarshal(js string, v any) error { return json.Unmarshal([]byte(js), v) }
+
+// A result built by hand with a loss no simulation returns: the chart's
+// axis is bounded (it looped for ever on +Inf decades).
+func TestWriteSVG_HugeLossIsBoundedNotAHang(t *testing.T) {
+	for _, loss := range []string{"1e400", "1e-400", "-5", "1e300"} {
+		t.Run(loss, func(t *testing.T) {
+			r := quant.Result{Currency: "EUR", Curve: []quant.CurvePoint{{Loss: d("10"), Probability: d("0.9")}, {Loss: d(loss), Probability: d("0.5")}},
+				Tolerance: []quant.ToleranceCheck{{TolerancePoint: quant.TolerancePoint{Loss: d(loss), Probability: d("0.1")}}}}
+			var b strings.Builder
+			require.NoError(t, within(t, time.Second, func() error { return quant.WriteSVG(&b, r, quant.SVGOptions{}) }))
+			assert.Less(t, b.Len(), 20_000)
+			assert.NotContains(t, b.String(), "Inf")
+			assert.NotContains(t, b.String(), "NaN")
+		})
+	}
+}
