@@ -31,6 +31,10 @@ func (c Criteria) validate(m Method) error {
 	if m.BandIndex(c.Appetite) < 0 {
 		p.Addf("appetite", "the appetite %q is not one of the method's bands; name the highest band that may be retained without acceptance", c.Appetite)
 	}
+	if len(c.Authorities) > MaxAuthorities {
+		p.Addf("authorities", "the criteria list %d authorities; at most MaxAuthorities (%d)", len(c.Authorities), MaxAuthorities)
+		return p.Err()
+	}
 	for i, a := range c.Authorities {
 		path := isms.Index("authorities", i)
 		if a.Role.IsZero() {
@@ -39,8 +43,11 @@ func (c Criteria) validate(m Method) error {
 		if m.BandIndex(a.UpTo) < 0 {
 			p.Addf(isms.JoinPath(path, "up_to"), "band %q is not one of the method's bands", a.UpTo)
 		}
-		if a.MaxMonths < 1 {
+		switch {
+		case a.MaxMonths < 1:
 			p.Addf(isms.JoinPath(path, "max_months"), "an acceptance must expire: give a maximum period of at least 1 month, not %d", a.MaxMonths)
+		case a.MaxMonths > MaxAcceptanceMonths:
+			p.Addf(isms.JoinPath(path, "max_months"), "a maximum period of %d months is above MaxAcceptanceMonths (%d); an acceptance is reviewed at least every ten years", a.MaxMonths, MaxAcceptanceMonths)
 		}
 	}
 	return p.Err()

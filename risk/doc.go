@@ -47,6 +47,19 @@
 // classic view: SLE × ARO = ALE, in exact decimal Money; risk/quant
 // simulates losses.
 //
+// # Limits
+//
+// Every input that drives work has a documented limit, and exceeding one
+// is a validation error naming it: a method's scales have at most
+// MaxLevels levels with values up to MaxLevelValue, at most MaxBands bands
+// and MaxAuthorities acceptance authorities, each for at most
+// MaxAcceptanceMonths months; its ControlStrength is above 0 and at most 1
+// with at most MaxControlStrengthPlaces decimal places; a risk has at most
+// MaxAppliedControls applied controls. DeriveResidual validates the method
+// and the controls first, so no method makes it panic. Heat maps and the
+// compiled matrix are therefore at most MaxLevels × MaxLevels cells, and
+// every query is linear in the number of risks (Highest keeps a heap).
+//
 // # Validation
 //
 // Risk.Validate checks a risk's own fields only (it is what isms.Create

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 )
 
-// FuzzDecodeMethod: no input makes method decoding, validation or scoring
-// panic, and every failure wraps ErrInvalid.
+// FuzzDecodeMethod: no input makes method decoding, validation, scoring or
+// DeriveResidual panic, and every failure wraps ErrInvalid. The hostile
+// seeds are under testdata/fuzz/FuzzDecodeMethod.
 func FuzzDecodeMethod(f *testing.F) {
 	for _, m := range []risk.Method{risk.Preset3x3(), risk.Preset5x5(), method()} {
 		b, _ := json.Marshal(m)
@@ -20,6 +22,12 @@ func FuzzDecodeMethod(f *testing.F) {
 	f.Add([]byte(`{"likelihood":{"name":"L","levels":[{"value":1,"label":"a"},{"value":1000,"label":"b"}]},"impact":{"name":"I","levels":[{"value":1,"label":"a"},{"value":2,"label":"b"}]},"bands":[{"id":"x","label":"X"}],"grid":[["x","x"],["x"]],"criteria":{"appetite":"x"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := risk.DecodeMethod(bytes.NewReader(data))
+		applied := []risk.AppliedControl{{Control: "8.5", Effectiveness: controls.Effective, Reduces: risk.ReducesBoth}}
+		for _, l := range m.Likelihood.Levels[:min(len(m.Likelihood.Levels), 3)] {
+			if _, derr := risk.DeriveResidual(m, risk.Rating{Likelihood: l.Value, Impact: l.Value}, applied, nil); derr != nil && !errors.Is(derr, isms.ErrInvalid) {
+				t.Fatalf("DeriveResidual error does not wrap ErrInvalid: %v", derr)
+			}
+		}
 		if err != nil {
 			if !errors.Is(err, isms.ErrInvalid) {
 				t.Fatalf("error does not wrap ErrInvalid: %v", err)
@@ -42,6 +50,7 @@ func FuzzDecodeMethod(f *testing.F) {
 }
 
 // FuzzDecodeRegister: no input makes register decoding or any query panic.
+// The hostile seeds are under testdata/fuzz/FuzzDecodeRegister.
 func FuzzDecodeRegister(f *testing.F) {
 	b, _ := json.Marshal(register())
 	f.Add(b)
@@ -62,6 +71,7 @@ func FuzzDecodeRegister(f *testing.F) {
 		_ = reg.Duties()
 		for _, r := range reg.Risks {
 			_ = r.Validate()
+			_, _ = risk.DeriveResidual(reg.Method, r.Inherent.Rating, r.Applied, nil)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/isms"
 )
 
 // HeatMap counts the risks in every cell of the matrix at one stage.
@@ -51,6 +52,25 @@ func (reg Register) HeatMap(s Stage) (HeatMap, error) {
 	return hm, nil
 }
 
+// check reports a heat map whose cells do not match its scales.
+func (h HeatMap) check() error {
+	var p isms.Problems
+	nl, ni := len(h.Likelihood.Levels), len(h.Impact.Levels)
+	switch {
+	case nl > MaxLevels || ni > MaxLevels:
+		p.Addf("", "the heat map has %d × %d levels; a risk scale has at most MaxLevels (%d)", nl, ni, MaxLevels)
+	case len(h.Cells) != nl:
+		p.Addf("cells", "the heat map has %d rows of cells for %d likelihood levels", len(h.Cells), nl)
+	default:
+		for l, row := range h.Cells {
+			if len(row) != ni {
+				p.Addf(isms.Index("cells", l), "row %d has %d cells for %d impact levels", l, len(row), ni)
+			}
+		}
+	}
+	return p.Err()
+}
+
 // Total returns the number of risks on the map.
 func (h HeatMap) Total() int {
 	n := 0
@@ -80,8 +100,13 @@ type SVGOptions struct {
 // rising upwards, impact to the right, each cell coloured by its band and
 // showing its count, axes labelled from the scales. All text is escaped for
 // XML (and bidi controls dropped), so a label cannot inject markup. The
-// output is deterministic.
+// output is deterministic. A map whose cells do not match its scales, or
+// with more than MaxLevels levels on a scale (one not made by
+// Register.HeatMap), is an error.
 func WriteHeatMapSVG(w io.Writer, h HeatMap, opts SVGOptions) error {
+	if err := h.check(); err != nil {
+		return err
+	}
 	title := opts.Title
 	if title == "" {
 		title = fmt.Sprintf("Risk heat map (%s)", h.Stage)

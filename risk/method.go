@@ -3,6 +3,7 @@ package risk
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -50,8 +51,9 @@ type Method struct {
 	Grid       [][]string `json:"grid,omitempty"`
 	Criteria   Criteria   `json:"criteria"`
 	// ControlStrength is the share of exposure one fully effective control
-	// removes when residual risk is derived (see DeriveResidual). Zero means
-	// DefaultControlStrength.
+	// removes when residual risk is derived (see DeriveResidual): above 0
+	// and at most 1, with at most MaxControlStrengthPlaces decimal places.
+	// Zero means the default, 0.5.
 	ControlStrength decimal.Decimal `json:"control_strength,omitzero"`
 }
 
@@ -60,13 +62,29 @@ type Method struct {
 const (
 	MaxLevels     = 20
 	MaxLevelValue = 1000
+	// MaxBands is the most risk bands a method may have.
+	MaxBands = 20
+	// MaxAuthorities is the most acceptance authorities a method's
+	// criteria may list.
+	MaxAuthorities = 100
+	// MaxAcceptanceMonths is the longest period, in months, an authority
+	// may accept a risk for (ten years).
+	MaxAcceptanceMonths = 120
+	// MaxAppliedControls is the most controls one risk may have applied
+	// (Risk.Applied, and the controls DeriveResidual is given).
+	MaxAppliedControls = 1000
+	// MaxControlStrengthPlaces is the most decimal places a method's
+	// ControlStrength may have, which keeps DeriveResidual's exact
+	// arithmetic small.
+	MaxControlStrengthPlaces = 4
 )
 
 // DefaultControlStrength is the ControlStrength used when a Method leaves it
 // zero: one fully effective control halves the exposure.
 var defaultControlStrength = decimal.RequireFromString("0.5")
 
-// Strength returns the method's control strength, or the default 0.5.
+// Strength returns the method's control strength, or the default 0.5. It
+// is not checked: Validate refuses a strength outside (0, 1].
 func (m Method) Strength() decimal.Decimal {
 	if m.ControlStrength.IsZero() {
 		return defaultControlStrength
@@ -140,8 +158,16 @@ func (m Method) check(p *isms.Problems, rule ScoringRule) *Scorer {
 				strings.ToLower(sc.s.Name), len(sc.s.Levels), sc.s.Max(), MaxLevels, MaxLevelValue)
 		}
 	}
+	if s := m.ControlStrength; !s.IsZero() && (!s.IsPositive() || s.GreaterThan(decimal.NewFromInt(1)) || !s.Round(MaxControlStrengthPlaces).Equal(s)) {
+		p.Addf("control_strength", "control strength %s is not above 0 and at most 1 with at most %d decimal places (MaxControlStrengthPlaces); it is the share of exposure one fully effective control removes, e.g. 0.5",
+			shortDecimal(s), MaxControlStrengthPlaces)
+	}
 	if len(m.Bands) == 0 {
 		p.Addf("bands", "the method has no risk bands; list them lowest first, e.g. Low, Medium, High")
+	}
+	if len(m.Bands) > MaxBands {
+		p.Addf("bands", "the method has %d risk bands; a method has at most MaxBands (%d)", len(m.Bands), MaxBands)
+		return nil
 	}
 	ids := map[string]bool{}
 	for i, b := range m.Bands {
@@ -167,4 +193,22 @@ func (m Method) check(p *isms.Problems, rule ScoringRule) *Scorer {
 		return nil
 	}
 	return m.compile(p, rule)
+}
+
+// shortDecimal quotes a decimal in at most a few dozen characters, in
+// scientific notation when it is long (1e400 is not printed in full).
+func shortDecimal(d decimal.Decimal) string {
+	if e := d.Exponent(); e > -20 && e < 20 && d.NumDigits() <= 24 {
+		return d.String()
+	}
+	digits := strings.TrimPrefix(d.Coefficient().String(), "-")
+	exp := int64(d.Exponent()) + int64(len(digits)) - 1
+	mant := digits[:1]
+	if rest := strings.TrimRight(digits[1:min(len(digits), 7)], "0"); rest != "" {
+		mant += "." + rest
+	}
+	if d.Sign() < 0 {
+		mant = "-" + mant
+	}
+	return mant + "e" + strconv.FormatInt(exp, 10)
 }

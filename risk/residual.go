@@ -60,9 +60,22 @@ func DimensionOf(c controls.Control) Dimension {
 //
 // All arithmetic is in decimals, so the result is exact and deterministic,
 // and never above the inherent rating. cat resolves empty Reduces fields;
-// it may be nil when every applied control states what it reduces.
+// it may be nil when every applied control states what it reduces. The
+// method's own fields are validated first (its problems are returned
+// under "method"; the scoring rule is not needed here),
+// and at most MaxAppliedControls controls are taken.
 func DeriveResidual(m Method, inherent Rating, applied []AppliedControl, cat *controls.Catalogue) (Rating, error) {
 	var p isms.Problems
+	var mp isms.Problems
+	m.check(&mp, nil) // scales, bands, strength, criteria; whatever the rule
+	if err := mp.Err(); err != nil {
+		p.Merge("method", err)
+		return Rating{}, p.Err()
+	}
+	if len(applied) > MaxAppliedControls {
+		p.Addf("applied", "%d applied controls are more than MaxAppliedControls (%d)", len(applied), MaxAppliedControls)
+		return Rating{}, p.Err()
+	}
 	if !m.Likelihood.Contains(inherent.Likelihood) {
 		p.Addf("likelihood", "likelihood %d is outside the scale %s", inherent.Likelihood, m.Likelihood.Describe())
 	}
@@ -112,10 +125,14 @@ func DeriveResidual(m Method, inherent Rating, applied []AppliedControl, cat *co
 	}, nil
 }
 
-// reduce moves value v down its scale to rank ⌈rank(v)·e⌉.
+// reduce moves value v down its scale to rank ⌈rank(v)·e⌉, with e in
+// [0, 1] (a valid method's strength keeps it there; it is clamped anyway,
+// so the index is always on the scale).
 func reduce(s Scale, v int, e decimal.Decimal) int {
-	r := decimal.NewFromInt(int64(s.Rank(v))).Mul(e).Ceil().IntPart()
-	return s.Levels[r].Value
+	rank := s.Rank(v)
+	e = decimal.Min(decimal.Max(e, decimal.Zero), decimal.NewFromInt(1))
+	r := decimal.NewFromInt(int64(rank)).Mul(e).Ceil().IntPart()
+	return s.Levels[min(max(r, 0), int64(rank))].Value
 }
 
 func lookup(cat *controls.Catalogue, id controls.ID) (controls.Control, bool) {

@@ -78,7 +78,10 @@ func (r Risk) Validate() error {
 		}
 		checkAssessment(&p, name, st.stage, st.a, true)
 	}
-	for i, a := range r.Applied {
+	if len(r.Applied) > MaxAppliedControls {
+		add("applied", "%d applied controls are more than MaxAppliedControls (%d)", len(r.Applied), MaxAppliedControls)
+	}
+	for i, a := range r.Applied[:min(len(r.Applied), MaxAppliedControls)] {
 		path := isms.Index("applied", i)
 		if strings.TrimSpace(string(a.Control)) == "" {
 			add(isms.JoinPath(path, "control"), "an applied control has no ID")

@@ -15,6 +15,20 @@ const z95 = 1.6448536269514722
 // rates are split into equal chunks (a sum of Poissons is Poisson).
 const maxChunk = 30.0
 
+// maxChunks is the most chunks a rate up to MaxFrequency is split into:
+// the bound of every sampling loop, whatever rate it is given.
+const maxChunks = (MaxFrequency + 29) / 30 // ⌈MaxFrequency / maxChunk⌉
+
+// boundRate brings a rate into [0, MaxFrequency] (NaN becomes 0), so no
+// sampler loops longer than maxChunks chunks; Validate keeps real rates
+// inside already.
+func boundRate(rate float64) float64 {
+	if !(rate > 0) {
+		return 0
+	}
+	return min(rate, MaxFrequency)
+}
+
 // poissonTable is the CDF of a Poisson(λ) up to where the tail is
 // negligible, for inversion by a linear scan.
 type poissonTable struct {
@@ -23,6 +37,7 @@ type poissonTable struct {
 }
 
 func newPoissonTable(rate float64) poissonTable {
+	rate = boundRate(rate)
 	chunks := max(1, int(math.Ceil(rate/maxChunk)))
 	lambda := rate / float64(chunks)
 	p := math.Exp(-lambda)
@@ -47,10 +62,12 @@ func (t *poissonTable) draw(r *rand.Rand) int {
 	return n
 }
 
-// poisson draws from Poisson(rate) without a table (for rates drawn per year).
+// poisson draws from Poisson(rate) without a table (for rates drawn per
+// year), in at most maxChunks chunks.
 func poisson(r *rand.Rand, rate float64) int {
+	rate = boundRate(rate)
 	n := 0
-	for rate > 0 {
+	for c := 0; rate > 0 && c < maxChunks; c++ {
 		lambda := min(rate, maxChunk)
 		rate -= lambda
 		u, p := r.Float64(), math.Exp(-lambda)

@@ -30,6 +30,21 @@
 // a check against the organization's tolerance, and the risks ranked by
 // contribution. Money is decimal, rounded once at output.
 //
+// # Limits
+//
+// Validate (run by DecodeInput and Simulate) keeps every simulation bounded
+// and its money exact: at most MaxScenarios scenarios, MaxYears years and
+// MaxCurvePoints curve points; at most MaxWork draws (years × Σ (1 + the
+// largest rate)); rates (and PERT maxima) up to MaxFrequency events a year;
+// loss amounts up to MaxLoss, a lognormal's high at most MaxLossSpread
+// times its low, and a scenario's largest rate times its largest loss
+// within a tenth of MaxAnnualLoss; tolerated losses up to MaxPortfolioLoss.
+// Parameters too small or too close together for floating-point numbers
+// are refused. A simulated year beyond MaxAnnualLoss (one scenario) or
+// MaxPortfolioLoss (the portfolio) is an error naming the scenario or the
+// year, never a wrapped, rounded or infinite figure. Workers beyond the
+// number of CPUs are not started.
+//
 // # Reproducibility
 //
 // Options.Seed fixes a run; each risk draws from its own stream derived

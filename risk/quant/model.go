@@ -1,8 +1,10 @@
 package quant
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -60,14 +62,17 @@ type TolerancePoint struct {
 
 // Options tune a simulation.
 type Options struct {
-	// Years is how many years to simulate; 0 means 10,000.
+	// Years is how many years to simulate (at most MaxYears, and years ×
+	// draws a year at most MaxWork); 0 means DefaultYears.
 	Years int `json:"years,omitempty"`
 	// Seed makes runs reproducible: the same seed gives the same bytes.
 	Seed uint64 `json:"seed"`
-	// Workers is how many goroutines simulate; 0 means one per CPU. It
-	// never changes the results.
+	// Workers is how many goroutines simulate; 0 means one per CPU, and
+	// more than one per CPU (or per scenario) are not started. It never
+	// changes the results.
 	Workers int `json:"workers,omitempty"`
-	// CurvePoints is the number of loss exceedance points; 0 means 100.
+	// CurvePoints is the number of loss exceedance points, at most
+	// MaxCurvePoints; 0 means DefaultCurvePoints.
 	CurvePoints int `json:"curve_points,omitempty"`
 }
 
@@ -82,22 +87,59 @@ type Input struct {
 
 // Validate reports every bad parameter at once, each naming the risk and
 // the field: negative rates, low ≥ high, a PERT range out of order,
-// negative losses, an unknown currency.
+// negative losses, an unknown currency, and every limit exceeded
+// (MaxScenarios, MaxYears, MaxCurvePoints, MaxFrequency, MaxLoss,
+// MaxLossSpread, MaxAnnualLoss, MaxWork, MaxPortfolioLoss), so a valid
+// input simulates in bounded time and memory with money held exactly.
 func (in Input) Validate() error {
 	var p isms.Problems
 	if len(strings.TrimSpace(in.Currency)) != 3 {
 		p.Addf("currency", "currency %q is not a three-letter ISO 4217 code", in.Currency)
 	}
-	if in.Options.Years < 0 || in.Options.Years > 100_000_000 {
-		p.Addf("options.years", "years %d is not between 1 and 100,000,000", in.Options.Years)
+	o := in.Options
+	if o.Years < 0 || o.Years > MaxYears {
+		p.Addf("options.years", "years %d is not between 1 and MaxYears (%d)", o.Years, MaxYears)
 	}
-	if in.Options.Workers < 0 || in.Options.CurvePoints < 0 {
-		p.Addf("options", "workers and curve points cannot be negative")
+	if o.Workers < 0 {
+		p.Addf("options.workers", "workers %d is negative", o.Workers)
 	}
+	if o.CurvePoints < 0 || o.CurvePoints > MaxCurvePoints {
+		p.Addf("options.curve_points", "curve points %d is not between 1 and MaxCurvePoints (%d)", o.CurvePoints, MaxCurvePoints)
+	}
+	if len(in.Scenarios) > MaxScenarios {
+		p.Addf("scenarios", "%d scenarios are more than MaxScenarios (%d); simulate the largest risks, or split the portfolio", len(in.Scenarios), MaxScenarios)
+	} else if work, ok := in.checkScenarios(&p); ok {
+		years := float64(cmp.Or(o.Years, DefaultYears))
+		if units := years * work; units > MaxWork {
+			p.Addf("options.years", "%s years × %s draws a year = %s draws, above MaxWork (%d); simulate fewer years, fewer scenarios or lower rates",
+				count(years), count(work), count(units), MaxWork)
+		}
+	}
+	for i, t := range in.Tolerance {
+		path := isms.Index("tolerance", i)
+		if !t.Loss.IsPositive() {
+			p.Addf(isms.JoinPath(path, "loss"), "a tolerated loss must be positive")
+		} else if t.Loss.GreaterThan(decimal.NewFromInt(MaxPortfolioLoss)) {
+			p.Addf(isms.JoinPath(path, "loss"), "a tolerated loss of %s is above MaxPortfolioLoss (%d)", short(t.Loss), int64(MaxPortfolioLoss))
+		}
+		if !t.Probability.IsPositive() || t.Probability.GreaterThan(decimal.NewFromInt(1)) {
+			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", short(t.Probability))
+		}
+	}
+	return p.Err()
+}
+
+// checkScenarios checks every scenario, recording problems in p, and
+// returns the draws one simulated year takes (Σ 1 + largest rate) and
+// whether every scenario was valid.
+func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
+	before := p.Len()
 	refs := map[string]bool{}
+	maxLoss := decimal.NewFromInt(MaxLoss)
 	for i, s := range in.Scenarios {
 		path := isms.Index("scenarios", i)
 		name := s.Ref
+		mine := p.Len()
 		add := func(field, format string, args ...any) {
 			p.Addf(isms.JoinPath(path, field), "risk %q: %s", name, fmt.Sprintf(format, args...))
 		}
@@ -108,61 +150,105 @@ func (in Input) Validate() error {
 		}
 		refs[s.Ref] = true
 		f := s.Frequency
+		rate := f.Rate // the largest rate
 		switch {
 		case f.PERT != nil && !f.Rate.IsZero():
 			add("frequency", "give a rate or a PERT range, not both")
 		case f.PERT != nil:
 			checkRange(add, "frequency.pert", *f.PERT)
+			rate = f.PERT.Max
+			if rate.GreaterThan(decimal.NewFromInt(MaxFrequency)) {
+				add("frequency.pert.max", "a maximum of %s events a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", short(rate), MaxFrequency)
+			}
 		case f.Rate.IsNegative():
-			add("frequency.rate", "rate %s is negative", f.Rate)
-		case f.Rate.GreaterThan(decimal.NewFromInt(1000)):
-			add("frequency.rate", "rate %s a year is beyond what a Poisson loss model is for", f.Rate)
+			add("frequency.rate", "rate %s is negative", short(f.Rate))
+		case f.Rate.GreaterThan(decimal.NewFromInt(MaxFrequency)):
+			add("frequency.rate", "rate %s a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", short(f.Rate), MaxFrequency)
 		}
 		l := s.Magnitude
+		upper := l.Fixed // the largest loss named
 		kinds := 0
+		amount := func(field string, v decimal.Decimal) {
+			if v.GreaterThan(maxLoss) {
+				add(field, "a loss of %s is above MaxLoss (%d)", short(v), int64(MaxLoss))
+			}
+		}
 		if !l.Low.IsZero() || !l.High.IsZero() {
 			kinds++
+			upper = l.High
 			switch {
 			case !l.Low.IsPositive():
-				add("loss.low", "low %s must be positive", l.Low)
+				add("loss.low", "low %s must be positive", short(l.Low))
 			case !l.High.GreaterThan(l.Low):
-				add("loss.high", "high %s must be above low %s", l.High, l.Low)
+				add("loss.high", "high %s must be above low %s", short(l.High), short(l.Low))
+			case l.High.GreaterThan(l.Low.Mul(decimal.NewFromInt(MaxLossSpread))):
+				add("loss.low", "high %s is more than MaxLossSpread (%d) times low %s; no lognormal that wide can be simulated in money", short(l.High), MaxLossSpread, short(l.Low))
 			}
+			amount("loss.high", l.High)
 		}
 		if l.PERT != nil {
 			kinds++
+			upper = l.PERT.Max
 			checkRange(add, "loss.pert", *l.PERT)
+			amount("loss.pert.max", l.PERT.Max)
 		}
 		if !l.Fixed.IsZero() {
 			kinds++
 			if l.Fixed.IsNegative() {
-				add("loss.fixed", "a loss of %s is negative", l.Fixed)
+				add("loss.fixed", "a loss of %s is negative", short(l.Fixed))
 			}
+			amount("loss.fixed", l.Fixed)
 		}
 		if kinds != 1 {
 			add("loss", "give exactly one of low/high, pert or fixed")
 		}
-	}
-	for i, t := range in.Tolerance {
-		path := isms.Index("tolerance", i)
-		if !t.Loss.IsPositive() {
-			p.Addf(isms.JoinPath(path, "loss"), "a tolerated loss must be positive")
+		if p.Len() > mine {
+			continue
 		}
-		if !t.Probability.IsPositive() || t.Probability.GreaterThan(decimal.NewFromInt(1)) {
-			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", t.Probability)
+		if yearly := rate.Mul(upper); yearly.GreaterThan(decimal.NewFromInt(MaxAnnualLoss / 10)) {
+			add("loss", "a rate of %s a year at losses up to %s is %s a year, above a tenth of MaxAnnualLoss (%d); a bad year could not be summed to the cent",
+				short(rate), short(upper), short(yearly), int64(MaxAnnualLoss))
+			continue
 		}
+		m := compile(s)
+		if field, why := m.unsound(); why != "" {
+			add(field, "the %s cannot be simulated: %s", field, why)
+			continue
+		}
+		work += 1 + rate.InexactFloat64()
 	}
-	return p.Err()
+	return work, p.Len() == before
 }
+
+// short quotes a decimal in at most a few dozen characters, in
+// scientific notation when it is long (1e400 is not printed in full).
+func short(d decimal.Decimal) string {
+	if e := d.Exponent(); e > -20 && e < 20 && d.NumDigits() <= 24 {
+		return d.String()
+	}
+	digits := strings.TrimPrefix(d.Coefficient().String(), "-")
+	exp := int64(d.Exponent()) + int64(len(digits)) - 1
+	mant := digits[:1]
+	if rest := strings.TrimRight(digits[1:min(len(digits), 7)], "0"); rest != "" {
+		mant += "." + rest
+	}
+	if d.Sign() < 0 {
+		mant = "-" + mant
+	}
+	return mant + "e" + strconv.FormatInt(exp, 10)
+}
+
+// count prints a number of draws.
+func count(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 
 func checkRange(add func(string, string, ...any), path string, r Range) {
 	switch {
 	case r.Min.IsNegative():
-		add(path+".min", "min %s is negative", r.Min)
+		add(path+".min", "min %s is negative", short(r.Min))
 	case !r.Max.GreaterThan(r.Min):
-		add(path+".max", "max %s must be above min %s", r.Max, r.Min)
+		add(path+".max", "max %s must be above min %s", short(r.Max), short(r.Min))
 	case r.Mode.LessThan(r.Min) || r.Mode.GreaterThan(r.Max):
-		add(path+".mode", "mode %s is outside [%s, %s]", r.Mode, r.Min, r.Max)
+		add(path+".mode", "mode %s is outside [%s, %s]", short(r.Mode), short(r.Min), short(r.Max))
 	}
 }
 

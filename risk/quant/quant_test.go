@@ -3,6 +3,7 @@ package quant_test
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"math"
 	"path/filepath"
@@ -273,6 +274,10 @@ func TestWriteSVG_ZeroOptionsHaveATitle(t *testing.T) {
 	assert.Contains(t, svg.String(), "<title>Annual loss exceedance</title>")
 }
 
+// FuzzDecodeInput: no input makes decoding or simulating panic or hang;
+// every failure wraps ErrInvalid, and a validated input simulates or
+// fails with a problem naming what went beyond a limit. The hostile seeds
+// are under testdata/fuzz/FuzzDecodeInput.
 func FuzzDecodeInput(f *testing.F) {
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"seed":1}}`))
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"pert":{"min":"0","mode":"1","max":"2"}},"loss":{"pert":{"min":"1","mode":"2","max":"3"}}}],"options":{"years":50}}`))
@@ -280,11 +285,26 @@ func FuzzDecodeInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in, err := quant.DecodeInput(bytes.NewReader(data))
 		if err != nil {
+			if !errors.Is(err, isms.ErrInvalid) {
+				t.Fatalf("error does not wrap ErrInvalid: %v", err)
+			}
 			return
 		}
-		in.Options.Years = min(max(in.Options.Years, 1), 200) // keep each run small
-		if _, err := quant.Simulate(in); err != nil {
-			t.Fatalf("a validated input fails to simulate: %v", err)
+		// Keep each run small; the limits are tested elsewhere.
+		in.Options.Years = min(max(in.Options.Years, 1), 200)
+		in.Options.CurvePoints = min(in.Options.CurvePoints, 200)
+		if len(in.Scenarios) > 50 {
+			in.Scenarios = in.Scenarios[:50]
+		}
+		r, err := quant.Simulate(in)
+		if err != nil {
+			if !errors.Is(err, isms.ErrInvalid) || !strings.Contains(err.Error(), "Max") {
+				t.Fatalf("a validated input fails to simulate: %v", err)
+			}
+			return
+		}
+		if r.Mean.IsNegative() || r.ES99.IsNegative() || r.Analytic.IsNegative() {
+			t.Fatalf("negative money: mean %s, es99 %s, analytic %s", r.Mean, r.ES99, r.Analytic)
 		}
 	})
 }

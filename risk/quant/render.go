@@ -79,14 +79,17 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	}
 	const width, height, left, right, top, bottom = 640, 400, 80, 20, 40, 60
 	pw, ph := float64(width-left-right), float64(height-top-bottom)
+	// The axis spans at most a cent to MaxPortfolioLoss (a hand-made
+	// result may hold any amount), so it has at most 20 decades.
+	axis := func(v float64) float64 { return min(max(v, 0.01), MaxPortfolioLoss) }
 	var maxLoss float64 = 1
 	minLoss := math.Inf(1)
 	for _, p := range r.Curve {
-		v := p.Loss.InexactFloat64()
+		v := axis(p.Loss.InexactFloat64())
 		maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
 	}
 	for _, t := range r.Tolerance {
-		v := t.Loss.InexactFloat64()
+		v := axis(t.Loss.InexactFloat64())
 		maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
 	}
 	if math.IsInf(minLoss, 1) || minLoss <= 0 {
@@ -96,8 +99,8 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	if hi <= lo {
 		hi = lo + 1
 	}
-	x := func(v float64) float64 { return float64(left) + pw*(math.Log10(math.Max(v, minLoss))-lo)/(hi-lo) }
-	y := func(p float64) float64 { return float64(top) + ph*(1-p) }
+	x := func(v float64) float64 { return float64(left) + pw*(math.Log10(math.Max(axis(v), minLoss))-lo)/(hi-lo) }
+	y := func(p float64) float64 { return float64(top) + ph*(1-min(max(p, 0), 1)) }
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)

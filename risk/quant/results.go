@@ -3,10 +3,13 @@ package quant
 import (
 	"cmp"
 	"math"
+	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 )
 
@@ -69,59 +72,78 @@ type Result struct {
 // draws from its own stream derived from (seed, risk), and the portfolio is
 // summed in whole cents, so the result is bit-identical whatever
 // Options.Workers is, and adding a risk does not change the others' draws.
-// It returns the validation problems of a bad input.
+// It returns the validation problems of a bad input, and an error naming
+// the scenario when a simulated year goes beyond MaxAnnualLoss (or the
+// portfolio's beyond MaxPortfolioLoss): money is exact or an error, never
+// rounded beyond the cent, wrapped or infinite.
 func Simulate(in Input) (Result, error) {
 	if err := in.Validate(); err != nil {
 		return Result{}, err
 	}
-	years := in.Options.Years
-	if years == 0 {
-		years = 10_000
-	}
-	points := in.Options.CurvePoints
-	if points == 0 {
-		points = 100
-	}
+	years := cmp.Or(in.Options.Years, DefaultYears)
+	points := cmp.Or(in.Options.CurvePoints, DefaultCurvePoints)
 	models := make([]model, len(in.Scenarios))
 	for i, s := range in.Scenarios {
 		models[i] = compile(s)
 	}
-	totals, stats := simulate(models, years, in.Options.Seed, in.Options.Workers)
-	return summarize(in, models, totals, stats, years, points), nil
+	totals, stats, err := simulate(models, years, in.Options.Seed, in.Options.Workers)
+	if err != nil {
+		return Result{}, err
+	}
+	return summarize(in, models, totals, stats, years, points)
 }
 
-func summarize(in Input, models []model, totals []int64, stats []riskStats, years, points int) Result {
+// sum128 adds non-negative int64s without overflow: a million years of
+// MaxPortfolioLoss does not fit in 64 bits.
+func sum128(xs []int64) decimal.Decimal {
+	var hi, lo uint64
+	for _, x := range xs {
+		var carry uint64
+		lo, carry = bits.Add64(lo, uint64(x), 0)
+		hi += carry
+	}
+	v := new(big.Int).SetUint64(hi)
+	v.Lsh(v, 64).Or(v, new(big.Int).SetUint64(lo))
+	return decimal.NewFromBigInt(v, 0)
+}
+
+func summarize(in Input, models []model, totals []int64, stats []riskStats, years, points int) (Result, error) {
 	n := decimal.NewFromInt(int64(years))
-	cents := func(c float64) decimal.Decimal { return decimal.NewFromFloat(c).Div(decimal.NewFromInt(100)).Round(2) }
-	money := func(v float64) decimal.Decimal { return decimal.NewFromFloat(v).Round(2) }
+	var bad []string
+	finite := func(what string, v float64) decimal.Decimal {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			bad = append(bad, what)
+			return decimal.Zero
+		}
+		return decimal.NewFromFloat(v)
+	}
+	cents := func(what string, c float64) decimal.Decimal {
+		return finite(what, c).Div(decimal.NewFromInt(100)).Round(2)
+	}
+	money := func(what string, v float64) decimal.Decimal { return finite(what, v).Round(2) }
 
 	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed}
 	sorted := slices.Clone(totals)
 	slices.Sort(sorted)
-	var sum int64
-	var sumSq float64
+	var sum, sumSq float64
 	zero := 0
 	for _, c := range totals {
-		sum += c
+		sum += float64(c)
 		sumSq += float64(c) * float64(c)
 		if c == 0 {
 			zero++
 		}
 	}
-	mean := float64(sum) / float64(years)
-	res.Mean = decimal.NewFromInt(sum).Div(n).Div(decimal.NewFromInt(100)).Round(2)
-	res.StdErr = cents(stdErr(float64(sum), sumSq, years))
+	mean := sum / float64(years)
+	res.Mean = sum128(totals).Div(n).Div(decimal.NewFromInt(100)).Round(2)
+	res.StdErr = cents("the standard error", stdErr(sum, sumSq, years))
 	res.ZeroYears = decimal.NewFromInt(int64(zero)).DivRound(n, 6)
 	for _, p := range reportedPercentiles {
 		pd := decimal.RequireFromString(p)
-		res.Percentiles = append(res.Percentiles, Percentile{Percent: pd, Loss: cents(float64(percentile(sorted, pd.InexactFloat64()/100)))})
+		res.Percentiles = append(res.Percentiles, Percentile{Percent: pd, Loss: decimal.NewFromInt(percentile(sorted, pd.InexactFloat64()/100)).Shift(-2)})
 	}
 	tail := max(1, int(math.Ceil(float64(years)*0.01)))
-	var tailSum int64
-	for _, c := range sorted[years-tail:] {
-		tailSum += c
-	}
-	res.ES99 = decimal.NewFromInt(tailSum).Div(decimal.NewFromInt(int64(tail))).Div(decimal.NewFromInt(100)).Round(2)
+	res.ES99 = sum128(sorted[years-tail:]).Div(decimal.NewFromInt(int64(tail))).Div(decimal.NewFromInt(100)).Round(2)
 	res.Curve = curve(sorted, points)
 
 	analytic := 0.0
@@ -131,15 +153,16 @@ func summarize(in Input, models []model, totals []int64, stats []riskStats, year
 		st := stats[i]
 		rr := RiskResult{
 			Risk: in.Scenarios[i].Risk, Ref: in.Scenarios[i].Ref, Title: in.Scenarios[i].Title,
-			Mean: cents(st.sum / float64(years)), Analytic: money(a), StdErr: cents(stdErr(st.sum, st.sumSq, years)),
+			Mean: cents("a risk's mean", st.sum/float64(years)), Analytic: money("a risk's analytic loss", a),
+			StdErr:    cents("a risk's standard error", stdErr(st.sum, st.sumSq, years)),
 			ZeroYears: decimal.NewFromInt(int64(st.zero)).DivRound(n, 6),
 		}
 		if mean > 0 {
-			rr.Contribution = decimal.NewFromFloat(st.sum / float64(years) / mean).Round(4)
+			rr.Contribution = finite("a contribution", st.sum/float64(years)/mean).Round(4)
 		}
 		res.Risks = append(res.Risks, rr)
 	}
-	res.Analytic = money(analytic)
+	res.Analytic = money("the analytic loss", analytic)
 	slices.SortStableFunc(res.Risks, func(a, b RiskResult) int { return cmp.Or(b.Mean.Cmp(a.Mean), cmp.Compare(a.Ref, b.Ref)) })
 
 	res.WithinTolerance = true
@@ -150,7 +173,12 @@ func summarize(in Input, models []model, totals []int64, stats []riskStats, year
 		res.Tolerance = append(res.Tolerance, ToleranceCheck{TolerancePoint: t, Simulated: p, Within: ok})
 		res.WithinTolerance = res.WithinTolerance && ok
 	}
-	return res
+	if len(bad) > 0 {
+		var p isms.Problems
+		p.Addf("scenarios", "%s is not a finite number; the scenarios cannot be summarized in money", bad[0])
+		return Result{}, p.Err()
+	}
+	return res, nil
 }
 
 // AnalyticEAL returns the analytic expected annual loss of one scenario:
@@ -195,7 +223,8 @@ func curve(sorted []int64, points int) []CurvePoint {
 	i := first
 	n := decimal.NewFromInt(int64(len(sorted)))
 	for k := range points {
-		level := int64(math.Round(math.Exp(lo + (hi-lo)*float64(k)/float64(points-1))))
+		// Clamped to the data, so rounding cannot leave int64.
+		level := int64(min(max(math.Round(math.Exp(lo+(hi-lo)*float64(k)/float64(points-1))), float64(sorted[first])), float64(sorted[len(sorted)-1])))
 		for i < len(sorted) && sorted[i] <= level {
 			i++
 		}

@@ -4,12 +4,16 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"sync"
+
+	"github.com/ismskit/ismskit/isms"
 )
 
 // model is one scenario compiled for the simulation loop.
 type model struct {
 	key []byte
+	ref string // the scenario's reference, for messages
 	// frequency
 	table    poissonTable
 	ratePERT *pert
@@ -27,7 +31,7 @@ const (
 )
 
 func compile(s Scenario) model {
-	m := model{key: []byte(s.Ref)}
+	m := model{key: []byte(s.Ref), ref: s.Ref}
 	if !s.Risk.IsZero() {
 		m.key = []byte(s.Risk.String())
 	}
@@ -49,6 +53,39 @@ func compile(s Scenario) model {
 		m.kind, m.mu, m.sigma = lognormal, (lo+hi)/2, (hi-lo)/(2*z95)
 	}
 	return m
+}
+
+// unsound names the part of a compiled scenario (frequency or loss) whose
+// floating-point parameters cannot be simulated, and why; "" when every
+// parameter is a finite number and every range has a width.
+func (m model) unsound() (field, why string) {
+	finite := func(vs ...float64) bool {
+		for _, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return false
+			}
+		}
+		return true
+	}
+	pertOK := func(p pert) bool { return p.span > 0 && finite(p.min, p.span, p.alpha, p.beta) }
+	if m.ratePERT != nil && !pertOK(*m.ratePERT) {
+		return "frequency", "its PERT range is too narrow or too small for floating-point numbers"
+	}
+	switch m.kind {
+	case pertLoss:
+		if !pertOK(m.lossPERT) {
+			return "loss", "its PERT range is too narrow or too small for floating-point numbers"
+		}
+	case fixedLoss:
+		if !finite(m.fixed) {
+			return "loss", "the amount is not a finite floating-point number"
+		}
+	default:
+		if !finite(m.mu, m.sigma) || !finite(m.meanLoss()) {
+			return "loss", "low or high is too small or too large for floating-point numbers"
+		}
+	}
+	return "", ""
 }
 
 // meanRate and meanLoss give the analytic expectation.
@@ -99,17 +136,34 @@ type riskStats struct {
 	zero       int
 }
 
+// Limits of the simulation loop in whole cents.
+const (
+	maxYearCents      = MaxAnnualLoss * 100    // one scenario's year
+	maxPortfolioCents = MaxPortfolioLoss * 100 // the portfolio's year
+)
+
+// overflow is a scenario whose simulated year went beyond MaxAnnualLoss.
+type overflow struct {
+	year int
+	loss float64 // currency units
+}
+
 // simulate runs every model for years years, each from its own stream,
 // and returns the portfolio's loss per year in cents and each risk's
 // statistics. Workers share the risks; each adds into its own array of
 // whole cents, and integer addition does not depend on order, so the
-// result is bit-identical whatever the number of workers.
-func simulate(models []model, years int, seed uint64, workers int) ([]int64, []riskStats) {
+// result is bit-identical whatever the number of workers. A year beyond
+// MaxAnnualLoss (one scenario) or MaxPortfolioLoss (the portfolio) is an
+// error: portfolio sums saturate at the limit, which does not depend on
+// the order either, so the error is the same whatever the workers.
+func simulate(models []model, years int, seed uint64, workers int) ([]int64, []riskStats, error) {
+	workers = min(workers, runtime.GOMAXPROCS(0))
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(models)))
 	stats := make([]riskStats, len(models))
+	over := make([]*overflow, len(models))
 	totals := make([][]int64, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -132,7 +186,11 @@ func simulate(models []model, years int, seed uint64, workers int) ([]int64, []r
 						loss += m.loss(r)
 					}
 					cents := math.Round(loss * 100)
-					acc[y] += int64(cents)
+					if !(cents >= 0 && cents <= maxYearCents) { // NaN fails too
+						over[i] = &overflow{year: y, loss: loss}
+						break
+					}
+					acc[y] = addCents(acc[y], int64(cents))
 					st.sum += cents
 					st.sumSq += cents * cents
 				}
@@ -141,11 +199,38 @@ func simulate(models []model, years int, seed uint64, workers int) ([]int64, []r
 		}()
 	}
 	wg.Wait()
+	var p isms.Problems
+	for i, o := range over {
+		if o != nil {
+			p.Addf(isms.JoinPath(isms.Index("scenarios", i), "loss"),
+				"risk %q: simulated year %d lost %s, above MaxAnnualLoss (%d), the most a year's sum holds to the cent; lower the loss estimates or their spread",
+				models[i].ref, o.year+1, strconv.FormatFloat(o.loss, 'g', 4, 64), int64(MaxAnnualLoss))
+		}
+	}
+	if err := p.Err(); err != nil {
+		return nil, nil, err
+	}
 	out := totals[0]
 	for _, t := range totals[1:] {
 		for y := range out {
-			out[y] += t[y]
+			out[y] = addCents(out[y], t[y])
 		}
 	}
-	return out, stats
+	for y, c := range out {
+		if c >= maxPortfolioCents {
+			p.Addf("scenarios", "the portfolio's loss in simulated year %d reaches MaxPortfolioLoss (%d), the most a year holds in whole cents; simulate fewer or smaller scenarios",
+				y+1, int64(MaxPortfolioLoss))
+			return nil, nil, p.Err()
+		}
+	}
+	return out, stats, nil
+}
+
+// addCents adds two non-negative amounts of cents, saturating at
+// maxPortfolioCents: min(a+b, limit) whatever the order of additions.
+func addCents(a, b int64) int64 {
+	if b > maxPortfolioCents-a {
+		return maxPortfolioCents
+	}
+	return a + b
 }

@@ -1,0 +1,47 @@
+package quant
+
+// Defaults of Options.
+const (
+	// DefaultYears is the number of years simulated when Options.Years is 0.
+	DefaultYears = 10_000
+	// DefaultCurvePoints is the number of loss exceedance points when
+	// Options.CurvePoints is 0.
+	DefaultCurvePoints = 100
+)
+
+// Limits on an Input. Each one keeps a simulation's time, memory or money
+// within what it can do exactly; exceeding one is a validation error that
+// names it.
+const (
+	// MaxScenarios is the most scenarios one Input may hold.
+	MaxScenarios = 10_000
+	// MaxYears is the most years one simulation may run.
+	MaxYears = 1_000_000
+	// MaxCurvePoints is the most points of the loss exceedance curve.
+	MaxCurvePoints = 10_000
+	// MaxFrequency is the most loss events a year a scenario may expect:
+	// the largest fixed rate and the largest PERT maximum.
+	MaxFrequency = 1_000
+	// MaxWork bounds the work of one simulation: years × Σ (1 + the
+	// scenario's largest rate), about the number of random draws. At the
+	// limit a simulation takes a few seconds of CPU (about 45 ns a draw);
+	// 1,000 risks over 10,000 years take about a seventh of it.
+	MaxWork = 100_000_000
+	// MaxLoss is the largest loss amount a scenario may name (fixed, low,
+	// high, PERT minimum, mode and maximum), in currency units.
+	MaxLoss = 1_000_000_000_000
+	// MaxLossSpread is the largest ratio of a lognormal's high to its low.
+	MaxLossSpread = 1_000_000
+	// MaxAnnualLoss is the largest loss one scenario may have in one
+	// simulated year, in currency units: below 2⁵³ cents, the largest
+	// amount a year's sum holds to the cent. A scenario's largest rate
+	// times its largest loss (the high of a lognormal) must stay within a
+	// tenth of it; a year simulated beyond it is an error naming the
+	// scenario, never a rounded figure.
+	MaxAnnualLoss = 90_000_000_000_000
+	// MaxPortfolioLoss is the largest loss of the whole portfolio in one
+	// simulated year, and the largest tolerated loss, in currency units:
+	// below 2⁶³ cents. A year simulated beyond it is an error, never a
+	// wrapped integer.
+	MaxPortfolioLoss = 90_000_000_000_000_000
+)
