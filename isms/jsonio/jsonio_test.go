@@ -70,7 +70,7 @@ func TestDecodeGood(t *testing.T) {
   "risks": [{"id": "` + goodID + `", "created": "2027-03-01T09:00:00Z", "title": "Laptop theft",
     "owner": {"role": "CISO"}, "score": 12, "cost": "1200.50", "due": null, "tags": ["a"],
     "notes": {"x.y": {"text": "t"}}, "extra": {"any": [1, {"thing": true}]}, "pair": [1, 2],
-    "count": "7", "plain": true, "TITLE": "case-insensitive keys match"}],
+    "count": "7", "plain": true}, {"TITLE": "case-insensitive keys match"}],
   "entries": [{"generated": "2027-03-01T09:00:00Z", "owner": null}],
   "by_role": {"` + goodID + `": "x"},
   "levels": {"-3": "low"},
@@ -79,9 +79,10 @@ func TestDecodeGood(t *testing.T) {
 `
 	var d tDoc
 	require.NoError(t, Decode(strings.NewReader(in), &d, "register"))
-	require.Len(t, d.Risks, 1)
+	require.Len(t, d.Risks, 2)
 	r := d.Risks[0]
-	assert.Equal(t, "case-insensitive keys match", r.Title)
+	assert.Equal(t, "Laptop theft", r.Title)
+	assert.Equal(t, "case-insensitive keys match", d.Risks[1].Title)
 	assert.Equal(t, goodID, r.ID.String())
 	assert.Equal(t, 7, r.Count)
 	assert.True(t, r.Cost.Equal(decimal.RequireFromString("1200.50")))
