@@ -67,10 +67,10 @@ func (a Asset) Validate() error {
 		p.Addf("name", "the asset has no name")
 	}
 	if !slices.Contains(assetTypes, a.Type) {
-		p.Addf("type", "asset type %q is not one of %v", a.Type, assetTypes)
+		p.Addf("type", "asset type %s is not one of %v", Quote(string(a.Type)), assetTypes)
 	}
 	if err := a.Owner.Validate(); err != nil {
-		p.Addf("owner", "asset %q has no single owner; name the role or person who is accountable for it", a.Name)
+		p.Addf("owner", "asset %s has no single owner; name the role or person who is accountable for it", Quote(a.Name))
 	}
 	return p.Err()
 }

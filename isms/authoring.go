@@ -3,33 +3,87 @@ package isms
 // This file holds the helpers for package authors: what ismskit's own
 // packages use to write Validate and CheckRefs methods, and what a host
 // uses to write its own in the same style. Problems collects every problem
-// with its field path; JoinPath and Index build paths; CheckDate checks a
+// with its field path (at most MaxProblems listed, each at most
+// MaxProblemLength long); Quote shortens a value for a message; JoinPath and
+// Index build paths; CheckDate checks a
 // date JSON can carry; IsPlaceholder and IsCollectiveName catch texts and
 // names that say nothing; Refs (refs.go) resolves references into the
 // organisation's context.
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/go-multierror"
 )
 
+// MaxProblems is how many problems one error lists. Problems keeps the
+// first MaxProblems it is given and only counts the rest, so that a million
+// bad items cost neither a million messages nor a huge error: Err then ends
+// in one more problem, at path "", that says how many were left out
+// ("… and 2,999,950 more"); Omitted reports that number.
+const MaxProblems = 100
+
+// MaxProblemLength is the longest message, in characters, one problem
+// keeps; a longer one is cut and ends in "…". Together with MaxProblems it
+// bounds the size of every validation error (paths are left whole: they
+// are as long as the input nests deep, and jsonio quotes the keys in them
+// shortened).
+const MaxProblemLength = 1000
+
+// MaxQuoteRunes is how many characters of a value Quote shows.
+const MaxQuoteRunes = 80
+
 // Problems collects validation problems so that a Validate method reports
-// all of them at once. The zero value is ready to use.
+// all of them at once. The zero value is ready to use. It keeps the first
+// MaxProblems problems and counts the others.
 type Problems struct {
-	list []*ValidationError
+	list    []*ValidationError
+	omitted int // problems counted but not kept
 }
 
 // Addf records a problem at path; the message is formatted like fmt.Sprintf.
+// Quote user text in the message with Quote, not %q, so that a huge value
+// gives a short message.
 func (p *Problems) Addf(path, format string, args ...any) {
-	p.list = append(p.list, &ValidationError{Path: path, Problem: fmt.Sprintf(format, args...)})
+	if len(p.list) >= MaxProblems {
+		p.omitted++
+		return
+	}
+	p.add(path, fmt.Sprintf(format, args...))
+}
+
+// add keeps one problem, shortening its path and message.
+func (p *Problems) add(path, problem string) {
+	if len(p.list) >= MaxProblems {
+		p.omitted++
+		return
+	}
+	p.list = append(p.list, &ValidationError{Path: path, Problem: shorten(problem)})
+}
+
+// shorten cuts s to MaxProblemLength characters, ending in "…".
+func shorten(s string) string {
+	if len(s) <= MaxProblemLength {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxProblemLength-1 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // Merge records the problems of a nested Validate call, prefixing their
 // paths with prefix (e.g. "assets[3]"). A non-validation error is recorded
-// as a problem at prefix.
+// as a problem at prefix. The problems err only counts (see Omitted) are
+// counted here too.
 func (p *Problems) Merge(prefix string, err error) {
 	if err == nil {
 		return
@@ -40,26 +94,77 @@ func (p *Problems) Merge(prefix string, err error) {
 		return
 	}
 	for _, v := range found {
-		p.list = append(p.list, &ValidationError{Path: JoinPath(prefix, v.Path), Problem: v.Problem})
+		if v.omitted > 0 {
+			p.omitted += v.omitted
+			continue
+		}
+		p.add(JoinPath(prefix, v.Path), v.Problem)
 	}
 }
 
-// Len reports how many problems have been recorded.
-func (p *Problems) Len() int { return len(p.list) }
+// Len reports how many problems have been recorded, those only counted
+// included.
+func (p *Problems) Len() int { return len(p.list) + p.omitted }
 
 // Err returns nil when nothing was recorded, and otherwise one error that
-// lists every problem in the order recorded. errors.Is(err, ErrInvalid) holds
-// and errors.As finds the first *ValidationError; ValidationErrors returns
-// them all.
+// lists the problems in the order recorded: the first MaxProblems of them,
+// then, if there were more, one problem at path "" saying how many more
+// ("… and 2,999,950 more"). errors.Is(err, ErrInvalid) holds and errors.As
+// finds the first *ValidationError; ValidationErrors returns all that are
+// listed, and Omitted how many are not.
 func (p *Problems) Err() error {
-	if len(p.list) == 0 {
+	if p.Len() == 0 {
 		return nil
 	}
 	m := &multierror.Error{ErrorFormat: formatProblems}
 	for _, v := range p.list {
 		m.Errors = append(m.Errors, v)
 	}
+	if p.omitted > 0 {
+		m.Errors = append(m.Errors, &ValidationError{
+			Problem: "… and " + thousands(p.omitted) + " more",
+			omitted: p.omitted,
+		})
+	}
 	return m
+}
+
+// Quote returns s quoted like %q for a message, shortened to its first
+// MaxQuoteRunes characters when longer, followed by "…" and its length:
+// `"aaaa…aaaa"… (209,715,200 characters)`. Control characters and bytes
+// that are not UTF-8 are escaped. Use it for every value of the input a
+// message repeats (names, titles, unknown keys, bad values), so that a
+// hostile 200 MB value cannot make a 200 MB error.
+func Quote(s string) string {
+	if len(s) <= MaxQuoteRunes {
+		return strconv.Quote(s)
+	}
+	n := 0
+	for i := range s {
+		if n == MaxQuoteRunes {
+			return strconv.Quote(s[:i]) + "… (" + thousands(utf8.RuneCountInString(s)) + " characters)"
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // JoinPath joins two field paths: JoinPath("assets[1]", "owner") is

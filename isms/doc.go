@@ -19,7 +19,8 @@
 // # Identifiers and references
 //
 // ID[T] is a UUID whose kind shows in signatures (AssetID, RoleID, OrgID,
-// …). NewID makes a random one; DeriveID with a NewNamespace makes the same
+// …), written in one form only: 8-4-4-4-12 lowercase hex (ParseID refuses
+// upper case, braces, "urn:uuid:" and missing dashes). NewID makes a random one; DeriveID with a NewNamespace makes the same
 // ID from the same name on every run, which scripts and golden files rely
 // on. Records refer to each other by ID. Ownership is a reference, not free
 // text: an Owner names one Role or one Person of the context. An empty
@@ -51,7 +52,15 @@
 // method. Lint methods return Advice: valid but weak content, each with a
 // stable Code ("scope/too-broad") and a Severity. The helpers package
 // authors use to write all of these are in authoring.go: Problems,
-// JoinPath, Index, CheckDate, IsPlaceholder, IsCollectiveName, and Refs.
+// JoinPath, Index, CheckDate, Quote, IsPlaceholder, IsCollectiveName, and
+// Refs.
+//
+// Errors are bounded: one lists at most MaxProblems problems, then one
+// more at path "" that says how many were left out ("… and 2,999,950
+// more"; Omitted returns the number); a message keeps at most
+// MaxProblemLength characters; Quote shows at most MaxQuoteRunes
+// characters of a value and notes its length. A huge or hostile input
+// therefore never makes a huge error.
 //
 // # Documents and duties
 //

@@ -28,6 +28,8 @@ var (
 type ValidationError struct {
 	Path    string `json:"path"`
 	Problem string `json:"problem"`
+
+	omitted int // for the final "… and n more": the n problems not listed
 }
 
 // Error returns "path: problem".
@@ -73,12 +75,29 @@ func ValidationErrors(err error) []*ValidationError {
 	return out
 }
 
+// Omitted reports how many problems err counts without listing them: the n
+// of its final "… and n more" problem (see MaxProblems), or 0 when err
+// lists every problem it has.
+func Omitted(err error) int {
+	n := 0
+	for _, v := range ValidationErrors(err) {
+		n += v.omitted
+	}
+	return n
+}
+
 func formatProblems(errs []error) string {
-	if len(errs) == 1 {
+	total := len(errs)
+	for _, e := range errs {
+		if v, ok := e.(*ValidationError); ok && v.omitted > 0 {
+			total += v.omitted - 1
+		}
+	}
+	if total == 1 {
 		return errs[0].Error()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problems:", len(errs))
+	fmt.Fprintf(&b, "%s problems:", thousands(total))
 	for _, e := range errs {
 		b.WriteString("\n  - ")
 		b.WriteString(e.Error())

@@ -72,14 +72,42 @@ func IDFromUUID[T any](u uuid.UUID) ID[T] {
 	return ID[T]{u: u}
 }
 
-// ParseID reads an ID from its string form (any form uuid.Parse accepts).
-// A malformed string gives an error that wraps ErrInvalid.
+// ParseID reads an ID from its canonical string form, 8-4-4-4-12
+// lowercase hex digits ("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), the form
+// String and MarshalText write. Other forms uuid.Parse accepts (upper
+// case, "urn:uuid:…", braces, 32 digits without dashes) are refused, so
+// that one ID has one spelling in every file. A malformed string gives an
+// error that wraps ErrInvalid.
 func ParseID[T any](s string) (ID[T], error) {
+	if !canonicalUUID(s) {
+		return ID[T]{}, fmt.Errorf("%w: id %s: write IDs as 8-4-4-4-12 lowercase hex, e.g. %q", ErrInvalid, Quote(s), "6ba7b810-9dad-11d1-80b4-00c04fd430c8")
+	}
 	u, err := uuid.Parse(s)
 	if err != nil {
-		return ID[T]{}, fmt.Errorf("%w: id %q: %v", ErrInvalid, s, err)
+		return ID[T]{}, fmt.Errorf("%w: id %s: %v", ErrInvalid, Quote(s), err)
 	}
 	return ID[T]{u: u}, nil
+}
+
+// canonicalUUID reports whether s is 8-4-4-4-12 lowercase hex digits.
+func canonicalUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // MustParseID is ParseID for constants in tests and examples; it panics on a
@@ -127,8 +155,8 @@ func (id ID[T]) MarshalText() ([]byte, error) {
 	return []byte(id.String()), nil
 }
 
-// UnmarshalText decodes what MarshalText wrote; an empty string gives the
-// zero ID.
+// UnmarshalText decodes what MarshalText wrote, the canonical form only
+// (see ParseID); an empty string gives the zero ID.
 func (id *ID[T]) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*id = ID[T]{}

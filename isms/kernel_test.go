@@ -39,7 +39,7 @@ func TestID_ParseRejectsMalformed(t *testing.T) {
 		_, err := isms.ParseID[isms.Asset](s)
 		assert.ErrorIs(t, err, isms.ErrInvalid, "%q", s)
 	}
-	id, err := isms.ParseID[isms.Asset]("6BA7B810-9DAD-11D1-80B4-00C04FD430C8")
+	id, err := isms.ParseID[isms.Asset]("6ba7b810-9dad-11d1-80b4-00c04fd430c8")
 	require.NoError(t, err)
 	assert.Equal(t, "6ba7b810-9dad-11d1-80b4-00c04fd430c8", id.String())
 }

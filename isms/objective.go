@@ -90,19 +90,19 @@ func (o Objective) Validate() error {
 		p.Addf("title", "the objective has no title; say what will be achieved")
 	}
 	if strings.TrimSpace(o.Metric) == "" {
-		p.Addf("metric", "objective %q is vague: it has no metric; say what will be measured", o.Title)
+		p.Addf("metric", "objective %s is vague: it has no metric; say what will be measured", Quote(o.Title))
 	}
 	switch {
 	case o.Target.IsZero():
-		p.Addf("target", "objective %q is vague: it has no target; give the value to reach, e.g. >= 95 %%", o.Title)
+		p.Addf("target", "objective %s is vague: it has no target; give the value to reach, e.g. >= 95 %%", Quote(o.Title))
 	case !slices.Contains(comparators, o.Target.Comparator):
-		p.Addf("target.comparator", "target comparator %q is not one of %v", o.Target.Comparator, comparators)
+		p.Addf("target.comparator", "target comparator %s is not one of %v", Quote(string(o.Target.Comparator)), comparators)
 	}
 	if o.Deadline.IsZero() {
-		p.Addf("deadline", "objective %q is vague: it has no deadline; say by when", o.Title)
+		p.Addf("deadline", "objective %s is vague: it has no deadline; say by when", Quote(o.Title))
 	}
 	if err := o.Owner.Validate(); err != nil {
-		p.Addf("owner", "objective %q has no single owner; name the role or person who answers for it", o.Title)
+		p.Addf("owner", "objective %s has no single owner; name the role or person who answers for it", Quote(o.Title))
 	}
 	CheckDate(&p, "deadline", "the deadline", o.Deadline, false)
 	return p.Err()

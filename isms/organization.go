@@ -105,7 +105,7 @@ func (i Issue) Validate() error {
 		p.Addf("id", "the issue has no ID")
 	}
 	if i.Kind != IssueInternal && i.Kind != IssueExternal {
-		p.Addf("kind", "issue kind %q is neither %q nor %q", i.Kind, IssueInternal, IssueExternal)
+		p.Addf("kind", "issue kind %s is neither %q nor %q", Quote(string(i.Kind)), IssueInternal, IssueExternal)
 	}
 	if strings.TrimSpace(i.Description) == "" {
 		p.Addf("description", "the issue has no description")

@@ -136,7 +136,7 @@ func (c OrgContext) Validate() error {
 		p.Merge(path, x.Validate())
 		for j, h := range x.Holders {
 			if !h.IsZero() && !refs.HasPerson(h) {
-				p.Addf(JoinPath(path, Index("holders", j)), "holder %s of role %q is not a person of this organisation", h, x.Name)
+				p.Addf(JoinPath(path, Index("holders", j)), "holder %s of role %s is not a person of this organisation", h, Quote(x.Name))
 			}
 		}
 	}
@@ -146,16 +146,16 @@ func (c OrgContext) Validate() error {
 		p.Merge(path, x.Validate())
 		key := strings.ToLower(strings.TrimSpace(x.Area))
 		if j, dup := areas[key]; dup && key != "" {
-			p.Addf(JoinPath(path, "area"), "area %q is assigned twice (also at responsibilities[%d]); one area has one accountable role", x.Area, j)
+			p.Addf(JoinPath(path, "area"), "area %s is assigned twice (also at responsibilities[%d]); one area has one accountable role", Quote(x.Area), j)
 		} else {
 			areas[key] = i
 		}
 		if !x.Accountable.IsZero() && !refs.HasRole(x.Accountable) {
-			p.Addf(JoinPath(path, "accountable"), "accountable role %s of area %q is not a role of this organisation", x.Accountable, x.Area)
+			p.Addf(JoinPath(path, "accountable"), "accountable role %s of area %s is not a role of this organisation", x.Accountable, Quote(x.Area))
 		}
 		for j, r := range x.Responsible {
 			if !r.IsZero() && !refs.HasRole(r) {
-				p.Addf(JoinPath(path, Index("responsible", j)), "responsible role %s of area %q is not a role of this organisation", r, x.Area)
+				p.Addf(JoinPath(path, Index("responsible", j)), "responsible role %s of area %s is not a role of this organisation", r, Quote(x.Area))
 			}
 		}
 	}
@@ -248,14 +248,14 @@ func (c OrgContext) Lint(opts LintOptions) []Advice {
 		if len(role.Holders) > MaxAccountableHolders {
 			fs = append(fs, Advice{Code: RuleSharedAccountability, Severity: SeverityWarning,
 				Path: JoinPath(Index("responsibilities", i), "accountable"),
-				Message: fmt.Sprintf("%q is answered for by %q, a role held by %d people; make one small role accountable and let the group do the work",
-					r.Area, role.Name, len(role.Holders))})
+				Message: fmt.Sprintf("%s is answered for by %s, a role held by %d people; make one small role accountable and let the group do the work",
+					Quote(r.Area), Quote(role.Name), len(role.Holders))})
 		}
 		for _, h := range role.Holders {
 			if person, ok := c.Person(h); ok && person.External {
 				fs = append(fs, Advice{Code: RuleExternalAccountable, Severity: SeverityWarning,
 					Path:    JoinPath(Index("responsibilities", i), "accountable"),
-					Message: fmt.Sprintf("%q is held by %s, who is external; outside help can do the work, but accountability should stay inside the company", r.Area, person.Name)})
+					Message: fmt.Sprintf("%s is held by %s, who is external; outside help can do the work, but accountability should stay inside the company", Quote(r.Area), Quote(person.Name))})
 			}
 		}
 	}
@@ -283,7 +283,7 @@ func (c OrgContext) Lint(opts LintOptions) []Advice {
 		if !r.Addressed {
 			fs = append(fs, Advice{Code: RuleRequirementUnaddressed, Severity: SeverityInfo,
 				Path:    JoinPath(Index("requirements", i), "addressed"),
-				Message: fmt.Sprintf("requirement %q is not marked as addressed through the ISMS; say how it is met or why not", r.Title)})
+				Message: fmt.Sprintf("requirement %s is not marked as addressed through the ISMS; say how it is met or why not", Quote(r.Title))})
 		}
 	}
 	SortAdvice(fs)

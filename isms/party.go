@@ -47,7 +47,7 @@ func (p InterestedParty) Validate() error {
 		probs.Addf("name", "the interested party has no name")
 	}
 	if !slices.Contains(partyKinds, p.Kind) {
-		probs.Addf("kind", "party kind %q is not one of %v", p.Kind, partyKinds)
+		probs.Addf("kind", "party kind %s is not one of %v", Quote(string(p.Kind)), partyKinds)
 	}
 	return probs.Err()
 }
@@ -98,16 +98,16 @@ func (r Requirement) Validate() error {
 		p.Addf("id", "the requirement has no ID")
 	}
 	if r.Party.IsZero() {
-		p.Addf("party", "requirement %q names no interested party", r.Title)
+		p.Addf("party", "requirement %s names no interested party", Quote(r.Title))
 	}
 	if !slices.Contains(requirementKinds, r.Kind) {
-		p.Addf("kind", "requirement kind %q is not one of %v", r.Kind, requirementKinds)
+		p.Addf("kind", "requirement kind %s is not one of %v", Quote(string(r.Kind)), requirementKinds)
 	}
 	if strings.TrimSpace(r.Title) == "" {
 		p.Addf("title", "the requirement has no title")
 	}
 	if IsPlaceholder(r.Source) {
-		p.Addf("source", "requirement %q has no source; cite the law, regulation, contract or decision it comes from", r.Title)
+		p.Addf("source", "requirement %s has no source; cite the law, regulation, contract or decision it comes from", Quote(r.Title))
 	}
 	p.Merge("owner", r.Owner.Validate())
 	return p.Err()

@@ -56,11 +56,11 @@ func (r Role) Validate() error {
 	}
 	checkName(&p, "name", "role", r.Name)
 	if len(r.Holders) == 0 {
-		p.Addf("holders", "role %q has no holder; name at least one person who holds it", r.Name)
+		p.Addf("holders", "role %s has no holder; name at least one person who holds it", Quote(r.Name))
 	}
 	for i, h := range r.Holders {
 		if h.IsZero() {
-			p.Addf(Index("holders", i), "role %q lists an empty holder", r.Name)
+			p.Addf(Index("holders", i), "role %s lists an empty holder", Quote(r.Name))
 		}
 	}
 	return p.Err()
@@ -90,11 +90,11 @@ func (r Responsibility) Validate() error {
 		p.Addf("area", "the responsibility names no area")
 	}
 	if r.Accountable.IsZero() {
-		p.Addf("accountable", "area %q has no accountable role; name the one role that answers for it", r.Area)
+		p.Addf("accountable", "area %s has no accountable role; name the one role that answers for it", Quote(r.Area))
 	}
 	for i, id := range r.Responsible {
 		if id.IsZero() {
-			p.Addf(Index("responsible", i), "area %q lists an empty responsible role", r.Area)
+			p.Addf(Index("responsible", i), "area %s lists an empty responsible role", Quote(r.Area))
 		}
 	}
 	return p.Err()
@@ -160,6 +160,6 @@ func checkName(p *Problems, path, what, name string) {
 	case strings.TrimSpace(name) == "":
 		p.Addf(path, "the %s has no name", what)
 	case IsCollectiveName(name):
-		p.Addf(path, "%s name %q makes nobody accountable; name a real %s", what, name, what)
+		p.Addf(path, "%s name %s makes nobody accountable; name a real %s", what, Quote(name), what)
 	}
 }

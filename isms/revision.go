@@ -48,7 +48,7 @@ func (a Approval) Validate() error {
 	case IsPlaceholder(a.Name):
 		p.Addf("name", "give the approver's name as the document should show it")
 	case IsCollectiveName(a.Name):
-		p.Addf("name", "approver %q makes nobody accountable; name the person who approves", a.Name)
+		p.Addf("name", "approver %s makes nobody accountable; name the person who approves", Quote(a.Name))
 	}
 	CheckDate(&p, "at", "the approval date", a.At, true)
 	return p.Err()
@@ -127,7 +127,7 @@ func (r Revision) Validate() error {
 			p.Addf("hash", "a draft has no content hash")
 		}
 	default:
-		p.Addf("status", "status %q is not %q or %q", r.Status, Draft, Approved)
+		p.Addf("status", "status %s is not %q or %q", Quote(string(r.Status)), Draft, Approved)
 	}
 	return p.Err()
 }

@@ -101,17 +101,17 @@ func (s Scope) Validate() error {
 	for i, it := range s.Items {
 		path := Index("items", i)
 		if !slices.Contains(scopeKinds, it.Kind) {
-			p.Addf(JoinPath(path, "kind"), "scope item kind %q is not one of %v", it.Kind, scopeKinds)
+			p.Addf(JoinPath(path, "kind"), "scope item kind %s is not one of %v", Quote(string(it.Kind)), scopeKinds)
 		}
 		if strings.TrimSpace(it.Name) == "" {
 			p.Addf(JoinPath(path, "name"), "the scope item has no name")
 		}
 		if IsPlaceholder(it.Justification) {
-			p.Addf(JoinPath(path, "justification"), "scope item %q needs a justification that says why it is %s", it.Name, inOut(it.Excluded))
+			p.Addf(JoinPath(path, "justification"), "scope item %s needs a justification that says why it is %s", Quote(it.Name), inOut(it.Excluded))
 		}
 		key := string(it.Kind) + "\x00" + strings.ToLower(strings.TrimSpace(it.Name))
 		if j, dup := seen[key]; dup {
-			p.Addf(JoinPath(path, "name"), "scope item %q is listed twice (also at items[%d])", it.Name, j)
+			p.Addf(JoinPath(path, "name"), "scope item %s is listed twice (also at items[%d])", Quote(it.Name), j)
 		} else {
 			seen[key] = i
 		}
@@ -125,7 +125,7 @@ func (s Scope) Validate() error {
 	for i, f := range s.Interfaces {
 		path := Index("interfaces", i)
 		if !slices.Contains(interfaceKinds, f.Kind) {
-			p.Addf(JoinPath(path, "kind"), "interface kind %q is not one of %v", f.Kind, interfaceKinds)
+			p.Addf(JoinPath(path, "kind"), "interface kind %s is not one of %v", Quote(string(f.Kind)), interfaceKinds)
 		}
 		if strings.TrimSpace(f.Name) == "" {
 			p.Addf(JoinPath(path, "name"), "the interface has no name")

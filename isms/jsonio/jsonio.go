@@ -22,10 +22,12 @@ import (
 // isms.ValidationErrors(err) lists one *isms.ValidationError per problem, in
 // document order, with the JSON path of the value ("risks[2].owner.role";
 // "" for the document as a whole) and a problem that starts with what. The
-// problems are: an unknown key, a value of the wrong JSON type, a value its
-// type's UnmarshalJSON or UnmarshalText refuses (a bad date, ID or decimal),
-// a syntax error (with its line, column and byte offset), empty input, a
-// top-level null, and data after the value.
+// problems are: an unknown key, a key given twice in one object, text that
+// is not valid UTF-8, a value of the wrong JSON type, a value its type's
+// UnmarshalJSON or UnmarshalText refuses (a bad date, ID or decimal), a
+// time.Time that is not RFC 3339 (see the package doc), a syntax error
+// (with its line, column and byte offset), empty input, a top-level null,
+// and data after the value. At most isms.MaxProblems are listed.
 //
 // An error reading r is returned wrapped, not as a validation error, and so
 // is an invalid v (a programming error).
@@ -37,7 +39,7 @@ func Decode(r io.Reader, v any, what string) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	err = dec.Decode(v)
-	if err == nil && !isNull(data) && isSpace(data[dec.InputOffset():]) {
+	if end := dec.InputOffset(); err == nil && !isNull(data) && isSpace(data[end:]) && clean(data[:end]) {
 		return nil
 	}
 	var invalid *json.InvalidUnmarshalError
@@ -75,17 +77,21 @@ func diagnose(data []byte, t reflect.Type, what string, first error) (err error)
 	}
 	if string(raw) == "null" {
 		p.Addf("", "%sthe document is null; expected %s", pre, describeType(t))
-	} else {
-		w.data = raw
-		w.value("", t, 0)
 	}
 	end := int(dec.InputOffset())
+	if string(raw) != "null" {
+		w.data, w.pos = data[:end], end-len(raw)
+		w.value("", t, 0)
+	}
 	if rest := data[end:]; !isSpace(rest) {
 		at := end + len(rest) - len(bytes.TrimLeft(rest, " \t\r\n"))
 		p.Addf("", "%sdata after the JSON value at %s", pre, position(data, at))
 	}
 	if p.Len() == 0 && first != nil {
 		p.Addf("", "%s%s", pre, strings.TrimPrefix(first.Error(), "json: "))
+	}
+	if p.Len() == 0 && !utf8.Valid(data) {
+		p.Addf("", "%sthe input is not valid UTF-8 at %s", pre, position(data, firstInvalid(data)))
 	}
 	return p.Err()
 }

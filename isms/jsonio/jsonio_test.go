@@ -70,7 +70,7 @@ func TestDecodeGood(t *testing.T) {
   "risks": [{"id": "` + goodID + `", "created": "2027-03-01T09:00:00Z", "title": "Laptop theft",
     "owner": {"role": "CISO"}, "score": 12, "cost": "1200.50", "due": null, "tags": ["a"],
     "notes": {"x.y": {"text": "t"}}, "extra": {"any": [1, {"thing": true}]}, "pair": [1, 2],
-    "count": "7", "plain": true, "TITLE": "case-insensitive keys match"}],
+    "count": "7", "plain": true}, {"TITLE": "case-insensitive keys match"}],
   "entries": [{"generated": "2027-03-01T09:00:00Z", "owner": null}],
   "by_role": {"` + goodID + `": "x"},
   "levels": {"-3": "low"},
@@ -79,9 +79,10 @@ func TestDecodeGood(t *testing.T) {
 `
 	var d tDoc
 	require.NoError(t, Decode(strings.NewReader(in), &d, "register"))
-	require.Len(t, d.Risks, 1)
+	require.Len(t, d.Risks, 2)
 	r := d.Risks[0]
-	assert.Equal(t, "case-insensitive keys match", r.Title)
+	assert.Equal(t, "Laptop theft", r.Title)
+	assert.Equal(t, "case-insensitive keys match", d.Risks[1].Title)
 	assert.Equal(t, goodID, r.ID.String())
 	assert.Equal(t, 7, r.Count)
 	assert.True(t, r.Cost.Equal(decimal.RequireFromString("1200.50")))
@@ -137,7 +138,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"bad date behind a pointer", `{"risks": [{"due": "tomorrow"}]}`,
 			[]want{{"risks[0].due", `register: "tomorrow" is not a date and time like "2027-03-01T09:00:00Z" (RFC 3339)`}}},
 		{"bad ID", `{"risks": [{"id": "nope"}]}`,
-			[]want{{"risks[0].id", `register: id "nope": invalid UUID length: 4`}}},
+			[]want{{"risks[0].id", `register: id "nope": write IDs as 8-4-4-4-12 lowercase hex, e.g. "6ba7b810-9dad-11d1-80b4-00c04fd430c8"`}}},
 		{"ID that is not a string", `{"risks": [{"id": 7}]}`,
 			[]want{{"risks[0].id", `register: expected a string, found the number 7`}}},
 		{"bad decimal", `{"risks": [{"cost": "1,5"}]}`,
@@ -147,7 +148,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"bad map key", `{"levels": {"x": "a", "300": "b"}, "by_role": {"nope": "c"}}`,
 			[]want{{"levels.x", `register: the key "x" is not a whole number from -128 to 127`},
 				{"levels.300", `register: the key "300" is not a whole number from -128 to 127`},
-				{"by_role.nope", `register: id "nope": invalid UUID length: 4`}}},
+				{"by_role.nope", `register: id "nope": write IDs as 8-4-4-4-12 lowercase hex, e.g. "6ba7b810-9dad-11d1-80b4-00c04fd430c8"`}}},
 		{"two unknown fields and a bad date", `{"risks": [{"colour": "red"}, {"owner": {"team": "x"}}],
 			"entries": [{"generated": "2027-13-01T00:00:00Z"}]}`,
 			[]want{{"risks[0].colour", `register: unknown field "colour"`},

@@ -43,8 +43,16 @@ type walker struct {
 }
 
 func (w *walker) addf(path, format string, args ...any) {
+	if w.full() {
+		w.p.Addf(path, "") // only counted
+		return
+	}
 	w.p.Addf(path, "%s%s", w.prefix(), fmt.Sprintf(format, args...))
 }
+
+// full reports whether the problems found so far are as many as an error
+// lists, so that further ones are only counted.
+func (w *walker) full() bool { return w.p.Len() >= isms.MaxProblems }
 
 func (w *walker) prefix() string {
 	if w.what == "" {
@@ -135,7 +143,7 @@ func (w *walker) value(path string, t reflect.Type, depth int) {
 	w.space()
 	c := w.peek()
 	if c == 'n' || isCustom(t) {
-		w.leaf(path, t, w.skip())
+		w.leaf(path, t, w.generic(path, depth))
 		return
 	}
 	base := t
@@ -153,21 +161,34 @@ func (w *walker) value(path string, t reflect.Type, depth int) {
 	case c == '[' && (base.Kind() == reflect.Slice || base.Kind() == reflect.Array):
 		w.array(path, base, depth+1)
 	case base.Kind() == reflect.Interface && base.NumMethod() == 0:
-		w.skip() // anything decodes into an empty interface
+		w.generic(path, depth) // anything decodes into an empty interface
 	default:
-		w.leaf(path, t, w.skip())
+		w.leaf(path, t, w.generic(path, depth))
 	}
 }
 
 // object walks a JSON object decoded into struct type t.
 func (w *walker) object(path string, t reflect.Type, depth int) {
 	fields := fieldsOf(t)
-	w.members(func(key string) {
+	var seen map[*field]string // field -> the key that first set it
+	w.members(path, func(key string) {
 		f := fields.lookup(key)
 		if f == nil {
 			w.unknown(joinKey(path, key), key, fields)
 			w.skip()
 			return
+		}
+		if first, dup := seen[f]; dup {
+			if first == key {
+				w.addf(joinKey(path, f.name), "the key %s appears twice; give each key once", isms.Quote(key))
+			} else {
+				w.addf(joinKey(path, f.name), "the keys %s and %s both set %s; give it once", isms.Quote(first), isms.Quote(key), isms.Quote(f.name))
+			}
+		} else {
+			if seen == nil {
+				seen = map[*field]string{}
+			}
+			seen[f] = key
 		}
 		if f.quoted {
 			w.quoted(joinKey(path, f.name), f)
@@ -192,32 +213,55 @@ func (w *walker) mapObject(path string, t reflect.Type, depth int) {
 			return
 		}
 	}
-	w.members(func(key string) {
+	seen := map[any]string{} // the Go key -> the JSON key that first gave it
+	w.members(path, func(key string) {
 		p := joinKey(path, key)
+		var goKey any
 		switch {
 		case textKey:
-			u := reflect.New(kt).Interface().(encoding.TextUnmarshaler)
-			if err := u.UnmarshalText([]byte(key)); err != nil {
+			kv := reflect.New(kt)
+			if err := kv.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(key)); err != nil {
 				w.custom(p, err)
+			} else {
+				goKey = kv.Elem().Interface()
 			}
 		case kt.Kind() >= reflect.Int && kt.Kind() <= reflect.Int64:
 			n, err := strconv.ParseInt(key, 10, 64)
 			if err != nil || reflect.Zero(kt).OverflowInt(n) {
-				w.addf(p, "the key %s is not %s", excerpt(key), intRange(kt))
+				w.addf(p, "the key %s is not %s", isms.Quote(key), intRange(kt))
+			} else {
+				goKey = n
 			}
 		case kt.Kind() >= reflect.Uint && kt.Kind() <= reflect.Uintptr:
 			n, err := strconv.ParseUint(key, 10, 64)
 			if err != nil || reflect.Zero(kt).OverflowUint(n) {
-				w.addf(p, "the key %s is not %s", excerpt(key), uintRange(kt))
+				w.addf(p, "the key %s is not %s", isms.Quote(key), uintRange(kt))
+			} else {
+				goKey = n
+			}
+		default:
+			goKey = key
+		}
+		if goKey != nil {
+			switch first, dup := seen[goKey]; {
+			case !dup:
+				seen[goKey] = key
+			case first == key:
+				w.addf(p, "the key %s appears twice; give each key once", isms.Quote(key))
+			case textKey:
+				w.addf(p, "the keys %s and %s give the same key; give it once", isms.Quote(first), isms.Quote(key))
+			default:
+				w.addf(p, "the keys %s and %s both give the key %v; give it once", isms.Quote(first), isms.Quote(key), goKey)
 			}
 		}
 		w.value(p, t.Elem(), depth)
 	})
 }
 
-// members calls member for every key of the object at pos, in document
-// order, with pos at the key's value; member must move past the value.
-func (w *walker) members(member func(key string)) {
+// members calls member for every key of the object at pos (at path), in
+// document order, with pos at the key's value; member must move past the
+// value. A key that is not valid UTF-8 is reported.
+func (w *walker) members(path string, member func(key string)) {
 	w.pos++ // '{'
 	w.space()
 	if w.peek() == '}' {
@@ -230,8 +274,10 @@ func (w *walker) members(member func(key string)) {
 			w.broken = true
 			return
 		}
+		at := w.pos
 		raw := w.skip()
 		key, ok := unquote(raw)
+		w.checkString(path, "key", raw, at, key)
 		w.space()
 		if !ok || w.peek() != ':' {
 			w.broken = true
@@ -264,7 +310,7 @@ func (w *walker) array(path string, t reflect.Type, depth int) {
 	}
 	for i := 0; !w.broken; i++ {
 		if t.Kind() == reflect.Array && i >= t.Len() {
-			w.skip()
+			w.generic(isms.JoinPath(path, "["+strconv.Itoa(i)+"]"), depth)
 		} else {
 			w.value(isms.JoinPath(path, "["+strconv.Itoa(i)+"]"), t.Elem(), depth)
 		}
@@ -284,7 +330,7 @@ func (w *walker) array(path string, t reflect.Type, depth int) {
 // quoted checks a field with the ",string" option by decoding it alone
 // into a struct with the same option.
 func (w *walker) quoted(path string, f *field) {
-	raw := w.skip()
+	raw := w.generic(path, 0)
 	st := reflect.StructOf([]reflect.StructField{{Name: "V", Type: f.typ, Tag: `json:"v,string"`}})
 	doc := make([]byte, 0, len(raw)+6)
 	doc = append(append(append(doc, `{"v":`...), raw...), '}')
@@ -295,6 +341,16 @@ func (w *walker) quoted(path string, f *field) {
 
 // leaf checks one value that is not walked into by decoding it alone.
 func (w *walker) leaf(path string, t reflect.Type, raw []byte) {
+	if deref(t) == timeType && len(raw) >= 2 && raw[0] == '"' {
+		body := string(raw[1 : len(raw)-1])
+		if ok, detail := strictTime(body); !ok {
+			if detail != "" {
+				detail = " (" + detail + ")"
+			}
+			w.addf(path, "%s is not a date and time like %s (RFC 3339)%s", isms.Quote(body), timeExample, detail)
+			return
+		}
+	}
 	if err := json.Unmarshal(raw, reflect.New(t).Interface()); err != nil {
 		w.leafError(path, t, raw, err)
 	}
@@ -313,7 +369,7 @@ func (w *walker) leafError(path string, t reflect.Type, raw []byte, err error) {
 		if strings.HasPrefix(pe.Message, ": ") {
 			why = " (" + pe.Message[2:] + ")"
 		}
-		w.addf(path, "%s is not a date and time like %s (RFC 3339)%s", excerpt(pe.Value), timeExample, why)
+		w.addf(path, "%s is not a date and time like %s (RFC 3339)%s", isms.Quote(pe.Value), timeExample, why)
 	case errors.As(err, &te) && te.Type != nil && !isCustom(t):
 		w.addf(path, "expected %s, found %s", describeType(te.Type), describeJSON(raw))
 	case errors.As(err, &te) && te.Type != nil && isText(t):
@@ -328,6 +384,10 @@ func (w *walker) leafError(path string, t reflect.Type, raw []byte, err error) {
 func (w *walker) custom(path string, err error) {
 	if found := isms.ValidationErrors(err); len(found) > 0 {
 		for _, v := range found {
+			if isms.Omitted(v) > 0 {
+				w.p.Merge(path, v) // counted, not listed
+				continue
+			}
 			w.p.Addf(isms.JoinPath(path, v.Path), "%s%s", w.prefix(), v.Problem)
 		}
 		return
@@ -355,10 +415,10 @@ func (w *walker) unknown(path, key string, fields *structFields) {
 		}
 	}
 	if best != "" && !tie {
-		w.addf(path, "unknown field %s; did you mean %q?", excerpt(key), best)
+		w.addf(path, "unknown field %s; did you mean %q?", isms.Quote(key), best)
 		return
 	}
-	w.addf(path, "unknown field %s", excerpt(key))
+	w.addf(path, "unknown field %s", isms.Quote(key))
 }
 
 // isCustom reports whether a fresh value of type t decodes a non-null JSON
@@ -461,25 +521,18 @@ func describeJSON(raw []byte) string {
 	case '[':
 		return "a list"
 	case '"':
-		s, _ := unquote(raw)
-		return "the string " + excerpt(s)
+		s, _ := decodeString(raw)
+		return "the string " + isms.Quote(s)
 	case 't', 'f':
 		return string(raw)
 	case 'n':
 		return "null"
 	default:
-		return "the number " + strings.Trim(excerpt(string(raw)), `"`)
+		if len(raw) > isms.MaxQuoteRunes {
+			return fmt.Sprintf("the number %s… (%d digits)", raw[:isms.MaxQuoteRunes], len(raw))
+		}
+		return "the number " + string(raw)
 	}
-}
-
-// excerpt quotes s for a message, shortened to 40 runes; control and
-// invisible characters are escaped.
-func excerpt(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		r := []rune(s)
-		return strconv.Quote(string(r[:40])) + "…"
-	}
-	return strconv.Quote(s)
 }
 
 // unquote decodes a JSON string literal.
@@ -497,10 +550,7 @@ func unquote(raw []byte) (string, bool) {
 	if plain {
 		return string(raw[1 : len(raw)-1]), true
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", false
-	}
+	s, _ := decodeString(raw)
 	return s, true
 }
 
@@ -513,18 +563,18 @@ func joinKey(path, key string) string {
 	if plainKey(key) {
 		return isms.JoinPath(path, key)
 	}
-	return path + "[" + strconv.Quote(key) + "]"
+	return path + "[" + isms.Quote(key) + "]"
 }
 
 func plainKey(key string) bool {
-	if key == "" {
+	if key == "" || len(key) > isms.MaxQuoteRunes {
 		return false
 	}
 	for _, r := range key {
 		switch {
 		case r == '.' || r == '[' || r == ']' || r == '"' || r == '\\' || r == ' ':
 			return false
-		case !strconv.IsPrint(r):
+		case !strconv.IsPrint(r) || r == utf8.RuneError:
 			return false
 		}
 	}
@@ -555,4 +605,119 @@ func distance(a, b string, limit int) int {
 		prev, cur = cur, prev
 	}
 	return min(prev[len(rb)], limit)
+}
+
+// generic walks the value at pos whatever its Go type, reporting what
+// encoding/json lets through anywhere: a key given twice in an object and
+// text that is not valid UTF-8. It returns the value's bytes.
+func (w *walker) generic(path string, depth int) []byte {
+	if w.broken {
+		return nil
+	}
+	w.space()
+	start := w.pos
+	switch w.peek() {
+	case '{':
+		if depth >= MaxDepth {
+			w.addf(path, "the JSON nests deeper than %d levels", MaxDepth)
+			return w.skip()
+		}
+		var seen map[string]bool
+		w.members(path, func(key string) {
+			p := joinKey(path, key)
+			if seen[key] {
+				w.addf(p, "the key %s appears twice; give each key once", isms.Quote(key))
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[key] = true
+			w.generic(p, depth+1)
+		})
+	case '[':
+		if depth >= MaxDepth {
+			w.addf(path, "the JSON nests deeper than %d levels", MaxDepth)
+			return w.skip()
+		}
+		w.pos++
+		w.space()
+		if w.peek() == ']' {
+			w.pos++
+			break
+		}
+		for i := 0; !w.broken; i++ {
+			w.generic(isms.JoinPath(path, "["+strconv.Itoa(i)+"]"), depth+1)
+			w.space()
+			switch w.peek() {
+			case ',':
+				w.pos++
+				continue
+			case ']':
+				w.pos++
+			default:
+				w.broken = true
+			}
+			break
+		}
+	case '"':
+		raw := w.skip()
+		w.checkString(path, "string", raw, start, "")
+	default:
+		w.skip()
+	}
+	if w.broken {
+		return nil
+	}
+	return w.data[start:w.pos]
+}
+
+// checkString reports a string literal raw (a key or a string value, what)
+// at byte offset at that is not valid UTF-8 or escapes a lone surrogate.
+// s is its decoded text when known.
+func (w *walker) checkString(path, what string, raw []byte, at int, s string) {
+	if isPlainString(raw) {
+		return
+	}
+	text, bad := decodeString(raw)
+	if bad == "" {
+		return
+	}
+	if w.full() {
+		w.p.Addf(path, "") // only counted
+		return
+	}
+	if s == "" {
+		s = text
+	}
+	if what == "key" {
+		path = joinKey(path, s)
+	}
+	if i := firstInvalid(raw); i >= 0 {
+		at += i
+	}
+	w.addf(path, "the %s %s %s at %s; JSON text must be valid Unicode", what, isms.Quote(s), bad, position(w.data, at))
+}
+
+// isPlainString reports whether a string literal holds only printable
+// ASCII without escapes, the common case that needs no check.
+func isPlainString(raw []byte) bool {
+	for _, c := range raw {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// firstInvalid returns the offset of the first byte of b that is not part
+// of valid UTF-8, or -1.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
