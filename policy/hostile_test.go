@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-		"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 )

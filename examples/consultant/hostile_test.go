@@ -375,3 +375,19 @@ func TestMain_HostileWorkbooksExitNonZeroWithoutAStackTrace(t *testing.T) {
 		})
 	}
 }
+
+// TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic: an organisation
+// description whose lowercase is longer ("Ⱥ") and that names a tool used to
+// make the policy lint (run for policy-lint.txt) slice out of range.
+func TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic(t *testing.T) {
+	sample, err := os.ReadFile("sample-workbook.json")
+	require.NoError(t, err)
+	in := filepath.Join(t.TempDir(), "wb.json")
+	require.NoError(t, os.WriteFile(in, set("context.organization.description", "ȺȺȺȺȺȺ builds software on AWS.")(t, sample), 0o644))
+	out := filepath.Join(t.TempDir(), "client")
+	var stdout, stderr bytes.Buffer
+	require.NotPanics(t, func() { require.NoError(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr), stderr.String()) })
+	lint, err := os.ReadFile(filepath.Join(out, "policy-lint.txt"))
+	require.NoError(t, err)
+	assert.Contains(t, string(lint), `"AWS" is procedure-level detail`)
+}
