@@ -40,6 +40,14 @@
 // instructions, exact schedules); length over about three pages; missing
 // approval; an overdue review.
 //
+// # Limits
+//
+// One text field of a policy holds at most MaxTextLength bytes (64 KiB):
+// Validate refuses a longer one at its path, and Lint reads no further, so
+// checking a policy is quick whatever its input. Decode reads strict JSON
+// (isms/jsonio); testdata/hostile holds the attacks it refuses, including
+// an approval edited in the exported JSON and dates past year 9999.
+//
 // # Editions and duties
 //
 // Approve validates the policy and seals it; the hash covers the content

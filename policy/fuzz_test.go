@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,6 +18,11 @@ import (
 func FuzzDecode(f *testing.F) {
 	if b, err := os.ReadFile("testdata/policy.json"); err == nil {
 		f.Add(b)
+	}
+	for _, c := range hostileCases() { // the hostile corpus
+		if b, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".json")); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte(`{"revision":{"edition":1,"status":"approved"},"principles":[{"statement":"x","risks":["00000000-0000-0000-0000-000000000001"]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
@@ -108,7 +109,7 @@ func Lint(p Policy, now time.Time) []isms.Advice {
 	}
 
 	for _, t := range texts(p) {
-		for _, m := range procedureDetail(t.text) {
+		for _, m := range procedureDetail(clip(t.text)) {
 			add(RuleProcedureDetail, isms.SeverityWarning, t.path, "%q is procedure-level detail; it belongs in a procedure, so the policy stays true when tools and schedules change", m)
 		}
 	}
@@ -131,6 +132,15 @@ func Lint(p Policy, now time.Time) []isms.Advice {
 }
 
 type located struct{ path, text string }
+
+// clip returns at most the first MaxTextLength bytes of text: Lint looks
+// no further into a text Validate would refuse, so its work stays bounded.
+func clip(text string) string {
+	if len(text) > MaxTextLength {
+		return text[:MaxTextLength]
+	}
+	return text
+}
 
 // texts lists the policy's free text with its location.
 func texts(p Policy) []located {
@@ -164,7 +174,7 @@ var (
 
 func procedureDetail(text string) []string {
 	var out []string
-	lower := strings.ToLower(text)
+	lower := asciiLower(text) // same length as text, so offsets carry over
 	for _, name := range toolNames {
 		if i := wordIndex(lower, name); i >= 0 {
 			out = append(out, text[i:i+len(name)])
@@ -177,6 +187,19 @@ func procedureDetail(text string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// asciiLower lowercases the ASCII letters of s only. Unlike
+// strings.ToLower it keeps every byte offset ("İ" or "Ⱥ" change length when
+// lowercased), so a match in the result can be quoted from s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // wordIndex finds name in s as whole words.
@@ -206,19 +229,32 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// entity matches the HTML entities cells.Markdown writes for &, < and >.
-var entity = regexp.MustCompile(`&(?:amp|lt|gt);`)
+// entities are the HTML entities cells.Markdown writes for &, < and >,
+// without their "&".
+var entities = []string{"amp;", "lt;", "gt;"}
 
 // WordCount counts the words of a rendered text: whitespace-separated
 // tokens with at least one letter or digit, so Markdown's table pipes and
-// dashes, and the entity of an escaped "&", are not counted.
+// dashes, and the entity of an escaped "&", are not counted. It reads the
+// text once, without copying it.
 func WordCount(text string) int {
-	n := 0
-	for _, f := range strings.Fields(text) {
-		f = entity.ReplaceAllString(f, "")
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			n++
+	n, counted := 0, false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			counted = false
+		case r == '&':
+			for _, e := range entities {
+				if strings.HasPrefix(text[i+1:], e) {
+					size += len(e)
+					break
+				}
+			}
+		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			n, counted = n+1, true
 		}
+		i += size
 	}
 	return n
 }

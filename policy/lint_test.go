@@ -1,12 +1,16 @@
 package policy_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
@@ -114,4 +118,71 @@ func removeRisk(ids []risk.ID, drop risk.ID) []risk.ID {
 
 func TestWordCount_IgnoresMarkup(t *testing.T) {
 	assert.Equal(t, 4, policy.WordCount("| Objective | Metric |\n|---|---|\n| MFA 100 % |"))
+}
+
+// TestLint_TextThatChangesLengthWhenLowercased: Lint found tool names in
+// the lowercased text and quoted the original at the same byte offsets; a
+// letter whose lowercase is longer ("Ⱥ") made that a slice out of range
+// (a panic), and one whose lowercase is shorter ("İ") quoted the wrong
+// bytes.
+func TestLint_TextThatChangesLengthWhenLowercased(t *testing.T) {
+	for _, purpose := range []string{"ȺȺȺȺȺȺ uses aws", "İİİİİİ uses aws", "ȺȺȺȺ uses AWS and Slack"} {
+		p := composed()
+		p.Purpose = purpose
+		var quoted []string
+		require.NotPanics(t, func() {
+			for _, f := range policy.Lint(p, approve) {
+				if f.Code == policy.RuleProcedureDetail && f.Path == "purpose" {
+					quoted = append(quoted, f.Message)
+				}
+			}
+		}, purpose)
+		require.NotEmpty(t, quoted, purpose)
+		for _, q := range quoted {
+			assert.True(t, utf8.ValidString(q), q)
+			assert.Regexp(t, `"(aws|AWS|Slack)"`, q, purpose)
+		}
+	}
+}
+
+// TestWordCount_SameAsSplittingOnSpace: WordCount reads the text once; it
+// counts what strings.Fields and removing the entities counted.
+func TestWordCount_SameAsSplittingOnSpace(t *testing.T) {
+	entity := regexp.MustCompile(`&(?:amp|lt|gt);`)
+	reference := func(text string) int {
+		n := 0
+		for _, f := range strings.Fields(text) {
+			f = entity.ReplaceAllString(f, "")
+			if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				n++
+			}
+		}
+		return n
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		parts := rapid.SliceOf(rapid.SampledFrom([]string{"a", "Ä", "7", " ", "\n", "\u00a0", "|", "-", "&", "amp;", "&amp;", "&lt;", "gt;", "\xff", "R&amp;D"})).Draw(t, "parts")
+		text := strings.Join(parts, "")
+		if got, want := policy.WordCount(text), reference(text); got != want {
+			t.Fatalf("WordCount(%q) = %d, want %d", text, got, want)
+		}
+	})
+}
+
+// TestLint_LongTextIsBoundedWork: a 15 MB purpose (what a workbook under
+// its size limit can carry) used to take about six seconds in Lint's
+// regular expressions; Validate refuses it naming MaxTextLength, and Lint
+// reads only its first MaxTextLength bytes.
+func TestLint_LongTextIsBoundedWork(t *testing.T) {
+	p := composed()
+	p.Purpose = strings.Repeat("the quick brown fox jumps over ", 500_000)
+	start := time.Now()
+	_ = policy.Lint(p, approve)
+	assert.Less(t, time.Since(start), time.Second)
+	err := p.Validate()
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	require.Len(t, isms.ValidationErrors(err), 1)
+	assert.Equal(t, "purpose", isms.ValidationErrors(err)[0].Path)
+	assert.Contains(t, err.Error(), "MaxTextLength")
+	p.Purpose = p.Purpose[:policy.MaxTextLength]
+	require.NoError(t, p.Validate(), "exactly MaxTextLength is allowed")
 }

@@ -33,6 +33,34 @@ func (p Policy) Validate() error {
 	return probs.Err()
 }
 
+// MaxTextLength is the longest text, in bytes, that one field of a policy
+// may hold (64 KiB, some 10,000 words where the whole policy should stay
+// under MaxWords). Validate refuses a longer text, and Lint reads no
+// further, so no input makes checking a policy slow.
+const MaxTextLength = 64 << 10
+
+// allTexts lists every text field of the policy with its path: the free
+// text Lint reads and the names and titles.
+func allTexts(p Policy) []located {
+	out := append([]located{{"organization", p.Organization}, {"title", p.Title}}, texts(p)...)
+	for i, pr := range p.Principles {
+		out = append(out, located{isms.JoinPath(isms.Index("principles", i), "metric"), pr.Metric})
+	}
+	for i, k := range p.KeyRisks {
+		path := isms.Index("key_risks", i)
+		out = append(out, located{isms.JoinPath(path, "ref"), k.Ref}, located{isms.JoinPath(path, "title"), k.Title}, located{isms.JoinPath(path, "band"), k.Band})
+	}
+	for i, r := range p.Responsibilities {
+		out = append(out, located{isms.JoinPath(isms.Index("responsibilities", i), "name"), r.Name})
+	}
+	for i, c := range p.Commitments {
+		path := isms.Index("commitments", i)
+		out = append(out, located{isms.JoinPath(path, "title"), c.Title}, located{isms.JoinPath(path, "source"), c.Source})
+	}
+	out = append(out, located{"revision.changes", p.Revision.Changes})
+	return out
+}
+
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // validateContent checks everything but the revision block itself, and the
@@ -106,6 +134,11 @@ func (p Policy) validateContent(probs *isms.Problems) {
 		}
 		if blank(c.Title) {
 			probs.Addf(isms.JoinPath(path, "title"), "the commitment has no title")
+		}
+	}
+	for _, t := range allTexts(p) {
+		if len(t.text) > MaxTextLength {
+			probs.Addf(t.path, "the text is %d bytes long; a policy text is at most MaxTextLength (%d KiB), and a policy 1–3 pages", len(t.text), MaxTextLength>>10)
 		}
 	}
 	o := p.Revision.Owner

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ismskit/ismskit/controls"
@@ -18,6 +19,11 @@ import (
 func FuzzDecode(f *testing.F) {
 	if b, err := os.ReadFile("testdata/soa.json"); err == nil {
 		f.Add(b)
+	}
+	for _, c := range hostileCases() { // the hostile corpus
+		if b, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".json")); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte(`{"revision":{"edition":1,"status":"approved"},"entries":[{"control":"5.1","applicable":false}]}`))
 	f.Add([]byte(`{"entries":[{"control":"5.1","applicable":true,"reasons":[{"code":"x","refs":[{}]}]}],"additional":[{}]}`))

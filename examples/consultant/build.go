@@ -107,7 +107,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	if wb.Quant != nil {
 		r, err := quant.Simulate(*wb.Quant)
 		if err != nil {
-			return deliver.Bundle{}, err
+			p.Merge("quant", err)
+			return deliver.Bundle{}, p.Err()
 		}
 		losses = &r
 	}

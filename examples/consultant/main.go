@@ -6,7 +6,14 @@
 //	go run ./examples/consultant -in examples/consultant/sample-workbook.json -out client
 //
 // A workbook with problems gets every problem at once, each with its path
-// in the workbook, and no output files.
+// in the workbook, a non-zero exit status and no output files. A workbook
+// larger than MaxWorkbookSize is refused before it is read.
+//
+// The deliverables are written all or nothing: into a temporary folder
+// beside -out that is then renamed to it, so an error leaves nothing new
+// behind. An existing -out folder is replaced only when it holds nothing
+// but deliverables (a previous run); one holding anything else is refused
+// and left as it was.
 package main
 
 import (
@@ -34,22 +41,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	f, err := os.Open(*in)
+	wb, err := readWorkbook(*in)
 	if err != nil {
-		return err
-	}
-	defer f.Close()
-	wb, err := decodeWorkbook(f)
-	if err != nil {
-		return err
+		return refuse(stderr, *in, err)
 	}
 	bundle, err := build(wb)
 	if err != nil {
-		fmt.Fprintf(stderr, "the workbook %s has %d problems; nothing was written:\n", *in, len(isms.ValidationErrors(err)))
-		for _, v := range isms.ValidationErrors(err) {
-			fmt.Fprintf(stderr, "  %s\n", v)
-		}
-		return fmt.Errorf("invalid workbook")
+		return refuse(stderr, *in, err)
 	}
 	files, err := deliver.Files(bundle)
 	if err != nil {
@@ -64,4 +62,32 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  %s\n", p)
 	}
 	return nil
+}
+
+// readWorkbook opens and decodes the workbook at path, refusing a file
+// larger than MaxWorkbookSize before reading it.
+func readWorkbook(path string) (Workbook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Workbook{}, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxWorkbookSize {
+		return Workbook{}, tooLarge()
+	}
+	return decodeWorkbook(f)
+}
+
+// refuse prints every problem of a workbook that cannot be used, each with
+// its path, and returns the error run fails with.
+func refuse(stderr io.Writer, in string, err error) error {
+	problems := isms.ValidationErrors(err)
+	if len(problems) == 0 {
+		return err
+	}
+	fmt.Fprintf(stderr, "the workbook %s has %d problems; nothing was written:\n", in, len(problems))
+	for _, v := range problems {
+		fmt.Fprintf(stderr, "  %s\n", v)
+	}
+	return fmt.Errorf("invalid workbook")
 }

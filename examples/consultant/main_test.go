@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
@@ -93,10 +94,19 @@ func TestDecodeWorkbook_RejectsUnknownFields(t *testing.T) {
 	require.ErrorIs(t, err, isms.ErrInvalid)
 }
 
-// FuzzWorkbook: no input makes decoding or checking a workbook panic.
+// FuzzWorkbook: no input makes decoding, checking or rendering a workbook
+// panic.
 func FuzzWorkbook(f *testing.F) {
 	if b, err := os.ReadFile("sample-workbook.json"); err == nil {
 		f.Add(b)
+	}
+	for _, c := range hostileCases() { // the hostile corpus, but for attacks fixed on other branches
+		if c.pending != "" {
+			continue
+		}
+		if b, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".json")); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte(`{"format":"ismskit-workbook/1","as_of":"2026-12-01","plan":{"year":2027}}`))
 	f.Add([]byte(`{"risks":[{"inherent":{"likelihood":3}}],"method":{"bands":[{"id":"x"}],"grid":[["x"]]}}`))
@@ -105,8 +115,83 @@ func FuzzWorkbook(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_, _ = build(wb)
+		if b, err := build(wb); err == nil {
+			_, _ = deliver.Files(b)
+		}
 	})
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// tree returns every file and folder under root with its content ("/" for
+// a folder), to compare a folder before and after.
+func tree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	require.NoError(t, filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || p == root {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if d.IsDir() {
+			out[rel] = "/"
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		out[rel] = string(b)
+		return err
+	}))
+	return out
+}
+
+// TestRun_ADirectoryWhereSoaMdShouldBeWritesNothing: the output folder
+// holds a folder named soa.md. The consultant used to write five files
+// before failing on it; now it fails before writing, exits non-zero, and
+// the folder is as it was.
+func TestRun_ADirectoryWhereSoaMdShouldBeWritesNothing(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "client")
+	require.NoError(t, os.MkdirAll(filepath.Join(out, "soa.md"), 0o755))
+	before := tree(t, root)
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"-in", "sample-workbook.json", "-out", out}, &stdout, &stderr)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"soa.md"`)
+	assert.Equal(t, before, tree(t, root), "no new files")
+	code, msg := runMain(t, "-in", "sample-workbook.json", "-out", out)
+	assert.Equal(t, 1, code, msg)
+	assert.NotContains(t, msg, "goroutine ")
+	assert.Equal(t, before, tree(t, root), "no new files")
+}
+
+// TestRun_AnExistingFolderStaysAsItWasOnError: a folder with a file of the
+// user's in it is neither written into nor replaced, whether the workbook
+// is good or bad; a folder of a previous run is replaced by the new run.
+func TestRun_AnExistingFolderStaysAsItWasOnError(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "client")
+	require.NoError(t, os.Mkdir(out, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "notes.txt"), []byte("the client's notes"), 0o644))
+	before := tree(t, root)
+	for _, in := range []string{"sample-workbook.json", filepath.Join("testdata", "hostile", "wrong-format.json")} {
+		var stdout, stderr bytes.Buffer
+		require.Error(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr), in)
+		assert.Equal(t, before, tree(t, root), in)
+	}
+
+	prev := filepath.Join(root, "previous")
+	var stdout, stderr bytes.Buffer
+	require.NoError(t, run([]string{"-in", "sample-workbook.json", "-out", prev}, &stdout, &stderr))
+	require.NoError(t, os.WriteFile(filepath.Join(prev, "soa.md"), []byte("edited by hand"), 0o644))
+	require.Error(t, run([]string{"-in", filepath.Join("testdata", "hostile", "wrong-format.json"), "-out", prev}, &stdout, &stderr))
+	got, err := os.ReadFile(filepath.Join(prev, "soa.md"))
+	require.NoError(t, err)
+	assert.Equal(t, "edited by hand", string(got), "a bad workbook leaves the previous run as it was")
+	require.NoError(t, run([]string{"-in", "sample-workbook.json", "-out", prev}, &stdout, &stderr))
+	got, err = os.ReadFile(filepath.Join(prev, "soa.md"))
+	require.NoError(t, err)
+	assert.NotEqual(t, "edited by hand", string(got), "a good workbook replaces the previous run")
+	entries, err := os.ReadDir(root)
+	require.NoError(t, err)
+	assert.Len(t, entries, 2, "no temporary folder is left beside the output")
+}

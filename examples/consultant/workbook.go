@@ -58,11 +58,32 @@ type PlanInput struct {
 	Completions  []calendar.Completion              `json:"completions,omitempty"`
 }
 
-// decodeWorkbook reads a workbook, rejecting unknown fields and trailing
-// data. It checks the JSON only; check does the content.
+// MaxWorkbookSize is the largest workbook the consultant reads, in bytes
+// (16 MiB). A real client's workbook is well under 1 MiB; the limit keeps a
+// hostile or mistaken file (a 200 MB string) from costing minutes and
+// gigabytes. A larger file is refused before it is read.
+const MaxWorkbookSize = 16 << 20
+
+// tooLarge is the error for a workbook past MaxWorkbookSize.
+func tooLarge() error {
+	var p isms.Problems
+	p.Addf("", "workbook: the file is larger than MaxWorkbookSize (%d MiB); a client's workbook is far smaller", MaxWorkbookSize>>20)
+	return p.Err()
+}
+
+// decodeWorkbook reads a workbook of at most MaxWorkbookSize bytes,
+// rejecting unknown fields and trailing data. It checks the JSON only;
+// build checks the content.
 func decodeWorkbook(r io.Reader) (Workbook, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookSize+1))
+	if err != nil {
+		return Workbook{}, err
+	}
+	if len(data) > MaxWorkbookSize {
+		return Workbook{}, tooLarge()
+	}
 	var wb Workbook
-	if err := jsonio.Decode(r, &wb, "workbook"); err != nil {
+	if err := jsonio.Decode(bytes.NewReader(data), &wb, "workbook"); err != nil {
 		return Workbook{}, err
 	}
 	return wb, nil

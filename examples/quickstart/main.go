@@ -7,6 +7,10 @@
 //	go run ./examples/quickstart              # writes ./out
 //	go run ./examples/quickstart -out report  # writes ./report
 //
+// The files are written all or nothing (a temporary folder beside -out,
+// renamed into place); an existing -out folder is replaced only when it
+// holds nothing but the files of a previous run.
+//
 // Files: context-summary.txt, risk-register.csv, risk-summary.md, heatmap-inherent.svg,
 // heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html,
 // policy-lint.txt, calendar.ics (the yearly plan), readiness.md, and the

@@ -106,3 +106,30 @@ func TestParseFlags(t *testing.T) {
 	assert.Error(t, err)
 	assert.Contains(t, errs.String(), "-date")
 }
+
+// TestQuickstart_ADirectoryWhereSoaMdShouldBeWritesNothing: the deliverables
+// are written all or nothing, so a folder named soa.md in the output folder
+// is an error before anything is written, and the folder stays as it was.
+func TestQuickstart_ADirectoryWhereSoaMdShouldBeWritesNothing(t *testing.T) {
+	opts := testOptions(t)
+	require.NoError(t, os.MkdirAll(filepath.Join(opts.out, "soa.md"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(opts.out, "policy.md"), []byte("last year's policy"), 0o644))
+	var out bytes.Buffer
+	err := run(context.Background(), &out, opts)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"soa.md"`)
+	entries, err := os.ReadDir(opts.out)
+	require.NoError(t, err)
+	require.Len(t, entries, 2, "no new files")
+	got, err := os.ReadFile(filepath.Join(opts.out, "policy.md"))
+	require.NoError(t, err)
+	assert.Equal(t, "last year's policy", string(got))
+	entries, err = os.ReadDir(filepath.Dir(opts.out))
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary folder beside the output")
+
+	// A second run into the folder of a first replaces it.
+	again := testOptions(t)
+	require.NoError(t, run(context.Background(), &bytes.Buffer{}, again))
+	require.NoError(t, run(context.Background(), &bytes.Buffer{}, again))
+}

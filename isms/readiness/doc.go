@@ -43,7 +43,10 @@
 //
 // WriteMarkdown writes the report for people and WriteJSON for programs,
 // each as WriteX(w, report, XOptions), where the zero options are the
-// defaults. Every text in the Markdown goes through one cell escaper, so a
+// defaults. Decode reads back what WriteJSON wrote, strictly, and checks it
+// with Report.Validate: a report a host stored is accepted only when it is
+// one Assess can have made (counts and score agree with the items, at most
+// MaxUrgent urgent gaps, each one of the items). Every text in the Markdown goes through one cell escaper, so a
 // record title with a line break, a pipe, HTML or a right-to-left override
 // cannot break the table or change what the reader sees.
 package readiness

@@ -123,7 +123,7 @@ func Assess(in Input, now time.Time) Report {
 	slices.SortStableFunc(gaps, func(a, b Item) int {
 		return cmp.Or(cmp.Compare(b.Status.severity(), a.Status.severity()), cmp.Compare(b.Weight, a.Weight))
 	})
-	r.Urgent = gaps[:min(3, len(gaps))]
+	r.Urgent = gaps[:min(MaxUrgent, len(gaps))]
 	return r
 }
 

@@ -6,9 +6,12 @@ package deliver
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -95,20 +98,146 @@ func Files(b Bundle) ([]File, error) {
 	return out, nil
 }
 
-// WriteDir writes files into dir, creating it, and returns their paths.
-func WriteDir(dir string, files []File) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// Names lists every file name a deliverables folder may hold: those Files
+// makes and the quickstart's context summary. WriteDir replaces an existing
+// folder only when it holds nothing else.
+var Names = []string{
+	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
+	"soa.csv", "soa.md", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
+	"loss-exceedance.svg", "quant-summary.md",
+}
+
+// writeFile writes one file; tests replace it to make a write fail.
+var writeFile = os.WriteFile
+
+// WriteDir writes files into the folder dir, all or nothing, and returns
+// their paths (dir joined with each name).
+//
+// The files are written into a new temporary folder beside dir (same
+// parent, so on the same file system), which is then renamed to dir. On
+// any error nothing new is left behind: the temporary folder is removed,
+// and so are parent folders WriteDir created.
+//
+// An existing dir is replaced only when it holds nothing but deliverables
+// (regular files named in Names), as a previous run left it: it is renamed
+// aside, the new folder renamed into place, and the old one removed only
+// after that succeeded; when anything fails the old folder is put back as
+// it was. An existing dir that holds anything else (a file of the user's,
+// a subfolder, a folder where soa.md should be), or a file at dir, is
+// refused and left untouched, so a mistyped -out never deletes a folder.
+func WriteDir(dir string, files []File) (paths []string, err error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
 		return nil, err
 	}
-	var paths []string
-	for _, f := range files {
-		p := filepath.Join(dir, f.Name)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return nil, err
-		}
-		paths = append(paths, p)
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	if abs == parent {
+		return nil, fmt.Errorf("%s: cannot write the deliverables into the root folder; name a folder", dir)
 	}
+	exists, err := replaceable(dir, abs)
+	if err != nil {
+		return nil, err
+	}
+	created, err := mkdirParents(parent)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil && created != "" {
+			_ = os.RemoveAll(created)
+		}
+	}()
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-*")
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
+			return nil, fmt.Errorf("%s: nothing was written: %w", dir, err)
+		}
+		paths = append(paths, filepath.Join(dir, f.Name))
+	}
+	if !exists {
+		if err := os.Rename(tmp, abs); err != nil {
+			return nil, fmt.Errorf("%s: nothing was written: %w", dir, err)
+		}
+		return paths, nil
+	}
+	aside, err := os.MkdirTemp(parent, "."+base+".old-*")
+	if err != nil {
+		return nil, err
+	}
+	old := filepath.Join(aside, base)
+	if err := os.Rename(abs, old); err != nil {
+		_ = os.Remove(aside)
+		return nil, fmt.Errorf("%s: the existing folder was left as it was: %w", dir, err)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		if rerr := os.Rename(old, abs); rerr != nil {
+			return nil, fmt.Errorf("%s: %w; the previous deliverables are in %s", dir, err, old)
+		}
+		_ = os.Remove(aside)
+		return nil, fmt.Errorf("%s: the existing folder was left as it was: %w", dir, err)
+	}
+	_ = os.RemoveAll(aside)
 	return paths, nil
+}
+
+// replaceable reports whether dir exists, and refuses an existing dir that
+// WriteDir must not replace.
+func replaceable(dir, abs string) (bool, error) {
+	fi, err := os.Lstat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !fi.IsDir() {
+		return false, fmt.Errorf("%s exists and is not a folder; nothing was written", dir)
+	}
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !slices.Contains(Names, e.Name()) {
+			return false, fmt.Errorf("%s already holds %q, which is not a deliverable; nothing was written (choose a new or empty folder, or remove it)", dir, e.Name())
+		}
+	}
+	return true, nil
+}
+
+// mkdirParents creates folder p and its missing parents, returning the
+// topmost folder it created ("" when p existed), so a failure can remove
+// exactly what was made.
+func mkdirParents(p string) (string, error) {
+	top := ""
+	for q := p; ; q = filepath.Dir(q) {
+		if _, err := os.Lstat(q); err == nil {
+			break
+		}
+		top = q
+		if filepath.Dir(q) == q {
+			break
+		}
+	}
+	if top == "" {
+		return "", nil
+	}
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		_ = os.RemoveAll(top)
+		return "", err
+	}
+	return top, nil
 }
 
 // LintReport renders a policy's lint result at asOf as plain text.
