@@ -20,6 +20,9 @@ import (
 // ("context.assets[2].owner", "risks[3].inherent.likelihood"); when there is
 // any, nothing is built.
 func build(wb Workbook) (deliver.Bundle, error) {
+	if err := checkSizes(wb); err != nil {
+		return deliver.Bundle{}, err
+	}
 	var p isms.Problems
 	if wb.Format != WorkbookFormat {
 		p.Addf("format", "format %q is not %q", wb.Format, WorkbookFormat)

@@ -55,7 +55,8 @@
 //
 // # Limits
 //
-// Objects and arrays nest at most MaxDepth levels. An error lists at most
+// Objects and arrays nest at most MaxDepth levels, and a list holds at
+// most MaxListItems entries (checked before decoding). An error lists at most
 // isms.MaxProblems problems and then says how many more there are; each
 // message is at most isms.MaxProblemLength characters, and the values and
 // keys it repeats are shortened to isms.MaxQuoteRunes characters with their

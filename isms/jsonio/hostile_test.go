@@ -173,7 +173,8 @@ func TestDecode_HugeInputGivesAShortError(t *testing.T) {
 
 	var b bytes.Buffer
 	b.WriteString(`{"risks": [`)
-	for i := range 1_000_000 {
+	for i := range MaxListItems { // the longest list Decode reads
+
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -185,6 +186,32 @@ func TestDecode_HugeInputGivesAShortError(t *testing.T) {
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	got := isms.ValidationErrors(err)
 	require.Len(t, got, isms.MaxProblems+1)
-	assert.Equal(t, "… and 999,900 more", got[isms.MaxProblems].Problem)
+	assert.Equal(t, "… and 99,900 more", got[isms.MaxProblems].Problem)
 	assert.Less(t, len(err.Error()), 20_000)
+}
+
+func TestDecode_AMillionEntryListIsRefusedBeforeDecoding(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"items":[`)
+	for i := range MaxListItems + 1 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"s":"a,b,[c]"}`)
+	}
+	b.WriteString(`]}`)
+	var v struct {
+		Items []struct {
+			S string `json:"s"`
+		} `json:"items"`
+	}
+	err := Decode(strings.NewReader(b.String()), &v, "doc")
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Contains(t, err.Error(), "MaxListItems")
+	assert.Nil(t, v.Items, "nothing was decoded")
+
+	// At the limit it decodes, and commas inside strings do not count.
+	small := strings.Replace(b.String(), `{"s":"a,b,[c]"},`, "", 1)
+	require.NoError(t, Decode(strings.NewReader(small), &v, "doc"))
+	assert.Len(t, v.Items, MaxListItems)
 }

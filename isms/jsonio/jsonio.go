@@ -27,7 +27,8 @@ import (
 // UnmarshalJSON or UnmarshalText refuses (a bad date, ID or decimal), a
 // time.Time that is not RFC 3339 (see the package doc), a syntax error
 // (with its line, column and byte offset), empty input, a top-level null,
-// and data after the value. At most isms.MaxProblems are listed.
+// and data after the value. At most isms.MaxProblems are listed. A list of
+// more than MaxListItems entries is refused before anything is decoded.
 //
 // An error reading r is returned wrapped, not as a validation error, and so
 // is an invalid v (a programming error).
@@ -35,6 +36,11 @@ func Decode(r io.Reader, v any, what string) error {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("reading the %s: %w", what, err)
+	}
+	if at := longList(data); at >= 0 {
+		var p isms.Problems
+		p.Addf("", "%sthe list at %s has more than %d entries (jsonio.MaxListItems)", (&walker{what: what}).prefix(), position(data, at), MaxListItems)
+		return p.Err()
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

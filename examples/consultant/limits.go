@@ -1,0 +1,41 @@
+package main
+
+import (
+	"github.com/ismskit/ismskit/isms"
+)
+
+// MaxListItems is the most entries any one list of a workbook may hold
+// (assets, risks, implementation records, training records, holidays, …).
+// Real clients have tens or hundreds; the limit keeps a mistaken or hostile
+// workbook of a million empty records from costing seconds and gigabytes
+// of checks before it is refused.
+const MaxListItems = 10_000
+
+// checkSizes reports every list of the workbook longer than MaxListItems.
+// build runs it first and stops when it finds any, so that no item of an
+// oversized list is checked one by one.
+func checkSizes(wb Workbook) error {
+	var p isms.Problems
+	c := wb.Context
+	for _, l := range []struct {
+		path string
+		n    int
+	}{
+		{"context.scope.items", len(c.Scope.Items)}, {"context.scope.interfaces", len(c.Scope.Interfaces)},
+		{"context.issues", len(c.Issues)}, {"context.parties", len(c.Parties)},
+		{"context.requirements", len(c.Requirements)}, {"context.assets", len(c.Assets)},
+		{"context.people", len(c.People)}, {"context.roles", len(c.Roles)},
+		{"context.responsibilities", len(c.Responsibilities)}, {"context.objectives", len(c.Objectives)},
+		{"risks", len(wb.Risks)}, {"implementations", len(wb.Implementations)},
+		{"links", len(wb.Links)}, {"decisions", len(wb.Decisions)},
+		{"plan.holidays", len(wb.Plan.Holidays)}, {"plan.completions", len(wb.Plan.Completions)},
+		{"records.training", len(wb.Records.Training)}, {"records.audits", len(wb.Records.Audits)},
+		{"records.reviews", len(wb.Records.Reviews)}, {"records.nonconformities", len(wb.Records.Nonconformities)},
+		{"records.incidents", len(wb.Records.Incidents)}, {"records.measurements", len(wb.Records.Measurements)},
+	} {
+		if l.n > MaxListItems {
+			p.Addf(l.path, "%d entries; a workbook list holds at most %d (MaxListItems)", l.n, MaxListItems)
+		}
+	}
+	return p.Err()
+}
