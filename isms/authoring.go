@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/go-multierror"
+	"github.com/shopspring/decimal"
 )
 
 // MaxProblems is how many problems one error lists. Problems keeps the
@@ -243,4 +244,23 @@ func IsCollectiveName(name string) bool {
 	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
 	n = strings.TrimSuffix(n, ".")
 	return collectiveNames[n]
+}
+
+// QuoteDecimal writes a decimal for a message in at most a few dozen
+// characters: as it is when short, otherwise in scientific notation with
+// six significant digits (1e400 is not printed in full).
+func QuoteDecimal(d decimal.Decimal) string {
+	if e := d.Exponent(); e > -20 && e < 20 && d.NumDigits() <= 24 {
+		return d.String()
+	}
+	digits := strings.TrimPrefix(d.Coefficient().String(), "-")
+	exp := int64(d.Exponent()) + int64(len(digits)) - 1
+	mant := digits[:1]
+	if rest := strings.TrimRight(digits[1:min(len(digits), 7)], "0"); rest != "" {
+		mant += "." + rest
+	}
+	if d.Sign() < 0 {
+		mant = "-" + mant
+	}
+	return mant + "e" + strconv.FormatInt(exp, 10)
 }

@@ -155,3 +155,15 @@ func TestSortFindings_SeverityThenRule(t *testing.T) {
 	assert.Equal(t, "warning a: x", isms.Advice{Code: "a", Severity: isms.SeverityWarning, Message: "x"}.String())
 	assert.Equal(t, "error r p: x", isms.Advice{Code: "r", Severity: isms.SeverityError, Path: "p", Message: "x"}.String())
 }
+
+func TestQuoteDecimal_ShortensHugeAndTinyValues(t *testing.T) {
+	for in, want := range map[string]string{
+		"12.5":                            "12.5",
+		"1e400":                           "1e400",
+		"-1.2345678e300":                  "-1.234567e300",
+		"1e-300":                          "1e-300",
+		"1000000000000000000000000000000": "1e30",
+	} {
+		assert.Equal(t, want, isms.QuoteDecimal(decimal.RequireFromString(in)), in)
+	}
+}

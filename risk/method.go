@@ -3,7 +3,6 @@ package risk
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -160,7 +159,7 @@ func (m Method) check(p *isms.Problems, rule ScoringRule) *Scorer {
 	}
 	if s := m.ControlStrength; !s.IsZero() && (!s.IsPositive() || s.GreaterThan(decimal.NewFromInt(1)) || !s.Round(MaxControlStrengthPlaces).Equal(s)) {
 		p.Addf("control_strength", "control strength %s is not above 0 and at most 1 with at most %d decimal places (MaxControlStrengthPlaces); it is the share of exposure one fully effective control removes, e.g. 0.5",
-			shortDecimal(s), MaxControlStrengthPlaces)
+			isms.QuoteDecimal(s), MaxControlStrengthPlaces)
 	}
 	if len(m.Bands) == 0 {
 		p.Addf("bands", "the method has no risk bands; list them lowest first, e.g. Low, Medium, High")
@@ -193,22 +192,4 @@ func (m Method) check(p *isms.Problems, rule ScoringRule) *Scorer {
 		return nil
 	}
 	return m.compile(p, rule)
-}
-
-// shortDecimal quotes a decimal in at most a few dozen characters, in
-// scientific notation when it is long (1e400 is not printed in full).
-func shortDecimal(d decimal.Decimal) string {
-	if e := d.Exponent(); e > -20 && e < 20 && d.NumDigits() <= 24 {
-		return d.String()
-	}
-	digits := strings.TrimPrefix(d.Coefficient().String(), "-")
-	exp := int64(d.Exponent()) + int64(len(digits)) - 1
-	mant := digits[:1]
-	if rest := strings.TrimRight(digits[1:min(len(digits), 7)], "0"); rest != "" {
-		mant += "." + rest
-	}
-	if d.Sign() < 0 {
-		mant = "-" + mant
-	}
-	return mant + "e" + strconv.FormatInt(exp, 10)
 }

@@ -120,10 +120,10 @@ func (in Input) Validate() error {
 		if !t.Loss.IsPositive() {
 			p.Addf(isms.JoinPath(path, "loss"), "a tolerated loss must be positive")
 		} else if t.Loss.GreaterThan(decimal.NewFromInt(MaxPortfolioLoss)) {
-			p.Addf(isms.JoinPath(path, "loss"), "a tolerated loss of %s is above MaxPortfolioLoss (%d)", short(t.Loss), int64(MaxPortfolioLoss))
+			p.Addf(isms.JoinPath(path, "loss"), "a tolerated loss of %s is above MaxPortfolioLoss (%d)", isms.QuoteDecimal(t.Loss), int64(MaxPortfolioLoss))
 		}
 		if !t.Probability.IsPositive() || t.Probability.GreaterThan(decimal.NewFromInt(1)) {
-			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", short(t.Probability))
+			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", isms.QuoteDecimal(t.Probability))
 		}
 	}
 	return p.Err()
@@ -158,19 +158,19 @@ func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
 			checkRange(add, "frequency.pert", *f.PERT)
 			rate = f.PERT.Max
 			if rate.GreaterThan(decimal.NewFromInt(MaxFrequency)) {
-				add("frequency.pert.max", "a maximum of %s events a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", short(rate), MaxFrequency)
+				add("frequency.pert.max", "a maximum of %s events a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", isms.QuoteDecimal(rate), MaxFrequency)
 			}
 		case f.Rate.IsNegative():
-			add("frequency.rate", "rate %s is negative", short(f.Rate))
+			add("frequency.rate", "rate %s is negative", isms.QuoteDecimal(f.Rate))
 		case f.Rate.GreaterThan(decimal.NewFromInt(MaxFrequency)):
-			add("frequency.rate", "rate %s a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", short(f.Rate), MaxFrequency)
+			add("frequency.rate", "rate %s a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", isms.QuoteDecimal(f.Rate), MaxFrequency)
 		}
 		l := s.Magnitude
 		upper := l.Fixed // the largest loss named
 		kinds := 0
 		amount := func(field string, v decimal.Decimal) {
 			if v.GreaterThan(maxLoss) {
-				add(field, "a loss of %s is above MaxLoss (%d)", short(v), int64(MaxLoss))
+				add(field, "a loss of %s is above MaxLoss (%d)", isms.QuoteDecimal(v), int64(MaxLoss))
 			}
 		}
 		if !l.Low.IsZero() || !l.High.IsZero() {
@@ -178,11 +178,11 @@ func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
 			upper = l.High
 			switch {
 			case !l.Low.IsPositive():
-				add("loss.low", "low %s must be positive", short(l.Low))
+				add("loss.low", "low %s must be positive", isms.QuoteDecimal(l.Low))
 			case !l.High.GreaterThan(l.Low):
-				add("loss.high", "high %s must be above low %s", short(l.High), short(l.Low))
+				add("loss.high", "high %s must be above low %s", isms.QuoteDecimal(l.High), isms.QuoteDecimal(l.Low))
 			case l.High.GreaterThan(l.Low.Mul(decimal.NewFromInt(MaxLossSpread))):
-				add("loss.low", "high %s is more than MaxLossSpread (%d) times low %s; no lognormal that wide can be simulated in money", short(l.High), MaxLossSpread, short(l.Low))
+				add("loss.low", "high %s is more than MaxLossSpread (%d) times low %s; no lognormal that wide can be simulated in money", isms.QuoteDecimal(l.High), MaxLossSpread, isms.QuoteDecimal(l.Low))
 			}
 			amount("loss.high", l.High)
 		}
@@ -195,7 +195,7 @@ func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
 		if !l.Fixed.IsZero() {
 			kinds++
 			if l.Fixed.IsNegative() {
-				add("loss.fixed", "a loss of %s is negative", short(l.Fixed))
+				add("loss.fixed", "a loss of %s is negative", isms.QuoteDecimal(l.Fixed))
 			}
 			amount("loss.fixed", l.Fixed)
 		}
@@ -207,7 +207,7 @@ func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
 		}
 		if yearly := rate.Mul(upper); yearly.GreaterThan(decimal.NewFromInt(MaxAnnualLoss / 10)) {
 			add("loss", "a rate of %s a year at losses up to %s is %s a year, above a tenth of MaxAnnualLoss (%d); a bad year could not be summed to the cent",
-				short(rate), short(upper), short(yearly), int64(MaxAnnualLoss))
+				isms.QuoteDecimal(rate), isms.QuoteDecimal(upper), isms.QuoteDecimal(yearly), int64(MaxAnnualLoss))
 			continue
 		}
 		m := compile(s)
@@ -220,35 +220,17 @@ func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
 	return work, p.Len() == before
 }
 
-// short quotes a decimal in at most a few dozen characters, in
-// scientific notation when it is long (1e400 is not printed in full).
-func short(d decimal.Decimal) string {
-	if e := d.Exponent(); e > -20 && e < 20 && d.NumDigits() <= 24 {
-		return d.String()
-	}
-	digits := strings.TrimPrefix(d.Coefficient().String(), "-")
-	exp := int64(d.Exponent()) + int64(len(digits)) - 1
-	mant := digits[:1]
-	if rest := strings.TrimRight(digits[1:min(len(digits), 7)], "0"); rest != "" {
-		mant += "." + rest
-	}
-	if d.Sign() < 0 {
-		mant = "-" + mant
-	}
-	return mant + "e" + strconv.FormatInt(exp, 10)
-}
-
 // count prints a number of draws.
 func count(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 
 func checkRange(add func(string, string, ...any), path string, r Range) {
 	switch {
 	case r.Min.IsNegative():
-		add(path+".min", "min %s is negative", short(r.Min))
+		add(path+".min", "min %s is negative", isms.QuoteDecimal(r.Min))
 	case !r.Max.GreaterThan(r.Min):
-		add(path+".max", "max %s must be above min %s", short(r.Max), short(r.Min))
+		add(path+".max", "max %s must be above min %s", isms.QuoteDecimal(r.Max), isms.QuoteDecimal(r.Min))
 	case r.Mode.LessThan(r.Min) || r.Mode.GreaterThan(r.Max):
-		add(path+".mode", "mode %s is outside [%s, %s]", short(r.Mode), short(r.Min), short(r.Max))
+		add(path+".mode", "mode %s is outside [%s, %s]", isms.QuoteDecimal(r.Mode), isms.QuoteDecimal(r.Min), isms.QuoteDecimal(r.Max))
 	}
 }
 
