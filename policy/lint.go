@@ -41,6 +41,7 @@ const (
 // works on any policy, valid or not: Validate refuses what cannot be
 // stored, Lint says what would not convince an auditor.
 func Lint(p Policy, now time.Time) []isms.Advice {
+	p = clipTexts(p)
 	var fs []isms.Advice
 	add := func(rule string, sev isms.Severity, path, format string, args ...any) {
 		fs = append(fs, isms.Advice{Code: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)})
@@ -109,7 +110,7 @@ func Lint(p Policy, now time.Time) []isms.Advice {
 	}
 
 	for _, t := range texts(p) {
-		for _, m := range procedureDetail(clip(t.text)) {
+		for _, m := range procedureDetail(t.text) {
 			add(RuleProcedureDetail, isms.SeverityWarning, t.path, "%q is procedure-level detail; it belongs in a procedure, so the policy stays true when tools and schedules change", m)
 		}
 	}
@@ -140,6 +141,36 @@ func clip(text string) string {
 		return text[:MaxTextLength]
 	}
 	return text
+}
+
+// clipTexts returns a copy of p whose every text is clipped: Lint's work,
+// rendering and counting words included, stays bounded whatever p holds.
+func clipTexts(p Policy) Policy {
+	c := p.clone()
+	for _, s := range []*string{&c.Organization, &c.Title, &c.Purpose, &c.Scope, &c.Monitoring, &c.Revision.Changes} {
+		*s = clip(*s)
+	}
+	for i := range c.Objectives {
+		o := &c.Objectives[i]
+		o.Title, o.Metric, o.Target.Unit = clip(o.Title), clip(o.Metric), clip(o.Target.Unit)
+	}
+	for i := range c.KeyRisks {
+		k := &c.KeyRisks[i]
+		k.Ref, k.Title, k.Band = clip(k.Ref), clip(k.Title), clip(k.Band)
+	}
+	for i := range c.Principles {
+		pr := &c.Principles[i]
+		pr.Statement, pr.Metric = clip(pr.Statement), clip(pr.Metric)
+	}
+	for i := range c.Responsibilities {
+		r := &c.Responsibilities[i]
+		r.Name, r.Duties = clip(r.Name), clip(r.Duties)
+	}
+	for i := range c.Commitments {
+		cm := &c.Commitments[i]
+		cm.Title, cm.Source = clip(cm.Title), clip(cm.Source)
+	}
+	return c
 }
 
 // texts lists the policy's free text with its location.

@@ -153,7 +153,7 @@ func TestDecode_HostileCorpus(t *testing.T) {
 			require.NoError(t, err)
 			start := time.Now()
 			_, err = soa.Decode(bytes.NewReader(b))
-			assert.Less(t, time.Since(start), 2*time.Second)
+			assert.Less(t, time.Since(start), 30*time.Second, "a pathology guard, not a speed check")
 			require.ErrorIs(t, err, isms.ErrInvalid)
 			var found []string
 			for _, v := range isms.ValidationErrors(err) {
