@@ -30,7 +30,7 @@ func TestCompose_FromACompleteContextPassesTheLint(t *testing.T) {
 	assert.Len(t, p.Commitments, 2)
 	assert.GreaterOrEqual(t, len(p.Principles), 5)
 
-	for _, f := range policy.Lint(p, approve) {
+	for _, f := range policy.Lint(p, approve, policy.LintOptions{}) {
 		assert.NotEqual(t, isms.SeverityError, f.Severity, "%s", f)
 	}
 }
@@ -51,7 +51,7 @@ func TestCompose_IncompleteContextLintSaysWhatIsMissing(t *testing.T) {
 	p, err := policy.Compose(policy.ComposeInput{Context: isms.OrgContext{Organization: isms.Organization{Name: "Bare Ltd"}}})
 	require.NoError(t, err)
 	var missing []string
-	for _, f := range policy.Lint(p, approve) {
+	for _, f := range policy.Lint(p, approve, policy.LintOptions{}) {
 		if f.Code == policy.RuleMissingSection || f.Code == policy.RuleUnownedResponsibility {
 			missing = append(missing, f.Path)
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
@@ -23,6 +25,12 @@ type ComposeInput struct {
 	// KeyRisks is how many of the most severe risks the policy answers;
 	// 0 means 5, the top of the domain articles' 3–5.
 	KeyRisks int
+	// Availability is where the policy will be published and how
+	// interested parties get it. A zero Location means "in the management
+	// system's document repository"; zero Parties are written from the
+	// context's interested parties. Onboarding is always set: the domain
+	// article makes the policy part of every employee's onboarding.
+	Availability Availability
 }
 
 // Compose composes a first draft (edition 1) from the organisation's own
@@ -38,7 +46,18 @@ type ComposeInput struct {
 //   - roles and what each answers for or does, from the responsibilities;
 //   - commitments from the requirements of interested parties;
 //   - monitoring and review, and the owner in the revision block (the
-//     role accountable for policy maintenance).
+//     role accountable for policy maintenance);
+//   - the commitment to continual improvement (clause 5.2 d), always;
+//   - where the policy is published, onboarding, and how interested
+//     parties outside the organisation get it (clause 5.2 g).
+//
+// The text reads right for any organisation: acronyms and proper nouns
+// keep their case, a description that is a noun phrase still gives a
+// sentence with a verb, the people who must trust the organisation are its
+// own (customers, clients, patients), a principle's metric is the
+// organisation's own objective where one matches, and product names from
+// the organisation's data are generalised ("the cloud platform") so the
+// composed policy does not trip Lint's procedure-detail rule.
 //
 // Missing parts of the context leave their section empty; Lint says what
 // is missing. Compose fails only when the register's method is invalid.
@@ -65,22 +84,63 @@ func Compose(in ComposeInput) (Policy, error) {
 	for _, r := range top {
 		p.KeyRisks = append(p.KeyRisks, KeyRisk{Risk: r.Risk, Ref: r.Ref, Title: r.Title, Band: r.Grade.Band.Label})
 	}
-	p.Purpose = purpose(c)
-	p.Scope = scope(c.Scope)
+	w := newWording(c)
+	p.Purpose = purpose(c, w)
+	p.Scope = scope(c.Scope, w)
 	p.Objectives = slices.Clone(c.Objectives)
 	slices.SortStableFunc(p.Objectives, func(a, b isms.Objective) int {
 		return cmp.Or(a.Deadline.Compare(b.Deadline), cmp.Compare(a.Title, b.Title))
 	})
-	p.Principles = principles(in.Register, top, cat)
-	p.Responsibilities = responsibilities(c)
+	p.Principles = principles(in.Register, top, cat, p.Objectives)
+	p.Responsibilities = responsibilities(c, w)
 	for _, q := range c.Requirements {
 		p.Commitments = append(p.Commitments, Commitment{Requirement: q.ID, Kind: q.Kind, Title: q.Title, Source: q.Source})
 	}
 	slices.SortStableFunc(p.Commitments, func(a, b Commitment) int {
 		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(a.Title, b.Title))
 	})
-	p.Monitoring = monitoring(c, ownerName)
+	p.Monitoring = generalise(monitoring(c, ownerName))
+	p.Improvement = improvement(c, ownerName)
+	p.Availability = availability(c, in.Availability)
 	return p, nil
+}
+
+func improvement(c isms.OrgContext, owner string) string {
+	who := "we"
+	if c.Organization.Name != "" {
+		who = c.Organization.Name
+	}
+	s := upperFirst(who) + " commits to improving its information security management system continually: what monitoring, internal audits, incidents and management reviews reveal becomes corrective actions and improvements"
+	if owner != "" {
+		s += ", which the " + generalise(owner) + " tracks to completion"
+	}
+	return s + "."
+}
+
+func availability(c isms.OrgContext, a Availability) Availability {
+	a.Location = cmp.Or(strings.TrimSpace(a.Location), "in the management system's document repository")
+	a.Onboarding = true
+	if strings.TrimSpace(a.Parties) != "" {
+		return a
+	}
+	w := newWording(c)
+	var names []string
+	for _, k := range []isms.PartyKind{isms.PartyCustomer, isms.PartyPartner, isms.PartyOwner, isms.PartyInsurer, isms.PartyRegulator, isms.PartyCertifier} {
+		for _, p := range c.Parties {
+			if p.Kind == k && strings.TrimSpace(p.Name) != "" {
+				name := generalise(w.lower(strings.TrimSpace(p.Name)))
+				if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) && !strings.HasSuffix(name, "s") && !strings.HasPrefix(name, "the ") {
+					name = "the " + name // "the data protection authority", not "customers" or "Harbour Clinics"
+				}
+				names = append(names, name)
+			}
+		}
+	}
+	if !slices.ContainsFunc(c.Parties, func(p isms.InterestedParty) bool { return p.Kind == isms.PartyCertifier }) {
+		names = append(names, "the certification body")
+	}
+	a.Parties = "Interested parties outside " + cmp.Or(c.Organization.Name, "the organisation") + " receive it on request: " + joinAnd(names) + "."
+	return a
 }
 
 func kindRank(k isms.RequirementKind) int {
@@ -100,37 +160,37 @@ func roleFor(c isms.OrgContext, area string) (isms.Owner, string) {
 	return isms.Owner{}, ""
 }
 
-func purpose(c isms.OrgContext) string {
+func purpose(c isms.OrgContext, w wording) string {
 	o := c.Organization
 	if o.Name == "" {
 		return ""
 	}
 	var b strings.Builder
-	if o.Description != "" {
-		fmt.Fprintf(&b, "%s %s ", o.Name, lowerFirst(strings.TrimSuffix(o.Description, ".")))
-		b.WriteString("and depends on the information it holds. ")
+	if about := w.about(generalise(o.Description)); about != "" {
+		b.WriteString(about + " ")
 	}
 	fmt.Fprintf(&b, "This policy sets the direction for protecting the confidentiality, integrity and availability of that information")
 	if key, err := c.KeyAssets(3); err == nil && len(key) > 0 {
 		var names []string
 		for _, k := range key {
-			names = append(names, strings.ToLower(k.Asset.Name))
+			names = append(names, generalise(w.lower(strings.TrimSpace(k.Asset.Name))))
 		}
 		fmt.Fprintf(&b, ", above all %s", joinAnd(names))
 	}
-	fmt.Fprintf(&b, ", so that customers can trust %s and the business keeps its commitments.", o.Name)
+	fmt.Fprintf(&b, ", so that %s can trust %s to keep its commitments.", audience(c), o.Name)
 	return b.String()
 }
 
-func scope(s isms.Scope) string {
+func scope(s isms.Scope, w wording) string {
 	var b strings.Builder
-	b.WriteString(strings.TrimSpace(s.Statement))
+	b.WriteString(generalise(strings.TrimSpace(s.Statement)))
 	var in, out []string
 	for _, it := range s.Items {
+		name := generalise(strings.TrimSpace(it.Name))
 		if it.Excluded {
-			out = append(out, fmt.Sprintf("%s (%s)", it.Name, strings.TrimSuffix(lowerFirst(it.Justification), ".")))
+			out = append(out, fmt.Sprintf("%s (%s)", name, strings.TrimSuffix(w.lower(generalise(strings.TrimSpace(it.Justification))), ".")))
 		} else {
-			in = append(in, it.Name)
+			in = append(in, name)
 		}
 	}
 	if len(in) > 0 {
@@ -144,7 +204,7 @@ func scope(s isms.Scope) string {
 
 // principles picks, for each key risk, the capability its controls share
 // most, and makes one principle per capability; then tops up to five.
-func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue) []Principle {
+func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue, objectives []isms.Objective) []Principle {
 	if len(top) == 0 {
 		return nil // principles answer risks: with none assessed, Lint reports the gap
 	}
@@ -183,19 +243,88 @@ func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue) [
 			byCap[t] = all
 		}
 	}
-	var out []Principle
+	var caps []controls.Tag
 	for _, t := range order {
-		risks, ok := byCap[t]
-		if !ok {
-			continue
+		if _, ok := byCap[t]; ok {
+			caps = append(caps, t)
 		}
+	}
+	measured := measures(caps, objectives)
+	var out []Principle
+	for _, t := range caps {
 		tpl := templates[t]
-		out = append(out, Principle{Statement: tpl.statement, Risks: slices.Clone(risks), Metric: tpl.metric})
+		pr := Principle{Statement: tpl.statement, Risks: slices.Clone(byCap[t]), Metric: tpl.metric}
+		var metrics []string
+		for _, o := range measured[t] {
+			if !o.ID.IsZero() {
+				pr.Objectives = append(pr.Objectives, o.ID)
+			}
+			metrics = append(metrics, objectiveMetric(o))
+		}
+		if len(metrics) > 0 {
+			pr.Metric = strings.Join(metrics, "; ")
+		}
+		out = append(out, pr)
 	}
 	return out
 }
 
-func responsibilities(c isms.OrgContext) []Responsibility {
+// maxMeasures is how many of the organisation's objectives one principle
+// cites as its metric.
+const maxMeasures = 2
+
+// measures gives each objective to the principle it measures: the
+// capability with the most keyword hits in its title and metric, the
+// broad ones (risk-based governance, assurance) only when nothing more
+// specific matches. An objective that matches nothing measures no
+// principle; a principle no objective measures keeps its own metric.
+func measures(caps []controls.Tag, objectives []isms.Objective) map[controls.Tag][]isms.Objective {
+	out := map[controls.Tag][]isms.Objective{}
+	broad := func(t controls.Tag) bool {
+		return t == controls.Governance || t == controls.InformationSecurityAssurance
+	}
+	for _, o := range objectives {
+		words := strings.Fields(asciiLower(clip(o.Title) + " " + clip(o.Metric)))
+		best, hits := controls.Tag(""), 0
+		for _, t := range caps {
+			n := 0
+			for _, k := range templates[t].keywords {
+				for i := range words {
+					if strings.HasPrefix(strings.Join(words[i:min(len(words), i+3)], " "), k) {
+						n++
+					}
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			if broad(t) {
+				n = 0 // counts only when nothing specific matches
+			}
+			if best == "" || n > hits || (broad(best) && !broad(t)) {
+				best, hits = t, n
+			}
+		}
+		if best != "" && len(out[best]) < maxMeasures {
+			out[best] = append(out[best], o)
+		}
+	}
+	return out
+}
+
+// objectiveMetric words an objective as a principle's metric: its metric
+// and target in words, e.g. "share of accounts with MFA: at least 100 %".
+func objectiveMetric(o isms.Objective) string {
+	t := o.Target
+	if t.IsZero() {
+		return o.Metric
+	}
+	cmpWords := map[isms.Comparator]string{isms.AtLeast: "at least", isms.AtMost: "at most", isms.Exactly: "exactly"}[t.Comparator]
+	target := strings.TrimSpace(cmpWords + " " + t.Value.String() + " " + t.Unit)
+	return o.Metric + ": " + target
+}
+
+func responsibilities(c isms.OrgContext, w wording) []Responsibility {
 	type duty struct{ answers, does []string }
 	duties := map[isms.RoleID]*duty{}
 	get := func(id isms.RoleID) *duty {
@@ -205,10 +334,11 @@ func responsibilities(c isms.OrgContext) []Responsibility {
 		return duties[id]
 	}
 	for _, r := range c.Responsibilities {
-		get(r.Accountable).answers = append(get(r.Accountable).answers, lowerFirst(r.Area))
+		area := generalise(w.lower(strings.TrimSpace(r.Area)))
+		get(r.Accountable).answers = append(get(r.Accountable).answers, area)
 		for _, id := range r.Responsible {
 			if id != r.Accountable {
-				get(id).does = append(get(id).does, lowerFirst(r.Area))
+				get(id).does = append(get(id).does, area)
 			}
 		}
 	}
@@ -229,7 +359,7 @@ func responsibilities(c isms.OrgContext) []Responsibility {
 		d := get(r.ID)
 		var parts []string
 		if r.Description != "" {
-			parts = append(parts, strings.TrimSuffix(r.Description, "."))
+			parts = append(parts, generalise(strings.TrimSuffix(strings.TrimSpace(r.Description), ".")))
 		}
 		if len(d.answers) > 0 {
 			parts = append(parts, "accountable for "+joinAnd(d.answers))
@@ -264,13 +394,6 @@ func joinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-func lowerFirst(s string) string {
-	if s == "" || (len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z') { // keep acronyms such as "IT"
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 func upperFirst(s string) string {

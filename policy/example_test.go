@@ -115,7 +115,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	for _, f := range policy.Lint(draft, approve) {
+	for _, f := range policy.Lint(draft, approve, policy.LintOptions{}) {
 		fmt.Println(f.Severity, f.Code)
 	}
 	v1, err := draft.Approve(org.Approval(isms.OwnedByRole(ceo), approve))
@@ -123,7 +123,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(len(policy.Lint(v1, approve)), "findings after approval")
+	fmt.Println(len(policy.Lint(v1, approve, policy.LintOptions{})), "findings after approval")
 	for _, d := range v1.Duties() {
 		fmt.Println(d.Due.Format(time.DateOnly), d.Kind, d.Title, "-", org.OwnerName(d.Owner))
 	}
@@ -140,7 +140,7 @@ func Example() {
 func ExampleLint() {
 	p := composed()
 	p.Objectives[0] = isms.Objective{Title: "Improve information security"}
-	for _, f := range policy.Lint(p, approve) {
+	for _, f := range policy.Lint(p, approve, policy.LintOptions{}) {
 		if f.Code == policy.RuleVagueObjective {
 			fmt.Println(f.Path+":", f.Message)
 		}

@@ -37,7 +37,7 @@ func FuzzDecode(f *testing.F) {
 		_ = p.CheckRefs(isms.OrgContext{})
 		_ = p.Verify()
 		_ = p.Duties()
-		_ = policy.Lint(p, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+		_ = policy.Lint(p, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), policy.LintOptions{})
 		var b bytes.Buffer
 		_ = policy.WriteMarkdown(&b, p, policy.MarkdownOptions{})
 		_ = policy.WriteHTML(&b, p, policy.HTMLOptions{})

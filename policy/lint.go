@@ -26,7 +26,28 @@ const (
 	RuleMissingSection        = "policy/missing-section"
 	RuleNotApproved           = "policy/not-approved"
 	RuleReviewOverdue         = "policy/review-overdue"
+	// RuleImprovement: the policy has no commitment to continual
+	// improvement of the ISMS (clause 5.2 d); an error.
+	RuleImprovement = "policy/continual-improvement"
+	// RuleAvailability: the policy does not say where it is published (an
+	// error, clause 5.2 g), that it is part of onboarding, or how
+	// interested parties outside the organisation get it (warnings).
+	RuleAvailability = "policy/availability"
+	// RuleApprover: the policy was approved by someone other than the role
+	// the context makes accountable for policy approval
+	// (isms.AreaPolicyApproval), or the context names no such role; a
+	// warning, checked only when LintOptions.Context names roles.
+	RuleApprover = "policy/approver"
 )
+
+// LintOptions tunes Lint. The zero value runs every check that needs only
+// the policy.
+type LintOptions struct {
+	// Context is the organisation's context. When it names any role, Lint
+	// also checks that the approver holds the role accountable for policy
+	// approval (RuleApprover); a zero Context skips that check.
+	Context isms.OrgContext
+}
 
 // Length limits: the domain articles want a policy of 1–3 pages that a new
 // employee understands in about ten minutes.
@@ -35,12 +56,12 @@ const (
 	WordsPerMinute = 150  // reading speed of careful reading
 )
 
-// Lint checks a policy against the domain articles' advice at time now and
-// returns advice, errors first, each with a code (one of the Rule
+// Lint checks a policy against clause 5.2 and the domain articles' advice
+// at time now and returns advice, errors first, each with a code (one of the Rule
 // constants), the location and a message a non-specialist understands. It
 // works on any policy, valid or not: Validate refuses what cannot be
 // stored, Lint says what would not convince an auditor.
-func Lint(p Policy, now time.Time) []isms.Advice {
+func Lint(p Policy, now time.Time, opts LintOptions) []isms.Advice {
 	p = clipTexts(p)
 	var fs []isms.Advice
 	add := func(rule string, sev isms.Severity, path, format string, args ...any) {
@@ -55,15 +76,32 @@ func Lint(p Policy, now time.Time) []isms.Advice {
 		}
 	}
 	for _, s := range []struct {
-		path, name string
-		n          int
+		path, name, hint string
+		n                int
 	}{
-		{"objectives", "information security objectives", len(p.Objectives)}, {"principles", "principles", len(p.Principles)},
-		{"responsibilities", "roles and responsibilities", len(p.Responsibilities)}, {"commitments", "commitment to laws, contracts and requirements", len(p.Commitments)},
+		{"objectives", "information security objectives", "", len(p.Objectives)}, {"principles", "principles", "", len(p.Principles)},
+		{"responsibilities", "roles and responsibilities", "", len(p.Responsibilities)},
+		{"commitments", "commitment to laws, contracts and requirements", "; clause 5.2 c asks the policy to commit to meeting the applicable requirements, so record them in the context", len(p.Commitments)},
 	} {
 		if s.n == 0 {
-			add(RuleMissingSection, isms.SeverityError, s.path, "the %s section is empty", s.name)
+			add(RuleMissingSection, isms.SeverityError, s.path, "the %s section is empty%s", s.name, s.hint)
 		}
+	}
+	switch imp := strings.TrimSpace(p.Improvement); {
+	case imp == "":
+		add(RuleImprovement, isms.SeverityError, "improvement", "the policy does not commit to continual improvement of the ISMS (clause 5.2 d); add a sentence saying how what monitoring, audits and incidents reveal leads to improvements")
+	case !strings.Contains(asciiLower(imp), "improv"):
+		add(RuleImprovement, isms.SeverityError, "improvement", "the improvement section does not say the ISMS is improved continually (clause 5.2 d)")
+	}
+	av := p.Availability
+	if strings.TrimSpace(av.Location) == "" {
+		add(RuleAvailability, isms.SeverityError, "availability.location", "the policy does not say where it is published (clause 5.2 g); name a place every employee finds it in under two minutes, such as the intranet or the document repository")
+	}
+	if !av.Onboarding {
+		add(RuleAvailability, isms.SeverityWarning, "availability.onboarding", "the policy is not part of onboarding; give it to every new employee when they start")
+	}
+	if strings.TrimSpace(av.Parties) == "" {
+		add(RuleAvailability, isms.SeverityWarning, "availability.parties", "the policy does not say how interested parties outside the organisation, such as customers and auditors, get it (clause 5.2 g)")
 	}
 	if p.Revision.Owner.IsZero() {
 		add(RuleUnownedResponsibility, isms.SeverityError, "revision.owner", "the policy has no owner; name the role that maintains it, such as the IT manager")
@@ -128,8 +166,33 @@ func Lint(p Policy, now time.Time) []isms.Advice {
 	case !r.NextReview.IsZero() && now.After(r.NextReview):
 		add(RuleReviewOverdue, isms.SeverityError, "revision.next_review", "the review was due on %s; review the policy and approve the next edition", r.NextReview.Format(time.DateOnly))
 	}
+	if len(opts.Context.Roles) > 0 && r.Status == isms.Approved {
+		lintApprover(p, opts.Context, add)
+	}
 	isms.SortAdvice(fs)
 	return fs
+}
+
+// lintApprover warns when the approval does not come from the role
+// accountable for policy approval: top management approves the policy
+// (clause 5.2), and the context says which role that is.
+func lintApprover(p Policy, c isms.OrgContext, add func(rule string, sev isms.Severity, path, format string, args ...any)) {
+	owner, name := roleFor(c, isms.AreaPolicyApproval)
+	if owner.IsZero() {
+		add(RuleApprover, isms.SeverityWarning, "revision.approval.by", "the context names no role accountable for %q, so nobody can tell whether top management approved the policy", isms.AreaPolicyApproval)
+		return
+	}
+	by := p.Revision.Approval.By
+	if by.IsZero() || by.Role == owner.Role {
+		return // an approval by nobody is RuleNotApproved's
+	}
+	if !by.Person.IsZero() {
+		if role, ok := c.Role(owner.Role); ok && slices.Contains(role.Holders, by.Person) {
+			return
+		}
+	}
+	add(RuleApprover, isms.SeverityWarning, "revision.approval.by", "the policy was approved by %s, but the %s is accountable for policy approval; top management (the %s) should approve it",
+		cmpOr(p.Revision.Approval.Name, "someone else"), name, name)
 }
 
 type located struct{ path, text string }
@@ -147,7 +210,7 @@ func clip(text string) string {
 // rendering and counting words included, stays bounded whatever p holds.
 func clipTexts(p Policy) Policy {
 	c := p.clone()
-	for _, s := range []*string{&c.Organization, &c.Title, &c.Purpose, &c.Scope, &c.Monitoring, &c.Revision.Changes} {
+	for _, s := range []*string{&c.Organization, &c.Title, &c.Purpose, &c.Scope, &c.Monitoring, &c.Improvement, &c.Availability.Location, &c.Availability.Parties, &c.Revision.Changes} {
 		*s = clip(*s)
 	}
 	for i := range c.Objectives {
@@ -175,7 +238,8 @@ func clipTexts(p Policy) Policy {
 
 // texts lists the policy's free text with its location.
 func texts(p Policy) []located {
-	out := []located{{"purpose", p.Purpose}, {"scope", p.Scope}, {"monitoring", p.Monitoring}}
+	out := []located{{"purpose", p.Purpose}, {"scope", p.Scope}, {"monitoring", p.Monitoring}, {"improvement", p.Improvement},
+		{"availability.parties", p.Availability.Parties}}
 	for i, pr := range p.Principles {
 		out = append(out, located{isms.JoinPath(isms.Index("principles", i), "statement"), pr.Statement})
 	}

@@ -36,7 +36,7 @@ func approvedPolicy(t *testing.T) policy.Policy {
 // Each rule fires on a policy that breaks it (positive) and stays silent on
 // the clean, approved policy (negative).
 func TestLint_EveryRule(t *testing.T) {
-	for _, f := range policy.Lint(approvedPolicy(t), approve) {
+	for _, f := range policy.Lint(approvedPolicy(t), approve, policy.LintOptions{}) {
 		t.Errorf("the clean policy has a finding: %s", f)
 	}
 	tests := []struct {
@@ -80,8 +80,8 @@ func TestLint_EveryRule(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := approvedPolicy(t)
 			tt.break_(&p)
-			f, ok := has(policy.Lint(p, approve), tt.rule, tt.path)
-			require.True(t, ok, "no %s finding at %q in %v", tt.rule, tt.path, policy.Lint(p, approve))
+			f, ok := has(policy.Lint(p, approve, policy.LintOptions{}), tt.rule, tt.path)
+			require.True(t, ok, "no %s finding at %q in %v", tt.rule, tt.path, policy.Lint(p, approve, policy.LintOptions{}))
 			assert.Equal(t, tt.sev, f.Severity)
 			assert.NotEmpty(t, f.Message)
 		})
@@ -92,16 +92,16 @@ func TestLint_ProcedureDetailNeedsWholeWords(t *testing.T) {
 	p := approvedPolicy(t)
 	p.Purpose = "We protect data in the cloud and across Jiratown's gateway." // "aws" inside "laws" must not match either
 	p.Scope = "Applies to all laws and contracts."
-	_, found := has(policy.Lint(p, approve), policy.RuleProcedureDetail, "purpose")
+	_, found := has(policy.Lint(p, approve, policy.LintOptions{}), policy.RuleProcedureDetail, "purpose")
 	assert.False(t, found)
-	_, found = has(policy.Lint(p, approve), policy.RuleProcedureDetail, "scope")
+	_, found = has(policy.Lint(p, approve, policy.LintOptions{}), policy.RuleProcedureDetail, "scope")
 	assert.False(t, found)
 }
 
 func TestLint_MessageSaysWhatIsVague(t *testing.T) {
 	p := approvedPolicy(t)
 	p.Objectives[1].Metric, p.Objectives[1].Deadline = "", time.Time{}
-	f, ok := has(policy.Lint(p, approve), policy.RuleVagueObjective, "objectives[1]")
+	f, ok := has(policy.Lint(p, approve, policy.LintOptions{}), policy.RuleVagueObjective, "objectives[1]")
 	require.True(t, ok)
 	assert.Contains(t, f.Message, "it has no metric and deadline")
 }
@@ -131,7 +131,7 @@ func TestLint_TextThatChangesLengthWhenLowercased(t *testing.T) {
 		p.Purpose = purpose
 		var quoted []string
 		require.NotPanics(t, func() {
-			for _, f := range policy.Lint(p, approve) {
+			for _, f := range policy.Lint(p, approve, policy.LintOptions{}) {
 				if f.Code == policy.RuleProcedureDetail && f.Path == "purpose" {
 					quoted = append(quoted, f.Message)
 				}
@@ -178,7 +178,7 @@ func TestLint_LongTextIsBoundedWork(t *testing.T) {
 	p.Purpose = strings.Repeat("the quick brown fox jumps over ", 500_000)
 	clipped := p
 	clipped.Purpose = p.Purpose[:policy.MaxTextLength]
-	assert.Equal(t, policy.Lint(clipped, approve), policy.Lint(p, approve))
+	assert.Equal(t, policy.Lint(clipped, approve, policy.LintOptions{}), policy.Lint(p, approve, policy.LintOptions{}))
 	err := p.Validate()
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	require.Len(t, isms.ValidationErrors(err), 1)
@@ -193,6 +193,6 @@ func BenchmarkLint_15MBPurpose(b *testing.B) {
 	p := composed()
 	p.Purpose = strings.Repeat("the quick brown fox jumps over ", 500_000)
 	for b.Loop() {
-		policy.Lint(p, approve)
+		policy.Lint(p, approve, policy.LintOptions{})
 	}
 }

@@ -34,6 +34,9 @@ type Principle struct {
 	Statement string    `json:"statement"`
 	Risks     []risk.ID `json:"risks,omitempty"`
 	Metric    string    `json:"metric,omitempty"`
+	// Objectives are the policy's objectives whose metrics show the
+	// principle works; Metric then quotes them.
+	Objectives []isms.ObjectiveID `json:"objectives,omitempty"`
 }
 
 // Responsibility names a role and what it does for the policy.
@@ -52,9 +55,29 @@ type Commitment struct {
 	Source      string               `json:"source"`
 }
 
+// Availability records how the policy is available to the people it
+// concerns (clause 5.2 g): where every employee finds it (the domain
+// article: somewhere findable in under two minutes, such as the intranet
+// or the management system's document repository), whether it is part of
+// onboarding, and how interested parties outside the organisation get it.
+type Availability struct {
+	// Location is where the policy is published for employees, as the
+	// phrase that follows "published", e.g. "on the intranet's ISMS page"
+	// or "in the management system's document repository".
+	Location string `json:"location"`
+	// Onboarding is true when every new employee is given the policy as
+	// part of onboarding.
+	Onboarding bool `json:"onboarding,omitempty"`
+	// Parties says how interested parties outside the organisation get the
+	// policy, e.g. "Customers, auditors and the data protection authority
+	// receive it on request."
+	Parties string `json:"parties,omitempty"`
+}
+
 // Policy is one edition of the information security policy (clause 5.2)
 // as structured sections: purpose, scope, measurable objectives, principles,
-// roles and responsibilities, commitments, monitoring and review, and the
+// roles and responsibilities, commitments, monitoring and review, the
+// commitment to continual improvement, availability, and the
 // revision block (document, edition, status, owner, approval, next review,
 // changes and content hash). An approved edition is immutable (the hash
 // covers the content and the approval); a change starts the next draft
@@ -72,6 +95,12 @@ type Policy struct {
 	Responsibilities []Responsibility `json:"responsibilities"`
 	Commitments      []Commitment     `json:"commitments"`
 	Monitoring       string           `json:"monitoring"`
+	// Improvement is the policy's commitment to continual improvement of
+	// the ISMS (clause 5.2 d). Lint reports a policy without one.
+	Improvement string `json:"improvement,omitempty"`
+	// Availability says where the policy is published and how interested
+	// parties get it (clause 5.2 g). Lint reports a policy without it.
+	Availability Availability `json:"availability,omitzero"`
 
 	// Revision is the approval and edition block. Its Owner is the role
 	// that maintains the policy; its NextReview defaults to ReviewInterval

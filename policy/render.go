@@ -36,6 +36,24 @@ func (p Policy) RevisionLine() string {
 		r.Edition, orDash(p.OwnerName()), orDash(approver), orDash(approved), orDash(next))
 }
 
+// Text is the availability as the policy states it: where the policy is
+// published (findable by every employee in under two minutes, as the
+// domain article asks), onboarding, and how interested parties outside the
+// organisation get it; "" when nothing is recorded.
+func (a Availability) Text() string {
+	var parts []string
+	if loc := strings.TrimSpace(a.Location); loc != "" {
+		parts = append(parts, "The policy is published "+strings.TrimSuffix(loc, ".")+", where every employee can find it in under two minutes.")
+	}
+	if a.Onboarding {
+		parts = append(parts, "Every new employee receives it as part of onboarding.")
+	}
+	if ps := strings.TrimSpace(a.Parties); ps != "" {
+		parts = append(parts, ps)
+	}
+	return strings.Join(parts, " ")
+}
+
 // MarkdownOptions configures WriteMarkdown. There are no options yet; the
 // zero value means the defaults.
 type MarkdownOptions struct{}
@@ -80,13 +98,18 @@ func WriteMarkdown(w io.Writer, p Policy, _ MarkdownOptions) error {
 		fmt.Fprintf(&cs, "- %s (%s; %s)\n", md(c.Title), md(kindLabel(c.Kind)), md(c.Source))
 	}
 	section(6, "Commitment to laws, contracts and requirements", strings.TrimSuffix(cs.String(), "\n"))
-	section(7, "Monitoring, review and continuous improvement", orDash(md(p.Monitoring)))
+	improve := orDash(md(p.Monitoring))
+	if strings.TrimSpace(p.Improvement) != "" {
+		improve += "\n\n" + md(p.Improvement)
+	}
+	section(7, "Monitoring, review and continual improvement", improve)
+	section(8, "Availability and communication", orDash(md(p.Availability.Text())))
 
 	approval := md(p.RevisionLine())
 	if p.Revision.Changes != "" {
 		approval = "Changes in this edition: " + md(p.Revision.Changes) + "\n\n" + approval
 	}
-	section(8, "Approval and version control", approval)
+	section(9, "Approval and version control", approval)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

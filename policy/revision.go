@@ -108,6 +108,7 @@ func (p Policy) clone() Policy {
 	out.Principles = slices.Clone(p.Principles)
 	for i := range out.Principles {
 		out.Principles[i].Risks = slices.Clone(p.Principles[i].Risks)
+		out.Principles[i].Objectives = slices.Clone(p.Principles[i].Objectives)
 	}
 	out.Responsibilities = slices.Clone(p.Responsibilities)
 	out.Commitments = slices.Clone(p.Commitments)

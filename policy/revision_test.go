@@ -120,7 +120,15 @@ func TestValidate_EachProblemAtItsPath(t *testing.T) {
 		{"no title", func(p *policy.Policy) { p.Title = " " }, []string{"title"}},
 		{"no purpose", func(p *policy.Policy) { p.Purpose = "" }, []string{"purpose"}},
 		{"no scope", func(p *policy.Policy) { p.Scope = "\n" }, []string{"scope"}},
-		{"no objectives", func(p *policy.Policy) { p.Objectives = nil }, []string{"objectives"}},
+		{"no objectives", func(p *policy.Policy) {
+			p.Objectives = nil
+			for i := range p.Principles {
+				p.Principles[i].Objectives = nil
+			}
+		}, []string{"objectives"}},
+		{"principle measured by an objective the policy lacks", func(p *policy.Policy) {
+			p.Principles[0].Objectives = append(p.Principles[0].Objectives, isms.DeriveID[isms.Objective](ns, "elsewhere"))
+		}, []string{"principles[0].objectives[0]"}},
 		{"vague objective", func(p *policy.Policy) { p.Objectives[1].Metric, p.Objectives[1].Deadline = "", time.Time{} },
 			[]string{"objectives[1].metric", "objectives[1].deadline"}},
 		{"objective in year 10000", func(p *policy.Policy) { p.Objectives[0].Deadline = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) },
@@ -262,7 +270,7 @@ func TestPolicy_Properties(t *testing.T) {
 		require.NoError(t, err)
 		var back policy.Policy
 		require.NoError(t, json.Unmarshal(raw, &back))
-		assert.Equal(t, policy.Lint(p, now), policy.Lint(back, now))
+		assert.Equal(t, policy.Lint(p, now, policy.LintOptions{}), policy.Lint(back, now, policy.LintOptions{}))
 		require.NoError(t, back.Verify(), "an approved policy read back from JSON still verifies")
 
 		// Approval fails exactly when the policy does not validate, and

@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ismskit/ismskit/isms"
@@ -57,7 +58,7 @@ func allTexts(p Policy) []located {
 		path := isms.Index("commitments", i)
 		out = append(out, located{isms.JoinPath(path, "title"), c.Title}, located{isms.JoinPath(path, "source"), c.Source})
 	}
-	out = append(out, located{"revision.changes", p.Revision.Changes})
+	out = append(out, located{"availability.location", p.Availability.Location}, located{"revision.changes", p.Revision.Changes})
 	return out
 }
 
@@ -106,6 +107,11 @@ func (p Policy) validateContent(probs *isms.Problems) {
 		for j, id := range pr.Risks {
 			if !keyRisks[id] {
 				probs.Addf(isms.JoinPath(path, isms.Index("risks", j)), "the principle answers risk %s, which is not one of the policy's key risks", id)
+			}
+		}
+		for j, id := range pr.Objectives {
+			if !slices.ContainsFunc(p.Objectives, func(o isms.Objective) bool { return o.ID == id }) {
+				probs.Addf(isms.JoinPath(path, isms.Index("objectives", j)), "the principle is measured by objective %s, which is not one of the policy's objectives", id)
 			}
 		}
 	}

@@ -362,7 +362,9 @@ func TestMain_HostileWorkbooksExitNonZeroWithoutAStackTrace(t *testing.T) {
 
 // TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic: an organisation
 // description whose lowercase is longer ("Ⱥ") and that names a tool used to
-// make the policy lint (run for policy-lint.txt) slice out of range.
+// make the policy lint (run for policy-lint.txt) slice out of range. The
+// composer now generalises the tool ("the cloud platform"), so the policy
+// it writes is lint-clean as well.
 func TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic(t *testing.T) {
 	sample, err := os.ReadFile("sample-workbook.json")
 	require.NoError(t, err)
@@ -373,7 +375,10 @@ func TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic(t *testing.T) {
 	require.NotPanics(t, func() { require.NoError(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr), stderr.String()) })
 	lint, err := os.ReadFile(filepath.Join(out, "policy-lint.txt"))
 	require.NoError(t, err)
-	assert.Contains(t, string(lint), `"AWS" is procedure-level detail`)
+	assert.NotContains(t, string(lint), `procedure-level detail`)
+	md, err := os.ReadFile(filepath.Join(out, "policy.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "ȺȺȺȺȺȺ builds software on the cloud platform")
 }
 
 // BenchmarkRefuse measures how long refusing each hostile workbook takes:

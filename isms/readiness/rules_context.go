@@ -147,7 +147,7 @@ func checkPolicy(in *Input, now time.Time) verdict {
 	}
 	ev := []string{p.RevisionLine()}
 	errors := 0
-	for _, f := range policy.Lint(*p, now) {
+	for _, f := range policy.Lint(*p, now, policy.LintOptions{Context: in.Context}) {
 		if f.Severity == isms.SeverityError {
 			errors++
 		}

@@ -73,7 +73,10 @@ func Files(b Bundle) ([]File, error) {
 		{"soa.md", func(w *bytes.Buffer) error { return soa.WriteMarkdown(w, b.SoA, soa.MarkdownOptions{}) }},
 		{"policy.md", func(w *bytes.Buffer) error { return policy.WriteMarkdown(w, b.Policy, policy.MarkdownOptions{}) }},
 		{"policy.html", func(w *bytes.Buffer) error { return policy.WriteHTML(w, b.Policy, policy.HTMLOptions{}) }},
-		{"policy-lint.txt", func(w *bytes.Buffer) error { _, err := w.WriteString(LintReport(b.Policy, b.AsOf)); return err }},
+		{"policy-lint.txt", func(w *bytes.Buffer) error {
+			_, err := w.WriteString(LintReport(b.Policy, b.Context, b.AsOf))
+			return err
+		}},
 		{"calendar.ics", func(w *bytes.Buffer) error {
 			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Now: b.AsOf})
 		}},
@@ -240,9 +243,10 @@ func mkdirParents(p string) (string, error) {
 	return top, nil
 }
 
-// LintReport renders a policy's lint result at asOf as plain text.
-func LintReport(p policy.Policy, asOf time.Time) string {
-	fs := policy.Lint(p, asOf)
+// LintReport renders a policy's lint result at asOf as plain text,
+// checking the approver against the context.
+func LintReport(p policy.Policy, c isms.OrgContext, asOf time.Time) string {
+	fs := policy.Lint(p, asOf, policy.LintOptions{Context: c})
 	var b strings.Builder
 	fmt.Fprintf(&b, "Policy lint, %s, as of %s: %d findings\n", p.Title, asOf.Format(time.DateOnly), len(fs))
 	for _, f := range fs {
