@@ -6,7 +6,7 @@
 //
 //	draft, err := policy.Compose(policy.ComposeInput{Document: doc, Context: org, Register: reg})
 //	// handle err
-//	for _, a := range policy.Lint(draft, today) {
+//	for _, a := range policy.Lint(draft, today, policy.LintOptions{Context: org}) {
 //		fmt.Println(a) // what to fix before management approves it
 //	}
 //	v1, err := draft.Approve(org.Approval(isms.OwnedByRole(ceo), today))
@@ -20,8 +20,11 @@
 // (the kernel's measurable isms.Objective), principles (short,
 // tool-independent statements, each linked to the key risks it answers and
 // the metric that shows it works), roles and responsibilities, commitments
-// to laws, contracts and requirements, monitoring and review, and the
-// revision block (isms.Revision): document, edition, status, owner (the
+// to laws, contracts and requirements (clause 5.2 c), monitoring and
+// review, the commitment to continual improvement (Improvement, clause
+// 5.2 d), where the policy is published and how interested parties get it
+// (Availability, clause 5.2 g: findable in under two minutes, part of
+// onboarding), and the revision block (isms.Revision): document, edition, status, owner (the
 // role that maintains the policy), approval (isms.Approval: who by
 // reference, the name the policy shows, when), next review (ReviewInterval
 // = 12 months after approval by default), change summary and content hash.
@@ -37,8 +40,20 @@
 // domain articles on any policy, valid or not: vague objectives; 3–5
 // objectives and 5–7 principles; responsibilities held by nobody; key risks
 // no principle answers; procedure-level detail (tool names, step-by-step
-// instructions, exact schedules); length over about three pages; missing
-// approval; an overdue review.
+// instructions, exact schedules); length over about three pages; no
+// commitment to requirements (5.2 c) or to continual improvement (5.2 d);
+// no word on where the policy is published, onboarding or interested
+// parties (5.2 g); missing approval; an overdue review; and, given the
+// context in LintOptions, an approver who is not the role accountable for
+// policy approval (top management).
+//
+// # Wording
+//
+// Compose writes for any client: acronyms and proper nouns keep their
+// case, a description that is a noun phrase still gives a sentence with a
+// verb, the audience is the organisation's own (customers, clients,
+// patients), a principle's metric comes from a matching objective, and
+// product names are generalised so the policy passes its own lint.
 //
 // # Limits
 //

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
@@ -129,8 +127,8 @@ func availability(c isms.OrgContext, a Availability) Availability {
 		for _, p := range c.Parties {
 			if p.Kind == k && strings.TrimSpace(p.Name) != "" {
 				name := generalise(w.lower(strings.TrimSpace(p.Name)))
-				if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) && !strings.HasSuffix(name, "s") && !strings.HasPrefix(name, "the ") {
-					name = "the " + name // "the data protection authority", not "customers" or "Harbour Clinics"
+				if first, _, _ := strings.Cut(name, " "); !strings.HasSuffix(name, "s") && strings.ToUpper(first) != first && !strings.HasPrefix(name, "the ") {
+					name = "the " + name // "the data protection authority", "the Care Quality Commission"; not "customers" or "ACME"
 				}
 				names = append(names, name)
 			}
@@ -183,7 +181,7 @@ func purpose(c isms.OrgContext, w wording) string {
 
 func scope(s isms.Scope, w wording) string {
 	var b strings.Builder
-	b.WriteString(generalise(strings.TrimSpace(s.Statement)))
+	b.WriteString(upperFirst(generalise(strings.TrimSpace(s.Statement))))
 	var in, out []string
 	for _, it := range s.Items {
 		name := generalise(strings.TrimSpace(it.Name))

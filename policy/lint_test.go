@@ -75,6 +75,12 @@ func TestLint_EveryRule(t *testing.T) {
 		{"draft", func(p *policy.Policy) { p.Revision.Status = isms.Draft }, policy.RuleNotApproved, "revision.status", isms.SeverityWarning},
 		{"approved by nobody", func(p *policy.Policy) { p.Revision.Approval.Name = "" }, policy.RuleNotApproved, "revision.approval", isms.SeverityError},
 		{"review overdue", func(p *policy.Policy) { p.Revision.NextReview = approve.Add(-time.Hour) }, policy.RuleReviewOverdue, "revision.next_review", isms.SeverityError},
+		{"no commitment to continual improvement (5.2 d)", func(p *policy.Policy) { p.Improvement = "" }, policy.RuleImprovement, "improvement", isms.SeverityError},
+		{"improvement text that commits to nothing", func(p *policy.Policy) { p.Improvement = "We value security." }, policy.RuleImprovement, "improvement", isms.SeverityError},
+		{"not published anywhere (5.2 g)", func(p *policy.Policy) { p.Availability.Location = " " }, policy.RuleAvailability, "availability.location", isms.SeverityError},
+		{"not part of onboarding", func(p *policy.Policy) { p.Availability.Onboarding = false }, policy.RuleAvailability, "availability.onboarding", isms.SeverityWarning},
+		{"no word on interested parties", func(p *policy.Policy) { p.Availability.Parties = "" }, policy.RuleAvailability, "availability.parties", isms.SeverityWarning},
+		{"no commitment to requirements (5.2 c)", func(p *policy.Policy) { p.Commitments = nil }, policy.RuleMissingSection, "commitments", isms.SeverityError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,4 +201,58 @@ func BenchmarkLint_15MBPurpose(b *testing.B) {
 	for b.Loop() {
 		policy.Lint(p, approve, policy.LintOptions{})
 	}
+}
+
+func TestLint_ImprovementAndAvailabilityAreInTheComposedPolicy(t *testing.T) {
+	p := composed()
+	assert.Contains(t, p.Improvement, "improving its information security management system continually")
+	assert.Equal(t, "in the management system's document repository", p.Availability.Location)
+	assert.True(t, p.Availability.Onboarding)
+	text := policy.RenderText(p)
+	assert.Contains(t, text, "## 8. Availability and communication")
+	assert.Contains(t, text, "where every employee can find it in under two minutes")
+	assert.Contains(t, text, "part of onboarding")
+	for _, f := range policy.Lint(p, approve, policy.LintOptions{}) {
+		assert.NotContains(t, []string{policy.RuleImprovement, policy.RuleAvailability}, f.Code, "%s", f)
+	}
+}
+
+func TestCompose_AvailabilityGivenIsKept(t *testing.T) {
+	p, err := policy.Compose(policy.ComposeInput{Context: context(), Register: register(),
+		Availability: policy.Availability{Location: "on the intranet's ISMS page", Parties: "Clients receive it with the engagement letter."}})
+	require.NoError(t, err)
+	assert.Equal(t, policy.Availability{Location: "on the intranet's ISMS page", Onboarding: true, Parties: "Clients receive it with the engagement letter."}, p.Availability)
+}
+
+// TestLint_ApproverIsTopManagement: with the context, Lint warns when the
+// approver is not the role accountable for policy approval (positive) and
+// is silent when it is, by role or by a person holding it (negative).
+func TestLint_ApproverIsTopManagement(t *testing.T) {
+	c := context()
+	opts := policy.LintOptions{Context: c}
+	byRole := func(o isms.Owner) policy.Policy {
+		p, err := composed().Approve(c.Approval(o, approve))
+		require.NoError(t, err)
+		return p
+	}
+	assert.Empty(t, policy.Lint(byRole(isms.OwnedByRole(ceo)), approve, opts), "the CEO approves")
+	assert.Empty(t, policy.Lint(byRole(isms.OwnedByPerson(ann)), approve, opts), "Ann holds the CEO role")
+
+	byITManager := byRole(isms.OwnedByRole(itm))
+	f, ok := has(policy.Lint(byITManager, approve, opts), policy.RuleApprover, "revision.approval.by")
+	require.True(t, ok)
+	assert.Equal(t, isms.SeverityWarning, f.Severity)
+	assert.Contains(t, f.Message, "the CEO is accountable for policy approval")
+	assert.Empty(t, policy.Lint(byITManager, approve, policy.LintOptions{}), "zero options: today's checks only")
+	_, ok = has(policy.Lint(byRole(isms.OwnedByPerson(ben)), approve, opts), policy.RuleApprover, "revision.approval.by")
+	assert.True(t, ok, "Ben does not hold the CEO role")
+
+	noArea := c
+	noArea.Responsibilities = noArea.Responsibilities[1:]
+	f, ok = has(policy.Lint(byRole(isms.OwnedByRole(ceo)), approve, policy.LintOptions{Context: noArea}), policy.RuleApprover, "revision.approval.by")
+	require.True(t, ok, "a context that names no approver")
+	assert.Contains(t, f.Message, isms.AreaPolicyApproval)
+
+	_, ok = has(policy.Lint(composed(), approve, opts), policy.RuleApprover, "revision.approval.by")
+	assert.False(t, ok, "a draft has no approver to check")
 }

@@ -65,8 +65,11 @@ func trimPunct(word string) string {
 // letters only ("Customer", not "EHR", "SaaS" or "365").
 func titleCase(word string) bool {
 	r, size := utf8.DecodeRuneInString(word)
-	if !unicode.IsUpper(r) || size == len(word) {
+	if !unicode.IsUpper(r) {
 		return false
+	}
+	if size == len(word) {
+		return word == "A" // the article; "I" or "X" may be names
 	}
 	for _, r := range word[size:] {
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -92,9 +95,19 @@ func (w wording) lower(s string) string {
 		return s
 	}
 	if next, _, _ := strings.Cut(rest, " "); next != "" {
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || unicode.IsDigit(r) {
-			return s // "Active Directory", "Microsoft 365", "Kestrel SaaS platform"
+		if titleCase(trimPunct(next)) || startsWithDigit(next) {
+			return s // "Active Directory", "Microsoft 365", "Care Quality Commission"
 		}
+	}
+	return lowerWord(s)
+}
+
+// lowerWord lowers the first letter of s when its first word is an
+// ordinary capitalised word ("Runs", "A"), never an acronym or mixed case.
+func lowerWord(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	if !titleCase(trimPunct(first)) {
+		return s
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[size:]
@@ -144,9 +157,9 @@ func (w wording) about(desc string) string {
 	case w.org != "" && strings.HasPrefix(strings.ToLower(body), strings.ToLower(w.org)):
 		return body + "; its work depends on the information it holds."
 	case slices.Contains(thirdPersonVerbs, first) || (strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ss") && (slices.Contains(determiners, next) || startsWithDigit(next))):
-		return w.org + " " + w.lower(body) + "; its work depends on the information it holds."
+		return w.org + " " + lowerWord(body) + "; its work depends on the information it holds."
 	case first == "a" || first == "an" || first == "the":
-		return w.org + " is " + w.lower(body) + "; its work depends on the information it holds."
+		return w.org + " is " + lowerWord(body) + "; its work depends on the information it holds."
 	}
 	return w.org + " provides " + w.lower(body) + "; its work depends on the information it holds."
 }
@@ -239,8 +252,8 @@ func generalise(s string) string {
 		if len(before) == 0 || !slices.Contains([]string{"the", "a", "an", "our", "its", "their", "your", "his", "her", "this", "that"}, before[len(before)-1]) {
 			repl = "the " + repl
 		}
-		if at == 0 || strings.HasSuffix(strings.TrimSpace(s[:at]), ".") {
-			repl = upperFirst(repl)
+		if at > 0 && strings.HasSuffix(strings.TrimSpace(s[:at]), ".") {
+			repl = upperFirst(repl) // a sentence inside the text starts here; the caller decides for the first
 		}
 		s = s[:at] + repl + s[at+len(name):]
 	}
