@@ -2,8 +2,6 @@ package risk
 
 import (
 	"time"
-
-	"github.com/ismskit/ismskit/isms"
 )
 
 // BandCount is how many risks are in one band.
@@ -29,51 +27,47 @@ type Summary struct {
 	Unaccepted     int           `json:"unaccepted"`
 	OverdueActions int           `json:"overdue_actions"`
 	ReviewsDue     int           `json:"reviews_due"`
-	ALE            []Money       `json:"ale"`
+	// UnconfirmedResiduals counts derived residuals the risk owner has not
+	// confirmed or overridden.
+	UnconfirmedResiduals int `json:"unconfirmed_residuals"`
+	// AwaitingApproval counts decided treatments whose plan the risk owner
+	// has not approved.
+	AwaitingApproval int     `json:"awaiting_approval"`
+	ALE              []Money `json:"ale"`
 }
 
 // Summarize computes the summary at now in one pass over the risks. It does
 // not depend on the order of the risks.
-func (reg Register) Summarize(now time.Time) (Summary, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil {
-		return Summary{}, err
+func (c *Compiled) Summarize(now time.Time) Summary {
+	sc := c.sc
+	nb := len(sc.method.Bands)
+	s := Summary{Total: len(c.Risks)}
+	counts := make([]BandCount, 3*nb)
+	for k := range counts {
+		counts[k].Band = sc.method.Bands[k%nb]
 	}
-	s := Summary{Total: len(reg.Risks)}
-	bands := func() []BandCount {
-		out := make([]BandCount, len(sc.method.Bands))
-		for k, b := range sc.method.Bands {
-			out[k].Band = b
+	s.Inherent, s.Residual, s.Target = counts[:nb:nb], counts[nb:2*nb:2*nb], counts[2*nb:]
+	s.Treatments = make([]OptionCount, 1+len(options))
+	for k, o := range append([]Option{""}, options...) {
+		s.Treatments[k].Option = o
+	}
+	for i := range c.Risks {
+		r := &c.Risks[i]
+		s.Inherent[c.grade(i, 0).Order].Count++
+		g := c.grade(i, 1)
+		s.Residual[g.Order].Count++
+		s.Target[c.grade(i, 2).Order].Count++
+		if sc.AboveAppetite(*g) {
+			s.AboveAppetite++
 		}
-		return out
-	}
-	s.Inherent, s.Residual, s.Target = bands(), bands(), bands()
-	for _, o := range append([]Option{""}, options...) {
-		s.Treatments = append(s.Treatments, OptionCount{Option: o})
-	}
-	var p isms.Problems
-	for i := range reg.Risks {
-		r := &reg.Risks[i]
-		for _, st := range Stages() {
-			g, err := sc.Rate(r.At(st).Rating)
-			if err != nil {
-				p.Merge(isms.JoinPath(isms.Index("risks", i), string(st)), err)
-				continue
-			}
-			switch st {
-			case Inherent:
-				s.Inherent[g.Order].Count++
-			case Residual:
-				s.Residual[g.Order].Count++
-				if sc.AboveAppetite(g) {
-					s.AboveAppetite++
-				}
-				if sc.unaccepted(r, g, now) != "" {
-					s.Unaccepted++
-				}
-			case Target:
-				s.Target[g.Order].Count++
-			}
+		if prob, _ := sc.unaccepted(r, *g, now); prob != "" {
+			s.Unaccepted++
+		}
+		if r.Residual.Proposed() {
+			s.UnconfirmedResiduals++
+		}
+		if r.Treatment.Option != "" && r.Treatment.Approved == nil {
+			s.AwaitingApproval++
 		}
 		for k := range s.Treatments {
 			if s.Treatments[k].Option == r.Treatment.Option {
@@ -89,9 +83,6 @@ func (reg Register) Summarize(now time.Time) (Summary, error) {
 			s.ReviewsDue++
 		}
 	}
-	if err := p.Err(); err != nil {
-		return Summary{}, err
-	}
-	s.ALE = TotalALE(reg.Risks)
-	return s, nil
+	s.ALE = TotalALE(c.Risks)
+	return s
 }
