@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -15,8 +16,32 @@ import (
 // for concurrent use.
 type Compiled struct {
 	Register
-	sc    *Scorer
-	cells []uint16 // three per risk: the cell index at Inherent, Residual, Target
+	sc      *Scorer
+	cells   []uint16 // three per risk: the cell index at Inherent, Residual, Target
+	facts   []fact   // per risk: what the time-dependent queries need, compactly
+	actions []openAction
+	ale     []Money
+}
+
+// fact is what the queries need of one risk, so they scan a small array
+// instead of the risks.
+type fact struct {
+	expires    time.Time // the acceptance expiry (zero: no acceptance)
+	nextReview time.Time
+	firstOpen  time.Time // the earliest due date of an open action
+	hasOpen    bool      // the treatment has an open action
+	refRank    int32     // the risk's rank by reference, then ID
+	option     uint8     // index into Summary.Treatments
+	assessed   [3]bool   // the stage has its own assessment (Inherent always)
+	proposed   bool      // Residual.Proposed()
+	unapproved bool      // a decided treatment without the owner's approval
+}
+
+// openAction is an open action with a due date, sorted at compile time by
+// due date, risk reference, title and position.
+type openAction struct {
+	due     time.Time
+	risk, a int32
 }
 
 // Compile validates the register (Register.Validate: the method with its
@@ -27,34 +52,145 @@ func (reg Register) Compile() (*Compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Compiled{Register: reg, sc: sc, cells: make([]uint16, 3*len(reg.Risks))}
+	c := &Compiled{Register: reg, sc: sc, cells: make([]uint16, 3*len(reg.Risks)), facts: make([]fact, len(reg.Risks)), ale: TotalALE(reg.Risks)}
+	order := make([]int32, len(reg.Risks))
 	for i := range reg.Risks {
+		r := &reg.Risks[i]
 		for k, st := range stages {
-			c.cells[3*i+k] = uint16(sc.cellIndex(reg.Risks[i].At(st).Rating))
+			c.cells[3*i+k] = uint16(sc.cellIndex(r.At(st).Rating))
 		}
+		f := &c.facts[i]
+		f.assessed = [3]bool{true, !r.Residual.IsZero(), !r.Target.IsZero()}
+		f.proposed = r.Residual.Proposed()
+		f.unapproved = r.Treatment.Option != "" && r.Treatment.Approved == nil
+		f.option = uint8(1 + slices.Index(options, r.Treatment.Option))
+		f.nextReview = r.NextReview
+		if r.Acceptance != nil {
+			f.expires = r.Acceptance.Expires
+		}
+		for k := range r.Treatment.Actions {
+			a := &r.Treatment.Actions[k]
+			if !a.Open() {
+				continue
+			}
+			if !f.hasOpen || a.Due.Before(f.firstOpen) {
+				f.firstOpen, f.hasOpen = a.Due, true
+			}
+			c.actions = append(c.actions, openAction{due: a.Due, risk: int32(i), a: int32(k)})
+		}
+		order[i] = int32(i)
 	}
+	slices.SortFunc(order, func(a, b int32) int {
+		ra, rb := &reg.Risks[a], &reg.Risks[b]
+		return cmp.Or(cmp.Compare(ra.Ref, rb.Ref), ra.ID.Compare(rb.ID))
+	})
+	for rank, i := range order {
+		c.facts[i].refRank = int32(rank)
+	}
+	slices.SortFunc(c.actions, func(x, y openAction) int {
+		if c := x.due.Compare(y.due); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(reg.Risks[x.risk].Ref, reg.Risks[y.risk].Ref); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(reg.Risks[x.risk].Treatment.Actions[x.a].Title, reg.Risks[y.risk].Treatment.Actions[y.a].Title),
+			cmp.Compare(x.risk, y.risk), cmp.Compare(x.a, y.a))
+	})
 	return c, nil
 }
 
-var stages = [3]Stage{Inherent, Residual, Target}
-
-// stageIndex returns the position of s in stages, or -1.
-func stageIndex(s Stage) int {
-	switch s {
-	case Inherent:
-		return 0
-	case Residual:
+// overdueCount returns how many open actions are overdue at now: the
+// actions due before now, a prefix of the sorted list.
+func (c *Compiled) overdueCount(now time.Time) int {
+	n, _ := slices.BinarySearchFunc(c.actions, now, func(a openAction, t time.Time) int {
+		if a.due.Before(t) {
+			return -1
+		}
 		return 1
-	case Target:
-		return 2
-	}
-	return -1
+	})
+	return n
 }
 
-// cellIndex returns the cell a rating on the scales falls in (the caller
-// has validated it).
-func (s *Scorer) cellIndex(r Rating) int {
-	return s.lRank[r.Likelihood-s.lMin]*s.nImpact + s.iRank[r.Impact-s.iMin]
+// OverdueActions returns the open actions whose due date has passed at
+// now, earliest due first, then by risk reference and action title, as
+// Register.OverdueActions does, from the order worked out at compile time.
+func (c *Compiled) OverdueActions(now time.Time) []OverdueAction {
+	n := c.overdueCount(now)
+	if n == 0 {
+		return nil
+	}
+	out := make([]OverdueAction, n)
+	for k, x := range c.actions[:n] {
+		r := &c.Risks[x.risk]
+		out[k] = OverdueAction{Risk: r.ID, Ref: r.Ref, Action: r.Treatment.Actions[x.a]}
+	}
+	return out
+}
+
+// reviewDue is Risk.reviewDue from the compiled facts.
+func (f *fact) reviewDue(now time.Time) (ReviewReason, time.Time, bool) {
+	switch {
+	case !f.expires.IsZero() && !now.Before(f.expires):
+		return AcceptanceLapsed, f.expires, true
+	case !f.nextReview.IsZero() && !now.Before(f.nextReview):
+		return ReviewDateReached, f.nextReview, true
+	}
+	return "", time.Time{}, false
+}
+
+// ReviewsDue returns the risks due for review at now, as
+// Register.ReviewsDue does: earliest first, then by reference.
+func (c *Compiled) ReviewsDue(now time.Time) []ReviewDue {
+	type key struct {
+		since time.Time
+		i     int32
+	}
+	var keys []key
+	for i := range c.facts {
+		if _, since, due := c.facts[i].reviewDue(now); due {
+			keys = append(keys, key{since, int32(i)})
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(a.since.Compare(b.since), cmp.Compare(c.facts[a.i].refRank, c.facts[b.i].refRank))
+	})
+	out := make([]ReviewDue, len(keys))
+	for k, x := range keys {
+		r := &c.Risks[x.i]
+		reason, _, _ := c.facts[x.i].reviewDue(now)
+		out[k] = ReviewDue{Risk: r.ID, Ref: r.Ref, Reason: reason, Since: x.since}
+	}
+	return out
+}
+
+// needsAcceptance says whether risk i, at its current grade, needs an
+// acceptance at now (see Unaccepted), and whether because its treatment
+// is overdue, from the compiled facts alone.
+func (c *Compiled) needsAcceptance(i int, now time.Time) (need, overdue bool) {
+	f := &c.facts[i]
+	if !c.sc.AboveAppetite(*c.grade(i, 1)) {
+		return false, false
+	}
+	switch opt := optionAt(f.option); {
+	case opt == Avoid:
+		return false, false
+	case opt == Modify && f.hasOpen && now.Sub(f.firstOpen) > c.sc.method.Criteria.grace():
+		return true, true
+	case opt != Retain && opt != "" && f.hasOpen:
+		return false, false // still being treated, on time
+	}
+	return true, false
+}
+
+func optionAt(k uint8) Option {
+	if k == 0 {
+		return ""
+	}
+	return options[k-1]
 }
 
 // Scorer returns the compiled method.
@@ -181,54 +317,49 @@ func (c *Compiled) Unaccepted(now time.Time) []Unaccepted {
 		overdue bool
 	}
 	var hits []hit
-	for i := range c.Risks {
-		if prob, overdue := c.sc.unaccepted(&c.Risks[i], *c.grade(i, 1), now); prob != "" {
+	for i := range c.facts {
+		need, overdue := c.needsAcceptance(i, now)
+		if !need {
+			continue
+		}
+		if prob := c.sc.checkAcceptance(&c.Risks[i], *c.grade(i, 1), now); prob != "" {
 			hits = append(hits, hit{i, prob, overdue})
 		}
 	}
 	if len(hits) == 0 {
 		return nil
 	}
+	// Most severe first: the order of compareRanked, on small keys (the
+	// reference rank orders by reference, then ID).
+	slices.SortFunc(hits, func(a, b hit) int {
+		ga, gb := c.grade(a.i, 1), c.grade(b.i, 1)
+		return cmp.Or(gb.Compare(*ga), cmp.Compare(c.facts[a.i].refRank, c.facts[b.i].refRank))
+	})
 	out := make([]Unaccepted, len(hits))
 	for k, h := range hits {
 		out[k] = Unaccepted{Ranked: ranked(h.i, &c.Risks[h.i], *c.grade(h.i, 1)), Problem: h.prob, TreatmentOverdue: h.overdue}
 	}
-	slices.SortFunc(out, func(a, b Unaccepted) int { return compareRanked(a.Ranked, b.Ranked) })
 	return out
-}
-
-// unaccepted says why r, at its current grade, lacks the acceptance it
-// needs at now, or "" when it needs none or has a valid one, and whether
-// the need comes from an overdue treatment.
-func (s *Scorer) unaccepted(r *Risk, current Grade, now time.Time) (AcceptanceProblem, bool) {
-	if !s.AboveAppetite(current) || r.Treatment.Option == Avoid {
-		return "", false
-	}
-	overdue := r.treatmentOverdue(s.method.Criteria.grace(), now)
-	if r.Treatment.Option != Retain && r.Treatment.Option != "" && !r.Treatment.Complete() && !overdue {
-		return "", false // still being treated, on time
-	}
-	return s.checkAcceptance(r, current, now), overdue
 }
 
 // Unconfirmed returns the risks whose residual rating is a derived
 // proposal the risk owner has not confirmed or overridden, in register
 // order, with their residual grade.
 func (c *Compiled) Unconfirmed() []Ranked {
-	return c.rankedWhere(func(r *Risk) bool { return r.Residual.Proposed() })
+	return c.rankedWhere(func(f *fact) bool { return f.proposed })
 }
 
 // AwaitingApproval returns the risks with a decided treatment whose plan
 // the risk owner has not approved (Treatment.Approved), in register order,
 // with their residual grade.
 func (c *Compiled) AwaitingApproval() []Ranked {
-	return c.rankedWhere(func(r *Risk) bool { return r.Treatment.Option != "" && r.Treatment.Approved == nil })
+	return c.rankedWhere(func(f *fact) bool { return f.unapproved })
 }
 
-func (c *Compiled) rankedWhere(keep func(*Risk) bool) []Ranked {
+func (c *Compiled) rankedWhere(keep func(*fact) bool) []Ranked {
 	n := 0
-	for i := range c.Risks {
-		if keep(&c.Risks[i]) {
+	for i := range c.facts {
+		if keep(&c.facts[i]) {
 			n++
 		}
 	}
@@ -236,8 +367,8 @@ func (c *Compiled) rankedWhere(keep func(*Risk) bool) []Ranked {
 		return nil
 	}
 	out := make([]Ranked, 0, n)
-	for i := range c.Risks {
-		if keep(&c.Risks[i]) {
+	for i := range c.facts {
+		if keep(&c.facts[i]) {
 			out = append(out, ranked(i, &c.Risks[i], *c.grade(i, 1)))
 		}
 	}
@@ -265,14 +396,22 @@ func (c *Compiled) BandChanges(next Method) ([]BandChange, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Where the scales are the same, a cell maps to a cell.
+	same := slices.Equal(levelValues(c.Method.Likelihood), levelValues(next.Likelihood)) && slices.Equal(levelValues(c.Method.Impact), levelValues(next.Impact))
 	var out []BandChange
-	for i := range c.Risks {
-		r := &c.Risks[i]
+	for i := range c.facts {
 		for k, st := range stages {
-			if st != Inherent && r.At(st) == r.At(stages[k-1]) {
+			if !c.facts[i].assessed[k] {
 				continue // falls back to the stage before: reported there
 			}
 			old := *c.grade(i, k)
+			if same {
+				if g := &ns.cells[c.cells[3*i+k]]; g.Band.ID != old.Band.ID {
+					out = append(out, BandChange{Ranked: ranked(i, &c.Risks[i], old), Stage: st, New: *g})
+				}
+				continue
+			}
+			r := &c.Risks[i]
 			g, err := ns.Rate(r.At(st).Rating)
 			switch {
 			case err != nil:
@@ -283,6 +422,14 @@ func (c *Compiled) BandChanges(next Method) ([]BandChange, error) {
 		}
 	}
 	return out, nil
+}
+
+func levelValues(s Scale) []int {
+	out := make([]int, len(s.Levels))
+	for k, l := range s.Levels {
+		out[k] = l.Value
+	}
+	return out
 }
 
 // Trend returns the trend of risk i at stage s (Risk.Trend) with the
@@ -326,4 +473,25 @@ func (reg Register) validate() (*Scorer, error) {
 		return nil, err
 	}
 	return sc, nil
+}
+
+var stages = [3]Stage{Inherent, Residual, Target}
+
+// stageIndex returns the position of s in stages, or -1.
+func stageIndex(s Stage) int {
+	switch s {
+	case Inherent:
+		return 0
+	case Residual:
+		return 1
+	case Target:
+		return 2
+	}
+	return -1
+}
+
+// cellIndex returns the cell a rating on the scales falls in (the caller
+// has validated it).
+func (s *Scorer) cellIndex(r Rating) int {
+	return s.lRank[r.Likelihood-s.lMin]*s.nImpact + s.iRank[r.Impact-s.iMin]
 }

@@ -10,11 +10,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/risktest"
 )
 
 // hostRule is a host's own rule: the top cell of a 4×6 method scores 36
@@ -353,4 +355,71 @@ func TestDeriveResidual_MethodMapsControlsToDimensions(t *testing.T) {
 	m.ControlDimensions = append(m.ControlDimensions, risk.ControlDimension{Control: "8.13", Reduces: "sideways"})
 	_, err = risk.DeriveResidual(m, in, applied, nil)
 	assert.Equal(t, []string{"method.control_dimensions[1].control", "method.control_dimensions[1].reduces"}, paths(err))
+}
+
+// Every query of the compiled view is deterministic and does not depend on
+// the order of the risks (register-order queries return the same set).
+func TestCompiled_QueriesAreDeterministicAndOrderIndependent(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		reg := risktest.Register().Draw(t, "register")
+		perm := rapid.Permutation(reg.Risks).Draw(t, "order")
+		shuffled := reg
+		shuffled.Risks = perm
+		at := workday.AddDate(0, rapid.IntRange(0, 40).Draw(t, "months"), 0)
+		a, err := reg.Compile()
+		require.NoError(t, err)
+		a2, err := reg.Compile()
+		require.NoError(t, err)
+		b, err := shuffled.Compile()
+		require.NoError(t, err)
+		n := rapid.IntRange(1, 40).Draw(t, "n")
+		for _, st := range risk.Stages() {
+			assert.Equal(t, a.HeatMap(st), a2.HeatMap(st))
+			assert.Equal(t, a.HeatMap(st), b.HeatMap(st))
+			assert.Equal(t, withoutIndex(a.Highest(n, st)), withoutIndex(a2.Highest(n, st)))
+			assert.Equal(t, withoutIndex(a.Highest(n, st)), withoutIndex(b.Highest(n, st)))
+			for _, band := range reg.Method.Bands {
+				assert.ElementsMatch(t, refs(a.ByBand(st, band.ID)), refs(b.ByBand(st, band.ID)))
+			}
+		}
+		assert.Equal(t, a.Summarize(at), b.Summarize(at))
+		ua, ub := a.Unaccepted(at), b.Unaccepted(at)
+		for k := range ua {
+			ua[k].Index = 0
+		}
+		for k := range ub {
+			ub[k].Index = 0
+		}
+		assert.Equal(t, ua, ub)
+		assert.ElementsMatch(t, withoutIndex(a.Unconfirmed()), withoutIndex(b.Unconfirmed()))
+		assert.ElementsMatch(t, withoutIndex(a.AwaitingApproval()), withoutIndex(b.AwaitingApproval()))
+		assert.Equal(t, reg.OverdueActions(at), shuffled.OverdueActions(at))
+		assert.Equal(t, reg.ReviewsDue(at), shuffled.ReviewsDue(at))
+		assert.Equal(t, reg.OverdueActions(at), b.OverdueActions(at), "the compiled order is the register's")
+		assert.Equal(t, reg.ReviewsDue(at), b.ReviewsDue(at))
+	})
+}
+
+// withoutIndex drops the register position, which is all a reorder changes.
+func withoutIndex(rs []risk.Ranked) []risk.Ranked {
+	out := slices.Clone(rs)
+	for k := range out {
+		out[k].Index = 0
+	}
+	return out
+}
+
+func TestCompiled_TimeQueriesMatchTheRegisters(t *testing.T) {
+	reg := criticalRisk()
+	reg.Risks[1].Acceptance.OwnerAgreement = &risk.Approval{By: isms.OwnedByRole(itm), Date: workday}
+	c, err := reg.Compile()
+	require.NoError(t, err)
+	for months := range 14 {
+		at := workday.AddDate(0, months, 0)
+		assert.Equal(t, reg.ReviewsDue(at), c.ReviewsDue(at), "month %d", months)
+		assert.Equal(t, reg.OverdueActions(at), c.OverdueActions(at), "month %d", months)
+		assert.Equal(t, len(c.OverdueActions(at)), c.Summarize(at).OverdueActions)
+		assert.Equal(t, len(c.ReviewsDue(at)), c.Summarize(at).ReviewsDue)
+		assert.Equal(t, len(c.Unaccepted(at)), c.Summarize(at).Unaccepted)
+	}
 }

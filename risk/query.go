@@ -61,7 +61,16 @@ func (reg Register) ByTreatment(o Option) []Risk {
 }
 
 func (reg Register) filter(keep func(int, *Risk) bool) []Risk {
-	var out []Risk
+	n := 0
+	for i := range reg.Risks {
+		if keep(i, &reg.Risks[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Risk, 0, n)
 	for i := range reg.Risks {
 		if keep(i, &reg.Risks[i]) {
 			out = append(out, reg.Risks[i])
@@ -109,6 +118,9 @@ func (reg Register) OverdueActions(now time.Time) []OverdueAction {
 			cmp.Compare(action(a).Title, action(b).Title),
 			cmp.Compare(a.risk, b.risk), cmp.Compare(a.a, b.a))
 	})
+	if len(keys) == 0 {
+		return nil
+	}
 	out := make([]OverdueAction, len(keys))
 	for k, x := range keys {
 		r := &reg.Risks[x.risk]

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"time"
 )
 
@@ -51,8 +52,8 @@ func (c *Compiled) Summarize(now time.Time) Summary {
 	for k, o := range append([]Option{""}, options...) {
 		s.Treatments[k].Option = o
 	}
-	for i := range c.Risks {
-		r := &c.Risks[i]
+	for i := range c.facts {
+		f := &c.facts[i]
 		s.Inherent[c.grade(i, 0).Order].Count++
 		g := c.grade(i, 1)
 		s.Residual[g.Order].Count++
@@ -60,29 +61,21 @@ func (c *Compiled) Summarize(now time.Time) Summary {
 		if sc.AboveAppetite(*g) {
 			s.AboveAppetite++
 		}
-		if prob, _ := sc.unaccepted(r, *g, now); prob != "" {
+		if need, _ := c.needsAcceptance(i, now); need && sc.checkAcceptance(&c.Risks[i], *g, now) != "" {
 			s.Unaccepted++
 		}
-		if r.Residual.Proposed() {
+		if f.proposed {
 			s.UnconfirmedResiduals++
 		}
-		if r.Treatment.Option != "" && r.Treatment.Approved == nil {
+		if f.unapproved {
 			s.AwaitingApproval++
 		}
-		for k := range s.Treatments {
-			if s.Treatments[k].Option == r.Treatment.Option {
-				s.Treatments[k].Count++
-			}
-		}
-		for _, a := range r.Treatment.Actions {
-			if a.Overdue(now) {
-				s.OverdueActions++
-			}
-		}
-		if _, _, due := r.reviewDue(now); due {
+		s.Treatments[f.option].Count++
+		if _, _, due := f.reviewDue(now); due {
 			s.ReviewsDue++
 		}
 	}
-	s.ALE = TotalALE(c.Risks)
+	s.OverdueActions = c.overdueCount(now)
+	s.ALE = slices.Clone(c.ale)
 	return s
 }
