@@ -1,6 +1,8 @@
 package risk
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/isms"
@@ -15,6 +17,11 @@ type Criteria struct {
 	Appetite string `json:"appetite"`
 	// Authorities say which roles may accept which bands, and for how long.
 	Authorities []Authority `json:"authorities,omitempty"`
+	// OverdueGraceDays is how many days the open actions of a modify
+	// treatment may be overdue before the residual risk they leave in
+	// place needs an acceptance; 0 means DefaultOverdueGraceDays, and at
+	// most MaxOverdueGraceDays.
+	OverdueGraceDays int `json:"overdue_grace_days,omitempty"`
 }
 
 // Authority lets a role accept risks up to and including a band, for at
@@ -28,8 +35,14 @@ type Authority struct {
 
 func (c Criteria) validate(m Method) error {
 	var p isms.Problems
-	if m.BandIndex(c.Appetite) < 0 {
-		p.Addf("appetite", "the appetite %q is not one of the method's bands; name the highest band that may be retained without acceptance", c.Appetite)
+	switch {
+	case c.Appetite == "":
+		p.Addf("appetite", "the criteria give no risk appetite; add \"criteria\": {\"appetite\": \"<band id>\"} naming the highest band that may be retained without acceptance (one of %s)", bandIDs(m))
+	case m.BandIndex(c.Appetite) < 0:
+		p.Addf("appetite", "the appetite %q is not one of the method's bands (%s); name the highest band that may be retained without acceptance", c.Appetite, bandIDs(m))
+	}
+	if c.OverdueGraceDays < 0 || c.OverdueGraceDays > MaxOverdueGraceDays {
+		p.Addf("overdue_grace_days", "a grace of %d days for overdue treatment is outside 0..%d (MaxOverdueGraceDays)", c.OverdueGraceDays, MaxOverdueGraceDays)
 	}
 	if len(c.Authorities) > MaxAuthorities {
 		p.Addf("authorities", "the criteria list %d authorities; at most MaxAuthorities (%d)", len(c.Authorities), MaxAuthorities)
@@ -51,6 +64,15 @@ func (c Criteria) validate(m Method) error {
 		}
 	}
 	return p.Err()
+}
+
+// bandIDs lists the method's band IDs for messages.
+func bandIDs(m Method) string {
+	ids := make([]string, 0, len(m.Bands))
+	for _, b := range m.Bands {
+		ids = append(ids, strconv.Quote(b.ID))
+	}
+	return strings.Join(ids, ", ")
 }
 
 // MayAccept reports whether role may accept a risk in the band of the

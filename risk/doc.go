@@ -10,10 +10,11 @@
 //	if err := reg.CheckRefs(org, controls.AnnexA()); err != nil {
 //		return err // owners, assets, requirements, controls that do not resolve
 //	}
-//	top, err := reg.Highest(5, risk.Residual)
+//	c, err := reg.Compile() // validated, method compiled once
 //	if err != nil {
 //		return err
 //	}
+//	top := c.Highest(5, risk.Residual) // queries on the compiled view cannot fail
 //	duties := reg.Duties() // reviews and treatment deadlines, for calendar.FromDuties
 //	err = risk.WriteMarkdown(w, reg, risk.MarkdownOptions{Context: org, Now: now})
 //
@@ -27,8 +28,63 @@
 // MaxLevels levels with values up to MaxLevelValue) loads with DecodeMethod.
 // The matrix is a scoring rule with band thresholds or an explicit grid;
 // either way it must be monotonic. Method.Scorer compiles a method into a
-// Scorer, whose Rate is a table lookup; a host plugs in its own ScoringRule
-// with ScorerWith and proves it with risk/risktest.CheckScoringRule.
+// Scorer, whose Rate is a table lookup. The method carries its rule by
+// value (Method.Scoring, a Rule: a stable name and a function): Product()
+// and Sum() are built in; a host gives a method its own with
+// Method.WithRule(risk.NewRule("acme-weighted", f)), proves it with
+// risk/risktest.CheckScoringRule on its own scales, and passes it to
+// DecodeMethod or DecodeRegister when it reads a stored method back. Every
+// part of the package (validation, queries, heat maps, summaries, exports)
+// scores with the method's rule.
+//
+// A method has a Version and an approval (Approved); each assessment
+// records the version it was made with (Assessment.MethodVersion). Risk.Trend
+// rates each snapshot with the method of its time and marks a point whose
+// band only the method moved (Point.MethodChanged); Compiled.BandChanges
+// lists the risks a new method would move, before it is adopted.
+//
+// # Method JSON
+//
+// DecodeMethod reads this schema (unknown fields are errors):
+//
+//	{
+//	  "name":        string, required
+//	  "version":     string, e.g. "2026-1"
+//	  "approved":    {"by": {"role": uuid} | {"person": uuid}, "date": RFC 3339}
+//	  "likelihood":  {"name": string, "levels": [{"value": int ≥ 1, "label": string, "description": string}, …]}
+//	  "impact":      the same shape as likelihood
+//	  "rule":        "product" (default) | "sum" | a host rule's name
+//	  "bands":       [{"id": string, "label": string, "colour": "#rrggbb"}, …] lowest first
+//	  "thresholds":  [int, …] one per band: the lowest score of each band   } exactly
+//	  "grid":        [[cell, …], …] one row per likelihood level, lowest    } one of
+//	                 first, one cell per impact level; a cell is a band ID ("high")
+//	                 or a band index (2, counted from 0, lowest band first)
+//	  "criteria":    {"appetite": band ID, required,
+//	                  "authorities": [{"role": uuid, "up_to": band ID, "max_months": int}, …],
+//	                  "overdue_grace_days": int}
+//	  "control_strength":   decimal in (0, 1], default 0.5
+//	  "control_dimensions": [{"control": "8.13", "reduces": "likelihood" | "impact" | "both"}, …]
+//	}
+//
+// A 4×4 grid exported by another tool, with band indexes:
+//
+//	{
+//	  "name": "Imported 4×4",
+//	  "likelihood": {"name": "Likelihood", "levels": [{"value": 1, "label": "Unlikely"},
+//	    {"value": 2, "label": "Possible"}, {"value": 3, "label": "Likely"}, {"value": 4, "label": "Very likely"}]},
+//	  "impact": {"name": "Impact", "levels": [{"value": 1, "label": "Minor"},
+//	    {"value": 2, "label": "Moderate"}, {"value": 3, "label": "Major"}, {"value": 4, "label": "Severe"}]},
+//	  "bands": [{"id": "low", "label": "Low"}, {"id": "medium", "label": "Medium"}, {"id": "high", "label": "High"}],
+//	  "grid": [[0, 0, 1, 1],
+//	           [0, 1, 1, 2],
+//	           [1, 1, 2, 2],
+//	           [1, 2, 2, 2]],
+//	  "criteria": {"appetite": "low"}
+//	}
+//
+// Tools that export no appetite produce a method without "criteria"; the
+// error says to add "criteria": {"appetite": "<band id>"} and lists the
+// band IDs.
 //
 // # Risks
 //
@@ -43,7 +99,15 @@
 // terminate and transfer are synonyms; see ParseOption), with actions that
 // have an owner, a due date and the controls they implement. A risk above
 // the appetite that is retained needs an Acceptance by a role the criteria
-// allow for its band, for at most that role's period. Loss gives the
+// allow for its band, for at most that role's period, given by the risk
+// owner or with the owner's agreement (Acceptance.OwnerAgreement). The risk
+// owner approves the treatment plan (Treatment.Approved, clause 6.1.3 f). A
+// modify treatment whose open actions are overdue by more than the
+// criteria's grace (Criteria.OverdueGraceDays, DefaultOverdueGraceDays)
+// leaves the current residual in place, so it needs an acceptance too. A
+// residual derived by DeriveResidual is a proposal (Assessment.Derived)
+// until the owner confirms or overrides it (Assessment.Confirmed);
+// Compiled.Unconfirmed and the Markdown report list the unconfirmed ones. Loss gives the
 // classic view: SLE × ARO = ALE, in exact decimal Money; risk/quant
 // simulates losses.
 //
@@ -54,8 +118,10 @@
 // MaxLevels levels with values up to MaxLevelValue, at most MaxBands bands
 // and MaxAuthorities acceptance authorities, each for at most
 // MaxAcceptanceMonths months; its ControlStrength is above 0 and at most 1
-// with at most MaxControlStrengthPlaces decimal places; a risk has at most
-// MaxAppliedControls applied controls. DeriveResidual validates the method
+// with at most MaxControlStrengthPlaces decimal places; it maps at most
+// MaxControlDimensions controls to dimensions; its overdue grace is at most
+// MaxOverdueGraceDays days; a risk has at most MaxAppliedControls applied
+// controls. DeriveResidual validates the method
 // and the controls first, so no method makes it panic. Heat maps and the
 // compiled matrix are therefore at most MaxLevels × MaxLevels cells, and
 // every query is linear in the number of risks (Highest keeps a heap).
@@ -75,9 +141,15 @@
 //
 // # Queries, duties and outputs
 //
-// Highest, ByBand, ByOwner, ByAsset, ByControl, ByTreatment,
-// OverdueActions, ReviewsDue, Unaccepted, HeatMap and Summarize answer a
-// management review's questions. Duties returns the dated work the
+// Register.Compile validates the register once and returns a Compiled
+// view whose queries cannot fail and return no error: Highest, ByBand,
+// Unaccepted, Unconfirmed, AwaitingApproval, HeatMap, Summarize,
+// OverdueActions, ReviewsDue, BandChanges and Trend, with ByOwner, ByAsset,
+// ByControl and ByTreatment from the embedded Register. They answer a
+// management review's questions; each is one pass over compact per-risk
+// facts (100,000 risks in milliseconds; see BenchmarkRegister100k). The
+// Register methods of the same names compile and then query, for a single
+// question. Duties returns the dated work the
 // register creates as isms.Duty values; the calendar package turns them
 // into activities, so risk does not import calendar. WriteCSV,
 // WriteMarkdown and WriteHeatMapSVG take an options struct whose zero

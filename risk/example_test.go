@@ -97,11 +97,14 @@ func ExampleRegister() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%s needs a new acceptance: %s\n", un[0].Ref, un[0].Problem)
+	for _, u := range un {
+		fmt.Printf("%s needs a new acceptance: %s (treatment overdue: %v)\n", u.Ref, u.Problem, u.TreatmentOverdue)
+	}
 	// Output:
 	// R-1 Phishing steals credentials: High
 	// R-2 Cloud region outage: High
-	// R-2 needs a new acceptance: expired
+	// R-1 needs a new acceptance: missing (treatment overdue: true)
+	// R-2 needs a new acceptance: expired (treatment overdue: false)
 }
 
 // A risk validates its own fields (what isms.Create runs); CheckRefs adds

@@ -34,7 +34,7 @@ type CSVOptions struct {
 // +, - or @) gets a leading apostrophe, and bidi controls are removed, so
 // the file opens cleanly and safely.
 func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
-	sc, err := reg.Method.Scorer()
+	comp, err := reg.Compile()
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 		assetNames[a.ID] = a.Name
 	}
 	c := cells.CSV
-	for _, r := range reg.Risks {
+	for i, r := range reg.Risks {
 		var assets, props, ctrls []string
 		for _, a := range r.Assets {
 			assets = append(assets, orDefault(assetNames[a], a.String()))
@@ -61,12 +61,9 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 		}
 		row := []string{c(r.Ref), c(r.Title), c(string(r.Kind)), c(strings.Join(assets, "|")), c(r.Threat),
 			c(r.Vulnerability), c(r.Scenario), c(strings.Join(props, "|")), c(ownerName(org, r.Owner))}
-		for _, st := range Stages() {
+		for k, st := range stages {
 			a := r.At(st)
-			g, err := sc.Rate(a.Rating)
-			if err != nil {
-				return fmt.Errorf("risk %q: %w", r.name(), err)
-			}
+			g := comp.grade(i, k)
 			row = append(row, fmt.Sprint(a.Likelihood), fmt.Sprint(a.Impact), fmt.Sprint(g.Score), c(g.Band.Label))
 		}
 		accepted := ""
@@ -115,6 +112,14 @@ func date(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
+// methodVersion renders " (version v)" for a versioned method.
+func methodVersion(m Method) string {
+	if m.Version == "" {
+		return ""
+	}
+	return " (version " + cells.Markdown(m.Version) + ")"
+}
+
 // DefaultTop is how many risks WriteMarkdown lists when
 // MarkdownOptions.Top is zero.
 const DefaultTop = 10
@@ -145,25 +150,14 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 	if top == 0 {
 		top = DefaultTop
 	}
-	sum, err := reg.Summarize(now)
+	c, err := reg.Compile()
 	if err != nil {
 		return err
 	}
-	hm, err := reg.HeatMap(Residual)
-	if err != nil {
-		return err
-	}
-	highest, err := reg.Highest(top, Residual)
-	if err != nil {
-		return err
-	}
-	un, err := reg.Unaccepted(now)
-	if err != nil {
-		return err
-	}
+	sum, hm, highest, un := c.Summarize(now), c.HeatMap(Residual), c.Highest(top, Residual), c.Unaccepted(now)
 	md := cells.Markdown
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Risk register summary\n\n%d risks, assessed with %s; as of %s.\n\n", sum.Total, md(reg.Method.Name), now.Format(time.DateOnly))
+	fmt.Fprintf(&b, "# Risk register summary\n\n%d risks, assessed with %s%s; as of %s.\n\n", sum.Total, md(reg.Method.Name), methodVersion(reg.Method), now.Format(time.DateOnly))
 	b.WriteString("| Band | Inherent | Residual | Target |\n|---|---:|---:|---:|\n")
 	for k := len(sum.Inherent) - 1; k >= 0; k-- {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", md(sum.Inherent[k].Band.Label), sum.Inherent[k].Count, sum.Residual[k].Count, sum.Target[k].Count)
@@ -200,7 +194,24 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 	if len(un) > 0 {
 		b.WriteString("\n## Risks above the appetite without a valid acceptance\n\n")
 		for _, u := range un {
-			fmt.Fprintf(&b, "- %s: %s (%s): acceptance %s\n", md(u.Ref), md(u.Title), md(u.Grade.Band.Label), strings.ReplaceAll(string(u.Problem), "_", " "))
+			why := ""
+			if u.TreatmentOverdue {
+				why = ", treatment overdue"
+			}
+			fmt.Fprintf(&b, "- %s: %s (%s%s): acceptance %s\n", md(u.Ref), md(u.Title), md(u.Grade.Band.Label), why, strings.ReplaceAll(string(u.Problem), "_", " "))
+		}
+	}
+	if uc := c.Unconfirmed(); len(uc) > 0 {
+		b.WriteString("\n## Residual ratings the risk owner has not confirmed\n\nDerived from the controls in place; a proposal until the owner confirms or overrides it.\n\n")
+		for _, u := range uc {
+			fmt.Fprintf(&b, "- %s: %s (proposed %s, score %d)\n", md(u.Ref), md(u.Title), md(u.Grade.Band.Label), u.Grade.Score)
+		}
+	}
+	if aw := c.AwaitingApproval(); len(aw) > 0 {
+		b.WriteString("\n## Treatment plans awaiting the risk owner's approval\n\n")
+		for _, u := range aw {
+			r := &reg.Risks[u.Index]
+			fmt.Fprintf(&b, "- %s: %s (%s, owner %s)\n", md(u.Ref), md(u.Title), md(string(r.Treatment.Option)), md(ownerName(org, r.Owner)))
 		}
 	}
 	if len(sum.ALE) > 0 {

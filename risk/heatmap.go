@@ -25,31 +25,26 @@ type HeatCell struct {
 	Count int   `json:"count"`
 }
 
-// HeatMap counts the register's risks per cell at stage s.
-func (reg Register) HeatMap(s Stage) (HeatMap, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil {
-		return HeatMap{}, err
-	}
-	m := sc.method
+// HeatMap counts the register's risks per cell at stage s; an unknown
+// stage gives an empty map of the method's size.
+func (c *Compiled) HeatMap(s Stage) HeatMap {
+	m := c.sc.method
+	nl, ni := len(m.Likelihood.Levels), len(m.Impact.Levels)
 	hm := HeatMap{Stage: s, Likelihood: m.Likelihood, Impact: m.Impact}
-	hm.Cells = make([][]HeatCell, len(m.Likelihood.Levels))
+	hm.Cells = make([][]HeatCell, nl)
+	flat := make([]HeatCell, nl*ni)
 	for l := range hm.Cells {
-		hm.Cells[l] = make([]HeatCell, len(m.Impact.Levels))
-		for i := range hm.Cells[l] {
-			hm.Cells[l][i].Grade, _ = sc.Cell(l, i) // always inside: the map has the method's size
+		hm.Cells[l] = flat[l*ni : (l+1)*ni : (l+1)*ni]
+	}
+	for k := range flat {
+		flat[k].Grade = c.sc.cells[k]
+	}
+	if k := stageIndex(s); k >= 0 {
+		for i := range c.Risks {
+			flat[c.cells[3*i+k]].Count++
 		}
 	}
-	for i := range reg.Risks {
-		rt := reg.Risks[i].At(s).Rating
-		l, im := m.Likelihood.Rank(rt.Likelihood), m.Impact.Rank(rt.Impact)
-		if l < 0 || im < 0 {
-			_, err := sc.Rate(rt)
-			return HeatMap{}, fmt.Errorf("risk %q: %w", reg.Risks[i].name(), err)
-		}
-		hm.Cells[l][im].Count++
-	}
-	return hm, nil
+	return hm
 }
 
 // check reports a heat map whose cells do not match its scales.

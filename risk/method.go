@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -27,8 +26,8 @@ type Band struct {
 // score and a band, and the risk acceptance criteria.
 //
 // The matrix is defined in one of two ways:
-//   - by a scoring rule and band thresholds: Scoring names the rule ("product",
-//     the default, or "sum") and Thresholds[k] is the lowest score of
+//   - by a scoring rule and band thresholds: Scoring is the rule (Product,
+//     the default, Sum, or the host's own) and Thresholds[k] is the lowest score of
 //     Bands[k] (Thresholds[0] is ignored: the lowest band takes every score
 //     below Thresholds[1]);
 //   - by an explicit grid, as many GRC tools store it: Grid[l][i] is the
@@ -40,11 +39,19 @@ type Band struct {
 // a cell with lower or equal likelihood and impact. Level values start at 1
 // or more, because a zero rating means "not assessed".
 type Method struct {
-	Name       string `json:"name"`
-	Likelihood Scale  `json:"likelihood"`
-	Impact     Scale  `json:"impact"`
-	// Scoring names the scoring rule: "product" (the default) or "sum".
-	Scoring    string     `json:"rule,omitempty"`
+	Name string `json:"name"`
+	// Version identifies this edition of the method, e.g. "2026-1". Each
+	// assessment records the version it was made with
+	// (Assessment.MethodVersion), so results stay comparable (clause 6.1.2
+	// b) and Trend rates each snapshot with the method of its time.
+	Version string `json:"version,omitempty"`
+	// Approved records who approved this version of the method, and when.
+	Approved   *Approval `json:"approved,omitempty"`
+	Likelihood Scale     `json:"likelihood"`
+	Impact     Scale     `json:"impact"`
+	// Scoring is the scoring rule, stored by name: Product (the default),
+	// Sum, or the host's own (NewRule, WithRule).
+	Scoring    Rule       `json:"rule,omitzero"`
 	Bands      []Band     `json:"bands"`
 	Thresholds []int      `json:"thresholds,omitempty"`
 	Grid       [][]string `json:"grid,omitempty"`
@@ -54,6 +61,19 @@ type Method struct {
 	// and at most 1, with at most MaxControlStrengthPlaces decimal places.
 	// Zero means the default, 0.5.
 	ControlStrength decimal.Decimal `json:"control_strength,omitzero"`
+	// ControlDimensions says, per control, what DeriveResidual takes it to
+	// reduce when an applied control leaves Reduces empty; controls not
+	// listed fall back to their catalogue type (DimensionOf). At most
+	// MaxControlDimensions entries, each control once.
+	ControlDimensions []ControlDimension `json:"control_dimensions,omitempty"`
+}
+
+// WithRule returns a copy of m that scores with rule (its Name is what a
+// stored method keeps). The copy shares nothing mutable with m's rule
+// field; m is unchanged.
+func (m Method) WithRule(rule Rule) Method {
+	m.Scoring = rule
+	return m
 }
 
 // Limits on a method's scales, far above any real method, that keep the
@@ -76,6 +96,9 @@ const (
 	// ControlStrength may have, which keeps DeriveResidual's exact
 	// arithmetic small.
 	MaxControlStrengthPlaces = 4
+	// MaxControlDimensions is the most per-control dimension entries a
+	// method's ControlDimensions may have.
+	MaxControlDimensions = 1000
 )
 
 // DefaultControlStrength is the ControlStrength used when a Method leaves it
@@ -104,39 +127,22 @@ func (m Method) Validate() error {
 	return err
 }
 
-// Scorer compiles the method with its named rule into a Scorer.
+// Scorer compiles the method with its own rule (Method.Scoring) into a
+// Scorer. The rule is called once per cell, here; scoring a risk afterwards
+// is a table lookup.
 func (m Method) Scorer() (*Scorer, error) {
-	rule, err := m.namedRule()
+	var p isms.Problems
+	rule, err := m.Scoring.resolve()
 	if err != nil {
-		var p isms.Problems
 		p.Addf("rule", "%v", err)
 		m.check(&p, nil)
 		return nil, p.Err()
 	}
-	return m.ScorerWith(rule)
-}
-
-// ScorerWith compiles the method with a host's own scoring rule instead of
-// the named one. The rule is called once per cell, here; scoring a risk
-// afterwards is a table lookup.
-func (m Method) ScorerWith(rule ScoringRule) (*Scorer, error) {
-	var p isms.Problems
 	s := m.check(&p, rule)
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
-}
-
-func (m Method) namedRule() (ScoringRule, error) {
-	switch strings.ToLower(m.Scoring) {
-	case "", "product":
-		return Product, nil
-	case "sum":
-		return Sum, nil
-	default:
-		return nil, fmt.Errorf("scoring rule %q is not one of product, sum", m.Scoring)
-	}
 }
 
 // check validates the method and, when rule is given and everything is
@@ -188,6 +194,10 @@ func (m Method) check(p *isms.Problems, rule ScoringRule) *Scorer {
 		p.Addf("thresholds", "the matrix is not defined; give band thresholds or a grid")
 	}
 	p.Merge("criteria", m.Criteria.validate(m))
+	if m.Approved != nil {
+		p.Merge("approved", m.Approved.validate("the method's approval"))
+	}
+	checkControlDimensions(p, m.ControlDimensions)
 	if p.Len() > before || rule == nil {
 		return nil
 	}

@@ -77,7 +77,7 @@ func TestMethod_ValidationReportsEveryProblem(t *testing.T) {
 		{"both thresholds and grid", func(m *risk.Method) { m.Grid = [][]string{{"low"}} }, []string{"grid"}},
 		{"neither", func(m *risk.Method) { m.Thresholds = nil }, []string{"thresholds"}},
 		{"thresholds out of order", func(m *risk.Method) { m.Thresholds = []int{1, 6, 3} }, []string{"thresholds[2]"}},
-		{"unknown rule, unknown appetite", func(m *risk.Method) { m.Scoring, m.Criteria.Appetite = "max", "amber" },
+		{"unknown rule, unknown appetite", func(m *risk.Method) { m.Scoring, m.Criteria.Appetite = risk.Rule{Name: "max"}, "amber" },
 			[]string{"rule", "criteria.appetite"}},
 		{"bad authority", func(m *risk.Method) {
 			m.Criteria.Authorities = []risk.Authority{{UpTo: "extreme", MaxMonths: 0}}
@@ -104,7 +104,7 @@ func TestMethod_HostRuleMustBeMonotonic(t *testing.T) {
 		}
 		return l * i
 	})
-	_, err := risk.DefaultMethod().ScorerWith(dip)
+	_, err := risk.DefaultMethod().WithRule(risk.NewRule("dip", dip)).Scorer()
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	assert.Contains(t, err.Error(), "the scoring rule is not monotonic")
 }
@@ -149,8 +149,8 @@ func TestScorer_Properties(t *testing.T) {
 }
 
 func TestBuiltInRules_PassTheHostChecker(t *testing.T) {
-	risktest.CheckScoringRule(t, risk.Product)
-	risktest.CheckScoringRule(t, risk.Sum)
+	risktest.CheckScoringRule(t, risk.Product(), risktest.CheckOptions{})
+	risktest.CheckScoringRule(t, risk.Sum(), risktest.CheckOptions{})
 }
 
 func TestScorer_CellOutsideTheMatrix(t *testing.T) {

@@ -2,7 +2,6 @@ package risk
 
 import (
 	"cmp"
-	"container/heap"
 	"slices"
 	"time"
 
@@ -35,92 +34,6 @@ func compareRanked(a, b Ranked) int {
 	)
 }
 
-// scan grades every risk at stage s and calls fn with each grade, in
-// order. It fails, listing every risk off the scales, rather than skip any;
-// fn is not called for those.
-func (sc *Scorer) scan(risks []Risk, s Stage, fn func(i int, g Grade)) error {
-	var p isms.Problems
-	for i := range risks {
-		g, err := sc.Rate(risks[i].At(s).Rating)
-		if err != nil {
-			p.Merge(isms.JoinPath(isms.Index("risks", i), string(s)), err)
-			continue
-		}
-		fn(i, g)
-	}
-	return p.Err()
-}
-
-// Highest returns the n most severe risks at stage s: highest band first,
-// then highest score, then reference.
-func (reg Register) Highest(n int, s Stage) ([]Ranked, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil || n <= 0 {
-		return nil, err
-	}
-	h := &minHeap{}
-	err = sc.scan(reg.Risks, s, func(i int, g Grade) {
-		r := &reg.Risks[i]
-		if h.Len() < n {
-			heap.Push(h, ranked(i, r, g))
-			return
-		}
-		root := (*h)[0]
-		if c := g.Compare(root.Grade); c > 0 || (c == 0 && compareRanked(ranked(i, r, g), root) < 0) {
-			(*h)[0] = ranked(i, r, g)
-			heap.Fix(h, 0)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	out := []Ranked(*h)
-	slices.SortFunc(out, compareRanked)
-	return out, nil
-}
-
-// minHeap keeps the least severe of the current top n at its root.
-type minHeap []Ranked
-
-// Len implements heap.Interface.
-func (h minHeap) Len() int { return len(h) }
-
-// Less puts the least severe first.
-func (h minHeap) Less(i, j int) bool { return compareRanked(h[i], h[j]) > 0 }
-
-// Swap implements heap.Interface.
-func (h minHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-
-// Push implements heap.Interface.
-func (h *minHeap) Push(x any) { *h = append(*h, x.(Ranked)) }
-
-// Pop implements heap.Interface.
-func (h *minHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
-// ByBand returns the risks whose grade at stage s is in band id, in
-// register order.
-func (reg Register) ByBand(s Stage, id string) ([]Risk, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil {
-		return nil, err
-	}
-	var out []Risk
-	err = sc.scan(reg.Risks, s, func(i int, g Grade) {
-		if g.Band.ID == id {
-			out = append(out, reg.Risks[i])
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // ByOwner returns the risks owned by o.
 func (reg Register) ByOwner(o isms.Owner) []Risk {
 	return reg.filter(func(_ int, r *Risk) bool { return r.Owner == o })
@@ -148,7 +61,16 @@ func (reg Register) ByTreatment(o Option) []Risk {
 }
 
 func (reg Register) filter(keep func(int, *Risk) bool) []Risk {
-	var out []Risk
+	n := 0
+	for i := range reg.Risks {
+		if keep(i, &reg.Risks[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Risk, 0, n)
 	for i := range reg.Risks {
 		if keep(i, &reg.Risks[i]) {
 			out = append(out, reg.Risks[i])
@@ -196,6 +118,9 @@ func (reg Register) OverdueActions(now time.Time) []OverdueAction {
 			cmp.Compare(action(a).Title, action(b).Title),
 			cmp.Compare(a.risk, b.risk), cmp.Compare(a.a, b.a))
 	})
+	if len(keys) == 0 {
+		return nil
+	}
 	out := make([]OverdueAction, len(keys))
 	for k, x := range keys {
 		r := &reg.Risks[x.risk]
@@ -248,46 +173,4 @@ func (r *Risk) reviewDue(now time.Time) (ReviewReason, time.Time, bool) {
 		return ReviewDateReached, r.NextReview, true
 	}
 	return "", time.Time{}, false
-}
-
-// Unaccepted is a risk above the appetite that is not covered by a valid
-// acceptance, with the reason.
-type Unaccepted struct {
-	Ranked
-	Problem AcceptanceProblem `json:"problem"`
-}
-
-// Unaccepted returns the risks whose current grade is above the appetite,
-// that are retained (or undecided, or whose treatment is complete, so what
-// remains is residual risk to accept), and that have no valid acceptance at
-// now: none, expired, given for another rating, by a role not allowed, or
-// for too long. Most severe first.
-func (reg Register) Unaccepted(now time.Time) ([]Unaccepted, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil {
-		return nil, err
-	}
-	var out []Unaccepted
-	err = sc.scan(reg.Risks, Residual, func(i int, g Grade) {
-		if prob := sc.unaccepted(&reg.Risks[i], g, now); prob != "" {
-			out = append(out, Unaccepted{Ranked: ranked(i, &reg.Risks[i], g), Problem: prob})
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b Unaccepted) int { return compareRanked(a.Ranked, b.Ranked) })
-	return out, nil
-}
-
-// unaccepted says why r, at its current grade, lacks the acceptance it
-// needs at now, or "" when it needs none or has a valid one.
-func (s *Scorer) unaccepted(r *Risk, current Grade, now time.Time) AcceptanceProblem {
-	if !s.AboveAppetite(current) || r.Treatment.Option == Avoid {
-		return ""
-	}
-	if r.Treatment.Option != Retain && r.Treatment.Option != "" && !r.Treatment.Complete() {
-		return "" // still being treated
-	}
-	return s.checkAcceptance(*r, current, now)
 }

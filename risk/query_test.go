@@ -68,10 +68,13 @@ func TestQueries_OnTheDomainRisks(t *testing.T) {
 	assert.Empty(t, un, "R-3 is accepted; R-2 is still being treated")
 	un, err = reg.Unaccepted(workday.AddDate(0, 7, 0))
 	require.NoError(t, err)
-	require.Len(t, un, 1)
-	assert.Equal(t, "R-3", un[0].Ref)
-	assert.Equal(t, reg.Risks[2].ID, un[0].Risk)
-	assert.Equal(t, risk.AcceptanceExpired, un[0].Problem)
+	require.Len(t, un, 3, "R-3's acceptance expired; R-1 and R-2's treatments are overdue past the grace")
+	assert.Equal(t, []string{"R-2", "R-3", "R-1"}, []string{un[0].Ref, un[1].Ref, un[2].Ref})
+	assert.Equal(t, reg.Risks[2].ID, un[1].Risk)
+	assert.Equal(t, risk.AcceptanceExpired, un[1].Problem)
+	assert.False(t, un[1].TreatmentOverdue)
+	assert.True(t, un[0].TreatmentOverdue)
+	assert.Equal(t, risk.AcceptanceMissing, un[0].Problem)
 
 	reassessed := reg
 	reassessed.Risks = slices.Clone(reg.Risks)

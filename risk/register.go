@@ -3,6 +3,7 @@ package risk
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
@@ -26,32 +27,56 @@ type Register struct {
 // CheckRefs checks the references into the organization's context and the
 // catalogue.
 func (reg Register) Validate() error {
-	var p isms.Problems
-	sc, err := reg.Method.Scorer()
-	p.Merge("method", err)
-	ids := map[ID]bool{}
-	refs := map[string]bool{}
-	for i, r := range reg.Risks {
-		path := isms.Index("risks", i)
-		p.Merge(path, r.Validate())
-		if sc != nil {
-			p.Merge(path, sc.checkRatings(r))
-		}
-		if !r.ID.IsZero() {
-			if ids[r.ID] {
-				p.Addf(isms.JoinPath(path, "id"), "risk %q: ID %s is used twice", r.name(), r.ID)
-			}
-			ids[r.ID] = true
-		}
-		ref := strings.ToLower(strings.TrimSpace(r.Ref))
-		if ref != "" {
-			if refs[ref] {
-				p.Addf(isms.JoinPath(path, "ref"), "risk reference %q is used twice", r.Ref)
-			}
-			refs[ref] = true
-		}
+	_, err := reg.validate()
+	return err
+}
+
+func normRef(ref string) string { return strings.ToLower(strings.TrimSpace(ref)) }
+
+// Highest compiles the register and returns Compiled.Highest; the error is
+// Compile's. A caller asking several questions compiles once instead.
+func (reg Register) Highest(n int, s Stage) ([]Ranked, error) {
+	c, err := reg.Compile()
+	if err != nil {
+		return nil, err
 	}
-	return p.Err()
+	return c.Highest(n, s), nil
+}
+
+// ByBand compiles the register and returns Compiled.ByBand.
+func (reg Register) ByBand(s Stage, id string) ([]Risk, error) {
+	c, err := reg.Compile()
+	if err != nil {
+		return nil, err
+	}
+	return c.ByBand(s, id), nil
+}
+
+// Unaccepted compiles the register and returns Compiled.Unaccepted.
+func (reg Register) Unaccepted(now time.Time) ([]Unaccepted, error) {
+	c, err := reg.Compile()
+	if err != nil {
+		return nil, err
+	}
+	return c.Unaccepted(now), nil
+}
+
+// HeatMap compiles the register and returns Compiled.HeatMap.
+func (reg Register) HeatMap(s Stage) (HeatMap, error) {
+	c, err := reg.Compile()
+	if err != nil {
+		return HeatMap{}, err
+	}
+	return c.HeatMap(s), nil
+}
+
+// Summarize compiles the register and returns Compiled.Summarize.
+func (reg Register) Summarize(now time.Time) (Summary, error) {
+	c, err := reg.Compile()
+	if err != nil {
+		return Summary{}, err
+	}
+	return c.Summarize(now), nil
 }
 
 // CheckRefs checks every reference from the register into other records,

@@ -134,7 +134,7 @@ func TestRisk_ReassessKeepsHistory(t *testing.T) {
 	assert.Len(t, r.History, 0, "the original is unchanged")
 	require.Len(t, later.History, 1)
 	assert.Equal(t, r.Residual, later.History[0].Residual)
-	trend := later.Trend(sc, risk.Residual)
+	trend := later.Trend(risk.Residual, sc)
 	require.Len(t, trend, 2)
 	assert.Equal(t, 8, trend[0].Grade.Score)
 	assert.Equal(t, 4, trend[1].Grade.Score)

@@ -30,6 +30,45 @@ type AppliedControl struct {
 	Reduces       Dimension              `json:"reduces,omitempty"`
 }
 
+// ControlDimension is a method's say on what one control reduces when
+// DeriveResidual derives a residual: it overrides the catalogue type.
+type ControlDimension struct {
+	Control controls.ID `json:"control"`
+	Reduces Dimension   `json:"reduces"`
+}
+
+// checkControlDimensions records malformed or repeated entries.
+func checkControlDimensions(p *isms.Problems, cds []ControlDimension) {
+	if len(cds) > MaxControlDimensions {
+		p.Addf("control_dimensions", "the method maps %d controls; at most MaxControlDimensions (%d)", len(cds), MaxControlDimensions)
+		return
+	}
+	seen := make(map[controls.ID]bool, len(cds))
+	for i, cd := range cds {
+		path := isms.Index("control_dimensions", i)
+		switch {
+		case cd.Control == "":
+			p.Addf(isms.JoinPath(path, "control"), "the entry names no control")
+		case seen[cd.Control]:
+			p.Addf(isms.JoinPath(path, "control"), "control %s is mapped twice", cd.Control)
+		}
+		seen[cd.Control] = true
+		if cd.Reduces == "" || !validDimension(cd.Reduces) {
+			p.Addf(isms.JoinPath(path, "reduces"), "control %s: %q is not likelihood, impact or both", cd.Control, cd.Reduces)
+		}
+	}
+}
+
+// dimensionFor returns what the method says control id reduces.
+func (m Method) dimensionFor(id controls.ID) (Dimension, bool) {
+	for _, cd := range m.ControlDimensions {
+		if cd.Control == id {
+			return cd.Reduces, true
+		}
+	}
+	return "", false
+}
+
 // DimensionOf returns what a catalogue control reduces, from its control
 // type tags.
 func DimensionOf(c controls.Control) Dimension {
@@ -45,8 +84,10 @@ func DimensionOf(c controls.Control) Dimension {
 	}
 }
 
-// DeriveResidual computes a residual rating from the inherent rating and
-// the controls applied, by this exact rule:
+// DeriveResidual proposes a residual rating from the inherent rating and
+// the controls applied. It is a proposal: record it with Assessment.Derived
+// set, and the risk owner confirms or overrides it (Assessment.Confirmed);
+// until then reports list it as unconfirmed. The exact rule:
 //
 //  1. Each control's effectiveness gives a factor f (controls.Effectiveness
 //     Factor: 0, 0, 0.5, 0.75 or 1) and the method a strength s
@@ -63,7 +104,21 @@ func DimensionOf(c controls.Control) Dimension {
 // it may be nil when every applied control states what it reduces. The
 // method's own fields are validated first (its problems are returned
 // under "method"; the scoring rule is not needed here),
-// and at most MaxAppliedControls controls are taken.
+// and at most MaxAppliedControls controls are taken. An applied control
+// with an empty Reduces takes the method's ControlDimensions entry for it,
+// else its catalogue type (DimensionOf).
+//
+// Known limits of the rule, which is why the owner decides:
+//   - weak controls stack: three partially effective controls (f = 0.5,
+//     s = 0.5) leave 0.75³ ≈ 0.42 of the exposure, as much as one fully
+//     effective control and a half, though weak controls often fail
+//     together;
+//   - rounding up is cautious at the bottom of a scale: at the default
+//     strength a level of rank 1 (level 2 of 1–5) never reaches rank 0,
+//     since ⌈1·E⌉ = 1 for every E > 0, and one control only moves rank r
+//     to ⌈r/2⌉;
+//   - it knows nothing of the threat: a control's effectiveness is the
+//     same against every risk it is applied to.
 func DeriveResidual(m Method, inherent Rating, applied []AppliedControl, cat *controls.Catalogue) (Rating, error) {
 	var p isms.Problems
 	var mp isms.Problems
@@ -92,6 +147,9 @@ func DeriveResidual(m Method, inherent Rating, applied []AppliedControl, cat *co
 			continue
 		}
 		d := a.Reduces
+		if d == "" {
+			d, _ = m.dimensionFor(a.Control)
+		}
 		if d == "" {
 			c, ok := lookup(cat, a.Control)
 			if !ok {

@@ -58,8 +58,16 @@ type Assessment struct {
 	Rationale string        `json:"rationale"`
 	Assessor  isms.PersonID `json:"assessor,omitzero"`
 	Date      time.Time     `json:"date,omitzero"`
-	// Derived marks a residual assessment computed by DeriveResidual.
+	// MethodVersion is the Method.Version the assessment was made with;
+	// Trend rates it with that method, so old results stay comparable.
+	MethodVersion string `json:"method_version,omitempty"`
+	// Derived marks a residual assessment computed by DeriveResidual. It
+	// is a proposal until the risk owner confirms or overrides it
+	// (Confirmed).
 	Derived bool `json:"derived,omitempty"`
+	// Confirmed records the risk owner's confirmation of a derived
+	// residual, or the override that replaced it.
+	Confirmed *Confirmation `json:"confirmed,omitempty"`
 	// AboveReason explains a target assessed higher than the residual, or a
 	// residual higher than the inherent risk; without it such an assessment
 	// is invalid.
@@ -68,6 +76,18 @@ type Assessment struct {
 
 // IsZero reports whether nothing has been assessed.
 func (a Assessment) IsZero() bool { return a.Likelihood == 0 && a.Impact == 0 }
+
+// Proposed reports whether the assessment is a derived rating the risk
+// owner has not yet confirmed or overridden.
+func (a Assessment) Proposed() bool { return a.Derived && a.Confirmed == nil }
+
+func (a Assessment) clone() Assessment {
+	if a.Confirmed != nil {
+		c := *a.Confirmed
+		a.Confirmed = &c
+	}
+	return a
+}
 
 // Snapshot is a risk's assessments at one point in its history.
 type Snapshot struct {
@@ -180,8 +200,13 @@ func (r Risk) clone() Risk {
 	out.Requirements = slices.Clone(r.Requirements)
 	out.Applied = slices.Clone(r.Applied)
 	out.Treatment = r.Treatment.clone()
+	out.Inherent, out.Residual, out.Target = r.Inherent.clone(), r.Residual.clone(), r.Target.clone()
 	if r.Acceptance != nil {
 		a := *r.Acceptance
+		if a.OwnerAgreement != nil {
+			g := *a.OwnerAgreement
+			a.OwnerAgreement = &g
+		}
 		out.Acceptance = &a
 	}
 	if r.Loss != nil {
@@ -206,23 +231,59 @@ func (r Risk) Deadline() (t time.Time) {
 
 // Point is one step of a risk's trend.
 type Point struct {
-	Date  time.Time `json:"date"`
-	Grade Grade     `json:"grade"`
+	Date   time.Time `json:"date"`
+	Rating Rating    `json:"rating"`
+	Grade  Grade     `json:"grade"`
+	// MethodVersion is the version of the method that rated the point.
+	MethodVersion string `json:"method_version,omitempty"`
+	// MethodChanged says the method moved the rating, not the risk: the
+	// rating is the same as the point before, but the method of its time
+	// gives it another band.
+	MethodChanged bool `json:"method_changed,omitempty"`
+	// Rerated says the assessment names a method version that was not
+	// given, so it was rated with the current method.
+	Rerated bool `json:"rerated,omitempty"`
 }
 
 // Trend returns the grade of stage s over the risk's history, oldest first,
-// ending with the current assessment. Snapshots whose rating is off the
-// scales are skipped.
-func (r Risk) Trend(sc *Scorer, s Stage) []Point {
-	snaps := append(slices.Clone(r.History), Snapshot{Inherent: r.Inherent, Residual: r.Residual, Target: r.Target})
-	var out []Point
-	for _, sn := range snaps {
-		a := Risk{Inherent: sn.Inherent, Residual: sn.Residual, Target: sn.Target}.At(s)
+// ending with the current assessment. Each assessment is rated with the
+// method of its time: the scorer among methods whose Method.Version is its
+// MethodVersion; an assessment without a version is rated with methods[0]
+// (the current method), as is one whose version is not given (marked
+// Rerated). A point whose rating did not change but whose band did is
+// marked MethodChanged. Snapshots whose rating is off their method's scales
+// are skipped; with no methods the trend is empty.
+func (r Risk) Trend(s Stage, methods ...*Scorer) []Point {
+	if len(methods) == 0 || methods[0] == nil {
+		return nil
+	}
+	out := make([]Point, 0, len(r.History)+1)
+	for k := 0; k <= len(r.History); k++ {
+		sn := Risk{Inherent: r.Inherent, Residual: r.Residual, Target: r.Target}
+		if k < len(r.History) {
+			h := &r.History[k]
+			sn = Risk{Inherent: h.Inherent, Residual: h.Residual, Target: h.Target}
+		}
+		a := sn.At(s)
+		sc, rerated := methods[0], false
+		if a.MethodVersion != "" && a.MethodVersion != sc.method.Version {
+			rerated = true
+			for _, m := range methods[1:] {
+				if m != nil && m.method.Version == a.MethodVersion {
+					sc, rerated = m, false
+					break
+				}
+			}
+		}
 		g, err := sc.Rate(a.Rating)
 		if err != nil {
 			continue
 		}
-		out = append(out, Point{Date: a.Date, Grade: g})
+		p := Point{Date: a.Date, Rating: a.Rating, Grade: g, MethodVersion: sc.method.Version, Rerated: rerated}
+		if n := len(out); n > 0 && out[n-1].Rating == p.Rating && out[n-1].MethodVersion != p.MethodVersion && out[n-1].Grade.Band.ID != g.Band.ID {
+			p.MethodChanged = true
+		}
+		out = append(out, p)
 	}
 	return out
 }

@@ -1,9 +1,8 @@
 package risk
 
 import (
+	"slices"
 	"time"
-
-	"github.com/ismskit/ismskit/isms"
 )
 
 // BandCount is how many risks are in one band.
@@ -29,69 +28,54 @@ type Summary struct {
 	Unaccepted     int           `json:"unaccepted"`
 	OverdueActions int           `json:"overdue_actions"`
 	ReviewsDue     int           `json:"reviews_due"`
-	ALE            []Money       `json:"ale"`
+	// UnconfirmedResiduals counts derived residuals the risk owner has not
+	// confirmed or overridden.
+	UnconfirmedResiduals int `json:"unconfirmed_residuals"`
+	// AwaitingApproval counts decided treatments whose plan the risk owner
+	// has not approved.
+	AwaitingApproval int     `json:"awaiting_approval"`
+	ALE              []Money `json:"ale"`
 }
 
 // Summarize computes the summary at now in one pass over the risks. It does
 // not depend on the order of the risks.
-func (reg Register) Summarize(now time.Time) (Summary, error) {
-	sc, err := reg.Method.Scorer()
-	if err != nil {
-		return Summary{}, err
+func (c *Compiled) Summarize(now time.Time) Summary {
+	sc := c.sc
+	nb := len(sc.method.Bands)
+	s := Summary{Total: len(c.Risks)}
+	counts := make([]BandCount, 3*nb)
+	for k := range counts {
+		counts[k].Band = sc.method.Bands[k%nb]
 	}
-	s := Summary{Total: len(reg.Risks)}
-	bands := func() []BandCount {
-		out := make([]BandCount, len(sc.method.Bands))
-		for k, b := range sc.method.Bands {
-			out[k].Band = b
-		}
-		return out
+	s.Inherent, s.Residual, s.Target = counts[:nb:nb], counts[nb:2*nb:2*nb], counts[2*nb:]
+	s.Treatments = make([]OptionCount, 1+len(options))
+	for k, o := range append([]Option{""}, options...) {
+		s.Treatments[k].Option = o
 	}
-	s.Inherent, s.Residual, s.Target = bands(), bands(), bands()
-	for _, o := range append([]Option{""}, options...) {
-		s.Treatments = append(s.Treatments, OptionCount{Option: o})
-	}
-	var p isms.Problems
-	for i := range reg.Risks {
-		r := &reg.Risks[i]
-		for _, st := range Stages() {
-			g, err := sc.Rate(r.At(st).Rating)
-			if err != nil {
-				p.Merge(isms.JoinPath(isms.Index("risks", i), string(st)), err)
-				continue
-			}
-			switch st {
-			case Inherent:
-				s.Inherent[g.Order].Count++
-			case Residual:
-				s.Residual[g.Order].Count++
-				if sc.AboveAppetite(g) {
-					s.AboveAppetite++
-				}
-				if sc.unaccepted(r, g, now) != "" {
-					s.Unaccepted++
-				}
-			case Target:
-				s.Target[g.Order].Count++
-			}
+	for i := range c.facts {
+		f := &c.facts[i]
+		s.Inherent[c.grade(i, 0).Order].Count++
+		g := c.grade(i, 1)
+		s.Residual[g.Order].Count++
+		s.Target[c.grade(i, 2).Order].Count++
+		if sc.AboveAppetite(*g) {
+			s.AboveAppetite++
 		}
-		for k := range s.Treatments {
-			if s.Treatments[k].Option == r.Treatment.Option {
-				s.Treatments[k].Count++
-			}
+		if need, _ := c.needsAcceptance(i, now); need && sc.checkAcceptance(&c.Risks[i], *g, now) != "" {
+			s.Unaccepted++
 		}
-		for _, a := range r.Treatment.Actions {
-			if a.Overdue(now) {
-				s.OverdueActions++
-			}
+		if f.proposed {
+			s.UnconfirmedResiduals++
 		}
-		if _, _, due := r.reviewDue(now); due {
+		if f.unapproved {
+			s.AwaitingApproval++
+		}
+		s.Treatments[f.option].Count++
+		if _, _, due := f.reviewDue(now); due {
 			s.ReviewsDue++
 		}
 	}
-	if err := p.Err(); err != nil {
-		return Summary{}, err
-	}
-	s.ALE = TotalALE(reg.Risks)
-	return s, nil
+	s.OverdueActions = c.overdueCount(now)
+	s.ALE = slices.Clone(c.ale)
+	return s
 }

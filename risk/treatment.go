@@ -85,6 +85,9 @@ type Treatment struct {
 	// action due date counts (see Deadline).
 	Due     time.Time `json:"due,omitzero"`
 	Actions []Action  `json:"actions,omitempty"`
+	// Approved records the risk owner's approval of the plan (clause 6.1.3
+	// f); only the risk owner may approve it.
+	Approved *Approval `json:"approved,omitempty"`
 }
 
 // IsZero reports whether no treatment is decided.
@@ -114,6 +117,10 @@ func (t Treatment) Complete() bool {
 func (t Treatment) clone() Treatment {
 	out := t
 	out.Actions = slices.Clone(t.Actions)
+	if t.Approved != nil {
+		a := *t.Approved
+		out.Approved = &a
+	}
 	for i := range out.Actions {
 		out.Actions[i].Controls = slices.Clone(t.Actions[i].Controls)
 	}

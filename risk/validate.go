@@ -94,6 +94,7 @@ func (r Risk) Validate() error {
 		}
 	}
 	p.Merge("treatment", r.Treatment.validate(name))
+	r.checkOwners(&p, name)
 	if a := r.Acceptance; a != nil {
 		p.Merge("acceptance", a.validate(name))
 	}

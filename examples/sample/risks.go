@@ -112,6 +112,9 @@ func Register(c isms.OrgContext) (risk.Register, error) {
 		}
 		r.Residual = assessed(derived.Likelihood, derived.Impact, "derived from the controls in place")
 		r.Residual.Derived = true
+		// The risk owner confirms the derived residual and approves the plan (6.1.3 f).
+		r.Residual.Confirmed = &risk.Confirmation{By: r.Owner, Date: Workshop, Rationale: "confirmed in the risk workshop"}
+		r.Treatment.Approved = &risk.Approval{By: r.Owner, Date: Workshop}
 	}
 	// stay above the appetite and are retained, so someone the
 	// criteria allow accepts each: the CEO the outage until the budget

@@ -58,7 +58,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 		return verdict{Partial, ev, "fix the risk register so it can be evaluated"}
 	}
 	if len(un) > 0 {
-		return verdict{Partial, ev, fmt.Sprintf("risk %s is above the appetite without a valid acceptance (%s): have an authorised role accept it", un[0].Ref, un[0].Problem)}
+		return verdict{Partial, ev, fmt.Sprintf("risk %s is above the appetite without a valid acceptance (%s): have the risk owner, or an authorised role with the owner's agreement, accept the current residual", un[0].Ref, un[0].Problem)}
 	}
 	s := in.SoA
 	if s == nil {

@@ -13,7 +13,7 @@ var weighted = risk.ScoringRuleFunc(func(likelihood, impact int) int { return li
 
 // TestWeightedRule is all a host writes to check its rule: one call.
 func TestWeightedRule(t *testing.T) {
-	risktest.CheckScoringRule(t, weighted)
+	risktest.CheckScoringRule(t, weighted, risktest.CheckOptions{})
 }
 
 // A host checks its scoring rule with one call in a test (see

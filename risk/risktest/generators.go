@@ -44,10 +44,10 @@ func Method() *rapid.Generator[risk.Method] {
 			Name:       "generated",
 			Likelihood: Scale("Likelihood").Draw(t, "likelihood"),
 			Impact:     Scale("Impact").Draw(t, "impact"),
-			Scoring:    rapid.SampledFrom([]string{"product", "sum"}).Draw(t, "rule"),
+			Scoring:    rapid.SampledFrom([]risk.Rule{risk.Product(), risk.Sum()}).Draw(t, "rule"),
 			Bands:      Bands().Draw(t, "bands"),
 		}
-		rule := map[string]risk.ScoringRule{"product": risk.Product, "sum": risk.Sum}[m.Scoring]
+		rule := m.Scoring
 		lo := rule.Score(m.Likelihood.Min(), m.Impact.Min())
 		hi := rule.Score(m.Likelihood.Max(), m.Impact.Max())
 		if rapid.Bool().Draw(t, "grid") {
