@@ -55,6 +55,9 @@ type Document struct {
 	Kind    DocumentKind `json:"kind"`
 	Title   string       `json:"title"`
 	Edition int          `json:"edition,omitempty"`
+	// Owner is who maintains the document, as the SoA shows them (the
+	// owner of the controls it implements).
+	Owner string `json:"owner,omitempty"`
 	// Approved is the approval date; zero while the document is a draft.
 	Approved time.Time `json:"approved,omitzero"`
 }
@@ -358,6 +361,9 @@ func (g *generator) entry(id controls.ID, theme controls.Theme, title, desc stri
 	}
 	if docs := g.docs[id]; len(docs) > 0 && e.Status != controls.NotApplicable {
 		e.Status = controls.Implemented
+		if e.Owner == "" {
+			e.Owner = docs[0].Owner
+		}
 		for _, d := range docs {
 			e.Evidence = append(e.Evidence, controls.Evidence{Title: d.ref().Label, Location: "ISMS documents", Date: d.Approved})
 		}
