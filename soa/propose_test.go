@@ -40,7 +40,9 @@ func TestPropose_EachRulePositiveAndNegative(t *testing.T) {
 		}
 	}
 	iface := func(k isms.InterfaceKind, name string) func(*soa.Input) {
-		return func(in *soa.Input) { in.Context.Scope.Interfaces = append(in.Context.Scope.Interfaces, isms.Interface{Kind: k, Name: name}) }
+		return func(in *soa.Input) {
+			in.Context.Scope.Interfaces = append(in.Context.Scope.Interfaces, isms.Interface{Kind: k, Name: name})
+		}
 	}
 	req := func(kind isms.RequirementKind, title, source string) func(*soa.Input) {
 		return func(in *soa.Input) {
