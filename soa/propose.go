@@ -320,7 +320,7 @@ func matchPeople(in *Input) []Ref {
 
 func matchInventory(in *Input) []Ref {
 	if n := len(in.Context.Assets); n > 0 {
-		return []Ref{{ID: "assets", Label: fmt.Sprintf("asset inventory (%d assets)", n)}}
+		return []Ref{{ID: "assets", Label: fmt.Sprintf("%d assets", n)}}
 	}
 	return nil
 }

@@ -100,7 +100,7 @@ func TestPropose_EachRulePositiveAndNegative(t *testing.T) {
 			party(isms.PartyCustomer, "Customers"), []controls.ID{"5.5"}},
 		{"people", func(in *soa.Input) { in.Context.Organization.Headcount = 12 }, "12 people employed",
 			func(*soa.Input) {}, []controls.ID{"6.1", "6.2", "6.3", "6.4", "6.5", "6.6"}},
-		{"asset-inventory", asset(isms.AssetInformation, "Customer data"), "asset inventory (1 assets)",
+		{"asset-inventory", asset(isms.AssetInformation, "Customer data"), "1 assets",
 			func(*soa.Input) {}, []controls.ID{"5.9", "5.10", "5.11", "5.12", "5.13"}},
 		{"endpoints", asset(isms.AssetHardware, "Laptops"), "Laptops",
 			asset(isms.AssetInformation, "Customer data"), []controls.ID{"8.1", "7.14"}},
