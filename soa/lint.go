@@ -149,12 +149,12 @@ func lintEntry(path string, e Entry, additional bool) []isms.Advice {
 	case isms.IsPlaceholder(text):
 		add(RuleJustificationMissing, isms.SeverityError, jpath, "%s is excluded without a justification; say why it does not apply to this organisation", name)
 	case len(words) < MinJustificationWords:
-		add(RuleJustificationShort, isms.SeverityError, jpath, "%s is excluded with %q, fewer than %d words; say what in the organisation makes the control unnecessary", name, e.Justification, MinJustificationWords)
+		add(RuleJustificationShort, isms.SeverityError, jpath, "%s is excluded with %q, fewer than %d words; say what in the organisation makes the control unnecessary", name, clip(text), MinJustificationWords)
 	case isGeneric(text, words):
-		add(RuleJustificationGeneric, isms.SeverityError, jpath, "%s is excluded with a stock phrase (%q); an auditor needs the fact that makes it unnecessary (no such activity, who does it instead, where it is covered)", name, clip(e.Justification))
+		add(RuleJustificationGeneric, isms.SeverityError, jpath, "%s is excluded with a stock phrase (%q); an auditor needs the fact that makes it unnecessary (no such activity, who does it instead, where it is covered)", name, clip(text))
 	}
 	if e.Control == "5.7" && hasWhole(text, threatSources) {
-		add(RuleJustificationDescribesControl, isms.SeverityError, jpath, "%s is excluded, but the justification names a threat-intelligence source (%q): following one is the control; apply it and record the source as evidence", name, clip(e.Justification))
+		add(RuleJustificationDescribesControl, isms.SeverityError, jpath, "%s is excluded, but the justification names a threat-intelligence source (%q): following one is the control; apply it and record the source as evidence", name, clip(text))
 	}
 	for _, r := range e.Overridden {
 		rl, ok := ruleFor(r.Code)
