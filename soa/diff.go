@@ -29,29 +29,34 @@ type Change struct {
 	After   *Entry      `json:"after,omitempty"`
 }
 
-// Changes is the difference between two SoA editions, entry by entry, plus
-// the additional controls that appeared or disappeared.
+// Changes is the difference between two SoA editions, entry by entry,
+// for the catalogue's entries and the additional controls.
 type Changes struct {
-	Entries           []Change     `json:"entries,omitempty"`
-	AdditionalAdded   []Additional `json:"additional_added,omitempty"`
-	AdditionalRemoved []Additional `json:"additional_removed,omitempty"`
+	Entries    []Change `json:"entries,omitempty"`
+	Additional []Change `json:"additional,omitempty"`
 }
 
 // Empty reports whether nothing changed.
 func (c Changes) Empty() bool {
-	return len(c.Entries) == 0 && len(c.AdditionalAdded) == 0 && len(c.AdditionalRemoved) == 0
+	return len(c.Entries) == 0 && len(c.Additional) == 0
 }
 
-// Diff compares two editions entry by entry, in natural control order.
-// The revision block (edition, status, approval, hash) is not compared.
+// Diff compares two editions entry by entry, in natural control order,
+// and their additional controls the same way. The revision block
+// (edition, status, approval, hash) and the warnings recorded at approval
+// are not compared.
 func Diff(a, b SoA) Changes {
-	var out Changes
+	return Changes{Entries: diffEntries(a.Entries, b.Entries), Additional: diffEntries(a.Additional, b.Additional)}
+}
+
+func diffEntries(a, b []Entry) []Change {
+	var out []Change
 	before := map[controls.ID]Entry{}
-	for _, e := range a.Entries {
+	for _, e := range a {
 		before[e.Control] = e
 	}
 	after := map[controls.ID]Entry{}
-	for _, e := range b.Entries {
+	for _, e := range b {
 		after[e.Control] = e
 	}
 	var ids []controls.ID
@@ -69,16 +74,15 @@ func Diff(a, b SoA) Changes {
 		y, inB := after[id]
 		switch {
 		case !inB:
-			out.Entries = append(out.Entries, Change{Control: id, Kind: Removed, Before: ptr(x.clone())})
+			out = append(out, Change{Control: id, Kind: Removed, Before: ptr(x.clone())})
 		case !inA:
-			out.Entries = append(out.Entries, Change{Control: id, Kind: Added, After: ptr(y.clone())})
+			out = append(out, Change{Control: id, Kind: Added, After: ptr(y.clone())})
 		default:
 			if fields := changedFields(x, y); len(fields) > 0 {
-				out.Entries = append(out.Entries, Change{Control: id, Kind: Changed, Fields: fields, Before: ptr(x.clone()), After: ptr(y.clone())})
+				out = append(out, Change{Control: id, Kind: Changed, Fields: fields, Before: ptr(x.clone()), After: ptr(y.clone())})
 			}
 		}
 	}
-	out.AdditionalAdded, out.AdditionalRemoved = diffAdditional(a.Additional, b.Additional)
 	return out
 }
 
@@ -105,45 +109,31 @@ func normal(v reflect.Value) any {
 	return v.Interface()
 }
 
-func diffAdditional(a, b []Additional) (added, removed []Additional) {
-	key := func(x Additional) string { return fmt.Sprintf("%s|%v", x.Control, x.Risks) }
-	inA, inB := map[string]bool{}, map[string]bool{}
-	for _, x := range a {
-		inA[key(x)] = true
-	}
-	for _, x := range b {
-		inB[key(x)] = true
-		if !inA[key(x)] {
-			added = append(added, x)
-		}
-	}
-	for _, x := range a {
-		if !inB[key(x)] {
-			removed = append(removed, x)
-		}
-	}
-	return added, removed
-}
-
 // Apply returns a with the changes applied: entries added, removed or
 // replaced by their after state, additional controls added or removed,
 // entries kept in natural control order. Apply(a, Diff(a, b)) has b's
 // entries and additional controls.
 func Apply(a SoA, c Changes) SoA {
 	out := a.clone()
+	out.Entries = applyEntries(out.Entries, c.Entries)
+	out.Additional = applyEntries(out.Additional, c.Additional)
+	return out
+}
+
+func applyEntries(entries []Entry, changes []Change) []Entry {
 	idx := map[controls.ID]int{}
-	for i, e := range out.Entries {
+	for i, e := range entries {
 		idx[e.Control] = i
 	}
 	var kept []Entry
 	drop := map[controls.ID]bool{}
-	for _, ch := range c.Entries {
+	for _, ch := range changes {
 		switch ch.Kind {
 		case Removed:
 			drop[ch.Control] = true
 		case Changed:
 			if i, ok := idx[ch.Control]; ok && ch.After != nil {
-				out.Entries[i] = ch.After.clone()
+				entries[i] = ch.After.clone()
 			}
 		case Added:
 			if ch.After != nil {
@@ -151,28 +141,13 @@ func Apply(a SoA, c Changes) SoA {
 			}
 		}
 	}
-	for _, e := range out.Entries {
+	for _, e := range entries {
 		if !drop[e.Control] {
 			kept = append(kept, e)
 		}
 	}
 	slices.SortStableFunc(kept, func(x, y Entry) int { return controls.CompareIDs(x.Control, y.Control) })
-	out.Entries = kept
-
-	removed := map[string]bool{}
-	for _, x := range c.AdditionalRemoved {
-		removed[fmt.Sprintf("%s|%v", x.Control, x.Risks)] = true
-	}
-	var add []Additional
-	for _, x := range out.Additional {
-		if !removed[fmt.Sprintf("%s|%v", x.Control, x.Risks)] {
-			add = append(add, x)
-		}
-	}
-	add = append(add, c.AdditionalAdded...)
-	slices.SortStableFunc(add, func(x, y Additional) int { return controls.CompareIDs(x.Control, y.Control) })
-	out.Additional = add
-	return out
+	return kept
 }
 
 // Summary renders the changes for a change log, one line per control:
@@ -183,7 +158,7 @@ func (c Changes) Summary() string {
 		return "no changes"
 	}
 	var lines []string
-	for _, ch := range c.Entries {
+	for _, ch := range slices.Concat(c.Entries, c.Additional) {
 		switch ch.Kind {
 		case Added:
 			lines = append(lines, fmt.Sprintf("%s %s: added (%s)", ch.Control, ch.After.Title, applicability(*ch.After)))
@@ -197,18 +172,15 @@ func (c Changes) Summary() string {
 			lines = append(lines, fmt.Sprintf("%s %s: %s", ch.Control, ch.After.Title, strings.Join(parts, "; ")))
 		}
 	}
-	for _, a := range c.AdditionalAdded {
-		lines = append(lines, fmt.Sprintf("%s: now listed as an additional control (%s)", a.Control, labels(a.Risks)))
-	}
-	for _, a := range c.AdditionalRemoved {
-		lines = append(lines, fmt.Sprintf("%s: no longer an additional control", a.Control))
-	}
 	return strings.Join(lines, "\n")
 }
 
 func applicability(e Entry) string {
-	if e.Applicable {
+	switch {
+	case e.Applicable:
 		return "applicable"
+	case e.Undecided:
+		return "undecided"
 	}
 	return "excluded"
 }
@@ -230,11 +202,13 @@ func describe(field string, x, y Entry) string {
 		return fmt.Sprintf("risks relying on it [%s] → [%s]", labels(x.Risks), labels(y.Risks))
 	case "evidence":
 		return fmt.Sprintf("evidence %d → %d items", len(x.Evidence), len(y.Evidence))
-	case "default_exclusion":
-		if y.DefaultExclusion {
-			return "now excluded by default"
+	case "undecided":
+		if y.Undecided {
+			return "now undecided"
 		}
-		return "no longer excluded by default"
+		return "now decided"
+	case "overridden":
+		return fmt.Sprintf("overridden proposals %s → %s", reasonList(x.Overridden), reasonList(y.Overridden))
 	case "decided":
 		if y.Decided {
 			return "now set by a decision"

@@ -41,6 +41,20 @@ func Example() {
 		fmt.Println(e.Control, e.Title, "applicable:", e.Applicable, "because:", e.Reasons[0].Code, e.Risks[0].Label, e.Status)
 	}
 
+	// No silent default: what nothing calls for is undecided, and an SoA
+	// with undecided controls cannot be approved. Decide each.
+	fmt.Println("undecided:", len(draft.Undecided()))
+	if _, err := draft.Approve(controls.AnnexA(), org.Approval(isms.OwnedByRole(ceo), day)); err != nil {
+		fmt.Println("approval refused:", len(isms.ValidationErrors(err)), "problems")
+	}
+	for _, id := range draft.Undecided() {
+		in.Decisions = append(in.Decisions, soa.Decision{Control: id, By: "Ann Example", Date: day,
+			Justification: "Example Oy is one consultant working from a client's site: it has no premises, staff, development or systems of its own."})
+	}
+	if draft, _, err = soa.Generate(in); err != nil {
+		fmt.Println(err)
+		return
+	}
 	v1, err := draft.Approve(controls.AnnexA(), org.Approval(isms.OwnedByRole(ceo), day.AddDate(0, 0, 14)))
 	if err != nil {
 		fmt.Println(err)
@@ -60,6 +74,8 @@ func Example() {
 	// Output:
 	// conflicts: 0
 	// 5.18 Access rights applicable: true because: risk_treatment R-1 planned
+	// undecided: 54
+	// approval refused: 54 problems
 	// edition 1 approved by Ann Example (CEO), unchanged: true
 	// edition 2 (draft): 5.18 Access rights: status planned → implemented
 }

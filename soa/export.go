@@ -4,11 +4,13 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
@@ -44,11 +46,14 @@ func Decode(r io.Reader) (SoA, error) {
 // means the defaults.
 type CSVOptions struct{}
 
-var csvHeader = []string{"id", "theme", "title", "applicable", "reasons", "risks", "requirements", "justification", "status", "owner", "evidence"}
+var csvHeader = []string{"id", "theme", "title", "description", "applicable", "reasons", "risks", "requirements", "justification", "status", "owner", "evidence"}
 
-// WriteCSV writes one row per control with the header
-// id,theme,title,applicable,reasons,risks,requirements,justification,status,owner,evidence.
-// Multi-valued cells are joined with "|"; applicable is "yes" or "no".
+// WriteCSV writes one row per control, the catalogue's then the
+// additional controls, with the header
+// id,theme,title,description,applicable,reasons,risks,requirements,justification,status,owner,evidence.
+// Multi-valued cells are joined with "|"; applicable is "yes", "no" or
+// "undecided"; requirements are the labels of every reason's refs but the
+// risks'.
 // Every cell goes through cells.CSV: text a spreadsheet would run as a
 // formula is prefixed with an apostrophe, and bidi controls are dropped.
 func WriteCSV(w io.Writer, s SoA, _ CSVOptions) error {
@@ -56,7 +61,7 @@ func WriteCSV(w io.Writer, s SoA, _ CSVOptions) error {
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, e := range s.Entries {
+	for _, e := range slices.Concat(s.Entries, s.Additional) {
 		var codes, reqs, ev []string
 		for _, r := range e.Reasons {
 			codes = append(codes, string(r.Code))
@@ -73,19 +78,9 @@ func WriteCSV(w io.Writer, s SoA, _ CSVOptions) error {
 		for _, r := range e.Risks {
 			risks = append(risks, r.Label)
 		}
-		row := []string{string(e.Control), string(e.Theme), e.Title, yesNo(e.Applicable), strings.Join(codes, "|"),
+		row := []string{string(e.Control), string(e.Theme), e.Title, e.Description, applicableWord(e), strings.Join(codes, "|"),
 			strings.Join(risks, "|"), strings.Join(reqs, "|"), e.Justification, string(e.Status),
 			e.Owner, strings.Join(ev, "|")}
-		if err := writeRow(cw, row); err != nil {
-			return err
-		}
-	}
-	for _, a := range s.Additional {
-		var risks []string
-		for _, r := range a.Risks {
-			risks = append(risks, r.Label)
-		}
-		row := []string{string(a.Control), "Additional", "", "yes", string(RiskTreatment), strings.Join(risks, "|"), "", "", "", "", ""}
 		if err := writeRow(cw, row); err != nil {
 			return err
 		}
@@ -94,9 +89,12 @@ func WriteCSV(w io.Writer, s SoA, _ CSVOptions) error {
 	return cw.Error()
 }
 
-func yesNo(b bool) string {
-	if b {
+func applicableWord(e Entry) string {
+	switch {
+	case e.Applicable:
 		return "yes"
+	case e.Undecided:
+		return "undecided"
 	}
 	return "no"
 }
@@ -115,10 +113,13 @@ type MarkdownOptions struct{}
 
 // WriteMarkdown writes the SoA as a document: the revision block (edition,
 // status, author, approver by name, approval date, generation date and
-// content hash), a summary of applicable and excluded controls and of
-// implementation status per theme, then one table row per control and the
-// additional controls. Every text goes through cells.Markdown, so no
-// title or justification can break the tables.
+// content hash), for a draft what blocks its approval, a summary of
+// applicable, excluded and undecided controls and of implementation
+// status per theme, one table row per control, the additional controls
+// (beyond the catalogue) in the same form, and the lint findings: those
+// recorded at approval (SoA.Warnings) for an approved edition, Lint's for
+// a draft. Every text goes through cells.Markdown, so no title or
+// justification can break the tables.
 func WriteMarkdown(w io.Writer, s SoA, _ MarkdownOptions) error {
 	var b strings.Builder
 	r := s.Revision
@@ -141,13 +142,23 @@ func WriteMarkdown(w io.Writer, s SoA, _ MarkdownOptions) error {
 			fmt.Fprintf(&b, "- %s\n", cells.Markdown(l))
 		}
 	}
+	findings := s.Warnings
+	if r.Status != isms.Approved {
+		findings = Lint(s)
+		if blocking := errorsOf(findings); len(blocking) > 0 {
+			fmt.Fprintf(&b, "\n**Draft: not ready for approval.** %d problems block approval (every finding is listed under Findings):\n\n", len(blocking))
+			for _, f := range blocking {
+				fmt.Fprintf(&b, "- %s\n", cells.Markdown(f.Message))
+			}
+		}
+	}
 
-	b.WriteString("\n## Summary\n\n| Theme | Controls | Applicable | Excluded | Implemented | In progress | Planned | Not started |\n|---|---:|---:|---:|---:|---:|---:|---:|\n")
-	type tally struct{ n, app, exc, impl, prog, plan, none int }
+	b.WriteString("\n## Summary\n\n| Theme | Controls | Applicable | Excluded | Undecided | Implemented | In progress | Planned | Not started |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	type tally struct{ n, app, exc, und, impl, prog, plan, none int }
 	var themes []controls.Theme
 	per := map[controls.Theme]*tally{}
 	total := &tally{}
-	for _, e := range s.Entries {
+	for _, e := range slices.Concat(s.Entries, s.Additional) {
 		t := per[e.Theme]
 		if t == nil {
 			t = &tally{}
@@ -156,7 +167,11 @@ func WriteMarkdown(w io.Writer, s SoA, _ MarkdownOptions) error {
 		}
 		for _, x := range []*tally{t, total} {
 			x.n++
-			if !e.Applicable {
+			switch {
+			case e.Undecided:
+				x.und++
+				continue
+			case !e.Applicable:
 				x.exc++
 				continue
 			}
@@ -174,23 +189,88 @@ func WriteMarkdown(w io.Writer, s SoA, _ MarkdownOptions) error {
 		}
 	}
 	row := func(name string, t *tally) {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", name, t.n, t.app, t.exc, t.impl, t.prog, t.plan, t.none)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d | %d | %d |\n", name, t.n, t.app, t.exc, t.und, t.impl, t.prog, t.plan, t.none)
 	}
 	for _, th := range themes {
 		row(cells.Markdown(string(th)), per[th])
 	}
 	row("**All**", total)
 
-	b.WriteString("\n## Controls\n\n| ID | Control | Applicable | Reasons | Justification | Status | Owner |\n|---|---|---|---|---|---|---|\n")
-	for _, e := range s.Entries {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", cells.Markdown(string(e.Control)), cells.Markdown(e.Title), yesNo(e.Applicable),
-			cells.Markdown(reasonList(e.Reasons)), cells.Markdown(e.Justification), cells.Markdown(words(string(e.Status))), cells.Markdown(e.Owner))
-	}
-	if len(s.Additional) > 0 {
-		b.WriteString("\n## Additional controls\n\nControls that risk treatment relies on and that are not in the catalogue:\n\n")
-		for _, a := range s.Additional {
-			fmt.Fprintf(&b, "- %s (risks %s)\n", cells.Markdown(string(a.Control)), cells.Markdown(labels(a.Risks)))
+	table := func(entries []Entry, describe bool) {
+		if describe {
+			b.WriteString("| ID | Control | Description | Applicable | Reasons | Justification | Status | Owner |\n|---|---|---|---|---|---|---|---|\n")
+		} else {
+			b.WriteString("| ID | Control | Applicable | Reasons | Justification | Status | Owner |\n|---|---|---|---|---|---|---|\n")
 		}
+		for _, e := range entries {
+			desc := ""
+			if describe {
+				desc = " " + cells.Markdown(e.Description) + " |"
+			}
+			reasons := ""
+			if len(e.Reasons) > 0 {
+				reasons = reasonList(e.Reasons)
+			}
+			fmt.Fprintf(&b, "| %s | %s |%s %s | %s | %s | %s | %s |\n", cells.Markdown(string(e.Control)), cells.Markdown(e.Title), desc, applicableWord(e),
+				cells.Markdown(reasons), cells.Markdown(e.Justification), cells.Markdown(words(string(e.Status))), cells.Markdown(e.Owner))
+		}
+	}
+	b.WriteString("\n## Controls\n\n")
+	table(s.Entries, false)
+	if len(s.Additional) > 0 {
+		b.WriteString("\n## Additional controls\n\nControls beyond the catalogue (clause 6.1.3 c):\n\n")
+		table(s.Additional, true)
+	}
+	if len(findings) > 0 {
+		if r.Status == isms.Approved {
+			b.WriteString("\n## Findings recorded at approval\n\n")
+		} else {
+			b.WriteString("\n## Findings\n\n")
+		}
+		for _, f := range findings {
+			fmt.Fprintf(&b, "- %s %s: %s\n", cells.Markdown(string(f.Severity)), cells.Markdown(f.Code), cells.Markdown(f.Message))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func errorsOf(fs []isms.Advice) []isms.Advice {
+	var out []isms.Advice
+	for _, f := range fs {
+		if f.Severity == isms.SeverityError {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// LintOptions configures WriteLint. There are no options yet; the zero
+// value means the defaults.
+type LintOptions struct{}
+
+// WriteLint writes every lint finding of the SoA as plain text, one per
+// line ("severity code path: message"), after a heading line that says
+// whether the SoA can be approved: for an approved edition the findings
+// recorded at approval (SoA.Warnings), for a draft Lint's.
+func WriteLint(w io.Writer, s SoA, _ LintOptions) error {
+	var b strings.Builder
+	fs := s.Warnings
+	if s.Revision.Status != isms.Approved {
+		fs = Lint(s)
+	}
+	blocking := len(errorsOf(fs))
+	state := "approved"
+	switch {
+	case s.Revision.Status == isms.Approved:
+	case blocking > 0:
+		state = fmt.Sprintf("draft, %d problems block approval", blocking)
+	default:
+		state = "draft, ready for approval"
+	}
+	fmt.Fprintf(&b, "SoA lint, %s edition %d (%s): %d findings\n", s.Organization, s.Revision.Edition, state, len(fs))
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s\n", f)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -1,6 +1,7 @@
 package soa_test
 
 import (
+	"slices"
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
@@ -88,9 +89,31 @@ func input() soa.Input {
 			{Control: "5.1", Applicable: true, Reason: soa.BusinessNeed, Justification: "the policy is the ISMS's anchor", By: "Ann", Date: day},
 			{Control: "7.4", Applicable: false, Justification: "No premises of our own: we rent desks in a staffed coworking space.", By: "Ann", Date: day},
 		},
+		Custom:    []soa.CustomControl{{ID: "ACME-1", Title: "Quarterly phishing drill", Description: "Every quarter all staff get a simulated phishing e-mail; those who click repeat the training."}},
 		Generated: day,
 		Author:    "Ann",
 	}
+}
+
+// decideRest adds, to in, an exclusion with a specific justification for
+// every control the draft leaves undecided, so the SoA can be approved.
+func decideRest(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, in soa.Input) soa.Input {
+	t.Helper()
+	draft, _, err := soa.Generate(in)
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	in.Decisions = slices.Clone(in.Decisions)
+	for _, e := range draft.Entries {
+		if e.Undecided {
+			in.Decisions = append(in.Decisions, soa.Decision{Control: e.Control, By: "Ann", Date: day,
+				Justification: "Twenty staff work remotely on SaaS tools; the scope holds no premises, systems or activities where " + e.Title + " would apply."})
+		}
+	}
+	return in
 }
 
 // approval is the CEO's approval at the given time, as the document shows

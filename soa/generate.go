@@ -35,18 +35,59 @@ type Decision struct {
 	Date          time.Time `json:"date,omitzero"`
 }
 
+// DocumentKind names a document of the ISMS that implements controls.
+type DocumentKind string
+
+// Document kinds and the controls they implement once approved.
+const (
+	// DocumentPolicy is the information security policy: approved, it
+	// implements 5.1.
+	DocumentPolicy DocumentKind = "policy"
+)
+
+var documentControls = map[DocumentKind][]controls.ID{DocumentPolicy: {"5.1"}}
+
+// Document is a document of the ISMS that ismskit holds, as plain values
+// (soa does not import the policy package): an approved one is evidence
+// that the controls of its kind are implemented (the policy implements
+// 5.1) and fires the approved-policy proposal.
+type Document struct {
+	Kind    DocumentKind `json:"kind"`
+	Title   string       `json:"title"`
+	Edition int          `json:"edition,omitempty"`
+	// Owner is who maintains the document, as the SoA shows them (the
+	// owner of the controls it implements).
+	Owner string `json:"owner,omitempty"`
+	// Approved is the approval date; zero while the document is a draft.
+	Approved time.Time `json:"approved,omitzero"`
+}
+
+func (d Document) ref() Ref {
+	label := d.Title
+	if d.Edition > 0 {
+		label += fmt.Sprintf(" edition %d", d.Edition)
+	}
+	return Ref{ID: "document:" + string(d.Kind), Label: label + ", approved " + d.Approved.Format(time.DateOnly)}
+}
+
 // Input is everything an SoA is generated from.
 type Input struct {
 	// Document names the SoA across editions; Generate makes edition 1.
 	Document isms.DocumentID
 	// Owner maintains the SoA between approvals (Revision.Owner); optional.
 	Owner           isms.Owner
-	Context         isms.OrgContext // names, requirements
+	Context         isms.OrgContext // names, scope, requirements, assets, people, objectives
 	Catalogue       *controls.Catalogue
 	Implementations []controls.Implementation
 	Register        risk.Register
 	Links           []Link
 	Decisions       []Decision
+	// Custom are the controls beyond the catalogue; they are listed under
+	// SoA.Additional, and implementations, links and decisions may name them.
+	Custom []CustomControl
+	// Documents are the ISMS documents ismskit holds (the policy, as plain
+	// values): an approved policy implements 5.1.
+	Documents []Document
 	// Generated is the date the SoA is generated as of.
 	Generated time.Time
 	// Author is who generates the SoA, as the document shows them.
@@ -62,19 +103,22 @@ type Conflict struct {
 	Problem string      `json:"problem"`
 }
 
-// DefaultJustification is the exclusion text for a control that no risk,
-// requirement, implementation or decision calls for.
-const DefaultJustification = "Excluded: no assessed risk, requirement or business decision calls for this control."
-
 // Generate builds a draft SoA (edition 1) from the inputs: one entry per
-// catalogue control in catalogue order, applicable when a risk treatment
-// relies on it, a requirement is linked to it, it is implemented or
-// planned, or a decision says so; excluded otherwise, with the decision's
-// or implementation record's justification, or DefaultJustification.
-// Implementation status, owner and evidence come from the implementation
-// records, or from the treatment actions while there is no record.
-// Controls that treatments name but the catalogue lacks are listed as
-// Additional. The result does not depend on the order of any input list.
+// catalogue control in catalogue order, then one per custom control and
+// per control a treatment names that neither has (SoA.Additional).
+//
+// A control is applicable when a risk treatment relies on it, a
+// requirement is linked to it, a proposal rule fires for it (Propose:
+// the organisation's own data, or the Baseline), an implementation record
+// says it is in place or planned, or a decision says so; it is excluded
+// when a decision, or an implementation record with status not
+// applicable, says so, with that justification. Everything else is
+// undecided: there is no silent default. A decision always wins over a
+// proposal (the overridden proposals are kept in Entry.Overridden for
+// Lint). Implementation status, owner and evidence come from the
+// implementation records, else the treatment actions, and an approved
+// document (Input.Documents) implements the controls of its kind. The
+// result does not depend on the order of any input list.
 //
 // It fails only on inputs it cannot use (an unknown control or
 // requirement, two decisions for one control, an exclusion without a real
@@ -96,13 +140,25 @@ func Generate(in Input) (SoA, []Conflict, error) {
 	}
 	var conflicts []Conflict
 	for _, c := range in.Catalogue.Controls() {
-		e, cs := g.entry(c)
+		desc := ""
+		if c.Source() != annexASource {
+			desc = c.Guidance()
+		}
+		e, cs := g.entry(c.ID(), c.Theme(), c.Title(), desc)
 		s.Entries = append(s.Entries, e)
 		conflicts = append(conflicts, cs...)
 	}
-	s.Additional = g.additional()
+	for _, id := range g.additionalIDs() {
+		c := g.custom[id]
+		e, cs := g.entry(id, cmp.Or(c.Theme, AdditionalTheme), c.Title, c.Description)
+		s.Additional = append(s.Additional, e)
+		conflicts = append(conflicts, cs...)
+	}
 	return s, conflicts, nil
 }
+
+// annexASource is the Source of Annex A controls.
+const annexASource = "iso27001-2022"
 
 // generator holds the inputs indexed by control.
 type generator struct {
@@ -114,6 +170,9 @@ type generator struct {
 	links     map[controls.ID][]isms.Requirement
 	impls     map[controls.ID]*controls.Implementation
 	decisions map[controls.ID]*Decision
+	custom    map[controls.ID]CustomControl
+	proposed  map[controls.ID][]Reason
+	docs      map[controls.ID][]Document
 }
 
 func newGenerator(in Input) (*generator, error) {
@@ -121,16 +180,50 @@ func newGenerator(in Input) (*generator, error) {
 		in: in, risks: map[controls.ID][]*risk.Risk{}, refs: map[*risk.Risk]Ref{}, status: map[controls.ID]controls.Status{},
 		actOwner: map[controls.ID]isms.Owner{}, links: map[controls.ID][]isms.Requirement{},
 		impls: map[controls.ID]*controls.Implementation{}, decisions: map[controls.ID]*Decision{},
+		custom: map[controls.ID]CustomControl{}, proposed: map[controls.ID][]Reason{}, docs: map[controls.ID][]Document{},
 	}
 	var p isms.Problems
 	if in.Document.IsZero() {
 		p.Addf("document", "give the SoA's document ID (one per organization, e.g. isms.DeriveID[isms.Document](ns, \"soa\")); every edition shares it")
 	}
 	isms.CheckDate(&p, "generated", "the generation date", in.Generated, false)
+	for i, c := range in.Custom {
+		path := isms.Index("custom", i)
+		switch {
+		case strings.TrimSpace(string(c.ID)) == "":
+			p.Addf(isms.JoinPath(path, "id"), "the custom control has no ID")
+		case in.Catalogue.Has(c.ID):
+			p.Addf(isms.JoinPath(path, "id"), "control %s is in the catalogue; a custom control needs an ID of its own", c.ID)
+		case g.custom[c.ID].ID != "":
+			p.Addf(isms.JoinPath(path, "id"), "custom control %s is listed twice", c.ID)
+		case isms.IsPlaceholder(c.Title):
+			p.Addf(isms.JoinPath(path, "title"), "custom control %s has no title", c.ID)
+		default:
+			g.custom[c.ID] = c
+		}
+	}
+	known := func(id controls.ID) bool { return in.Catalogue.Has(id) || g.custom[id].ID != "" }
 	p.Merge("implementations", controls.Implementations(in.Implementations).Validate())
-	p.Merge("implementations", controls.Implementations(in.Implementations).CheckRefs(in.Catalogue))
 	for i := range in.Implementations {
-		g.impls[in.Implementations[i].Control] = &in.Implementations[i]
+		im := &in.Implementations[i]
+		if im.Control != "" && !known(im.Control) {
+			p.Addf(isms.JoinPath(isms.Index("implementations", i), "control"), "control %q is neither in the catalogue %s nor a custom control", im.Control, in.Catalogue)
+		}
+		g.impls[im.Control] = im
+	}
+	for i, d := range in.Documents {
+		path := isms.Index("documents", i)
+		if _, ok := documentControls[d.Kind]; !ok {
+			p.Addf(isms.JoinPath(path, "kind"), "document kind %q is not one of [%s]", d.Kind, DocumentPolicy)
+			continue
+		}
+		isms.CheckDate(&p, isms.JoinPath(path, "approved"), "the approval date", d.Approved, true)
+		if d.Approved.IsZero() {
+			continue
+		}
+		for _, id := range documentControls[d.Kind] {
+			g.docs[id] = append(g.docs[id], d)
+		}
 	}
 	for i := range in.Register.Risks {
 		r := &in.Register.Risks[i]
@@ -160,8 +253,8 @@ func newGenerator(in Input) (*generator, error) {
 			continue
 		}
 		for j, id := range l.Controls {
-			if !in.Catalogue.Has(id) {
-				p.Addf(isms.JoinPath(path, isms.Index("controls", j)), "requirement %q is linked to control %q, which is not in the catalogue", q.Title, id)
+			if !known(id) {
+				p.Addf(isms.JoinPath(path, isms.Index("controls", j)), "requirement %q is linked to control %q, which is neither in the catalogue nor a custom control", q.Title, id)
 				continue
 			}
 			g.links[id] = append(g.links[id], q)
@@ -171,16 +264,21 @@ func newGenerator(in Input) (*generator, error) {
 		d := &in.Decisions[i]
 		path := isms.Index("decisions", i)
 		switch {
-		case !in.Catalogue.Has(d.Control):
-			p.Addf(isms.JoinPath(path, "control"), "a decision names control %q, which is not in the catalogue", d.Control)
+		case !known(d.Control):
+			p.Addf(isms.JoinPath(path, "control"), "a decision names control %q, which is neither in the catalogue nor a custom control", d.Control)
 		case g.decisions[d.Control] != nil:
 			p.Addf(isms.JoinPath(path, "control"), "control %s has two decisions; keep one", d.Control)
 		case !d.Applicable && isms.IsPlaceholder(d.Justification):
 			p.Addf(isms.JoinPath(path, "justification"), "control %s is excluded without a real justification; say why it does not apply", d.Control)
-		case d.Applicable && d.Reason != "" && !slices.Contains(reasonOrder, d.Reason):
-			p.Addf(isms.JoinPath(path, "reason"), "control %s: reason %q is not one of %v", d.Control, d.Reason, reasonOrder)
+		case d.Applicable && d.Reason != "" && !slices.Contains(decisionReasons, d.Reason):
+			p.Addf(isms.JoinPath(path, "reason"), "control %s: reason %q is not one of %v", d.Control, d.Reason, decisionReasons)
 		default:
 			g.decisions[d.Control] = d
+		}
+	}
+	if p.Len() == 0 {
+		for _, pr := range Propose(in) {
+			g.proposed[pr.Control] = append(g.proposed[pr.Control], Reason{Code: pr.Code, Refs: pr.Refs})
 		}
 	}
 	return g, p.Err()
@@ -219,9 +317,8 @@ func statusRank(s controls.Status) int {
 	return slices.Index([]controls.Status{"", controls.NotStarted, controls.Planned, controls.InProgress, controls.Implemented}, s)
 }
 
-func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
-	id := c.ID()
-	e := Entry{Control: id, Theme: c.Theme(), Title: c.Title(), Status: controls.NotStarted}
+func (g *generator) entry(id controls.ID, theme controls.Theme, title, desc string) (Entry, []Conflict) {
+	e := Entry{Control: id, Theme: theme, Title: title, Description: desc, Status: controls.NotStarted}
 	var conflicts []Conflict
 	conflict := func(format string, args ...any) {
 		conflicts = append(conflicts, Conflict{Control: id, Problem: fmt.Sprintf(format, args...)})
@@ -248,8 +345,11 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 		e.Reasons = append(e.Reasons, Reason{Code: code, Refs: refs})
 	}
 	required := len(e.Reasons) > 0
+	proposed := cloneReasons(g.proposed[id])
+	e.Reasons = append(e.Reasons, cloneReasons(proposed)...)
 
-	// Implementation: the record when there is one, else the treatment actions.
+	// Implementation: the record when there is one, else the treatment
+	// actions; an approved document implements the controls of its kind.
 	im := g.impls[id]
 	if im != nil {
 		e.Status = im.Status
@@ -259,8 +359,21 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 		e.Status = s
 		e.Owner = g.in.Context.OwnerName(g.actOwner[id])
 	}
-	if !required && g.decisions[id] == nil && im != nil && (im.Status == controls.Implemented || im.Status == controls.InProgress || im.Status == controls.Planned) {
-		e.Reasons = append(e.Reasons, Reason{Code: BestPractice, Note: "in place or planned without a recorded risk or requirement"})
+	if docs := g.docs[id]; len(docs) > 0 && e.Status != controls.NotApplicable {
+		e.Status = controls.Implemented
+		if e.Owner == "" {
+			e.Owner = docs[0].Owner
+		}
+		for _, d := range docs {
+			e.Evidence = append(e.Evidence, controls.Evidence{Title: d.ref().Label, Location: "ISMS documents", Date: d.Approved})
+		}
+		slices.SortFunc(e.Evidence, func(a, b controls.Evidence) int {
+			return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.Location, b.Location), a.Date.Compare(b.Date))
+		})
+		e.Evidence = slices.Compact(e.Evidence)
+	}
+	if len(e.Reasons) == 0 && g.decisions[id] == nil && im != nil && (im.Status == controls.Implemented || im.Status == controls.InProgress || im.Status == controls.Planned) {
+		e.Reasons = append(e.Reasons, Reason{Code: BestPractice, Note: "in place or planned without a recorded risk, requirement or proposal"})
 	}
 	e.Applicable = len(e.Reasons) > 0
 
@@ -277,7 +390,7 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 		}
 	case d != nil:
 		e.Decided = true
-		e.Applicable, e.Reasons, e.Justification = false, nil, d.Justification
+		e.Applicable, e.Reasons, e.Justification, e.Overridden = false, nil, d.Justification, proposed
 		if required {
 			conflict("the decision excludes it, but %s", describeNeed(g.risks[id], g.links[id]))
 		}
@@ -288,18 +401,31 @@ func (g *generator) entry(c controls.Control) (Entry, []Conflict) {
 		if required {
 			conflict("its implementation record says it does not apply, but %s", describeNeed(g.risks[id], g.links[id]))
 		} else {
-			e.Applicable, e.Justification = false, im.Reason
+			e.Applicable, e.Reasons, e.Justification, e.Overridden = false, nil, im.Reason, proposed
 		}
 	case !e.Applicable:
-		e.Justification, e.DefaultExclusion = DefaultJustification, true
+		e.Undecided = true
 	}
 	if !e.Applicable && im == nil {
 		e.Status = "" // nothing to implement: no status to report
+		e.Evidence = nil
 	}
 	slices.SortStableFunc(e.Reasons, func(a, b Reason) int {
 		return cmp.Compare(slices.Index(reasonOrder, a.Code), slices.Index(reasonOrder, b.Code))
 	})
 	return e, conflicts
+}
+
+func cloneReasons(rs []Reason) []Reason {
+	if rs == nil {
+		return nil
+	}
+	out := make([]Reason, len(rs))
+	for i, r := range rs {
+		r.Refs = slices.Clone(r.Refs)
+		out[i] = r
+	}
+	return out
 }
 
 func describeNeed(risks []*risk.Risk, reqs []isms.Requirement) string {
@@ -323,21 +449,20 @@ func describeNeed(risks []*risk.Risk, reqs []isms.Requirement) string {
 	return strings.Join(parts, " and ")
 }
 
-// additional lists the controls treatments name that the catalogue lacks.
-func (g *generator) additional() []Additional {
-	var out []Additional
-	for id, risks := range g.risks {
-		if g.in.Catalogue.Has(id) {
-			continue
-		}
-		a := Additional{Control: id}
-		for _, r := range risks {
-			a.Risks = append(a.Risks, g.refs[r])
-		}
-		sortRefs(a.Risks)
-		out = append(out, a)
+// additionalIDs lists the custom controls and the controls treatments
+// name that neither the catalogue nor the custom controls have, in
+// natural order.
+func (g *generator) additionalIDs() []controls.ID {
+	var out []controls.ID
+	for id := range g.custom {
+		out = append(out, id)
 	}
-	slices.SortFunc(out, func(a, b Additional) int { return controls.CompareIDs(a.Control, b.Control) })
+	for id := range g.risks {
+		if !g.in.Catalogue.Has(id) && g.custom[id].ID == "" {
+			out = append(out, id)
+		}
+	}
+	slices.SortFunc(out, controls.CompareIDs)
 	return out
 }
 

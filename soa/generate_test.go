@@ -45,17 +45,20 @@ func TestGenerate_ApplicabilityAndReasons(t *testing.T) {
 		status     controls.Status
 		risks      []string
 	}{
-		{"5.18", true, []soa.ReasonCode{soa.RiskTreatment}, controls.InProgress, []string{"R-1", "R-2"}},
-		{"5.15", true, []soa.ReasonCode{soa.RiskTreatment}, controls.Implemented, []string{"R-1"}}, // applied control, record implemented
-		{"8.5", true, []soa.ReasonCode{soa.RiskTreatment}, controls.Planned, []string{"R-2"}},
-		{"6.3", true, []soa.ReasonCode{soa.RiskTreatment}, controls.Implemented, []string{"R-2"}},
-		{"5.34", true, []soa.ReasonCode{soa.Legal}, controls.NotStarted, nil},
-		{"5.24", true, []soa.ReasonCode{soa.Contractual}, controls.Planned, nil},
-		{"8.13", true, []soa.ReasonCode{soa.BestPractice}, controls.Implemented, nil},
-		{"5.1", true, []soa.ReasonCode{soa.BusinessNeed}, controls.NotStarted, nil},
+		{"5.18", true, []soa.ReasonCode{soa.RiskTreatment, soa.Baseline}, controls.InProgress, []string{"R-1", "R-2"}},
+		{"5.15", true, []soa.ReasonCode{soa.RiskTreatment, soa.Baseline}, controls.Implemented, []string{"R-1"}}, // applied control, record implemented
+		{"8.5", true, []soa.ReasonCode{soa.RiskTreatment, soa.Baseline}, controls.Planned, []string{"R-2"}},
+		{"6.3", true, []soa.ReasonCode{soa.RiskTreatment, soa.People, soa.Baseline}, controls.Implemented, []string{"R-2"}},
+		{"5.34", true, []soa.ReasonCode{soa.Legal, soa.PersonalData}, controls.NotStarted, nil},
+		{"5.24", true, []soa.ReasonCode{soa.Contractual, soa.NotificationDuty, soa.Baseline}, controls.Planned, nil},
+		{"8.13", true, []soa.ReasonCode{soa.Baseline}, controls.Implemented, nil},
+		{"5.1", true, []soa.ReasonCode{soa.BusinessNeed, soa.Baseline}, controls.NotStarted, nil},
+		{"6.1", true, []soa.ReasonCode{soa.People}, controls.NotStarted, nil},
 		{"7.1", false, nil, controls.NotApplicable, nil},
 		{"7.4", false, nil, "", nil},
-		{"8.8", false, nil, "", nil},
+		{"8.8", true, []soa.ReasonCode{soa.Baseline}, controls.NotStarted, nil},
+		{"7.5", false, nil, "", nil},
+		{"8.30", false, nil, "", nil},
 	}
 	for _, tt := range tests {
 		e := entry(t, s, tt.id)
@@ -72,10 +75,27 @@ func TestGenerate_ApplicabilityAndReasons(t *testing.T) {
 	assert.Equal(t, "IT manager", entry(t, s, "5.18").Owner, "owner from the treatment action while there is no record")
 	assert.Equal(t, "No office: everyone works remotely.", entry(t, s, "7.1").Justification)
 	assert.True(t, entry(t, s, "7.4").Decided)
-	assert.Equal(t, soa.DefaultJustification, entry(t, s, "8.8").Justification)
-	assert.True(t, entry(t, s, "8.8").DefaultExclusion)
-	assert.Equal(t, []soa.Additional{{Control: "ACME-1", Risks: []soa.Ref{{ID: isms.DeriveID[risk.Risk](ns, "R-1").String(), Label: "R-1"}}}}, s.Additional,
-		"a control a treatment names but the catalogue lacks is listed as additional")
+	assert.True(t, entry(t, s, "7.4").Excluded())
+	for _, id := range []controls.ID{"7.5", "8.30"} {
+		e := entry(t, s, id)
+		assert.True(t, e.Undecided, "%s: nothing calls for it and nobody excluded it", id)
+		assert.False(t, e.Excluded(), "%s is undecided, not excluded", id)
+		assert.Empty(t, e.Justification, "%s gets no invented justification", id)
+	}
+	r1 := []soa.Ref{{ID: isms.DeriveID[risk.Risk](ns, "R-1").String(), Label: "R-1"}}
+	assert.Equal(t, []soa.Entry{{Control: "ACME-1", Theme: soa.AdditionalTheme, Title: "Quarterly phishing drill",
+		Description: "Every quarter all staff get a simulated phishing e-mail; those who click repeat the training.",
+		Applicable:  true, Reasons: []soa.Reason{{Code: soa.RiskTreatment, Refs: r1}},
+		Risks: r1, Status: controls.InProgress, Owner: "IT manager"}}, s.Additional,
+		"a custom control is a first-class entry under additional")
+
+	in := input()
+	in.Custom = nil
+	s, _, err = soa.Generate(in)
+	require.NoError(t, err)
+	require.Len(t, s.Additional, 1)
+	assert.Empty(t, s.Additional[0].Title, "a control a treatment names but nobody described is listed untitled")
+	assert.Contains(t, codesOf(soa.Blocking(s)), soa.RuleAdditionalUndescribed, "and blocks approval")
 }
 
 func TestGenerate_KeepsDecisionsAndReportsContradictions(t *testing.T) {
@@ -108,9 +128,11 @@ func TestGenerate_RejectsUnusableInput(t *testing.T) {
 	)
 	in.Links = append(in.Links, soa.Link{Requirement: isms.NewID[isms.Requirement](), Controls: []controls.ID{"5.1"}},
 		soa.Link{Requirement: gdpr, Controls: []controls.ID{"A.5.1.1"}})
+	in.Custom = []soa.CustomControl{{ID: "5.1", Title: "Twin"}, {ID: "ACME-2"}, {Title: "No ID"}}
+	in.Documents = []soa.Document{{Kind: "memo", Title: "A memo"}}
 	_, _, err := soa.Generate(in)
 	require.ErrorIs(t, err, isms.ErrInvalid)
-	assert.Equal(t, []string{"links[2].requirement", "links[3].controls[0]", "decisions[2].control", "decisions[3].control", "decisions[4].justification"}, paths(err))
+	assert.Equal(t, []string{"custom[0].id", "custom[1].title", "custom[2].id", "documents[0].kind", "links[2].requirement", "links[3].controls[0]", "decisions[2].control", "decisions[3].control", "decisions[4].justification"}, paths(err))
 
 	_, _, err = soa.Generate(soa.Input{})
 	assert.Equal(t, []string{"catalogue"}, paths(err))
@@ -126,6 +148,14 @@ func paths(err error) []string {
 	var out []string
 	for _, v := range isms.ValidationErrors(err) {
 		out = append(out, v.Path)
+	}
+	return out
+}
+
+func codesOf(fs []isms.Advice) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Code)
 	}
 	return out
 }

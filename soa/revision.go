@@ -2,6 +2,7 @@ package soa
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
@@ -17,18 +18,34 @@ func (s SoA) content() SoA {
 // Approve returns the SoA approved with a (OrgContext.Approval makes one
 // from the approver's role or person and the date) and sealed with the hash
 // of its content and revision block. It refuses, listing every problem, an
-// SoA that does not validate or does not match the catalogue, an edition
-// that is already approved, and an incomplete approval. s is not changed.
+// SoA that does not validate or does not match the catalogue, an SoA with
+// a lint error (Blocking: an undecided control, an exclusion whose
+// justification is missing, too short, generic or contradicted by the
+// organisation's data), an edition that is already approved, and an
+// incomplete approval. The remaining lint findings (warnings and info) are
+// recorded in Warnings, under the hash; the entries are not changed. s is
+// not changed.
 func (s SoA) Approve(cat *controls.Catalogue, a isms.Approval) (SoA, error) {
 	var p isms.Problems
 	s.validateContent(&p)
 	p.Merge("", s.CheckRefs(cat))
-	rev, err := s.Revision.Approve(a, s.content())
+	fs := lint(s) // entry order, so the problems read in the SoA's order
+	var warnings []isms.Advice
+	for _, f := range fs {
+		if f.Severity == isms.SeverityError {
+			p.Addf(f.Path, "%s (%s)", f.Message, f.Code)
+		} else {
+			warnings = append(warnings, f)
+		}
+	}
+	isms.SortAdvice(warnings)
+	out := s.clone()
+	out.Warnings = warnings
+	rev, err := s.Revision.Approve(a, out.content())
 	p.Merge("revision", err)
 	if err := p.Err(); err != nil {
 		return SoA{}, err
 	}
-	out := s.clone()
 	out.Revision = rev
 	return out, nil
 }
@@ -83,27 +100,21 @@ func (s SoA) clone() SoA {
 	if s.Entries == nil {
 		out.Entries = nil
 	}
-	out.Additional = make([]Additional, len(s.Additional))
-	for i, a := range s.Additional {
-		a.Risks = append([]Ref(nil), a.Risks...)
-		out.Additional[i] = a
+	out.Additional = make([]Entry, len(s.Additional))
+	for i, e := range s.Additional {
+		out.Additional[i] = e.clone()
 	}
 	if s.Additional == nil {
 		out.Additional = nil
 	}
+	out.Warnings = slices.Clone(s.Warnings)
 	return out
 }
 
 func (e Entry) clone() Entry {
 	out := e
-	out.Reasons = make([]Reason, len(e.Reasons))
-	for i, r := range e.Reasons {
-		r.Refs = append([]Ref(nil), r.Refs...)
-		out.Reasons[i] = r
-	}
-	if e.Reasons == nil {
-		out.Reasons = nil
-	}
+	out.Reasons = cloneReasons(e.Reasons)
+	out.Overridden = cloneReasons(e.Overridden)
 	out.Risks = append([]Ref(nil), e.Risks...)
 	out.Evidence = append([]controls.Evidence(nil), e.Evidence...)
 	return out

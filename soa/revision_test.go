@@ -18,15 +18,22 @@ import (
 
 var approvedAt = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
-// valid returns a generated SoA that validates: the one linked control
-// nobody planned (5.34, 8.24, 5.26) gets a planned record, and 5.1 too.
-func valid(t *testing.T) soa.SoA {
+// validInput is input with planned records for the linked controls
+// nobody planned (5.34, 8.24, 5.26) and 5.1, and every control the
+// proposals leave undecided excluded with a specific justification.
+func validInput(t *testing.T) soa.Input {
 	t.Helper()
 	in := input()
 	for _, id := range []controls.ID{"5.34", "8.24", "5.26", "5.1"} {
 		in.Implementations = append(in.Implementations, impl(id, controls.Planned))
 	}
-	s, conflicts, err := soa.Generate(in)
+	return decideRest(t, in)
+}
+
+// valid returns a generated SoA that validates and can be approved.
+func valid(t *testing.T) soa.SoA {
+	t.Helper()
+	s, conflicts, err := soa.Generate(validInput(t))
 	require.NoError(t, err)
 	require.Empty(t, conflicts)
 	require.NoError(t, s.Validate())
@@ -47,7 +54,7 @@ func TestValidate_EachProblemAtItsPath(t *testing.T) {
 		break_ func(s *soa.SoA)
 		want   []string
 	}{
-		{"applicable but not started", func(s *soa.SoA) { s.Entries[33].Status = controls.NotStarted }, []string{"entries[33].status"}},
+		{"applicable but said not to apply", func(s *soa.SoA) { s.Entries[33].Status = controls.NotApplicable }, []string{"entries[33].status"}},
 		{"exclusion with a placeholder", func(s *soa.SoA) { s.Entries[92].Justification = "n/a" }, []string{"entries[92].justification"}},
 		{"treated control excluded", func(s *soa.SoA) { s.Entries[17].Applicable = false; s.Entries[17].Justification = "not needed here" },
 			[]string{"entries[17].applicable"}},
@@ -55,7 +62,9 @@ func TestValidate_EachProblemAtItsPath(t *testing.T) {
 		{"entry without a control", func(s *soa.SoA) { s.Entries[5].Control = " " }, []string{"entries[5].control"}},
 		{"applicable without reason", func(s *soa.SoA) { s.Entries[0].Reasons = nil }, []string{"entries[0].reasons"}},
 		{"unknown reason", func(s *soa.SoA) { s.Entries[0].Reasons[0].Code = "gut_feeling" }, []string{"entries[0].reasons[0]"}},
-		{"additional without risks", func(s *soa.SoA) { s.Additional[0].Risks = nil }, []string{"additional[0].risks"}},
+		{"undecided with a justification", func(s *soa.SoA) { s.Entries[92].Undecided = true }, []string{"entries[92].justification"}},
+		{"undecided and applicable", func(s *soa.SoA) { s.Entries[0].Undecided = true }, []string{"entries[0].undecided"}},
+		{"additional control twice", func(s *soa.SoA) { s.Additional = append(s.Additional, s.Additional[0]) }, []string{"additional[1].control"}},
 		{"no ID", func(s *soa.SoA) { s.ID = soa.ID{} }, []string{"id"}},
 		{"status final", func(s *soa.SoA) { s.Revision.Status = "final" }, []string{"revision.status"}},
 		{"edition 0 of no document", func(s *soa.SoA) { s.Revision.Edition, s.Revision.Document = 0, isms.DocumentID{} },
@@ -104,7 +113,7 @@ func TestCheckRefs_AgainstTheCatalogue(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := valid(t)
 			s.Entries = append([]soa.Entry(nil), s.Entries...)
-			s.Additional = append([]soa.Additional(nil), s.Additional...)
+			s.Additional = append([]soa.Entry(nil), s.Additional...)
 			tt.break_(&s)
 			err := s.CheckRefs(tt.cat)
 			assert.Equal(t, tt.want, paths(err))
@@ -282,5 +291,5 @@ func TestDiff_ReadableSummary(t *testing.T) {
 	ch := soa.Diff(a, b)
 	assert.Equal(t, "5.1 Policies for information security: owner \"IT manager\" → \"CEO\"\n"+
 		"8.34 Protection of information systems during audit testing: removed\n"+
-		"ACME-1: no longer an additional control", ch.Summary())
+		"ACME-1 Quarterly phishing drill: removed", ch.Summary())
 }

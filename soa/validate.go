@@ -16,9 +16,14 @@ import (
 //     twice;
 //   - a control that a risk treatment relies on is not excluded;
 //   - an excluded control has a real justification (not empty, "N/A" or
-//     another placeholder);
-//   - an applicable control has a known reason and is implemented or
-//     planned (not merely "not started");
+//     another placeholder); an undecided control is neither applicable
+//     nor justified;
+//   - an applicable control has a known reason and a status other than
+//     "not applicable" (a draft may hold controls not started, and so may
+//     an approved edition: clause 6.1.3 d asks whether each is implemented,
+//     and Lint notes them);
+//   - the additional controls (beyond the catalogue) follow the same rules
+//     and repeat no control;
 //   - the revision block is valid (isms.Revision.Validate), and an approved
 //     edition still matches its hash;
 //   - every date lies within the years 1 to 9999.
@@ -55,13 +60,22 @@ func (s SoA) validateContent(p *isms.Problems) {
 		seen[e.Control] = i
 		validateEntry(p, path, e)
 	}
-	for i, a := range s.Additional {
+	for i, e := range s.Additional {
 		path := isms.Index("additional", i)
-		if strings.TrimSpace(string(a.Control)) == "" {
+		if strings.TrimSpace(string(e.Control)) == "" {
 			p.Addf(isms.JoinPath(path, "control"), "the additional control has no ID")
+			continue
 		}
-		if len(a.Risks) == 0 {
-			p.Addf(isms.JoinPath(path, "risks"), "additional control %s names no risk whose treatment relies on it", a.Control)
+		if j, dup := seen[e.Control]; dup {
+			p.Addf(isms.JoinPath(path, "control"), "control %s appears twice (also at position %d)", e.Control, j)
+			continue
+		}
+		seen[e.Control] = i
+		validateEntry(p, path, e)
+	}
+	for i, f := range s.Warnings {
+		if f.Code == "" || f.Message == "" {
+			p.Addf(isms.Index("warnings", i), "a recorded warning needs a code and a message")
 		}
 	}
 }
@@ -70,11 +84,19 @@ func validateEntry(p *isms.Problems, path string, e Entry) {
 	for j, ev := range e.Evidence {
 		isms.CheckDate(p, isms.JoinPath(path, isms.JoinPath(isms.Index("evidence", j), "date")), "the evidence date", ev.Date, false)
 	}
+	if e.Undecided {
+		if e.Applicable {
+			p.Addf(isms.JoinPath(path, "undecided"), "control %s is both applicable and undecided", e.Control)
+		}
+		if strings.TrimSpace(e.Justification) != "" {
+			p.Addf(isms.JoinPath(path, "justification"), "control %s is undecided but has a justification; mark it excluded or remove the text", e.Control)
+		}
+	}
 	if !e.Applicable {
 		if len(e.Risks) > 0 {
 			p.Addf(isms.JoinPath(path, "applicable"), "control %s is excluded, but risk treatment relies on it (%s); it must be applicable", e.Control, labels(e.Risks))
 		}
-		if isms.IsPlaceholder(e.Justification) {
+		if !e.Undecided && isms.IsPlaceholder(e.Justification) {
 			p.Addf(isms.JoinPath(path, "justification"), "control %s is excluded without a real justification; say why it does not apply", e.Control)
 		}
 		return
@@ -88,11 +110,11 @@ func validateEntry(p *isms.Problems, path string, e Entry) {
 		}
 	}
 	switch e.Status {
-	case controls.Planned, controls.InProgress, controls.Implemented:
+	case "", controls.NotStarted, controls.Planned, controls.InProgress, controls.Implemented:
 	case controls.NotApplicable:
 		p.Addf(isms.JoinPath(path, "status"), "control %s is applicable, but its implementation status says it does not apply", e.Control)
 	default:
-		p.Addf(isms.JoinPath(path, "status"), "control %s is applicable but neither implemented nor planned; plan it or reconsider", e.Control)
+		p.Addf(isms.JoinPath(path, "status"), "control %s: status %q is not one of not_started, planned, in_progress, implemented", e.Control, e.Status)
 	}
 }
 
@@ -132,7 +154,7 @@ func (s SoA) CheckRefs(cat *controls.Catalogue) error {
 		}
 	}
 	for i, a := range s.Additional {
-		if cat.Has(a.Control) {
+		if a.Control != "" && cat.Has(a.Control) {
 			p.Addf(isms.JoinPath(isms.Index("additional", i), "control"), "control %s is in the catalogue; it belongs in the entries, not under additional controls", a.Control)
 		}
 	}

@@ -59,10 +59,29 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}
 
 	ns := isms.NewNamespace(wb.Context.Organization.Name)
+	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat})
+	p.Merge("policy", err)
+	if err == nil && wb.Policy.Approver != "" {
+		by, ok := approver(wb.Context, wb.Policy.Approver)
+		if !ok {
+			p.Addf("policy.approver", "approver %q is neither a role nor a person of the organisation", wb.Policy.Approver)
+		}
+		pol, err = pol.Approve(wb.Context.Approval(by, wb.Policy.Approved))
+		p.Merge("policy", err)
+	}
+
+	// The SoA: an approved policy implements 5.1. An SoA that cannot be
+	// approved yet (undecided controls, exclusions whose justification
+	// does not hold) is not invalid input: it stays a draft that lists
+	// what blocks approval, and every deliverable is still written.
+	var docs []soa.Document
+	if pol.Revision.Status == isms.Approved {
+		docs = []soa.Document{{Kind: soa.DocumentPolicy, Title: pol.Title, Edition: pol.Revision.Edition, Owner: wb.Context.OwnerName(pol.Revision.Owner), Approved: pol.Revision.Approval.At}}
+	}
 	draft, conflicts, err := soa.Generate(soa.Input{
 		Document: isms.DeriveID[isms.Document](ns, "soa"), Context: wb.Context, Catalogue: cat,
 		Implementations: wb.Implementations, Register: reg, Links: wb.Links, Decisions: wb.Decisions,
-		Generated: asOf, Author: wb.SoA.Author,
+		Custom: wb.AdditionalControls, Documents: docs, Generated: asOf, Author: wb.SoA.Author,
 	})
 	p.Merge("", err)
 	for _, c := range conflicts {
@@ -74,19 +93,10 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		if !ok {
 			p.Addf("soa.approver", "approver %q is neither a role nor a person of the organisation", wb.SoA.Approver)
 		}
-		statement, err = draft.Approve(cat, wb.Context.Approval(by, wb.SoA.Approved))
-		p.Merge("soa", err)
-	}
-
-	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat})
-	p.Merge("policy", err)
-	if err == nil && wb.Policy.Approver != "" {
-		by, ok := approver(wb.Context, wb.Policy.Approver)
-		if !ok {
-			p.Addf("policy.approver", "approver %q is neither a role nor a person of the organisation", wb.Policy.Approver)
+		if len(soa.Blocking(draft)) == 0 {
+			statement, err = draft.Approve(cat, wb.Context.Approval(by, wb.SoA.Approved))
+			p.Merge("soa", err)
 		}
-		pol, err = pol.Approve(wb.Context.Approval(by, wb.Policy.Approved))
-		p.Merge("policy", err)
 	}
 
 	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{

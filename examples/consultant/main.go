@@ -24,6 +24,7 @@ import (
 
 	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/soa"
 )
 
 func main() {
@@ -58,6 +59,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: readiness %s %%; %d files written:\n", bundle.Context.Organization.Name, bundle.Report.Score.StringFixed(1), len(paths))
+	if n := len(soa.Blocking(bundle.SoA)); n > 0 {
+		fmt.Fprintf(stdout, "  The SoA is a draft: %d problems block its approval (undecided controls, exclusions to justify); soa-lint.txt lists every finding, soa.md and readiness.md say why.\n", n)
+	}
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "  %s\n", p)
 	}

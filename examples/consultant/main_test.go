@@ -60,13 +60,43 @@ func TestRun_SampleWorkbookWritesTheDeliverables(t *testing.T) {
 	assert.Equal(t, string(want), string(got))
 }
 
+func TestRun_SoAThatCannotBeApprovedIsADraftAndEveryFileIsWritten(t *testing.T) {
+	wb := sampleWorkbook(t)
+	wb.Decisions = wb.Decisions[1:] // 7.6 is undecided again
+	wb.Decisions[0].Justification = "Not needed."
+	b, err := encodeWorkbook(wb)
+	require.NoError(t, err)
+	in := filepath.Join(t.TempDir(), "draft.json")
+	require.NoError(t, os.WriteFile(in, b, 0o644))
+	out := filepath.Join(t.TempDir(), "client")
+
+	var stdout, stderr bytes.Buffer
+	require.NoError(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr), "an SoA that cannot be approved is not invalid input")
+	assert.Contains(t, stdout.String(), "The SoA is a draft: 2 problems block its approval")
+	for _, name := range []string{"soa.md", "soa-lint.txt", "readiness.md", "policy.md", "calendar.ics"} {
+		assert.FileExists(t, filepath.Join(out, name))
+	}
+	lint, err := os.ReadFile(filepath.Join(out, "soa-lint.txt"))
+	require.NoError(t, err)
+	assert.Contains(t, string(lint), "draft, 2 problems block approval")
+	assert.Contains(t, string(lint), "soa/undecided")
+	assert.Contains(t, string(lint), "soa/justification-too-short")
+	md, err := os.ReadFile(filepath.Join(out, "soa.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "**Draft: not ready for approval.** 2 problems block approval")
+	rd, err := os.ReadFile(filepath.Join(out, "readiness.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(rd), "the SoA cannot be approved: 2 problems (1 undecided controls, 1 exclusions to fix)")
+	assert.Contains(t, string(rd), "7.6 Working in secure areas is undecided")
+}
+
 func TestRun_BadWorkbookGetsEveryProblemAndNoFiles(t *testing.T) {
 	wb := sampleWorkbook(t)
 	wb.AsOf = "1.12.2026"
 	wb.Context.Assets[2].Owner = isms.Owner{}
 	wb.Risks[0].Inherent.Likelihood = 9
 	wb.Risks[1].Treatment.Actions[0].Controls = append(wb.Risks[1].Treatment.Actions[0].Controls, "9.99")
-	wb.Implementations[3].Evidence = nil
+	wb.Implementations[2].Evidence = nil
 	wb.Records.Training[0].Person = isms.NewID[isms.Person]()
 	wb.Plan.Year = 0
 	wb.Quant.Scenarios[0].Frequency.Rate = wb.Quant.Scenarios[0].Frequency.Rate.Neg()
@@ -79,7 +109,7 @@ func TestRun_BadWorkbookGetsEveryProblemAndNoFiles(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	require.Error(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr))
 	for _, path := range []string{"as_of:", "context.assets[2].owner:", "risks[0].inherent.likelihood:", "risks[1].treatment.actions[0].controls[2]:",
-		"implementations[3].evidence:", "records.training[0].person:", "plan.year:", "quant.scenarios[0].frequency.rate:"} {
+		"implementations[2].evidence:", "records.training[0].person:", "plan.year:", "quant.scenarios[0].frequency.rate:"} {
 		assert.Contains(t, stderr.String(), path)
 	}
 	assert.Contains(t, stderr.String(), "nothing was written")

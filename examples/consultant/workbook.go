@@ -31,10 +31,13 @@ type Workbook struct {
 	Implementations []controls.Implementation `json:"implementations"`
 	Links           []soa.Link                `json:"links,omitempty"`
 	Decisions       []soa.Decision            `json:"decisions,omitempty"`
-	SoA             Approval                  `json:"soa"`
-	Policy          Approval                  `json:"policy"`
-	Plan            PlanInput                 `json:"plan"`
-	Records         records.Records           `json:"records"`
+	// AdditionalControls are controls beyond the catalogue, described for
+	// the SoA (soa.CustomControl); links and decisions may name them.
+	AdditionalControls []soa.CustomControl `json:"additional_controls,omitempty"`
+	SoA                Approval            `json:"soa"`
+	Policy             Approval            `json:"policy"`
+	Plan               PlanInput           `json:"plan"`
+	Records            records.Records     `json:"records"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *quant.Input `json:"quant,omitempty"`
 }

@@ -12,7 +12,7 @@
 // holds nothing but the files of a previous run.
 //
 // Files: context-summary.txt, risk-register.csv, risk-summary.md, heatmap-inherent.svg,
-// heatmap-residual.svg, soa.csv, soa.md, policy.md, policy.html,
+// heatmap-residual.svg, soa.csv, soa.md, soa-lint.txt, policy.md, policy.html,
 // policy-lint.txt, calendar.ics (the yearly plan), readiness.md, and the
 // Monte Carlo loss analysis: loss-exceedance.svg and quant-summary.md. The run is reproducible: the same -date gives
 // byte-identical output.
@@ -98,24 +98,10 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		return err
 	}
 
-	// 3. The Statement of Applicability: generated from the risks, the
-	// requirements, the implementation records and the decisions, then
-	// approved by the CEO (a reference to the role, shown by name).
+	// 3. The policy: composed from the context and the key risks, approved
+	// by the CEO (a reference to the role, shown by name); policy.Lint's
+	// advice goes into policy-lint.txt.
 	approval := loaded.Approval(sample.RoleOwner("CEO"), sample.Approved)
-	draft, conflicts, err := soa.Generate(sample.SoAInput(loaded, reg))
-	if err != nil {
-		return err
-	}
-	if len(conflicts) > 0 {
-		return fmt.Errorf("the SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
-	}
-	statement, err := draft.Approve(controls.AnnexA(), approval)
-	if err != nil {
-		return err
-	}
-
-	// 4. The policy: composed from the context and the key risks, approved
-	// (policy.Lint's advice goes into policy-lint.txt).
 	composed, err := policy.Compose(sample.PolicyInput(loaded, reg))
 	if err != nil {
 		return err
@@ -123,6 +109,28 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	pol, err := composed.Approve(approval)
 	if err != nil {
 		return err
+	}
+
+	// 4. The Statement of Applicability: generated from the risks, the
+	// requirements, the implementation records, the decisions and the
+	// approved policy (which implements 5.1), then approved by the CEO.
+	// An SoA that cannot be approved yet (an undecided control, an
+	// exclusion whose justification does not hold) stays a draft: every
+	// deliverable is still written, the SoA lists what blocks approval and
+	// soa-lint.txt every finding.
+	draft, conflicts, err := soa.Generate(sample.SoAInput(loaded, reg)) // its Documents: the approved policy
+
+	if err != nil {
+		return err
+	}
+	if len(conflicts) > 0 {
+		return fmt.Errorf("the SoA has %d conflicts, first: %s %s", len(conflicts), conflicts[0].Control, conflicts[0].Problem)
+	}
+	statement := draft
+	if len(soa.Blocking(draft)) == 0 {
+		if statement, err = draft.Approve(controls.AnnexA(), approval); err != nil {
+			return err
+		}
 	}
 
 	// 5. The yearly rhythm: the default SME plan plus the duties the risks,

@@ -55,7 +55,7 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 	for _, m := range sum.ALE {
 		fmt.Fprintf(&b, "  Annualised loss expectancy: %s.\n", m)
 	}
-	applicable, byDefault, implemented := 0, 0, 0
+	applicable, excluded, undecided, implemented := 0, 0, 0, 0
 	for _, e := range statement.Entries {
 		switch {
 		case e.Applicable:
@@ -63,18 +63,31 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 			if e.Status == controls.Implemented {
 				implemented++
 			}
-		case e.DefaultExclusion:
-			byDefault++
+		case e.Undecided:
+			undecided++
+		default:
+			excluded++
 		}
 	}
 	fmt.Fprintf(&b, "\nQuantified (%d simulated years): expected annual loss %s %s (analytic %s); 1 year in 100 above %s %s; within tolerance: %v.\n",
 		losses.Years, losses.Mean.StringFixed(0), losses.Currency, losses.Analytic.StringFixed(0), losses.Percentiles[3].Loss.StringFixed(0), losses.Currency, losses.WithinTolerance)
 
-	fmt.Fprintf(&b, "\nStatement of Applicability: edition %d, %s by %s on %s\n", statement.Revision.Edition, statement.Revision.Status, statement.Revision.Approval.Name, statement.Revision.Approval.At.Format(time.DateOnly))
-	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented, the rest planned); %d excluded, %d of them because no risk, requirement or decision calls for them.\n",
-		applicable, len(statement.Entries), implemented, len(statement.Entries)-applicable, byDefault)
-	fmt.Fprintf(&b, "  Content hash %s\n", statement.Revision.Hash)
-	for _, f := range soa.Lint(statement) {
+	if statement.Revision.Status == isms.Approved {
+		fmt.Fprintf(&b, "\nStatement of Applicability: edition %d, approved by %s on %s\n", statement.Revision.Edition, statement.Revision.Approval.Name, statement.Revision.Approval.At.Format(time.DateOnly))
+	} else {
+		fmt.Fprintf(&b, "\nStatement of Applicability: edition %d, a DRAFT: %d problems block approval (soa-lint.txt lists them; soa.md and readiness.md say why)\n",
+			statement.Revision.Edition, len(soa.Blocking(statement)))
+	}
+	fmt.Fprintf(&b, "  %d of %d controls applicable (%d implemented), %d excluded, each with its justification, %d undecided.\n",
+		applicable, len(statement.Entries), implemented, excluded, undecided)
+	if statement.Revision.Hash != "" {
+		fmt.Fprintf(&b, "  Content hash %s\n", statement.Revision.Hash)
+	}
+	findings := statement.Warnings
+	if statement.Revision.Status != isms.Approved {
+		findings = soa.Lint(statement)
+	}
+	for _, f := range findings {
 		fmt.Fprintf(&b, "  Advice: %s\n", f.Message)
 	}
 

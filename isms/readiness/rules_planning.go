@@ -68,13 +68,21 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	if err := errors.Join(s.Validate(), s.CheckRefs(in.Catalogue)); err != nil {
 		return verdict{Partial, ev, fmt.Sprintf("fix the SoA: %v", isms.ValidationErrors(err)[0])}
 	}
+	// Every SoA problem: undecided controls and every blocking lint
+	// finding, each on its own line, so the consultant sees the whole list.
+	if blocking := soa.Blocking(*s); len(blocking) > 0 {
+		undecided := len(s.Undecided())
+		step := fmt.Sprintf("the SoA cannot be approved: %d problems (%d undecided controls, %d exclusions to fix); resolve each:", len(blocking), undecided, len(blocking)-undecided)
+		for i, f := range blocking {
+			step += fmt.Sprintf(" (%d) %s", i+1, f.Message)
+		}
+		return verdict{Partial, ev, step}
+	}
 	if s.Revision.Status != isms.Approved {
 		return verdict{Partial, ev, "have the SoA approved"}
 	}
-	for _, f := range soa.Lint(*s) {
-		if f.Code == soa.RuleExpectedControlExcluded {
-			return verdict{Partial, ev, f.Message}
-		}
+	if n := len(s.Warnings); n > 0 {
+		ev = append(ev, fmt.Sprintf("%d lint findings recorded at approval (soa-lint.txt)", n))
 	}
 	return verdict{Met, ev, ""}
 }

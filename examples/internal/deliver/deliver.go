@@ -1,5 +1,5 @@
 // Package deliver renders the files a consultant hands to a client — risk
-// register, heat maps, SoA, policy, yearly plan, readiness report — from a
+// register, heat maps, SoA and its lint, policy, yearly plan, readiness report — from a
 // built ISMS, and writes them into a folder. The quickstart and the
 // consultant example share it.
 package deliver
@@ -71,6 +71,7 @@ func Files(b Bundle) ([]File, error) {
 		{"heatmap-residual.svg", heatmap(risk.Residual, name+": residual risk")},
 		{"soa.csv", func(w *bytes.Buffer) error { return soa.WriteCSV(w, b.SoA, soa.CSVOptions{}) }},
 		{"soa.md", func(w *bytes.Buffer) error { return soa.WriteMarkdown(w, b.SoA, soa.MarkdownOptions{}) }},
+		{"soa-lint.txt", func(w *bytes.Buffer) error { return soa.WriteLint(w, b.SoA, soa.LintOptions{}) }},
 		{"policy.md", func(w *bytes.Buffer) error { return policy.WriteMarkdown(w, b.Policy, policy.MarkdownOptions{}) }},
 		{"policy.html", func(w *bytes.Buffer) error { return policy.WriteHTML(w, b.Policy, policy.HTMLOptions{}) }},
 		{"policy-lint.txt", func(w *bytes.Buffer) error {
@@ -106,7 +107,7 @@ func Files(b Bundle) ([]File, error) {
 // folder only when it holds nothing else.
 var Names = []string{
 	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
-	"soa.csv", "soa.md", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
+	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
 	"loss-exceedance.svg", "quant-summary.md",
 }
 

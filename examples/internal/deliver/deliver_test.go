@@ -34,7 +34,7 @@ func TestFilesAndWriteDir(t *testing.T) {
 		names = append(names, f.Name)
 		assert.NotEmpty(t, f.Data, f.Name)
 	}
-	assert.Equal(t, []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md",
+	assert.Equal(t, []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt",
 		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md"}, names)
 
 	dir := filepath.Join(t.TempDir(), "out")
