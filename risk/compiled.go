@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -267,28 +268,38 @@ func down(h []Ranked, j int) {
 }
 
 // ByBand returns the risks whose grade at stage s is in band id, in
-// register order.
-func (c *Compiled) ByBand(s Stage, id string) []Risk {
+// register order, with their residual grade. Like every filter of the
+// compiled view it answers with Ranked (index, reference, title, grade);
+// the whole risk is c.Risks[r.Index], so a filter that matches 100,000
+// risks copies no risk.
+func (c *Compiled) ByBand(s Stage, id string) []Ranked {
 	k, b := stageIndex(s), c.Method.BandIndex(id)
 	if k < 0 || b < 0 {
 		return nil
 	}
-	n := 0
-	for i := range c.Risks {
-		if c.grade(i, k).Order == b {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Risk, 0, n)
-	for i := range c.Risks {
-		if c.grade(i, k).Order == b {
-			out = append(out, c.Risks[i])
-		}
-	}
-	return out
+	return c.rankedIf(func(i int) bool { return c.grade(i, k).Order == b })
+}
+
+// ByOwner returns the risks owned by o, in register order.
+func (c *Compiled) ByOwner(o isms.Owner) []Ranked {
+	return c.rankedIf(func(i int) bool { return c.Risks[i].Owner == o })
+}
+
+// ByAsset returns the risks that name asset id, in register order.
+func (c *Compiled) ByAsset(id isms.AssetID) []Ranked {
+	return c.rankedIf(func(i int) bool { return slices.Contains(c.Risks[i].Assets, id) })
+}
+
+// ByControl returns the risks that apply control id or whose treatment
+// implements it, in register order.
+func (c *Compiled) ByControl(id controls.ID) []Ranked {
+	return c.rankedIf(func(i int) bool { return c.Risks[i].answeredBy(id) })
+}
+
+// ByTreatment returns the risks with treatment option o ("" for
+// undecided), in register order.
+func (c *Compiled) ByTreatment(o Option) []Ranked {
+	return c.rankedIf(func(i int) bool { return c.Risks[i].Treatment.Option == o })
 }
 
 // Unaccepted is a risk above the appetite that is not covered by a valid
@@ -357,9 +368,15 @@ func (c *Compiled) AwaitingApproval() []Ranked {
 }
 
 func (c *Compiled) rankedWhere(keep func(*fact) bool) []Ranked {
+	return c.rankedIf(func(i int) bool { return keep(&c.facts[i]) })
+}
+
+// rankedIf returns, in register order, the risks for whose index keep is
+// true, each with its residual grade; it allocates once.
+func (c *Compiled) rankedIf(keep func(i int) bool) []Ranked {
 	n := 0
-	for i := range c.facts {
-		if keep(&c.facts[i]) {
+	for i := range c.Risks {
+		if keep(i) {
 			n++
 		}
 	}
@@ -367,8 +384,8 @@ func (c *Compiled) rankedWhere(keep func(*fact) bool) []Ranked {
 		return nil
 	}
 	out := make([]Ranked, 0, n)
-	for i := range c.facts {
-		if keep(&c.facts[i]) {
+	for i := range c.Risks {
+		if keep(i) {
 			out = append(out, ranked(i, &c.Risks[i], *c.grade(i, 1)))
 		}
 	}

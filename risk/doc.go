@@ -144,8 +144,11 @@
 // Register.Compile validates the register once and returns a Compiled
 // view whose queries cannot fail and return no error: Highest, ByBand,
 // Unaccepted, Unconfirmed, AwaitingApproval, HeatMap, Summarize,
-// OverdueActions, ReviewsDue, BandChanges and Trend, with ByOwner, ByAsset,
-// ByControl and ByTreatment from the embedded Register. They answer a
+// OverdueActions, ReviewsDue, BandChanges, Trend, ByOwner, ByAsset,
+// ByControl and ByTreatment. Lists of risks come as Ranked (index,
+// reference, title, grade), so no risk is copied: the whole risk is
+// c.Risks[r.Index]. (Register's own ByOwner, ByAsset, ByControl and
+// ByTreatment return copies of the risks, for a small register.) They answer a
 // management review's questions; each is one pass over compact per-risk
 // facts (100,000 risks in milliseconds; see BenchmarkRegister100k). The
 // Register methods of the same names compile and then query, for a single

@@ -34,7 +34,9 @@ func compareRanked(a, b Ranked) int {
 	)
 }
 
-// ByOwner returns the risks owned by o.
+// ByOwner returns the risks owned by o. The Register filters copy whole
+// risks, which suits a small register; the Compiled view's filters of the
+// same names answer with Ranked and copy nothing.
 func (reg Register) ByOwner(o isms.Owner) []Risk {
 	return reg.filter(func(_ int, r *Risk) bool { return r.Owner == o })
 }
@@ -47,12 +49,16 @@ func (reg Register) ByAsset(id isms.AssetID) []Risk {
 // ByControl returns the risks that apply control id or whose treatment
 // implements it: the risks a control answers.
 func (reg Register) ByControl(id controls.ID) []Risk {
-	return reg.filter(func(_ int, r *Risk) bool {
-		if slices.ContainsFunc(r.Applied, func(a AppliedControl) bool { return a.Control == id }) {
-			return true
-		}
-		return slices.ContainsFunc(r.Treatment.Actions, func(a Action) bool { return slices.Contains(a.Controls, id) })
-	})
+	return reg.filter(func(_ int, r *Risk) bool { return r.answeredBy(id) })
+}
+
+// answeredBy reports whether the risk applies control id or its treatment
+// implements it.
+func (r *Risk) answeredBy(id controls.ID) bool {
+	if slices.ContainsFunc(r.Applied, func(a AppliedControl) bool { return a.Control == id }) {
+		return true
+	}
+	return slices.ContainsFunc(r.Treatment.Actions, func(a Action) bool { return slices.Contains(a.Controls, id) })
 }
 
 // ByTreatment returns the risks with treatment option o ("" for undecided).

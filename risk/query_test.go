@@ -41,12 +41,23 @@ func TestQueries_OnTheDomainRisks(t *testing.T) {
 
 	high, err := reg.ByBand(risk.Residual, "high")
 	require.NoError(t, err)
-	assert.Equal(t, []string{"R-2", "R-3"}, refs(high))
+	assert.Equal(t, []string{"R-2", "R-3"}, rankedRefs(high))
 	assert.Equal(t, []string{"R-3"}, refs(reg.ByOwner(isms.OwnedByRole(ceo))))
 	assert.Equal(t, []string{"R-4"}, refs(reg.ByAsset(isms.DeriveID[isms.Asset](ns, "laptops"))))
 	assert.Equal(t, []string{"R-1"}, refs(reg.ByControl("5.18")))
 	assert.Equal(t, []string{"R-2"}, refs(reg.ByControl("8.5")))
 	assert.Equal(t, []string{"R-3", "R-4"}, refs(reg.ByTreatment(risk.Retain)))
+
+	// The compiled view answers the same filters with Ranked, copying no risk.
+	c, err := reg.Compile()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"R-3"}, rankedRefs(c.ByOwner(isms.OwnedByRole(ceo))))
+	assert.Equal(t, []string{"R-4"}, rankedRefs(c.ByAsset(isms.DeriveID[isms.Asset](ns, "laptops"))))
+	assert.Equal(t, []string{"R-1"}, rankedRefs(c.ByControl("5.18")))
+	assert.Equal(t, []string{"R-3", "R-4"}, rankedRefs(c.ByTreatment(risk.Retain)))
+	for _, r := range c.ByTreatment(risk.Retain) {
+		assert.Equal(t, r.Ref, c.Risks[r.Index].Ref, "Index points into the register")
+	}
 
 	// At workday + 45 days, R-1's action (due +1 month) is overdue; R-2's
 	// training (due +2 months) is not; the done MFA action never is.

@@ -44,7 +44,7 @@ func (reg Register) Highest(n int, s Stage) ([]Ranked, error) {
 }
 
 // ByBand compiles the register and returns Compiled.ByBand.
-func (reg Register) ByBand(s Stage, id string) ([]Risk, error) {
+func (reg Register) ByBand(s Stage, id string) ([]Ranked, error) {
 	c, err := reg.Compile()
 	if err != nil {
 		return nil, err
