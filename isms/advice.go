@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Severity ranks a piece of lint Advice. It means nothing else in ismskit:
@@ -50,14 +51,45 @@ func (f Advice) String() string {
 }
 
 // SortAdvice orders findings deterministically: by severity (errors
-// first), then rule, path and message.
+// first), then code, path (numbers by value: entries[5] before
+// entries[49]) and message.
 func SortAdvice(fs []Advice) {
 	slices.SortStableFunc(fs, func(a, b Advice) int {
 		return cmp.Or(
 			cmp.Compare(a.Severity.rank(), b.Severity.rank()),
 			cmp.Compare(a.Code, b.Code),
-			cmp.Compare(a.Path, b.Path),
+			comparePaths(a.Path, b.Path),
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
+}
+
+// comparePaths orders field paths as a reader expects: numbers in them by
+// value, so "entries[5]" comes before "entries[49]".
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitsAt(a), digitsAt(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), cmp.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// digitsAt returns how many ASCII digits s starts with.
+func digitsAt(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }

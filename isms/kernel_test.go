@@ -167,3 +167,19 @@ func TestQuoteDecimal_ShortensHugeAndTinyValues(t *testing.T) {
 		assert.Equal(t, want, isms.QuoteDecimal(decimal.RequireFromString(in)), in)
 	}
 }
+
+func TestSortAdvice_NumbersInPathsByValue(t *testing.T) {
+	fs := []isms.Advice{
+		{Code: "soa/undecided", Severity: isms.SeverityError, Path: "entries[49]"},
+		{Code: "soa/undecided", Severity: isms.SeverityError, Path: "entries[5]"},
+		{Code: "soa/undecided", Severity: isms.SeverityError, Path: "entries[5].status"},
+		{Code: "soa/undecided", Severity: isms.SeverityError, Path: "entries[10]"},
+		{Code: "a", Severity: isms.SeverityWarning, Path: "x"},
+	}
+	isms.SortAdvice(fs)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Path)
+	}
+	assert.Equal(t, []string{"entries[5]", "entries[5].status", "entries[10]", "entries[49]", "x"}, got)
+}

@@ -68,7 +68,7 @@ func BaselineControls() []controls.ID { return slices.Clone(baselineControls) }
 // word starts.
 var (
 	remoteWords     = []string{"remote", "home office", "working from home", "work from home", "homeworking", "telework", "hybrid work", "mobile work"}
-	serverRoomWords = []string{"server room", "data centre", "data center", "datacentre", "datacenter", "computer room", "comms room", "network room", "equipment room", "server rack", "on-premises server"}
+	serverRoomWords = []string{"server room", "data centre", "data center", "datacentre", "datacenter", "computer room", "comms room", "network room", "equipment room", "server rack", "server cabinet", "network cabinet", "server closet", "server cupboard", "on-premises server"}
 	devWords        = []string{"develop", "software engineering", "engineering", "source code", "code repositor", "programming"}
 	sourceWords     = []string{"source code", "code repositor", "repository", "codebase"}
 	personalWords   = []string{"gdpr", "personal data", "data protection", "privacy", "pii", "hipaa", "patient data", "health data", "personal information"}
@@ -96,7 +96,7 @@ var proposalRules = []rule{
 		Trigger: "a cloud service at the scope boundary"}, matchCloud},
 	{ProposalRule{ID: "requirements", Code: Requirements, Controls: ids("5.31", "5.33"),
 		Trigger: "a legal, regulatory or contractual requirement"}, matchRequirements},
-	{ProposalRule{ID: "personal-data", Code: PersonalData, Controls: ids("5.31", "5.34"), Blocking: ids("5.34"),
+	{ProposalRule{ID: "personal-data", Code: PersonalData, Controls: ids("5.31", "5.34", "8.10"), Blocking: ids("5.34"),
 		Trigger: "a requirement about personal data (GDPR, data protection, privacy, patient data)"}, matchPersonal},
 	{ProposalRule{ID: "notification-duty", Code: NotificationDuty, Controls: ids("5.24", "5.25", "5.26", "6.8"), Blocking: ids("5.24", "5.26"),
 		Trigger: "a requirement to notify someone of incidents or breaches"}, matchNotify},

@@ -93,7 +93,7 @@ func TestPropose_EachRulePositiveAndNegative(t *testing.T) {
 		{"requirements", req(isms.RequirementContractual, "Uptime 99.9 %", "MSA §4"), "Uptime 99.9 %",
 			req(isms.RequirementInternal, "Certify by 2027", "Board"), []controls.ID{"5.31", "5.33"}},
 		{"personal-data", req(isms.RequirementLegal, "Lawful processing", "GDPR Article 6"), "Lawful processing",
-			req(isms.RequirementLegal, "Bookkeeping", "Accounting Act"), []controls.ID{"5.31", "5.34"}},
+			req(isms.RequirementLegal, "Bookkeeping", "Accounting Act"), []controls.ID{"5.31", "5.34", "8.10"}},
 		{"notification-duty", req(isms.RequirementContractual, "Notify customers of incidents within 48 hours", "MSA §9"), "Notify customers of incidents within 48 hours",
 			req(isms.RequirementContractual, "Uptime 99.9 %", "MSA §4"), []controls.ID{"5.24", "5.25", "5.26", "6.8"}},
 		{"regulator", party(isms.PartyRegulator, "Data protection authority"), "Data protection authority",
