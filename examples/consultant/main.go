@@ -58,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: readiness %s %%; %d files written:\n", bundle.Context.Organization.Name, bundle.Report.Score.StringFixed(1), len(paths))
+	fmt.Fprintf(stdout, "%s: %s (%d blockers), readiness %s %%; %d files written:\n", bundle.Context.Organization.Name, bundle.Report.Verdict, len(bundle.Report.Blockers), bundle.Report.Score.StringFixed(1), len(paths))
 	if n := len(soa.Blocking(bundle.SoA)); n > 0 {
 		fmt.Fprintf(stdout, "  The SoA is a draft: %d problems block its approval (undecided controls, exclusions to justify); soa-lint.txt lists every finding, soa.md and readiness.md say why.\n", n)
 	}

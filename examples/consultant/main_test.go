@@ -50,7 +50,7 @@ func TestRun_SampleWorkbookWritesTheDeliverables(t *testing.T) {
 		_, err := os.Stat(filepath.Join(out, f))
 		assert.NoError(t, err, f)
 	}
-	assert.Contains(t, stdout.String(), "Kestrel Cloud Ltd: readiness")
+	assert.Contains(t, stdout.String(), "Kestrel Cloud Ltd: ready for stage 1 (3 blockers), readiness")
 
 	// The same company gives the same SoA as the quickstart's golden file.
 	got, err := os.ReadFile(filepath.Join(out, "soa.csv"))

@@ -107,7 +107,11 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 		fmt.Fprintf(&b, "  %s  %s (%s, %s)\n", o.Due.Format("2006-01-02 15:04"), o.Title, o.Owner, o.State)
 	}
 
-	fmt.Fprintf(&b, "\nReadiness for the certification audit: %s %% (%d met, %d partial, %d stale, %d missing). Most urgent:\n",
+	fmt.Fprintf(&b, "\nVerdict: %s (%d blockers)\n", strings.ToUpper(string(report.Verdict)), len(report.Blockers))
+	for _, bl := range report.Blockers {
+		fmt.Fprintf(&b, "  - %s (blocks %s): %s\n", bl.Rule, strings.TrimPrefix(string(bl.Blocks), "ready for "), bl.Reason)
+	}
+	fmt.Fprintf(&b, "Readiness for the certification audit: %s %% (%d met, %d partial, %d stale, %d missing). Most urgent:\n",
 		report.Score.StringFixed(1), report.Counts[readiness.Met], report.Counts[readiness.Partial], report.Counts[readiness.Stale], report.Counts[readiness.Missing])
 	for i, it := range report.Urgent {
 		fmt.Fprintf(&b, "  %d. %s %s: %s\n", i+1, it.ID, it.Title, it.NextStep)

@@ -80,6 +80,7 @@ func (r Report) Validate() error {
 			p.Addf("score", "the score is %s, but the items give %s", shorten(r.Score.String()), want)
 		}
 	}
+	validateVerdict(&p, r, byID)
 	if len(r.Urgent) > MaxUrgent {
 		p.Addf("urgent", "%d urgent gaps; a report lists at most MaxUrgent (%d)", len(r.Urgent), MaxUrgent)
 	}
@@ -95,6 +96,37 @@ func (r Report) Validate() error {
 		}
 	}
 	return p.Err()
+}
+
+func validateVerdict(p *isms.Problems, r Report, byID map[string]Item) {
+	blocks := map[string]Verdict{}
+	for _, ru := range VerdictRules() {
+		blocks[ru.Code] = ru.Blocks
+	}
+	for i, b := range r.Blockers {
+		path := isms.Index("blockers", i)
+		want, ok := blocks[b.Rule]
+		switch {
+		case !ok:
+			p.Addf(isms.JoinPath(path, "rule"), "%q is not a verdict rule", shorten(b.Rule))
+		case b.Blocks != want:
+			p.Addf(isms.JoinPath(path, "blocks"), "rule %s blocks %q, not %q", b.Rule, want, shorten(string(b.Blocks)))
+		}
+		for k, id := range b.Items {
+			if _, ok := byID[id]; !ok {
+				p.Addf(isms.JoinPath(path, isms.Index("items", k)), "blocker item %q is not one of the items", shorten(id))
+			}
+		}
+		if strings.TrimSpace(b.Reason) == "" {
+			p.Addf(isms.JoinPath(path, "reason"), "the blocker gives no reason")
+		}
+	}
+	switch want := verdictOf(r.Blockers); {
+	case r.Verdict != ReadyStage2 && r.Verdict != ReadyStage1 && r.Verdict != NotReady:
+		p.Addf("verdict", "verdict %q is not %q, %q or %q", shorten(string(r.Verdict)), ReadyStage2, ReadyStage1, NotReady)
+	case r.Verdict != want:
+		p.Addf("verdict", "the verdict is %q, but the blockers give %q", r.Verdict, want)
+	}
 }
 
 func validateItem(p *isms.Problems, path string, it Item) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,6 +86,8 @@ func TestDecode_HostileCorpus(t *testing.T) {
 	sample, err := os.ReadFile(filepath.Join("testdata", "sample.json"))
 	require.NoError(t, err)
 	s := string(sample)
+	score := regexp.MustCompile(`"score": "[0-9.]+"`).FindString(s)
+	require.NotEmpty(t, score)
 	tests := []struct {
 		name, data, want string
 	}{
@@ -93,12 +96,12 @@ func TestDecode_HostileCorpus(t *testing.T) {
 		{"empty", "", ""},
 		{"null", "null", ""},
 		{"unknown field", strings.Replace(s, `"organization"`, `"colour":"red","organization"`, 1), "colour"},
-		{"score not a number", strings.Replace(s, `"score": "81"`, `"score": "high"`, 1), "score"},
-		{"score beyond 100", strings.Replace(s, `"score": "81"`, `"score": "1e400"`, 1), "score"},
+		{"score not a number", strings.Replace(s, score, `"score": "high"`, 1), "score"},
+		{"score beyond 100", strings.Replace(s, score, `"score": "1e400"`, 1), "score"},
 		{"year 10000", strings.Replace(s, `"at": "2026-12-01T09:00:00Z"`, `"at": "9999-12-31T23:59:59-23:59"`, 1), "at"},
 		{"weight huge", strings.Replace(s, `"weight": 2`, `"weight": 1e30`, 1), "items[0].weight"},
 		{"deep nesting", `{"items":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, ""},
-		{"the hostile-text report", mustRead(t, filepath.Join("testdata", "hostile.json")), "items[34].status"},
+		{"the hostile-text report", mustRead(t, filepath.Join("testdata", "hostile.json")), "items[47].status"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

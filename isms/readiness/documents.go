@@ -2,9 +2,12 @@ package readiness
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/records"
 )
 
 // The mandatory documented information of clauses 4–10: does each exist,
@@ -14,14 +17,18 @@ func documentRules() []rule {
 		{"doc:scope", "4.3", "Document: ISMS scope", 1, docScope},
 		{"doc:policy", "5.2", "Document: information security policy", 1, docPolicy},
 		{"doc:risk-method", "6.1.2", "Document: risk assessment process and acceptance criteria", 1, docMethod},
+		{"doc:treatment-process", "6.1.3", "Document: risk treatment process", 1, docTreatmentProcess},
 		{"doc:soa", "6.1.3 d", "Document: Statement of Applicability", 1, docSoA},
 		{"doc:treatment-plan", "6.1.3 e", "Document: risk treatment plan", 1, docTreatmentPlan},
 		{"doc:objectives", "6.2", "Document: information security objectives", 1, docObjectives},
 		{"doc:competence", "7.2", "Record: evidence of competence", 1, docTraining},
+		{"doc:own", "7.5.1 b", "Document: the organisation's own documents, in a register", 1, docOwn},
+		{"doc:operation", "8.1", "Record: operational processes ran as planned", 1, docOperation},
 		{"doc:risk-results", "8.2", "Record: risk assessment results", 1, docRiskResults},
+		{"doc:treatment-results", "8.3", "Record: risk treatment results", 1, docTreatmentResults},
 		{"doc:monitoring", "9.1", "Record: monitoring and measurement results", 1, docMeasurements},
-		{"doc:audit", "9.2", "Record: audit programme and audit results", 1, docAudits},
-		{"doc:review", "9.3", "Record: management review results", 1, docReviews},
+		{"doc:audit", "9.2.2", "Record: audit programme and audit results", 1, docAudits},
+		{"doc:review", "9.3.3", "Record: management review results", 1, docReviews},
 		{"doc:nonconformities", "10.2", "Record: nonconformities and corrective actions", 1, docNonconformities},
 	}
 }
@@ -87,7 +94,70 @@ func docObjectives(in *Input, _ time.Time) verdict {
 }
 
 func docTraining(in *Input, _ time.Time) verdict {
-	return present(len(in.Records.Training) > 0, fmt.Sprintf("%d training records", len(in.Records.Training)), "keep training records")
+	ev := 0
+	for _, q := range in.Records.Competence {
+		ev += len(q.Evidence)
+	}
+	switch {
+	case ev == 0 && len(in.Records.Training) == 0:
+		return verdict{Missing, nil, "keep evidence of competence: certificates, courses and training records per person"}
+	case ev == 0:
+		return verdict{Partial, []string{fmt.Sprintf("%d training records", len(in.Records.Training))}, "keep evidence of the competence each ISMS role requires, not only awareness training"}
+	}
+	return verdict{Met, []string{fmt.Sprintf("%d pieces of competence evidence, %d training records", ev, len(in.Records.Training))}, ""}
+}
+
+// registered returns the document register's entry for a clause, if any.
+func registered(in *Input, clause string) *records.Document {
+	for i, d := range in.Records.Documents {
+		if strings.TrimSpace(d.Clause) == clause || strings.HasPrefix(strings.TrimSpace(d.Clause), clause+" ") {
+			return &in.Records.Documents[i]
+		}
+	}
+	return nil
+}
+
+func docTreatmentProcess(in *Input, _ time.Time) verdict {
+	if d := registered(in, "6.1.3"); d != nil {
+		return verdict{Met, []string{fmt.Sprintf("%q version %s", shorten(d.Title), shorten(d.Version))}, ""}
+	}
+	return verdict{Missing, nil, "document the risk treatment process (options, control selection, the plan, the owners' approval) and list it in the document register under clause 6.1.3"}
+}
+
+func docOwn(in *Input, _ time.Time) verdict {
+	own, _ := ownDocuments(in)
+	return present(len(own) > 0, fmt.Sprintf("%d own documents in the register", len(own)), "list the documents the organisation decided it needs (procedures, instructions) in a document register")
+}
+
+func docOperation(in *Input, _ time.Time) verdict {
+	var ev []string
+	if d := registered(in, "8.1"); d != nil {
+		ev = append(ev, fmt.Sprintf("%q version %s", shorten(d.Title), shorten(d.Version)))
+	}
+	if in.Plan != nil && len(in.Plan.Completions) > 0 {
+		ev = append(ev, fmt.Sprintf("%d planned activities recorded as done", len(in.Plan.Completions)))
+	}
+	if len(ev) == 0 {
+		return verdict{Missing, nil, "keep records that the processes ran as planned: mark the yearly plan's activities done, or register the operating procedures under clause 8.1"}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func docTreatmentResults(in *Input, _ time.Time) verdict {
+	done := 0
+	for _, im := range in.Implementations {
+		if im.Status == controls.Implemented && len(im.Evidence) > 0 {
+			done++
+		}
+	}
+	for _, r := range in.Register.Risks {
+		for _, a := range r.Treatment.Actions {
+			if !a.Completed.IsZero() {
+				done++
+			}
+		}
+	}
+	return present(done > 0, fmt.Sprintf("%d implemented controls with evidence and completed treatment actions", done), "record the results of the risk treatment: completed actions and implemented controls with their evidence")
 }
 
 func docRiskResults(in *Input, _ time.Time) verdict {
@@ -98,8 +168,14 @@ func docMeasurements(in *Input, _ time.Time) verdict {
 	return present(len(in.Records.Measurements) > 0, fmt.Sprintf("%d measurements", len(in.Records.Measurements)), "record measurement results")
 }
 
-func docAudits(in *Input, _ time.Time) verdict {
-	return present(len(in.Records.Audits) > 0, fmt.Sprintf("%d audits in the programme", len(in.Records.Audits)), "record the audit programme and results")
+func docAudits(in *Input, now time.Time) verdict {
+	switch {
+	case len(in.Records.Audits) == 0:
+		return verdict{Missing, nil, "record the audit programme and the audit results"}
+	case len(performedAudits(in, now)) == 0:
+		return verdict{Partial, []string{fmt.Sprintf("%d audits planned, none performed", len(in.Records.Audits))}, "record the results of a performed audit"}
+	}
+	return verdict{Met, []string{fmt.Sprintf("%d audits in the programme, %d with results", len(in.Records.Audits), len(performedAudits(in, now)))}, ""}
 }
 
 func docReviews(in *Input, _ time.Time) verdict {

@@ -66,12 +66,16 @@ type Item struct {
 
 // Report is the readiness of an ISMS at one time.
 type Report struct {
-	Organization string          `json:"organization"`
-	At           time.Time       `json:"at"`
-	Score        decimal.Decimal `json:"score"` // 0–100, weighted
-	Counts       map[Status]int  `json:"counts"`
-	Items        []Item          `json:"items"`
-	Urgent       []Item          `json:"urgent"`
+	Organization string    `json:"organization"`
+	At           time.Time `json:"at"`
+	// Verdict is what a certification body would decide; Blockers are the
+	// reasons for it, from the table of VerdictRules.
+	Verdict  Verdict         `json:"verdict"`
+	Blockers []Blocker       `json:"blockers"`
+	Score    decimal.Decimal `json:"score"` // 0–100, weighted
+	Counts   map[Status]int  `json:"counts"`
+	Items    []Item          `json:"items"`
+	Urgent   []Item          `json:"urgent"`
 }
 
 // verdict is what a rule's check returns.
@@ -124,6 +128,10 @@ func Assess(in Input, now time.Time) Report {
 		return cmp.Or(cmp.Compare(b.Status.severity(), a.Status.severity()), cmp.Compare(b.Weight, a.Weight))
 	})
 	r.Urgent = gaps[:min(MaxUrgent, len(gaps))]
+	r.Verdict, r.Blockers = decide(&in, r.Items, now)
+	if r.Blockers == nil {
+		r.Blockers = []Blocker{}
+	}
 	return r
 }
 

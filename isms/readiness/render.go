@@ -28,13 +28,24 @@ type MarkdownOptions struct{}
 
 var symbols = map[Status]string{Met: "✅ met", Partial: "🟡 partial", Stale: "🟠 stale", Missing: "❌ missing"}
 
-// WriteMarkdown writes the report for people: the overall figure, the three
+// WriteMarkdown writes the report for people: the verdict and its
+// blockers first, then the overall figure, the three
 // most urgent gaps, then every item with its evidence and next step. Every
 // text goes through cells.Markdown, so no record title or next step can
 // break the table, open an HTML tag or reorder what the reader sees.
 func WriteMarkdown(w io.Writer, r Report, _ MarkdownOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# ISO/IEC 27001 readiness: %s\n\n", cells.Markdown(r.Organization))
+	fmt.Fprintf(&b, "**Verdict: %s.**", strings.ToUpper(cells.Markdown(string(r.Verdict))))
+	if len(r.Blockers) > 0 {
+		fmt.Fprintf(&b, " %d blockers:\n\n", len(r.Blockers))
+		for _, bl := range r.Blockers {
+			fmt.Fprintf(&b, "- **%s** (blocks %s; %s): %s\n", cells.Markdown(bl.Rule), cells.Markdown(stageOf(bl.Blocks)), cells.Markdown(strings.Join(bl.Items, ", ")), cells.Markdown(bl.Reason))
+		}
+		b.WriteString("\n")
+	} else {
+		b.WriteString(" No verdict rule blocks the stage 2 audit.\n\n")
+	}
 	fmt.Fprintf(&b, "As of %s: **%s %%** ready (%d met, %d partial, %d stale, %d missing).\n",
 		r.At.Format(time.DateOnly), r.Score.StringFixed(1), r.Counts[Met], r.Counts[Partial], r.Counts[Stale], r.Counts[Missing])
 	if len(r.Urgent) > 0 {
@@ -50,6 +61,17 @@ func WriteMarkdown(w io.Writer, r Report, _ MarkdownOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// stageOf names the audit stage a blocker takes away.
+func stageOf(v Verdict) string {
+	switch v {
+	case ReadyStage1:
+		return "stage 1"
+	case ReadyStage2:
+		return "stage 2"
+	}
+	return string(v)
 }
 
 // status is the symbol and word of a status; a status Assess never gives

@@ -2,6 +2,8 @@ package readiness
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/isms"
@@ -22,18 +24,17 @@ func contextRules() []rule {
 	}
 }
 
-func climateConsidered(c isms.OrgContext) bool {
-	for _, x := range c.Issues {
-		if x.Climate {
-			return true
+// climateDetermination returns the issue that records the organisation's
+// determination on climate change (Amd 1:2024 to 4.1): an issue marked
+// Climate whose description gives the decision and its rationale, whether
+// climate change is relevant or not.
+func climateDetermination(c isms.OrgContext) *isms.Issue {
+	for i, x := range c.Issues {
+		if x.Climate && len(strings.Fields(x.Description)) >= 6 && !isms.IsPlaceholder(x.Description) {
+			return &c.Issues[i]
 		}
 	}
-	for _, x := range c.Requirements {
-		if x.Climate {
-			return true
-		}
-	}
-	return false
+	return nil
 }
 
 func checkIssues(in *Input, _ time.Time) verdict {
@@ -41,10 +42,40 @@ func checkIssues(in *Input, _ time.Time) verdict {
 	switch {
 	case len(c.Issues) == 0:
 		return verdict{Missing, nil, "list the internal and external issues that affect the ISMS (customers' demands, dependencies, key people), and decide whether climate change is one"}
-	case !climateConsidered(c):
-		return verdict{Partial, []string{fmt.Sprintf("%d issues recorded", len(c.Issues))}, "record whether climate change is a relevant issue (2024 amendment to 4.1), even if the answer is no"}
+	case climateDetermination(c) == nil:
+		return verdict{Partial, []string{fmt.Sprintf("%d issues recorded", len(c.Issues))}, "record an explicit determination whether climate change is a relevant issue, with the reason (2024 amendment to 4.1), even if the answer is no"}
 	}
-	return verdict{Met, []string{fmt.Sprintf("%d issues recorded, climate change considered", len(c.Issues))}, ""}
+	return verdict{Met, []string{fmt.Sprintf("%d issues recorded; climate change determined: %s", len(c.Issues), shorten(climateDetermination(c).Description))}, ""}
+}
+
+// unaddressed lists the requirements not yet addressed, legal and
+// regulatory first.
+func unaddressed(c isms.OrgContext) []isms.Requirement {
+	var out []isms.Requirement
+	for _, q := range c.Requirements {
+		if !q.Addressed {
+			out = append(out, q)
+		}
+	}
+	rank := func(k isms.RequirementKind) int {
+		switch k {
+		case isms.RequirementLegal, isms.RequirementRegulatory:
+			return 0
+		case isms.RequirementContractual:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(out, func(a, b isms.Requirement) int { return rank(a.Kind) - rank(b.Kind) })
+	return out
+}
+
+func requirementNames(qs []isms.Requirement) string {
+	var names []string
+	for _, q := range qs {
+		names = append(names, fmt.Sprintf("%s requirement %q (%s)", q.Kind, shorten(q.Title), shorten(q.Source)))
+	}
+	return joinList(names)
 }
 
 func checkParties(in *Input, _ time.Time) verdict {
@@ -53,6 +84,15 @@ func checkParties(in *Input, _ time.Time) verdict {
 		return verdict{Missing, nil, "list the interested parties (customers, authorities, suppliers, staff) and their requirements, each with a source and an owner"}
 	}
 	ev := []string{fmt.Sprintf("%d parties, %d requirements", len(c.Parties), len(c.Requirements))}
+	climate := 0
+	for _, q := range c.Requirements {
+		if q.Climate {
+			climate++
+		}
+	}
+	// The 2024 amendment adds only a note to 4.2: climate-related
+	// requirements are shown, never demanded.
+	ev = append(ev, fmt.Sprintf("%d climate-related requirements (a note in 4.2, not a requirement)", climate))
 	var p isms.Problems
 	for i, q := range c.Requirements {
 		p.Merge(isms.Index("requirements", i), q.Validate())
@@ -60,8 +100,8 @@ func checkParties(in *Input, _ time.Time) verdict {
 	if p.Len() > 0 {
 		return verdict{Partial, ev, fmt.Sprintf("complete the requirements: %d problems, e.g. %v", p.Len(), isms.ValidationErrors(p.Err())[0])}
 	}
-	if !climateConsidered(c) {
-		return verdict{Partial, ev, "record whether interested parties have climate-related requirements (2024 amendment to 4.2)"}
+	if un := unaddressed(c); len(un) > 0 {
+		return verdict{Partial, ev, fmt.Sprintf("decide how the ISMS addresses %d requirements not yet addressed: %s", len(un), requirementNames(un))}
 	}
 	return verdict{Met, ev, ""}
 }

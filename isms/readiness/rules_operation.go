@@ -2,6 +2,8 @@ package readiness
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -12,50 +14,276 @@ import (
 	"github.com/ismskit/ismskit/isms/records"
 )
 
-// trainingTarget is the yearly training coverage the domain articles aim for.
+// trainingTarget is the yearly training coverage the domain articles aim
+// for, used when the organisation has no training objective of its own.
 var trainingTarget = decimal.RequireFromString("0.95")
 
-// Clauses 7 and 8: competence, awareness, operation.
+// Clauses 7 and 8: resources, competence, awareness, communication,
+// documented information, operation.
 func operationRules() []rule {
 	return []rule{
-		{"7.2", "7.2", "Competence: training records", 2, checkTraining},
-		{"7.3", "7.3", "Awareness of the policy", 1, checkAwareness},
+		{"7.1", "7.1", "Resources for the ISMS", 1, checkResources},
+		{"7.2", "7.2", "Competence per role, with evidence for each person", 2, checkCompetence},
+		{"7.3", "7.3", "Awareness: policy communicated, staff trained", 2, checkAwareness},
+		{"7.4", "7.4", "Communication: what, when, with whom, who", 1, checkCommunication},
+		{"7.5.1", "7.5.1", "Documented information: required and the organisation's own", 1, checkDocumentsGeneral},
+		{"7.5.2", "7.5.2", "Documented information: identified, reviewed and approved", 1, checkDocumentsUpdating},
+		{"7.5.3", "7.5.3", "Documented information: controlled (retention, access, external origin)", 1, checkDocumentsControl},
 		{"8.1", "8.1", "Operational planning and control: the yearly plan is kept", 2, checkPlan},
-		{"8.1-incidents", "8.1", "Incidents recorded and handled within their deadlines", 1, checkIncidents},
 		{"8.2", "8.2", "Risk assessments at planned intervals", 2, checkRiskReviews},
-		{"8.3", "8.3", "Risk treatment plan carried out", 2, checkActions},
+		{"8.3", "8.3", "Risk treatment plan implemented", 2, checkActions},
+		{"A.5.24-A.5.28,A.6.8", "A.5.24–A.5.28, A.6.8", "Incident controls: incidents reported, recorded, handled and notified in time", 1, checkIncidents},
 	}
 }
 
-func checkTraining(in *Input, now time.Time) verdict {
-	cov := records.TrainingCoverage(in.Context.People, in.Records.Training, now)
-	ev := []string{fmt.Sprintf("training coverage %s %% in the last 12 months", cov.Mul(decimal.NewFromInt(100)).StringFixed(0))}
+func checkResources(in *Input, _ time.Time) verdict {
+	var ev []string
+	for _, r := range in.Records.Resources {
+		if !isms.IsPlaceholder(r.Provided) && r.ApprovedBy.Validate() == nil && !r.Approved.IsZero() {
+			ev = append(ev, shorten(r.Need)+": "+shorten(r.Provided))
+		}
+	}
 	switch {
-	case len(in.Records.Training) == 0:
-		return verdict{Missing, nil, "train every employee this year and record who completed what and when"}
-	case cov.LessThan(trainingTarget):
-		return verdict{Partial, ev, "train the rest of the staff: the target is at least 95 % a year"}
+	case len(in.Records.Resources) == 0:
+		return verdict{Missing, nil, "record the resources top management provides for the ISMS (people's time, budget, tools, outside help), who approved them and when"}
+	case len(ev) < len(in.Records.Resources):
+		return verdict{Partial, ev, fmt.Sprintf("%d resources are not yet approved: have top management commit them", len(in.Records.Resources)-len(ev))}
 	}
 	return verdict{Met, ev, ""}
+}
+
+// keyRoles are the roles accountable or responsible for an ISMS area:
+// each needs a competence requirement.
+func keyRoles(c isms.OrgContext) []isms.Role {
+	used := map[isms.RoleID]bool{}
+	for _, r := range c.Responsibilities {
+		used[r.Accountable] = true
+		for _, x := range r.Responsible {
+			used[x] = true
+		}
+	}
+	var out []isms.Role
+	for _, r := range c.Roles {
+		if used[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func personName(c isms.OrgContext, id isms.PersonID) string {
+	for _, p := range c.People {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id.String()
+}
+
+func checkCompetence(in *Input, _ time.Time) verdict {
+	c := in.Context
+	reqs := map[isms.RoleID][]records.CompetenceRequirement{}
+	for _, q := range in.Records.Competence {
+		reqs[q.Role] = append(reqs[q.Role], q)
+	}
+	if len(reqs) == 0 {
+		return verdict{Missing, nil, "for each ISMS role (CEO, IT manager, internal auditor …) write the competence it needs, and keep evidence (certificates, courses, experience) for each person in it"}
+	}
+	courses := map[isms.PersonID]map[string]bool{}
+	for _, t := range in.Records.Training {
+		if courses[t.Person] == nil {
+			courses[t.Person] = map[string]bool{}
+		}
+		courses[t.Person][t.Course] = true
+	}
+	var noReq, noEvidence []string
+	people := 0
+	for _, role := range keyRoles(c) {
+		qs := reqs[role.ID]
+		if len(qs) == 0 {
+			noReq = append(noReq, role.Name)
+			continue
+		}
+		for _, q := range qs {
+			for _, h := range role.Holders {
+				people++
+				ok := false
+				for _, e := range q.Evidence {
+					ok = ok || (e.Person == h && !isms.IsPlaceholder(e.Description))
+				}
+				for _, course := range q.Courses {
+					ok = ok || courses[h][course]
+				}
+				if !ok {
+					noEvidence = append(noEvidence, fmt.Sprintf("%s (%s)", personName(c, h), role.Name))
+				}
+			}
+		}
+	}
+	ev := []string{fmt.Sprintf("%d competence requirements, %d of %d role holders with evidence", len(in.Records.Competence), people-len(noEvidence), people)}
+	switch {
+	case len(noReq) > 0:
+		return verdict{Partial, ev, "write the competence required of the roles " + joinList(noReq)}
+	case len(noEvidence) > 0:
+		return verdict{Partial, ev, "keep evidence of competence for " + joinList(clip(noEvidence, 5))}
+	}
+	return verdict{Met, ev, ""}
+}
+
+// clip keeps the first n of a list and says how many more there are.
+func clip(list []string, n int) []string {
+	if len(list) <= n {
+		return list
+	}
+	return append(slices.Clone(list[:n]), fmt.Sprintf("%d more", len(list)-n))
+}
+
+// trainingObjective returns the organisation's own training target as a
+// share (0–1), from an objective whose title or metric speaks of training
+// and whose target is at least a percentage, or the default target.
+func trainingObjective(c isms.OrgContext) (decimal.Decimal, string) {
+	for _, o := range c.Objectives {
+		text := strings.ToLower(o.Title + " " + o.Metric)
+		if strings.Contains(text, "train") && o.Target.Comparator == isms.AtLeast && strings.TrimSpace(o.Target.Unit) == "%" &&
+			o.Target.Value.IsPositive() && o.Target.Value.LessThanOrEqual(decimal.NewFromInt(100)) {
+			return o.Target.Value.Div(decimal.NewFromInt(100)), fmt.Sprintf("the objective %q", shorten(o.Title))
+		}
+	}
+	return trainingTarget, "the usual 95 %"
+}
+
+// trainingCoverage is the share of the organisation's staff trained in the
+// last 12 months: over the headcount when it is known and larger than the
+// people listed, otherwise over the internal people listed.
+func trainingCoverage(in *Input, now time.Time) (cov decimal.Decimal, trained, staff int) {
+	listed := 0
+	for _, p := range in.Context.People {
+		if !p.External {
+			listed++
+		}
+	}
+	cov = records.TrainingCoverage(in.Context.People, in.Records.Training, now)
+	trained = int(cov.Mul(decimal.NewFromInt(int64(listed))).Round(0).IntPart())
+	staff = max(listed, in.Context.Organization.Headcount)
+	if staff == 0 {
+		return decimal.Zero, 0, 0
+	}
+	return decimal.NewFromInt(int64(trained)).DivRound(decimal.NewFromInt(int64(staff)), 4), trained, staff
 }
 
 func checkAwareness(in *Input, now time.Time) verdict {
 	p := in.Policy
 	if p == nil || p.Revision.Status != isms.Approved {
-		return verdict{Missing, nil, "approve the policy, then tell every employee where to find it"}
+		return verdict{Missing, nil, "approve the policy, then tell every employee where to find it and train them"}
 	}
 	ev := []string{"policy approved on " + date(p.Revision.Approval.At)}
+	target, source := trainingObjective(in.Context)
+	cov, trained, staff := trainingCoverage(in, now)
+	ev = append(ev, fmt.Sprintf("%d of %d staff trained in the last 12 months (%s %%; target %s %% from %s)", trained, staff,
+		cov.Mul(decimal.NewFromInt(100)).StringFixed(0), target.Mul(decimal.NewFromInt(100)).StringFixed(0), source))
 	// The communication duty is the policy's first duty; the calendar
 	// keeps its UUID as the activity's.
 	comm := p.Duties()[0]
+	communicated := false
 	if in.Plan != nil {
 		for _, c := range in.Plan.Completions {
 			if c.Activity.UUID() == comm.ID.UUID() {
-				return verdict{Met, append(ev, "communicated on "+date(c.Done)), ""}
+				communicated = true
+				ev = append(ev, "policy communicated on "+date(c.Done))
 			}
 		}
 	}
-	return verdict{Partial, ev, fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Due))}
+	switch {
+	case len(in.Records.Training) == 0:
+		return verdict{Missing, ev, "run security awareness training for every employee and record who completed it and when"}
+	case !communicated:
+		return verdict{Partial, ev, fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Due))}
+	case cov.LessThan(target):
+		return verdict{Partial, ev, fmt.Sprintf("train %d more staff: %s asks for %s %%", max(1, int(target.Mul(decimal.NewFromInt(int64(staff))).Ceil().IntPart())-trained), source, target.Mul(decimal.NewFromInt(100)).StringFixed(0))}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func checkCommunication(in *Input, _ time.Time) verdict {
+	cs := in.Records.Communications
+	if len(cs) == 0 {
+		return verdict{Missing, nil, "write the communication plan: what is communicated (policy, incidents, changes), when, with whom (staff, customers, authorities), and who does it"}
+	}
+	ev := []string{fmt.Sprintf("%d planned communications", len(cs))}
+	for _, c := range cs {
+		if err := c.Validate(); err != nil {
+			return verdict{Partial, ev, fmt.Sprintf("complete the communication %q: %v", shorten(c.Subject), isms.ValidationErrors(err)[0].Problem)}
+		}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func ownDocuments(in *Input) (own, external []records.Document) {
+	for _, d := range in.Records.Documents {
+		if d.External {
+			external = append(external, d)
+		} else {
+			own = append(own, d)
+		}
+	}
+	return own, external
+}
+
+func checkDocumentsGeneral(in *Input, _ time.Time) verdict {
+	own, _ := ownDocuments(in)
+	if len(in.Records.Documents) == 0 {
+		return verdict{Missing, nil, "keep a document register: the documents the standard requires and those the organisation decides it needs (procedures, instructions), each with an owner and a version"}
+	}
+	ev := []string{fmt.Sprintf("document register with %d of the organisation's own documents", len(own))}
+	if len(own) == 0 {
+		return verdict{Partial, ev, "list the organisation's own documents (procedures, instructions) in the register"}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func checkDocumentsUpdating(in *Input, _ time.Time) verdict {
+	own, _ := ownDocuments(in)
+	if len(own) == 0 && in.Policy == nil {
+		return verdict{Missing, nil, "give each document a title, owner and version, and have it reviewed and approved before use"}
+	}
+	var draft []string
+	if in.Policy != nil && in.Policy.Revision.Status != isms.Approved {
+		draft = append(draft, "the policy")
+	}
+	for _, d := range own {
+		if isms.IsPlaceholder(d.Version) || d.Approved.IsZero() {
+			draft = append(draft, fmt.Sprintf("%q", shorten(d.Title)))
+		}
+	}
+	ev := []string{fmt.Sprintf("%d own documents in the register", len(own))}
+	if len(draft) > 0 {
+		return verdict{Partial, ev, "give a version and an approval to " + joinList(clip(draft, 5))}
+	}
+	if len(own) == 0 {
+		return verdict{Partial, ev, "list the organisation's documents in the register with their versions and approvals"}
+	}
+	return verdict{Met, ev, ""}
+}
+
+func checkDocumentsControl(in *Input, _ time.Time) verdict {
+	own, external := ownDocuments(in)
+	if len(in.Records.Documents) == 0 {
+		return verdict{Missing, nil, "control the documents: say for each how long it is kept, who may read or change it, and list the documents of external origin (laws, contracts, suppliers' terms)"}
+	}
+	var loose []string
+	for _, d := range in.Records.Documents {
+		if !d.Controlled() {
+			loose = append(loose, fmt.Sprintf("%q", shorten(d.Title)))
+		}
+	}
+	ev := []string{fmt.Sprintf("%d own and %d external documents", len(own), len(external))}
+	switch {
+	case len(loose) > 0:
+		return verdict{Partial, ev, "set the owner, version, retention and access of " + joinList(clip(loose, 5))}
+	case len(external) == 0 && len(in.Context.Requirements) > 0:
+		return verdict{Partial, ev, "identify the documents of external origin the ISMS uses (laws, contracts, the cloud provider's terms) in the register"}
+	}
+	return verdict{Met, ev, ""}
 }
 
 func checkPlan(in *Input, now time.Time) verdict {
@@ -70,23 +298,36 @@ func checkPlan(in *Input, now time.Time) verdict {
 	return verdict{Met, ev, ""}
 }
 
-func checkIncidents(in *Input, _ time.Time) verdict {
+func checkIncidents(in *Input, now time.Time) verdict {
 	incs := in.Records.Incidents
 	if len(incs) == 0 {
 		return verdict{Met, []string{"no incidents recorded"}, ""}
 	}
 	late := 0
+	var lateNotes []string
+	owed := 0
 	for _, x := range incs {
 		if x.Recorded.IsZero() {
 			late++
-			continue
-		}
-		if ok, _, err := calendar.IncidentRecording.Met(x.Detected, x.Recorded, workdays(in)); err != nil || !ok {
+		} else if ok, _, err := calendar.IncidentRecording.Met(x.Detected, x.Recorded, workdays(in)); err != nil || !ok {
 			late++
 		}
+		for _, n := range x.Notifications {
+			owed++
+			if n.Late(x.Detected, now) {
+				what := "not sent"
+				if !n.Sent.IsZero() {
+					what = "sent " + n.Sent.Sub(n.Deadline(x.Detected)).Round(time.Hour).String() + " late"
+				}
+				lateNotes = append(lateNotes, fmt.Sprintf("%q to %s within %d hours: %s", shorten(x.Title), shorten(n.Recipient), n.WithinHours, what))
+			}
+		}
 	}
-	ev := []string{fmt.Sprintf("%d incidents", len(incs))}
-	if late > 0 {
+	ev := []string{fmt.Sprintf("%d incidents, %d notifications owed", len(incs), owed)}
+	switch {
+	case len(lateNotes) > 0:
+		return verdict{Partial, ev, "notifications missed their deadlines: " + joinList(clip(lateNotes, 3))}
+	case late > 0:
 		return verdict{Partial, ev, fmt.Sprintf("%d incidents were not recorded the same working day or within 24 hours; remind staff and the on-call of the deadline", late)}
 	}
 	return verdict{Met, ev, ""}
@@ -117,8 +358,48 @@ func checkActions(in *Input, now time.Time) verdict {
 	od := in.Register.OverdueActions(now)
 	counts := implemented(in.Implementations)
 	ev := []string{fmt.Sprintf("%d controls implemented, %d in progress, %d planned", counts[controls.Implemented], counts[controls.InProgress], counts[controls.Planned])}
-	if len(od) > 0 {
+	late := lateControls(in, now)
+	if len(late) > 0 {
+		ev = append(ev, fmt.Sprintf("%d applicable controls not implemented past their dates", len(late)))
+	}
+	switch {
+	case len(od) > 0:
 		return verdict{Stale, append(ev, fmt.Sprintf("%d actions overdue", len(od))), fmt.Sprintf("finish %q (%s), due %s", od[0].Action.Title, od[0].Ref, date(od[0].Action.Due))}
+	case len(late) > 0:
+		return verdict{Stale, ev, "implement the applicable controls still planned past their treatment dates: " + joinList(clip(late, 5))}
 	}
 	return verdict{Met, ev, ""}
+}
+
+// lateControls lists the applicable controls of the SoA not implemented
+// although a treatment action that relies on them was due before now.
+func lateControls(in *Input, now time.Time) []string {
+	if in.SoA == nil {
+		return nil
+	}
+	due := map[controls.ID]time.Time{}
+	for _, r := range in.Register.Risks {
+		for _, a := range r.Treatment.Actions {
+			for _, c := range a.Controls {
+				if d, ok := due[c]; !ok || a.Due.Before(d) {
+					due[c] = a.Due
+				}
+			}
+		}
+	}
+	var out []string
+	for _, e := range in.SoA.Entries {
+		d, ok := due[e.Control]
+		if e.Applicable && ok && !d.IsZero() && now.After(d) && e.Status != controls.Implemented {
+			out = append(out, fmt.Sprintf("%s (%s, due %s)", e.Control, statusWord(e.Status), date(d)))
+		}
+	}
+	return out
+}
+
+func statusWord(s controls.Status) string {
+	if s == "" {
+		return "no status"
+	}
+	return strings.ReplaceAll(string(s), "_", " ")
 }

@@ -14,11 +14,35 @@ import (
 // Clause 6: risk assessment and treatment, objectives, planning of changes.
 func planningRules() []rule {
 	return []rule{
+		{"6.1.1", "6.1.1", "Risks and opportunities of the ISMS, and actions on them", 2, checkRisksAndOpportunities},
 		{"6.1.2", "6.1.2", "Information security risk assessment", 3, checkRiskAssessment},
 		{"6.1.3", "6.1.3", "Information security risk treatment and the Statement of Applicability", 3, checkTreatment},
 		{"6.2", "6.2", "Measurable information security objectives", 2, checkObjectives},
 		{"6.3", "6.3", "Planning of changes", 1, checkChanges},
 	}
+}
+
+func checkRisksAndOpportunities(in *Input, _ time.Time) verdict {
+	risks, opps := len(in.Register.Risks), len(in.Records.Opportunities)
+	actions := 0
+	for _, r := range in.Register.Risks {
+		actions += len(r.Treatment.Actions)
+	}
+	ev := []string{fmt.Sprintf("%d risks with %d treatment actions, %d opportunities", risks, actions, opps)}
+	switch {
+	case risks == 0 && opps == 0:
+		return verdict{Missing, nil, "determine the risks and opportunities of the ISMS (from the issues and requirements) and plan actions on them"}
+	case opps == 0:
+		return verdict{Partial, ev, "record the opportunities of the ISMS too (e.g. winning tenders with the certificate, automating access reviews), each with an action and an owner"}
+	case risks == 0:
+		return verdict{Partial, ev, "assess the risks of the ISMS and plan actions on them"}
+	}
+	for _, o := range in.Records.Opportunities {
+		if isms.IsPlaceholder(o.Action) || o.Owner.Validate() != nil {
+			return verdict{Partial, ev, fmt.Sprintf("plan an action with an owner on the opportunity %q", shorten(o.Description))}
+		}
+	}
+	return verdict{Met, ev, ""}
 }
 
 func checkRiskAssessment(in *Input, now time.Time) verdict {
@@ -59,6 +83,9 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	}
 	if len(un) > 0 {
 		return verdict{Partial, ev, fmt.Sprintf("risk %s is above the appetite without a valid acceptance (%s): have the risk owner, or an authorised role with the owner's agreement, accept the current residual", un[0].Ref, un[0].Problem)}
+	}
+	if un := unaddressed(in.Context); len(un) > 0 {
+		return verdict{Partial, ev, fmt.Sprintf("treat the %d requirements not yet addressed (a control in the SoA or a treatment action each): %s", len(un), requirementNames(un))}
 	}
 	s := in.SoA
 	if s == nil {
@@ -110,23 +137,55 @@ func checkObjectives(in *Input, now time.Time) verdict {
 }
 
 func checkChanges(in *Input, _ time.Time) verdict {
-	var ev []string
-	if in.Policy != nil && in.Policy.Revision.Edition > 1 && in.Policy.Revision.Changes != "" {
-		ev = append(ev, fmt.Sprintf("policy edition %d records its changes", in.Policy.Revision.Edition))
-	}
-	if in.SoA != nil && in.SoA.Revision.Edition > 1 && in.SoA.Revision.Changes != "" {
-		ev = append(ev, fmt.Sprintf("SoA edition %d records its changes", in.SoA.Revision.Edition))
-	}
-	for _, r := range in.Records.Reviews {
-		if len(r.Decisions) > 0 {
-			ev = append(ev, "management review decisions on "+date(r.Date))
-			break
+	var ev, undocumented []string
+	changed := false
+	for _, d := range []struct {
+		name string
+		rev  *isms.Revision
+	}{{"policy", policyRevision(in)}, {"SoA", soaRevision(in)}} {
+		if d.rev == nil || d.rev.Edition <= 1 {
+			continue
+		}
+		changed = true
+		if isms.IsPlaceholder(d.rev.Changes) {
+			undocumented = append(undocumented, fmt.Sprintf("%s edition %d", d.name, d.rev.Edition))
+		} else {
+			ev = append(ev, fmt.Sprintf("%s edition %d records its changes", d.name, d.rev.Edition))
 		}
 	}
-	if len(ev) == 0 {
-		return verdict{Partial, nil, "plan changes to the ISMS deliberately: decide them in a management review and record them in each new document version"}
+	for _, r := range in.Records.Reviews {
+		if len(r.Changes) > 0 {
+			changed = true
+			ev = append(ev, fmt.Sprintf("management review on %s decided %d changes", date(r.Date), len(r.Changes)))
+		}
+	}
+	for _, n := range in.Records.Nonconformities {
+		if !isms.IsPlaceholder(n.Changes) {
+			changed = true
+			ev = append(ev, fmt.Sprintf("nonconformity %q changed the ISMS", shorten(n.Description)))
+		}
+	}
+	switch {
+	case len(undocumented) > 0:
+		return verdict{Partial, ev, "record what changed, why, and what it affects in " + joinList(undocumented)}
+	case !changed:
+		return verdict{Met, []string{"a first ISMS: nothing changed yet, so no change to plan"}, ""}
 	}
 	return verdict{Met, ev, ""}
+}
+
+func policyRevision(in *Input) *isms.Revision {
+	if in.Policy == nil {
+		return nil
+	}
+	return &in.Policy.Revision
+}
+
+func soaRevision(in *Input) *isms.Revision {
+	if in.SoA == nil {
+		return nil
+	}
+	return &in.SoA.Revision
 }
 
 // implemented counts the implementation records in each status.

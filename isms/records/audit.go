@@ -27,15 +27,30 @@ type AuditFinding struct {
 }
 
 // Audit is one internal audit of the audit programme (clause 9.2): planned,
-// then performed, with findings.
+// with its frequency, methods, criteria and scope (9.2.2), then performed,
+// with findings, and its results reported to management.
 type Audit struct {
-	ID        AuditID        `json:"id"`
-	Title     string         `json:"title"`
-	Scope     string         `json:"scope"`
+	ID    AuditID `json:"id"`
+	Title string  `json:"title"`
+	// Scope says what the audit covers ("the whole ISMS", "clauses 6 and 8");
+	// Areas, when set, names the responsibility areas (isms.Responsibility
+	// Area) audited, from which the auditor's independence is judged; empty
+	// Areas with a scope covering the whole ISMS means every area.
+	Scope     string   `json:"scope"`
+	Areas     []string `json:"areas,omitempty"`
+	Frequency string   `json:"frequency,omitempty"` // "yearly", "every 6 months"
+	Methods   []string `json:"methods,omitempty"`   // "interviews", "record sampling", "observation"
+	Criteria  string   `json:"criteria,omitempty"`  // "ISO/IEC 27001:2022 clauses 4–10, the SoA, the policy"
+	// Auditor is the auditor's name, as in the organisation's people when
+	// internal; an auditor not among them is external.
 	Auditor   string         `json:"auditor"`
 	Planned   time.Time      `json:"planned"`
 	Performed time.Time      `json:"performed,omitzero"`
 	Findings  []AuditFinding `json:"findings,omitempty"`
+	// Reported is when the results were reported to management, and
+	// ReportedTo to whom (9.2.2 f).
+	Reported   time.Time `json:"reported,omitzero"`
+	ReportedTo string    `json:"reported_to,omitempty"`
 }
 
 // Key returns the audit's ID.
@@ -68,7 +83,14 @@ func (a Audit) Validate() error {
 			p.Addf(isms.JoinPath(path, "description"), "the finding has no description")
 		}
 	}
+	if !a.Reported.IsZero() && (a.Performed.IsZero() || a.Reported.Before(a.Performed)) {
+		p.Addf("reported", "audit %q was reported before it was performed", a.Title)
+	}
+	if !a.Reported.IsZero() && isms.IsPlaceholder(a.ReportedTo) {
+		p.Addf("reported_to", "audit %q was reported, but not to whom", a.Title)
+	}
 	isms.CheckDate(&p, "planned", "the planned date", a.Planned, false)
+	isms.CheckDate(&p, "reported", "the reporting date", a.Reported, false)
 	isms.CheckDate(&p, "performed", "the date performed", a.Performed, false)
 	return p.Err()
 }

@@ -19,12 +19,21 @@ type CorrectiveAction struct {
 // anyone (clause 10.2), with its cause, the corrective action and the check
 // that the action worked.
 type Nonconformity struct {
-	ID          NonconformityID  `json:"id"`
-	Detected    time.Time        `json:"detected"`
-	Source      string           `json:"source"` // "internal audit 2027", "incident INC-4"
-	Description string           `json:"description"`
-	Cause       string           `json:"cause,omitempty"`
-	Action      CorrectiveAction `json:"action"`
+	ID          NonconformityID `json:"id"`
+	Detected    time.Time       `json:"detected"`
+	Source      string          `json:"source"` // "internal audit 2027", "incident INC-4"
+	Description string          `json:"description"`
+	// Grade is major or minor; empty counts as minor.
+	Grade FindingGrade `json:"grade,omitempty"`
+	// Reaction is what was done at once to control and contain it and deal
+	// with the consequences (10.2 a).
+	Reaction string `json:"reaction,omitempty"`
+	Cause    string `json:"cause,omitempty"`
+	// Similar says whether similar nonconformities exist or could occur (10.2 b 3).
+	Similar string           `json:"similar,omitempty"`
+	Action  CorrectiveAction `json:"action"`
+	// Changes are the changes made to the ISMS because of it, if any (10.2 e).
+	Changes string `json:"changes,omitempty"`
 	// EffectivenessChecked is when someone checked the action worked; Effective says whether it did.
 	EffectivenessChecked time.Time `json:"effectiveness_checked,omitzero"`
 	Effective            bool      `json:"effective,omitempty"`
@@ -37,6 +46,15 @@ func (n Nonconformity) Key() NonconformityID { return n.ID }
 func (n Nonconformity) Closed() bool {
 	return !n.Action.Done.IsZero() && !n.EffectivenessChecked.IsZero() && n.Effective
 }
+
+// Ineffective reports whether the action's effectiveness was checked and
+// found wanting: the nonconformity is still open.
+func (n Nonconformity) Ineffective() bool {
+	return !n.EffectivenessChecked.IsZero() && !n.Effective
+}
+
+// Major reports whether the nonconformity is graded major.
+func (n Nonconformity) Major() bool { return n.Grade == MajorNonconformity }
 
 // Overdue reports whether the corrective action is not done by its due date at now.
 func (n Nonconformity) Overdue(now time.Time) bool {
@@ -64,6 +82,12 @@ func (n Nonconformity) Validate() error {
 	}
 	if n.Action.Due.IsZero() {
 		p.Addf("action.due", "the corrective action of %q has no due date", n.Description)
+	}
+	if n.Grade != "" && n.Grade != MajorNonconformity && n.Grade != MinorNonconformity {
+		p.Addf("grade", "nonconformity grade %q is not major or minor", n.Grade)
+	}
+	if n.Effective && n.EffectivenessChecked.IsZero() {
+		p.Addf("effective", "%q is marked effective but no effectiveness check is dated", n.Description)
 	}
 	if !n.Action.Done.IsZero() && isms.IsPlaceholder(n.Cause) {
 		p.Addf("cause", "the action of %q is done but the cause was never recorded", n.Description)

@@ -31,6 +31,12 @@ type Records struct {
 	Nonconformities []Nonconformity    `json:"nonconformities,omitempty"`
 	Incidents       []Incident         `json:"incidents,omitempty"`
 	Measurements    []Measurement      `json:"measurements,omitempty"`
+	// Support and planning records (6.1.1, 7.1, 7.2, 7.4, 7.5).
+	Competence     []CompetenceRequirement `json:"competence,omitempty"`
+	Communications []Communication         `json:"communications,omitempty"`
+	Documents      []Document              `json:"documents,omitempty"`
+	Opportunities  []Opportunity           `json:"opportunities,omitempty"`
+	Resources      []Resource              `json:"resources,omitempty"`
 }
 
 // Validate checks every record on its own fields, reporting every problem
@@ -55,12 +61,30 @@ func (r Records) Validate() error {
 	for i, x := range r.Measurements {
 		p.Merge(isms.Index("measurements", i), x.Validate())
 	}
+	for i, x := range r.Competence {
+		p.Merge(isms.Index("competence", i), x.Validate())
+	}
+	for i, x := range r.Communications {
+		p.Merge(isms.Index("communications", i), x.Validate())
+	}
+	for i, x := range r.Documents {
+		p.Merge(isms.Index("documents", i), x.Validate())
+	}
+	for i, x := range r.Opportunities {
+		p.Merge(isms.Index("opportunities", i), x.Validate())
+	}
+	for i, x := range r.Resources {
+		p.Merge(isms.Index("resources", i), x.Validate())
+	}
 	return p.Err()
 }
 
 // CheckRefs checks the references from the records into the organisation's
 // context c: the people trained, the owners of corrective actions and the
-// objectives measured. It does not repeat Validate.
+// objectives measured, the roles of competence requirements and the people
+// of their evidence, the owners of communications, documents,
+// opportunities and resources, and the requirements incidents' notifications
+// answer to. It does not repeat Validate.
 func (r Records) CheckRefs(c isms.OrgContext) error {
 	var p isms.Problems
 	refs := c.Refs()
@@ -71,6 +95,36 @@ func (r Records) CheckRefs(c isms.OrgContext) error {
 	}
 	for i, x := range r.Nonconformities {
 		refs.CheckOwner(&p, isms.JoinPath(isms.Index("nonconformities", i), "action.owner"), "", x.Action.Owner)
+	}
+	for i, x := range r.Incidents {
+		for k, n := range x.Notifications {
+			if !n.Requirement.IsZero() && !refs.HasRequirement(n.Requirement) {
+				p.Addf(isms.JoinPath(isms.JoinPath(isms.Index("incidents", i), isms.Index("notifications", k)), "requirement"), "requirement %s is not a requirement of this organisation", n.Requirement)
+			}
+		}
+	}
+	for i, x := range r.Competence {
+		path := isms.Index("competence", i)
+		if !x.Role.IsZero() && !refs.HasRole(x.Role) {
+			p.Addf(isms.JoinPath(path, "role"), "role %s is not a role of this organisation", x.Role)
+		}
+		for k, e := range x.Evidence {
+			if !e.Person.IsZero() && !refs.HasPerson(e.Person) {
+				p.Addf(isms.JoinPath(isms.JoinPath(path, isms.Index("evidence", k)), "person"), "person %s is not a person of this organisation", e.Person)
+			}
+		}
+	}
+	for i, x := range r.Communications {
+		refs.CheckOwner(&p, isms.JoinPath(isms.Index("communications", i), "by"), "", x.By)
+	}
+	for i, x := range r.Documents {
+		refs.CheckOwner(&p, isms.JoinPath(isms.Index("documents", i), "owner"), "", x.Owner)
+	}
+	for i, x := range r.Opportunities {
+		refs.CheckOwner(&p, isms.JoinPath(isms.Index("opportunities", i), "owner"), "", x.Owner)
+	}
+	for i, x := range r.Resources {
+		refs.CheckOwner(&p, isms.JoinPath(isms.Index("resources", i), "approved_by"), "", x.ApprovedBy)
 	}
 	for i, x := range r.Measurements {
 		if !x.Objective.IsZero() && !refs.HasObjective(x.Objective) {
@@ -88,4 +142,10 @@ var (
 	_ isms.Record[Nonconformity]    = Nonconformity{}
 	_ isms.Record[Incident]         = Incident{}
 	_ isms.Record[Measurement]      = Measurement{}
+
+	_ isms.Record[CompetenceRequirement] = CompetenceRequirement{}
+	_ isms.Record[Communication]         = Communication{}
+	_ isms.Record[Document]              = Document{}
+	_ isms.Record[Opportunity]           = Opportunity{}
+	_ isms.Record[Resource]              = Resource{}
 )

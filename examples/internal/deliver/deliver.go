@@ -82,6 +82,7 @@ func Files(b Bundle) ([]File, error) {
 			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Now: b.AsOf})
 		}},
 		{"readiness.md", func(w *bytes.Buffer) error { return readiness.WriteMarkdown(w, b.Report, readiness.MarkdownOptions{}) }},
+		{"readiness.json", func(w *bytes.Buffer) error { return readiness.WriteJSON(w, b.Report, readiness.JSONOptions{}) }},
 	}
 	if q := b.Quant; q != nil {
 		renders = append(renders,
@@ -108,7 +109,7 @@ func Files(b Bundle) ([]File, error) {
 var Names = []string{
 	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
 	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
-	"loss-exceedance.svg", "quant-summary.md",
+	"readiness.json", "loss-exceedance.svg", "quant-summary.md",
 }
 
 // writeFile writes one file; tests replace it to make a write fail.

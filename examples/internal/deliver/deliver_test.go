@@ -35,7 +35,7 @@ func TestFilesAndWriteDir(t *testing.T) {
 		assert.NotEmpty(t, f.Data, f.Name)
 	}
 	assert.Equal(t, []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt",
-		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md"}, names)
+		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "readiness.json"}, names)
 
 	dir := filepath.Join(t.TempDir(), "out")
 	paths, err := deliver.WriteDir(dir, files)

@@ -1,0 +1,177 @@
+package readiness
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/isms/records"
+)
+
+// Verdict is what a certification body would decide about the audit.
+type Verdict string
+
+// Verdicts, from best to worst.
+const (
+	ReadyStage2 Verdict = "ready for stage 2"
+	ReadyStage1 Verdict = "ready for stage 1"
+	NotReady    Verdict = "not ready"
+)
+
+// Blocker is one reason the ISMS is not ready for a stage: the verdict
+// rule that found it, the stage it blocks (NotReady blocks stage 1,
+// ReadyStage1 blocks stage 2), the items it rests on and what is wrong.
+type Blocker struct {
+	Rule   string   `json:"rule"`
+	Blocks Verdict  `json:"blocks"` // the verdict it takes away: ReadyStage1 or ReadyStage2
+	Items  []string `json:"items,omitempty"`
+	Reason string   `json:"reason"`
+}
+
+// VerdictRule is one row of the table that turns the items into the
+// verdict: a blocker found by the rule takes away the verdict Blocks and
+// every better one.
+type VerdictRule struct {
+	Code   string
+	Blocks Verdict
+	// When says in words what the rule looks for.
+	When  string
+	check func(in *Input, items map[string]Item, now time.Time) (itemIDs []string, reason string)
+}
+
+// VerdictRules returns the table of verdict rules, in the order their
+// blockers are listed:
+//
+//	code                      blocks   when
+//	no-scope                  stage 1  the ISMS scope (4.3) is missing
+//	no-policy                 stage 1  the information security policy (5.2) is missing
+//	no-risk-assessment        stage 1  no risk assessment (6.1.2) or risk method
+//	no-soa                    stage 1  no Statement of Applicability or treatment plan
+//	no-internal-audit         stage 2  no internal audit of the ISMS performed in the last 12 months by an independent auditor (9.2.1)
+//	no-management-review      stage 2  no management review held in the last 12 months (9.3.1)
+//	review-without-substance  stage 2  the last review lacks inputs a–g (9.3.2) or results (9.3.3)
+//	soa-not-approved          stage 2  the SoA is not approved, or has undecided controls
+//	mandatory-document        stage 2  a mandatory document or record is missing
+//	major-nonconformity-open  stage 2  a major nonconformity or major audit finding is not closed
+//
+// The verdict is NotReady when a rule blocks stage 1, ReadyStage1 when
+// rules block only stage 2, and ReadyStage2 when no rule blocks.
+func VerdictRules() []VerdictRule {
+	return []VerdictRule{
+		{"no-scope", ReadyStage1, "the ISMS scope (4.3) is missing", itemsMissing("4.3", "doc:scope")},
+		{"no-policy", ReadyStage1, "the information security policy (5.2) is missing", itemsMissing("5.2", "doc:policy")},
+		{"no-risk-assessment", ReadyStage1, "no risk assessment (6.1.2) or risk method", itemsMissing("6.1.2", "doc:risk-method")},
+		{"no-soa", ReadyStage1, "no Statement of Applicability or treatment plan", itemsMissing("doc:soa", "doc:treatment-plan")},
+		{"no-internal-audit", ReadyStage2, "no internal audit of the ISMS performed in the last 12 months by an independent auditor (9.2.1)", itemsNotMet("9.2.1")},
+		{"no-management-review", ReadyStage2, "no management review held in the last 12 months (9.3.1)", itemsNotMet("9.3.1")},
+		{"review-without-substance", ReadyStage2, "the last review lacks inputs a–g (9.3.2) or results (9.3.3)", reviewWithoutSubstance},
+		{"soa-not-approved", ReadyStage2, "the SoA is not approved, or has undecided controls", soaNotApproved},
+		{"mandatory-document", ReadyStage2, "a mandatory document or record is missing", mandatoryMissing},
+		{"major-nonconformity-open", ReadyStage2, "a major nonconformity or major audit finding is not closed", majorOpen},
+	}
+}
+
+// itemsMissing blocks when any of the items is missing.
+func itemsMissing(ids ...string) func(*Input, map[string]Item, time.Time) ([]string, string) {
+	return func(_ *Input, items map[string]Item, _ time.Time) ([]string, string) {
+		for _, id := range ids {
+			if it, ok := items[id]; ok && it.Status == Missing {
+				return []string{id}, it.Title + ": " + it.NextStep
+			}
+		}
+		return nil, ""
+	}
+}
+
+// itemsNotMet blocks when any of the items is not met.
+func itemsNotMet(ids ...string) func(*Input, map[string]Item, time.Time) ([]string, string) {
+	return func(_ *Input, items map[string]Item, _ time.Time) ([]string, string) {
+		for _, id := range ids {
+			if it, ok := items[id]; ok && it.Status != Met {
+				return []string{id}, it.Title + " (" + string(it.Status) + "): " + it.NextStep
+			}
+		}
+		return nil, ""
+	}
+}
+
+func reviewWithoutSubstance(in *Input, items map[string]Item, now time.Time) ([]string, string) {
+	if lastReview(in.Records, now) == nil {
+		return nil, "" // no-management-review says it
+	}
+	return itemsNotMet("9.3.2", "9.3.3")(in, items, now)
+}
+
+func soaNotApproved(in *Input, items map[string]Item, _ time.Time) ([]string, string) {
+	if in.SoA == nil {
+		return nil, "" // no-soa says it
+	}
+	if n := len(in.SoA.Undecided()); n > 0 {
+		return []string{"6.1.3", "doc:soa"}, fmt.Sprintf("the SoA has %d undecided controls", n)
+	}
+	if it := items["doc:soa"]; it.Status != Met {
+		return []string{"doc:soa"}, "the SoA is not approved: " + it.NextStep
+	}
+	return nil, ""
+}
+
+func mandatoryMissing(_ *Input, items map[string]Item, _ time.Time) ([]string, string) {
+	var ids, titles []string
+	for _, ru := range documentRules() {
+		if it, ok := items[ru.id]; ok && it.Status == Missing {
+			ids = append(ids, it.ID)
+			titles = append(titles, it.Title)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, ""
+	}
+	return ids, fmt.Sprintf("%d mandatory documents or records missing: %s", len(ids), strings.Join(titles, "; "))
+}
+
+func majorOpen(in *Input, _ map[string]Item, _ time.Time) ([]string, string) {
+	ncs := map[records.NonconformityID]records.Nonconformity{}
+	for _, n := range in.Records.Nonconformities {
+		ncs[n.ID] = n
+		if n.Major() && !n.Closed() {
+			return []string{"10.2"}, fmt.Sprintf("major nonconformity %q is open", shorten(n.Description))
+		}
+	}
+	for _, a := range in.Records.Audits {
+		for _, f := range a.Findings {
+			if n, ok := ncs[f.Nonconformity]; f.Grade == records.MajorNonconformity && (!ok || !n.Closed()) {
+				return []string{"10.2"}, fmt.Sprintf("the major finding on %s of %q is not closed", shorten(f.Clause), shorten(a.Title))
+			}
+		}
+	}
+	return nil, ""
+}
+
+// decide applies the verdict rules to the items.
+func decide(in *Input, items []Item, now time.Time) (Verdict, []Blocker) {
+	byID := map[string]Item{}
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	var out []Blocker
+	for _, ru := range VerdictRules() {
+		if ids, reason := ru.check(in, byID, now); reason != "" {
+			out = append(out, Blocker{Rule: ru.Code, Blocks: ru.Blocks, Items: ids, Reason: reason})
+		}
+	}
+	return verdictOf(out), out
+}
+
+// verdictOf is the verdict the blockers leave.
+func verdictOf(bs []Blocker) Verdict {
+	v := ReadyStage2
+	for _, b := range bs {
+		switch b.Blocks {
+		case ReadyStage1:
+			return NotReady
+		case ReadyStage2:
+			v = ReadyStage1
+		}
+	}
+	return v
+}
