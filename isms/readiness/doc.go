@@ -22,11 +22,28 @@
 //
 // # Items and statuses
 //
-// Assess walks clauses 4.1 to 10.2 and the mandatory documented
-// information at the time now it is given. Each Item is met, partial,
-// stale (was met, but is out of date) or missing, with the evidence found
-// and one concrete next step. The 2024 climate amendment is included: 4.1
-// and 4.2 ask whether climate change was considered.
+// Assess walks every leaf requirement of clauses 4.1 to 10.2 (9.2.1 and
+// 9.2.2, 9.3.1 to 9.3.3 each its own item), the incident controls and the
+// mandatory documented information at the time now it is given. Each Item
+// is met, partial, stale (was met, but is out of date) or missing, with
+// the evidence found and one concrete next step. Items are judged on
+// substance: a planned audit is not a performed one, an auditor may not
+// audit their own work, a review names the inputs a–g it missed, a
+// corrective action must be checked effective, training coverage counts
+// the headcount against the organisation's own objective. The 2024 climate
+// amendment: an explicit determination on climate change, with its
+// reason, satisfies 4.1; in 4.2 it is only a note.
+//
+// # Verdict
+//
+// Report.Verdict is what a certification body would decide: NotReady,
+// ReadyStage1 or ReadyStage2, with the Blockers that decide it. The
+// verdict comes from a table of rules (VerdictRules): each finds a blocker
+// that takes away stage 1 (no scope, policy, risk assessment or SoA) or
+// stage 2 (no internal audit of the ISMS performed by an independent
+// auditor, no management review, a review without inputs a–g or results,
+// the SoA not approved or with undecided controls, a mandatory document
+// missing, a major nonconformity open). The score never overrides it.
 //
 // # Score and urgency
 //

@@ -18,9 +18,22 @@
 // programme: planned and performed audits with graded AuditFindings),
 // ManagementReview (attendees, the inputs clause 9.3 lists, decisions),
 // Nonconformity (cause, CorrectiveAction with owner and due date,
-// effectiveness check), Incident (detected, recorded, handled, closed, in
-// that order) and Measurement (a value measured for an objective). Each is
-// a storable isms.Record; Records bundles them for checks and reports.
+// effectiveness check; grade, reaction, similar ones, changes to the ISMS),
+// Incident (detected, recorded, handled, closed, in that order, and the
+// Notifications it owes with their deadlines) and Measurement (a value
+// measured for an objective). The support and planning records:
+// CompetenceRequirement (per role, with evidence per person),
+// Communication (what, when, with whom, who), Document (the document
+// register: owner, version, approval, retention, access, external origin),
+// Opportunity (6.1.1) and Resource (7.1). Audits carry the programme's
+// frequency, methods, criteria and scope, and when results were reported;
+// reviews carry inputs a to g (InputKinds) and results (decisions,
+// changes). Each is a storable isms.Record; Records bundles them for
+// checks and reports.
+//
+// # Limits
+//
+// MaxNotificationHours (one year) bounds a notification's deadline.
 //
 // # Judgements
 //

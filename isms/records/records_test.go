@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
@@ -91,4 +92,46 @@ func TestRecords_DatesBeyondYear9999AreProblemsWithPaths(t *testing.T) {
 		Measurements: []records.Measurement{{ID: isms.NewID[records.Measurement](), Objective: isms.NewID[isms.Objective](), Date: y10k}},
 	}
 	assert.Equal(t, []string{"training[0].completed", "measurements[0].date"}, paths(r.Validate()))
+}
+
+// TestNewRecords_EachProblemAtItsPath: the support records, notifications,
+// reviews and nonconformities report each problem at its path, and the
+// references into the context are checked.
+func TestNewRecords_EachProblemAtItsPath(t *testing.T) {
+	var bad isms.Owner
+	r := records.Records{
+		Competence:     []records.CompetenceRequirement{{Evidence: []records.CompetenceEvidence{{}}}},
+		Communications: []records.Communication{{By: bad}},
+		Documents:      []records.Document{{External: true}},
+		Opportunities:  []records.Opportunity{{}},
+		Resources:      []records.Resource{{}},
+		Incidents: []records.Incident{{ID: isms.NewID[records.Incident](), Title: "x", Detected: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC),
+			Notifications: []records.Notification{{WithinHours: records.MaxNotificationHours + 1, Sent: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}}},
+		Reviews:         []records.ManagementReview{{Inputs: []records.ReviewInput{{Kind: "h"}}, Changes: []string{"x"}, NoChangesNeeded: true}},
+		Nonconformities: []records.Nonconformity{{Grade: "critical", Effective: true}},
+	}
+	err := r.Validate()
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	var paths []string
+	for _, v := range isms.ValidationErrors(err) {
+		paths = append(paths, v.Path)
+	}
+	for _, want := range []string{"competence[0].role", "competence[0].required", "competence[0].evidence[0].person", "competence[0].evidence[0].date",
+		"communications[0].subject", "communications[0].when", "communications[0].audience", "communications[0].by",
+		"documents[0].title", "documents[0].owner", "documents[0].origin", "opportunities[0].action", "opportunities[0].owner",
+		"resources[0].need", "resources[0].provided", "resources[0].approved_by",
+		"incidents[0].notifications[0].recipient", "incidents[0].notifications[0].within_hours", "incidents[0].notifications[0].sent",
+		"reviews[0].inputs[0].kind", "reviews[0].no_changes_needed", "nonconformities[0].grade", "nonconformities[0].effective"} {
+		assert.Contains(t, paths, want)
+	}
+	ghost := isms.OwnedByRole(isms.NewID[isms.Role]())
+	refs := records.Records{Competence: []records.CompetenceRequirement{{Role: ghost.Role, Evidence: []records.CompetenceEvidence{{Person: isms.NewID[isms.Person]()}}}},
+		Documents: []records.Document{{Owner: ghost}},
+		Incidents: []records.Incident{{Notifications: []records.Notification{{Requirement: isms.NewID[isms.Requirement]()}}}}}
+	err = refs.CheckRefs(isms.OrgContext{})
+	paths = nil
+	for _, v := range isms.ValidationErrors(err) {
+		paths = append(paths, v.Path)
+	}
+	assert.ElementsMatch(t, []string{"competence[0].role", "competence[0].evidence[0].person", "documents[0].owner.role", "incidents[0].notifications[0].requirement"}, paths)
 }
