@@ -126,7 +126,11 @@ func mandatoryMissing(_ *Input, items map[string]Item, _ time.Time) ([]string, s
 	if len(ids) == 0 {
 		return nil, ""
 	}
-	return ids, fmt.Sprintf("%d mandatory documents or records missing: %s", len(ids), strings.Join(titles, "; "))
+	what := "mandatory documents or records"
+	if len(ids) == 1 {
+		what = "mandatory document or record"
+	}
+	return ids, fmt.Sprintf("%d %s missing: %s", len(ids), what, strings.Join(titles, "; "))
 }
 
 func majorOpen(in *Input, _ map[string]Item, _ time.Time) ([]string, string) {
