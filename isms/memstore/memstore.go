@@ -1,29 +1,48 @@
 package memstore
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
+
+	"github.com/google/uuid"
 
 	"github.com/ismskit/ismskit/isms"
 )
 
-// Repository is an in-memory isms.Repository for records of kind T. The zero
-// value is not usable; create one with New.
-type Repository[T isms.Entity[T]] struct {
+// Store keeps every kind in memory: it implements isms.Tables and
+// isms.Transactor. The zero value is not usable; create one with NewStore.
+type Store struct {
 	mu      sync.RWMutex
-	tenants map[isms.OrgID]*table[T]
-	version isms.Version // last version handed out, across all tenants
+	tables  map[string]*table
+	version isms.Version // last version handed out, across all kinds and tenants
+	cursors *isms.Cursors
 }
 
-// table is one tenant's records: a map for lookups and the IDs in
-// ascending order for keyset paging.
-type table[T any] struct {
-	records map[isms.ID[T]]record
-	order   []isms.ID[T]
+// NewStore returns an empty store of every kind.
+func NewStore() *Store {
+	c, err := isms.NewCursors(nil)
+	if err != nil {
+		panic(err) // crypto/rand failed: nothing sensible can run
+	}
+	return &Store{tables: map[string]*table{}, cursors: c}
+}
+
+var (
+	_ isms.Transactor = (*Store)(nil)
+	_ isms.Table      = storeTable{}
+)
+
+// table is one kind's records, per tenant.
+type table struct{ tenants map[isms.OrgID]*tenant }
+
+// tenant is one organisation's records of one kind: a map for lookups and
+// the IDs in ascending order for keyset paging.
+type tenant struct {
+	records map[uuid.UUID]record
+	order   []uuid.UUID
 }
 
 type record struct {
@@ -31,191 +50,279 @@ type record struct {
 	version isms.Version
 }
 
-// New returns an empty repository.
-func New[T isms.Entity[T]]() *Repository[T] {
-	return &Repository[T]{tenants: map[isms.OrgID]*table[T]{}}
+// Table returns the table of the named kind; see isms.Tables.
+func (s *Store) Table(kind string) isms.Table {
+	return storeTable{s: s, kind: kind, lock: true}
 }
 
-var _ isms.Repository[isms.Asset] = (*Repository[isms.Asset])(nil)
-
-const cursorPrefix = "v1:"
-
-// Get returns the record id of org, or isms.ErrNotFound.
-func (r *Repository[T]) Get(ctx context.Context, org isms.OrgID, id isms.ID[T]) (isms.Stored[T], error) {
-	if err := check(ctx, org, id); err != nil {
-		return isms.Stored[T]{}, err
-	}
-	r.mu.RLock()
-	rec, ok := r.tenants[org].lookup(id)
-	r.mu.RUnlock()
-	if !ok {
-		return isms.Stored[T]{}, fmt.Errorf("%w: record %s", isms.ErrNotFound, id)
-	}
-	return decode[T](rec)
-}
-
-// Put creates (expected 0) or replaces (expected = current version) a
-// record; see isms.Repository.
-func (r *Repository[T]) Put(ctx context.Context, org isms.OrgID, value T, expected isms.Version) (isms.Version, error) {
-	id := value.Key()
-	if err := check(ctx, org, id); err != nil {
-		return 0, err
-	}
-	data, err := json.Marshal(value)
-	if err != nil {
-		return 0, fmt.Errorf("%w: record %s does not encode: %v", isms.ErrInvalid, id, err)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	t := r.tenants[org]
-	cur, exists := t.lookup(id)
-	switch {
-	case expected == 0 && exists:
-		return 0, fmt.Errorf("%w: record %s already exists", isms.ErrConflict, id)
-	case expected != 0 && !exists:
-		return 0, fmt.Errorf("%w: record %s", isms.ErrNotFound, id)
-	case expected != 0 && cur.version != expected:
-		return 0, fmt.Errorf("%w: record %s is at version %d, not %d", isms.ErrConflict, id, cur.version, expected)
-	}
-	if t == nil {
-		t = &table[T]{records: map[isms.ID[T]]record{}}
-		r.tenants[org] = t
-	}
-	if !exists {
-		i, _ := slices.BinarySearchFunc(t.order, id, isms.ID[T].Compare)
-		t.order = slices.Insert(t.order, i, id)
-	}
-	r.version++
-	t.records[id] = record{data: data, version: r.version}
-	return r.version, nil
-}
-
-// Delete removes the record id of org if its version is expected.
-func (r *Repository[T]) Delete(ctx context.Context, org isms.OrgID, id isms.ID[T], expected isms.Version) error {
-	if err := check(ctx, org, id); err != nil {
+// InTx runs fn with every write it makes applied at once or not at all; see
+// isms.Transactor. The store is locked for the whole of fn: other callers
+// wait, and fn must use only tx, never s.
+func (s *Store) InTx(ctx context.Context, fn func(tx isms.Tables) error) (err error) {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	t := r.tenants[org]
-	cur, exists := t.lookup(id)
-	switch {
-	case !exists:
-		return fmt.Errorf("%w: record %s", isms.ErrNotFound, id)
-	case cur.version != expected:
-		return fmt.Errorf("%w: record %s is at version %d, not %d", isms.ErrConflict, id, cur.version, expected)
-	}
-	delete(t.records, id)
-	i, _ := slices.BinarySearchFunc(t.order, id, isms.ID[T].Compare)
-	t.order = slices.Delete(t.order, i, i+1)
-	return nil
-}
-
-// List returns one page of org's records in ascending ID order.
-func (r *Repository[T]) List(ctx context.Context, org isms.OrgID, req isms.PageRequest) (isms.Page[T], error) {
-	if err := ctx.Err(); err != nil {
-		return isms.Page[T]{}, err
-	}
-	if org.IsZero() {
-		return isms.Page[T]{}, fmt.Errorf("%w: no organisation given", isms.ErrInvalid)
-	}
-	after, err := parseCursor[T](req.Cursor)
-	if err != nil {
-		return isms.Page[T]{}, err
-	}
-	limit := req.EffectiveLimit()
-
-	r.mu.RLock()
-	t := r.tenants[org]
-	var recs []record
-	var last isms.ID[T]
-	more := false
-	if t != nil {
-		start := 0
-		if !after.IsZero() {
-			i, found := slices.BinarySearchFunc(t.order, after, isms.ID[T].Compare)
-			if found {
-				i++
-			}
-			start = i
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tx := &txTables{s: s}
+	defer func() {
+		defer func() { tx.done = true }()
+		if p := recover(); p != nil {
+			tx.rollback()
+			panic(p)
 		}
-		end := min(start+limit, len(t.order))
-		for _, id := range t.order[start:end] {
-			recs = append(recs, t.records[id])
-			last = id
-		}
-		more = end < len(t.order)
-	}
-	r.mu.RUnlock()
-
-	page := isms.Page[T]{Items: make([]isms.Stored[T], 0, len(recs))}
-	for _, rec := range recs {
-		s, err := decode[T](rec)
 		if err != nil {
-			return isms.Page[T]{}, err
+			tx.rollback()
 		}
-		page.Items = append(page.Items, s)
+	}()
+	if err := fn(tx); err != nil {
+		return err
 	}
-	if more {
-		page.Next = cursorPrefix + last.String()
-	}
-	return page, nil
+	// A cancelled context at commit time abandons the transaction, as a
+	// database would.
+	return ctx.Err()
 }
 
-// Len returns how many records org has; a convenience for tests and benchmarks.
-func (r *Repository[T]) Len(org isms.OrgID) int {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	if t := r.tenants[org]; t != nil {
-		return len(t.order)
-	}
-	return 0
+// txTables are the tables of one transaction: they run with the store
+// already locked and log what they overwrite, to undo it on rollback.
+type txTables struct {
+	s    *Store
+	undo []undo
+	done bool
 }
 
-func (t *table[T]) lookup(id isms.ID[T]) (record, bool) {
-	if t == nil {
-		return record{}, false
-	}
-	rec, ok := t.records[id]
-	return rec, ok
+type undo struct {
+	kind   string
+	org    isms.OrgID
+	id     uuid.UUID
+	prev   record
+	exists bool
 }
 
-// parseCursor decodes a cursor this package issued; "" means the start.
-func parseCursor[T any](c string) (isms.ID[T], error) {
-	if c == "" {
-		return isms.ID[T]{}, nil
-	}
-	rest, ok := strings.CutPrefix(c, cursorPrefix)
-	if !ok || rest == "" {
-		return isms.ID[T]{}, fmt.Errorf("%w: cursor %q was not issued by this store", isms.ErrInvalid, c)
-	}
-	id, err := isms.ParseID[T](rest)
-	if err != nil {
-		return isms.ID[T]{}, fmt.Errorf("%w: cursor %q was not issued by this store", isms.ErrInvalid, c)
-	}
-	if id.IsZero() {
-		return isms.ID[T]{}, fmt.Errorf("%w: cursor %q was not issued by this store", isms.ErrInvalid, c)
-	}
-	return id, nil
+func (tx *txTables) Table(kind string) isms.Table {
+	return storeTable{s: tx.s, kind: kind, tx: tx}
 }
 
-func check[T any](ctx context.Context, org isms.OrgID, id isms.ID[T]) error {
+func (tx *txTables) rollback() {
+	for i := len(tx.undo) - 1; i >= 0; i-- {
+		u := tx.undo[i]
+		tn := tx.s.tenant(u.kind, u.org, true)
+		if u.exists {
+			tn.set(u.id, u.prev)
+		} else {
+			tn.remove(u.id)
+		}
+	}
+	tx.undo = nil
+	tx.done = true
+}
+
+// storeTable is one kind's table, outside a transaction (lock) or inside
+// one (tx).
+type storeTable struct {
+	s    *Store
+	kind string
+	lock bool
+	tx   *txTables
+}
+
+func (t storeTable) rlock() func() {
+	if t.lock {
+		t.s.mu.RLock()
+		return t.s.mu.RUnlock
+	}
+	return func() {}
+}
+
+func (t storeTable) wlock() func() {
+	if t.lock {
+		t.s.mu.Lock()
+		return t.s.mu.Unlock
+	}
+	return func() {}
+}
+
+func (t storeTable) check(ctx context.Context, org isms.OrgID) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if org.IsZero() {
 		return fmt.Errorf("%w: no organisation given", isms.ErrInvalid)
 	}
-	if id.IsZero() {
-		return fmt.Errorf("%w: the record has no ID", isms.ErrInvalid)
+	if t.tx != nil && t.tx.done {
+		return fmt.Errorf("memstore: the transaction has ended")
 	}
 	return nil
 }
 
-func decode[T any](rec record) (isms.Stored[T], error) {
-	var v T
-	if err := json.Unmarshal(rec.data, &v); err != nil {
-		return isms.Stored[T]{}, fmt.Errorf("memstore: stored record does not decode: %w", err)
+func (s *Store) tenant(kind string, org isms.OrgID, create bool) *tenant {
+	tb := s.tables[kind]
+	if tb == nil {
+		if !create {
+			return nil
+		}
+		tb = &table{tenants: map[isms.OrgID]*tenant{}}
+		s.tables[kind] = tb
 	}
-	return isms.Stored[T]{Value: v, Version: rec.version}, nil
+	tn := tb.tenants[org]
+	if tn == nil && create {
+		tn = &tenant{records: map[uuid.UUID]record{}}
+		tb.tenants[org] = tn
+	}
+	return tn
 }
+
+func (tn *tenant) lookup(id uuid.UUID) (record, bool) {
+	if tn == nil {
+		return record{}, false
+	}
+	rec, ok := tn.records[id]
+	return rec, ok
+}
+
+func compareUUID(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) }
+
+func (tn *tenant) set(id uuid.UUID, rec record) {
+	if _, ok := tn.records[id]; !ok {
+		i, _ := slices.BinarySearchFunc(tn.order, id, compareUUID)
+		tn.order = slices.Insert(tn.order, i, id)
+	}
+	tn.records[id] = rec
+}
+
+func (tn *tenant) remove(id uuid.UUID) {
+	if _, ok := tn.records[id]; !ok {
+		return
+	}
+	delete(tn.records, id)
+	i, _ := slices.BinarySearchFunc(tn.order, id, compareUUID)
+	tn.order = slices.Delete(tn.order, i, i+1)
+}
+
+func (t storeTable) logUndo(org isms.OrgID, id uuid.UUID, prev record, exists bool) {
+	if t.tx != nil {
+		t.tx.undo = append(t.tx.undo, undo{kind: t.kind, org: org, id: id, prev: prev, exists: exists})
+	}
+}
+
+// Get returns the record id of org, or isms.ErrNotFound.
+func (t storeTable) Get(ctx context.Context, org isms.OrgID, id uuid.UUID) (isms.Encoded, error) {
+	if err := t.check(ctx, org); err != nil {
+		return isms.Encoded{}, err
+	}
+	defer t.rlock()()
+	rec, ok := t.s.tenant(t.kind, org, false).lookup(id)
+	if !ok {
+		return isms.Encoded{}, fmt.Errorf("%w: %s %s", isms.ErrNotFound, t.kind, id)
+	}
+	return isms.Encoded{ID: id, Data: slices.Clone(rec.data), Version: rec.version}, nil
+}
+
+// Put creates (expected 0) or replaces (expected = current version) a
+// record; see isms.Repository.
+func (t storeTable) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, expected isms.Version) (isms.Version, error) {
+	if err := t.check(ctx, org); err != nil {
+		return 0, err
+	}
+	defer t.wlock()()
+	tn := t.s.tenant(t.kind, org, true)
+	cur, exists := tn.lookup(id)
+	switch {
+	case expected == 0 && exists:
+		return 0, fmt.Errorf("%w: %s %s already exists", isms.ErrConflict, t.kind, id)
+	case expected != 0 && !exists:
+		return 0, fmt.Errorf("%w: %s %s", isms.ErrNotFound, t.kind, id)
+	case expected != 0 && cur.version != expected:
+		return 0, fmt.Errorf("%w: %s %s is at version %d, not %d", isms.ErrConflict, t.kind, id, cur.version, expected)
+	}
+	t.logUndo(org, id, cur, exists)
+	t.s.version++
+	tn.set(id, record{data: slices.Clone(data), version: t.s.version})
+	return t.s.version, nil
+}
+
+// Delete removes the record id of org if its version is expected.
+func (t storeTable) Delete(ctx context.Context, org isms.OrgID, id uuid.UUID, expected isms.Version) error {
+	if err := t.check(ctx, org); err != nil {
+		return err
+	}
+	defer t.wlock()()
+	tn := t.s.tenant(t.kind, org, false)
+	cur, exists := tn.lookup(id)
+	switch {
+	case !exists:
+		return fmt.Errorf("%w: %s %s", isms.ErrNotFound, t.kind, id)
+	case cur.version != expected:
+		return fmt.Errorf("%w: %s %s is at version %d, not %d", isms.ErrConflict, t.kind, id, cur.version, expected)
+	}
+	t.logUndo(org, id, cur, true)
+	tn.remove(id)
+	return nil
+}
+
+// List returns one page of org's records in ascending ID order.
+func (t storeTable) List(ctx context.Context, org isms.OrgID, req isms.PageRequest) (isms.EncodedPage, error) {
+	if err := t.check(ctx, org); err != nil {
+		return isms.EncodedPage{}, err
+	}
+	after, err := t.s.cursors.Open(t.kind, org, req.Cursor)
+	if err != nil {
+		return isms.EncodedPage{}, err
+	}
+	limit := req.EffectiveLimit()
+	defer t.rlock()()
+	page := isms.EncodedPage{Items: []isms.Encoded{}}
+	tn := t.s.tenant(t.kind, org, false)
+	if tn == nil {
+		return page, nil
+	}
+	start := 0
+	if after != uuid.Nil {
+		i, found := slices.BinarySearchFunc(tn.order, after, compareUUID)
+		if found {
+			i++
+		}
+		start = i
+	}
+	end := min(start+limit, len(tn.order))
+	for _, id := range tn.order[start:end] {
+		rec := tn.records[id]
+		page.Items = append(page.Items, isms.Encoded{ID: id, Data: slices.Clone(rec.data), Version: rec.version})
+	}
+	if end < len(tn.order) {
+		page.Next = t.s.cursors.Issue(t.kind, org, tn.order[end-1])
+	}
+	return page, nil
+}
+
+// Len returns how many records of the named kind org has.
+func (s *Store) Len(kind string, org isms.OrgID) int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if tn := s.tenant(kind, org, false); tn != nil {
+		return len(tn.order)
+	}
+	return 0
+}
+
+// Repository is an in-memory isms.Repository for records of kind T, a
+// store of its own. The zero value is not usable; create one with New.
+type Repository[T isms.Entity[T]] struct {
+	isms.Repository[T]
+	s *Store
+}
+
+// repoKind is the table name a standalone Repository keeps its records in.
+const repoKind = "records"
+
+// New returns an empty repository of its own, not shared with any Store;
+// use isms.Repo(store, kind) for a repository of a Store.
+func New[T isms.Entity[T]]() *Repository[T] {
+	s := NewStore()
+	return &Repository[T]{Repository: isms.Repo(s, isms.NewKind[T](repoKind)), s: s}
+}
+
+var _ isms.Repository[isms.Asset] = (*Repository[isms.Asset])(nil)
+
+// Len returns how many records org has; a convenience for tests and benchmarks.
+func (r *Repository[T]) Len(org isms.OrgID) int { return r.s.Len(repoKind, org) }
