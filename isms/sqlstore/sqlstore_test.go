@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,13 +20,21 @@ import (
 // a throwaway PostgreSQL database (.ci/postgres.sh sets it).
 const PostgresEnv = "ISMSKIT_POSTGRES_DSN"
 
+// sqliteStore opens a store in a temporary file without fsync (the
+// suite's thousands of commits would otherwise wait on the disk; the SQL is
+// the same). TestSQLite_ReopenIsIdempotentAndKeepsCursors uses OpenSQLite.
 func sqliteStore(tb testing.TB) *sqlstore.Store {
 	tb.Helper()
-	st, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "ismskit.db"))
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(tb.TempDir(), "ismskit.db")+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(OFF)")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { st.Close() })
+	db.SetMaxOpenConns(1)
+	st, err := sqlstore.New(context.Background(), db, sqlstore.SQLite)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
 	return st
 }
 
