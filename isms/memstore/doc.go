@@ -14,9 +14,15 @@
 //
 // Records are kept as JSON, so a value read back never shares memory with
 // the value written, and every record kind must encode to JSON. Versions
-// come from one counter per repository, so they are never reused, even
-// after a delete. Paging is keyset-based on the record ID; cursors are
-// "v1:" followed by the last ID of the page.
+// come from one counter per store, so they are never reused, even after a
+// delete. Paging is keyset-based on the record ID; cursors are signed
+// (isms.Cursors), so a cursor of another organisation or a forged one gives
+// isms.ErrInvalid.
+//
+// NewStore returns a store of every kind (isms.Tables) with units of work
+// (isms.Transactor): InTx locks the store for the whole function and undoes
+// its writes if it fails. New returns a repository of one kind, a store of
+// its own.
 //
 // # When to use it
 //
