@@ -143,7 +143,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx isms.Tables) error) (err er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(s.dbctx(ctx), nil)
+	tx, err := s.db.BeginTx(txctx(ctx), nil)
 	if err != nil {
 		return ctxErr(ctx, err)
 	}
@@ -186,6 +186,16 @@ func (s *Store) dbctx(ctx context.Context) context.Context {
 	return ctx
 }
 
+// txctx is the context a transaction is begun with: never cancelled.
+// database/sql rolls back a transaction whose context ends, from another
+// goroutine, which can race with a COMMIT already sent: the server commits
+// while the caller is told the call failed. So the statements run under
+// the caller's context (a cancelled one aborts them and the store rolls
+// back), ctx is checked once more before COMMIT, and the COMMIT itself, once
+// sent, is not interrupted: a Put either changes nothing and fails, or
+// succeeds and says so.
+func txctx(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
+
 // ctxErr reports a failure caused by a done context as the context's error.
 func ctxErr(ctx context.Context, err error) error {
 	if err == nil {
@@ -214,7 +224,7 @@ func (t *table) run(ctx context.Context, fn func(q querier) error) error {
 		}
 		return ctxErr(ctx, fn(t.tx.tx))
 	}
-	tx, err := t.s.db.BeginTx(t.s.dbctx(ctx), nil)
+	tx, err := t.s.db.BeginTx(txctx(ctx), nil)
 	if err != nil {
 		return ctxErr(ctx, err)
 	}
