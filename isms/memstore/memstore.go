@@ -99,6 +99,7 @@ type undo struct {
 	exists bool
 }
 
+// Table returns the named kind's table bound to the transaction.
 func (tx *txTables) Table(kind string) isms.Table {
 	return storeTable{s: tx.s, kind: kind, tx: tx}
 }

@@ -24,6 +24,7 @@ const (
 	Postgres
 )
 
+// String names the dialect ("sqlite", "postgres").
 func (d Dialect) String() string {
 	if d == Postgres {
 		return "postgres"
@@ -173,6 +174,7 @@ type txTables struct {
 	done bool
 }
 
+// Table returns the named kind's table bound to the transaction.
 func (t *txTables) Table(kind string) isms.Table { return &table{s: t.s, kind: kind, tx: t} }
 
 // dbctx is the context database calls run under. SQLite calls are short
@@ -248,6 +250,7 @@ func checkOrg(org isms.OrgID) error {
 
 func orgBytes(org isms.OrgID) []byte { u := org.UUID(); return u[:] }
 
+// Get reads one record of the table; see isms.Table.
 func (t *table) Get(ctx context.Context, org isms.OrgID, id uuid.UUID) (isms.Encoded, error) {
 	if err := checkOrg(org); err != nil {
 		return isms.Encoded{}, err
@@ -304,6 +307,7 @@ func (t *table) mismatch(ctx context.Context, q querier, org isms.OrgID, id uuid
 	}
 }
 
+// Put creates or replaces one record if its version is still expected; see isms.Table.
 func (t *table) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, expected isms.Version) (isms.Version, error) {
 	if err := checkOrg(org); err != nil {
 		return 0, err
@@ -343,6 +347,7 @@ func (t *table) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []by
 	return out, nil
 }
 
+// Delete removes one record if its version is still expected; see isms.Table.
 func (t *table) Delete(ctx context.Context, org isms.OrgID, id uuid.UUID, expected isms.Version) error {
 	if err := checkOrg(org); err != nil {
 		return err
@@ -369,6 +374,7 @@ func (t *table) Delete(ctx context.Context, org isms.OrgID, id uuid.UUID, expect
 	})
 }
 
+// List pages through the table's records of org in ID order; see isms.Table.
 func (t *table) List(ctx context.Context, org isms.OrgID, req isms.PageRequest) (isms.EncodedPage, error) {
 	if err := checkOrg(org); err != nil {
 		return isms.EncodedPage{}, err

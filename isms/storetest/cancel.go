@@ -38,6 +38,7 @@ func (c *countdownCtx) tick() bool {
 	return c.closed
 }
 
+// Done counts the call and is closed once the countdown reaches zero.
 func (c *countdownCtx) Done() <-chan struct{} { c.tick(); return c.done }
 
 func (c *countdownCtx) Err() error {
