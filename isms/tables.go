@@ -130,6 +130,7 @@ func checkCall(ctx context.Context, org OrgID, id uuid.UUID) error {
 	return nil
 }
 
+// Get reads and decodes one record; see Repository.
 func (r tableRepo[T]) Get(ctx context.Context, org OrgID, id ID[T]) (Stored[T], error) {
 	if err := checkCall(ctx, org, id.UUID()); err != nil {
 		return Stored[T]{}, err
@@ -141,6 +142,7 @@ func (r tableRepo[T]) Get(ctx context.Context, org OrgID, id ID[T]) (Stored[T], 
 	return decodeEncoded[T](r.kind, d)
 }
 
+// Put encodes and stores one record; see Repository.
 func (r tableRepo[T]) Put(ctx context.Context, org OrgID, value T, expected Version) (Version, error) {
 	id := value.Key()
 	if err := checkCall(ctx, org, id.UUID()); err != nil {
@@ -153,6 +155,7 @@ func (r tableRepo[T]) Put(ctx context.Context, org OrgID, value T, expected Vers
 	return r.t.Put(ctx, org, id.UUID(), data, expected)
 }
 
+// Delete removes one record; see Repository.
 func (r tableRepo[T]) Delete(ctx context.Context, org OrgID, id ID[T], expected Version) error {
 	if err := checkCall(ctx, org, id.UUID()); err != nil {
 		return err
@@ -160,6 +163,7 @@ func (r tableRepo[T]) Delete(ctx context.Context, org OrgID, id ID[T], expected 
 	return r.t.Delete(ctx, org, id.UUID(), expected)
 }
 
+// List reads and decodes one page of records; see Repository.
 func (r tableRepo[T]) List(ctx context.Context, org OrgID, page PageRequest) (Page[T], error) {
 	if err := ctx.Err(); err != nil {
 		return Page[T]{}, err

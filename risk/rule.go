@@ -31,10 +31,12 @@ const (
 
 type productRule struct{}
 
+// Score is likelihood × impact.
 func (productRule) Score(l, i int) int { return l * i }
 
 type sumRule struct{}
 
+// Score is likelihood + impact.
 func (sumRule) Score(l, i int) int { return l + i }
 
 // Rule is a scoring rule together with the stable name a stored method

@@ -41,6 +41,7 @@ func (c *countdownCtx) tick() bool {
 // Done counts the call and is closed once the countdown reaches zero.
 func (c *countdownCtx) Done() <-chan struct{} { c.tick(); return c.done }
 
+// Err counts the call and reports context.Canceled once the countdown reaches zero.
 func (c *countdownCtx) Err() error {
 	if c.tick() {
 		return context.Canceled
