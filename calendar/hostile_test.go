@@ -12,37 +12,20 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
-// within fails the test when f does not return within a second: a hang is
-// reported as a failure, not as a stuck test run.
-
-// hangGuard stops a test whose call never returns. It is a guard against
-// hangs, not a speed check: speed is measured by the benchmarks, and this
-// budget is generous enough for -race on a loaded machine.
-const hangGuard = time.Minute
-
-func within(t *testing.T, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); f() }()
-	select {
-	case <-done:
-	case <-time.After(hangGuard):
-		t.Fatal("did not finish within a second")
-	}
-}
-
 func TestDeadline_BusinessDays1e9IsAnErrorNotAHang(t *testing.T) {
 	event := time.Date(2026, 11, 19, 10, 0, 0, 0, time.UTC)
-	within(t, func() {
+	hostile.Within(t, func() error {
 		_, err := calendar.Deadline{BusinessDays: 1e9}.Due(event, calendar.Workdays{})
 		require.ErrorIs(t, err, isms.ErrInvalid)
 		assert.Contains(t, err.Error(), "MaxBusinessDays")
 		_, _, err = calendar.Deadline{BusinessDays: 1e9}.Met(event, event, calendar.Workdays{})
 		require.ErrorIs(t, err, isms.ErrInvalid)
+		return nil
 	})
 }
 
@@ -80,10 +63,11 @@ func TestDeadline_MaxBusinessDaysOverHolidaysIsQuick(t *testing.T) {
 	}
 	wd := calendar.Workdays{Holidays: hol}
 	require.NoError(t, wd.Validate())
-	within(t, func() {
+	hostile.Within(t, func() error {
 		due, err := calendar.Deadline{BusinessDays: calendar.MaxBusinessDays}.Due(time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC), wd)
 		require.NoError(t, err)
 		assert.Equal(t, 2032, due.Year())
+		return nil
 	})
 }
 
@@ -203,9 +187,10 @@ func TestWriteICS_LimitsOnWindowAndDuration(t *testing.T) {
 		{Now: stamp, Duration: calendar.MaxEventDuration + time.Second},
 		{Now: stamp, From: time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)},
 	} {
-		within(t, func() {
+		hostile.Within(t, func() error {
 			err := calendar.WriteICS(&bytes.Buffer{}, p, opts)
 			require.ErrorIs(t, err, isms.ErrInvalid, "case %d", i)
+			return nil
 		})
 	}
 }

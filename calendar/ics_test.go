@@ -172,11 +172,11 @@ func TestWriteICS_Options(t *testing.T) {
 		paths(calendar.WriteICS(&b, bad, calendar.ICSOptions{})))
 }
 
-// hostile is text a person could type, or paste, into a title, owner or
+// hostileText is text a person could type, or paste, into a title, owner or
 // evidence: line breaks (LF, CRLF, a lone CR), the TEXT delimiters ; , and
 // \, a spreadsheet formula, HTML, a right-to-left override, control
 // characters, invalid UTF-8 and a very long line of multi-byte characters.
-var hostile = []string{
+var hostileText = []string{
 	"Line one\nline two\r\nline three\rline four",
 	`semi;colon, comma\ backslash \n not a newline`,
 	`=cmd|' /C calc'!A1`,
@@ -191,8 +191,8 @@ var hostile = []string{
 // content line, folded at 75 octets, and an independent parser reads each
 // text back as written, minus what cannot be shown safely.
 func TestWriteICS_HostileText(t *testing.T) {
-	p := calendar.Plan{Name: "Hostile;\nplan, " + hostile[4]}
-	for i, h := range hostile {
+	p := calendar.Plan{Name: "Hostile;\nplan, " + hostileText[4]}
+	for i, h := range hostileText {
 		p.Activities = append(p.Activities, calendar.Activity{
 			ID: isms.DeriveID[calendar.Activity](ns, fmt.Sprint("hostile ", i)), Title: "Review " + h, Kind: calendar.Custom,
 			Owner: "Owner " + h, Evidence: h, Description: h,
@@ -221,14 +221,14 @@ func TestWriteICS_HostileText(t *testing.T) {
 	cal, err := ics.ParseCalendar(bytes.NewReader(out))
 	require.NoError(t, err)
 	events := cal.Events()
-	require.Len(t, events, len(hostile))
+	require.Len(t, events, len(hostileText))
 	shown := func(s string) string {
 		s = strings.ToValidUTF8(s, "")
 		s = strings.NewReplacer("\u202e", "", "\x00", " ", "\x07", " ", "\x7f", " ", "\r\n", "\n", "\r", "\n").Replace(s)
 		return s
 	}
 	for i, ev := range events {
-		assert.Equal(t, shown("Review "+hostile[i]), ev.GetProperty(ics.ComponentPropertySummary).Value, "summary %d", i)
-		assert.Equal(t, shown("Owner: Owner "+hostile[i]+"\nEvidence: "+hostile[i]+"\n"+hostile[i]), ev.GetProperty(ics.ComponentPropertyDescription).Value, "description %d", i)
+		assert.Equal(t, shown("Review "+hostileText[i]), ev.GetProperty(ics.ComponentPropertySummary).Value, "summary %d", i)
+		assert.Equal(t, shown("Owner: Owner "+hostileText[i]+"\nEvidence: "+hostileText[i]+"\n"+hostileText[i]), ev.GetProperty(ics.ComponentPropertyDescription).Value, "description %d", i)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 )
@@ -38,88 +38,29 @@ const year10000 = "9999-12-31T23:59:59-23:59" // 10000-01-01 in UTC
 
 func hostileCases() []hostileCase {
 	return []hostileCase{
-		{name: "objective-deadline-year-10000", mutate: set("objectives.0.deadline", year10000), want: "objectives[0].deadline"},
-		{name: "approval-at-year-10000", mutate: set("revision.approval.at", year10000), want: "revision.approval.at"},
-		{name: "next-review-year-10000", mutate: set("revision.next_review", year10000), want: "revision.next_review"},
-		{name: "tampered-approver-name", mutate: set("revision.approval.name", "Mallory (CEO)"), want: "revision.hash"},
-		{name: "tampered-approver", mutate: set("revision.approval.by.role", "fcd5c835-9554-5e11-b5a0-d3f7a41478b6"), want: "revision.hash"},
-		{name: "tampered-approval-date", mutate: set("revision.approval.at", "2026-11-17T00:00:00Z"), want: "revision.hash"},
-		{name: "tampered-next-review", mutate: set("revision.next_review", "2030-11-16T00:00:00Z"), want: "revision.hash"},
-		{name: "tampered-purpose", mutate: set("purpose", "Whatever."), want: "revision.hash"},
-		{name: "hash-malformed", mutate: set("revision.hash", "sha256:"), want: "revision.hash"},
-		{name: "edition-huge", mutate: set("revision.edition", json.Number("1e30")), want: "revision.edition"},
-		{name: "objective-target-huge", mutate: set("objectives.0.target.value", "1e400000"), want: "objectives[0].target.value"},
-		{name: "unknown-field", mutate: set("objectives.0.colour", "red"), want: "objectives[0].colour"},
-		{name: "title-wrong-type", mutate: set("title", json.Number("1")), want: "title"},
-		{name: "trailing-brace", mutate: raw(func(b []byte) []byte { return append(b, '}') }), want: "", text: "after"},
-		{name: "trailing-brackets", mutate: raw(func(b []byte) []byte { return append(b, "]]]"...) }), want: "", text: "after"},
-		{name: "empty", mutate: raw(func([]byte) []byte { return nil }), want: "", text: "empty"},
-		{name: "null", mutate: raw(func([]byte) []byte { return []byte("null") }), want: "", text: "null"},
-		{name: "deep-nesting", mutate: raw(func([]byte) []byte {
+		{name: "objective-deadline-year-10000", mutate: hostile.Set("objectives.0.deadline", year10000), want: "objectives[0].deadline"},
+		{name: "approval-at-year-10000", mutate: hostile.Set("revision.approval.at", year10000), want: "revision.approval.at"},
+		{name: "next-review-year-10000", mutate: hostile.Set("revision.next_review", year10000), want: "revision.next_review"},
+		{name: "tampered-approver-name", mutate: hostile.Set("revision.approval.name", "Mallory (CEO)"), want: "revision.hash"},
+		{name: "tampered-approver", mutate: hostile.Set("revision.approval.by.role", "fcd5c835-9554-5e11-b5a0-d3f7a41478b6"), want: "revision.hash"},
+		{name: "tampered-approval-date", mutate: hostile.Set("revision.approval.at", "2026-11-17T00:00:00Z"), want: "revision.hash"},
+		{name: "tampered-next-review", mutate: hostile.Set("revision.next_review", "2030-11-16T00:00:00Z"), want: "revision.hash"},
+		{name: "tampered-purpose", mutate: hostile.Set("purpose", "Whatever."), want: "revision.hash"},
+		{name: "hash-malformed", mutate: hostile.Set("revision.hash", "sha256:"), want: "revision.hash"},
+		{name: "edition-huge", mutate: hostile.Set("revision.edition", json.Number("1e30")), want: "revision.edition"},
+		{name: "objective-target-huge", mutate: hostile.Set("objectives.0.target.value", "1e400000"), want: "objectives[0].target.value"},
+		{name: "unknown-field", mutate: hostile.Set("objectives.0.colour", "red"), want: "objectives[0].colour"},
+		{name: "title-wrong-type", mutate: hostile.Set("title", json.Number("1")), want: "title"},
+		{name: "trailing-brace", mutate: hostile.Raw(func(b []byte) []byte { return append(b, '}') }), want: "", text: "after"},
+		{name: "trailing-brackets", mutate: hostile.Raw(func(b []byte) []byte { return append(b, "]]]"...) }), want: "", text: "after"},
+		{name: "empty", mutate: hostile.Raw(func([]byte) []byte { return nil }), want: "", text: "empty"},
+		{name: "null", mutate: hostile.Raw(func([]byte) []byte { return []byte("null") }), want: "", text: "null"},
+		{name: "deep-nesting", mutate: hostile.Raw(func([]byte) []byte {
 			return []byte(`{"principles":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`)
 		}), want: "", text: "nest"},
-		{name: "duplicate-key", mutate: replace(`"organization":"Ledger & Co",`, `"organization":"Ledger & Co","organization":"Mallory",`), want: "organization"},
-		{name: "invalid-utf8", mutate: replace(`"organization":"Ledger & Co"`, "\"organization\":\"Ledger \xff Co\""), want: "organization"},
-		{name: "uuid-uppercase", mutate: replace(`"id":"defdeb05-78dd-567a-9d22-442232fde0b6"`, `"id":"DEFDEB05-78DD-567A-9D22-442232FDE0B6"`), want: "id"},
-	}
-}
-
-// set returns a mutation that sets the value at a dotted path
-// ("objectives.0.deadline", list indices as numbers).
-func set(path string, value any) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		t.Helper()
-		d := json.NewDecoder(bytes.NewReader(b))
-		d.UseNumber()
-		var root any
-		require.NoError(t, d.Decode(&root))
-		keys := strings.Split(path, ".")
-		node := root
-		for i, k := range keys {
-			last := i == len(keys)-1
-			switch n := node.(type) {
-			case map[string]any:
-				if last {
-					n[k] = value
-				} else {
-					if n[k] == nil {
-						n[k] = map[string]any{}
-					}
-					node = n[k]
-				}
-			case []any:
-				j, err := strconv.Atoi(k)
-				require.NoError(t, err, path)
-				if last {
-					n[j] = value
-				} else {
-					node = n[j]
-				}
-			default:
-				t.Fatalf("%s: %s is not an object or a list", path, k)
-			}
-		}
-		var out bytes.Buffer
-		e := json.NewEncoder(&out)
-		e.SetEscapeHTML(false)
-		require.NoError(t, e.Encode(root))
-		return out.Bytes()
-	}
-}
-
-func raw(f func([]byte) []byte) func(*testing.T, []byte) []byte {
-	return func(_ *testing.T, b []byte) []byte { return f(b) }
-}
-
-// replace returns a mutation that replaces the first old in the compacted
-// document, which must hold it.
-func replace(old, new string) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		t.Helper()
-		var c bytes.Buffer
-		require.NoError(t, json.Compact(&c, b))
-		require.Contains(t, c.String(), old)
-		return bytes.Replace(c.Bytes(), []byte(old), []byte(new), 1)
+		{name: "duplicate-key", mutate: hostile.Replace(`"organization":"Ledger & Co",`, `"organization":"Ledger & Co","organization":"Mallory",`), want: "organization"},
+		{name: "invalid-utf8", mutate: hostile.Replace(`"organization":"Ledger & Co"`, "\"organization\":\"Ledger \xff Co\""), want: "organization"},
+		{name: "uuid-uppercase", mutate: hostile.Replace(`"id":"defdeb05-78dd-567a-9d22-442232fde0b6"`, `"id":"DEFDEB05-78DD-567A-9D22-442232FDE0B6"`), want: "id"},
 	}
 }
 

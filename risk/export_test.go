@@ -36,31 +36,31 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 	assert.Len(t, rows[0], 28)
 }
 
-// hostile is text a person might type, or an attacker plant, in any free
+// hostileText is text a person might type, or an attacker plant, in any free
 // text field: a line break, a pipe, a spreadsheet formula, HTML and a
 // right-to-left override.
-const hostile = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
+const hostileText = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
 
 // hostileRegister puts hostile text in every free-text field the writers
 // show: references, titles, owners' and assets' names, action titles,
 // scale and band labels, the method's name and the currency.
 func hostileRegister() (risk.Register, isms.OrgContext) {
 	reg, org := register(), orgContext()
-	reg.Method.Name = hostile
-	reg.Method.Likelihood.Name = hostile
-	reg.Method.Impact.Levels[0].Label = hostile
-	reg.Method.Bands[2].Label = hostile
+	reg.Method.Name = hostileText
+	reg.Method.Likelihood.Name = hostileText
+	reg.Method.Impact.Levels[0].Label = hostileText
+	reg.Method.Bands[2].Label = hostileText
 	for i := range reg.Risks {
-		reg.Risks[i].Title = hostile
-		reg.Risks[i].Scenario = hostile
+		reg.Risks[i].Title = hostileText
+		reg.Risks[i].Scenario = hostileText
 		for j := range reg.Risks[i].Treatment.Actions {
-			reg.Risks[i].Treatment.Actions[j].Title = hostile
+			reg.Risks[i].Treatment.Actions[j].Title = hostileText
 		}
 	}
 	reg.Risks[0].Ref = "-R-1|\n<b>"
 	reg.Risks[1].Loss.SLE.Currency = "<x>"
-	org.Roles[1].Name = hostile
-	org.Assets[0].Name = hostile
+	org.Roles[1].Name = hostileText
+	org.Assets[0].Name = hostileText
 	return reg, org
 }
 
@@ -72,7 +72,7 @@ func TestExports_HostileText(t *testing.T) {
 	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at, Top: 3}))
 	hm, err := reg.HeatMap(risk.Residual)
 	require.NoError(t, err)
-	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{Title: hostile}))
+	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{Title: hostileText}))
 	golden.Assert(t, filepath.Join("testdata", "hostile.csv"), csvOut.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "hostile.md"), md.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "hostile.svg"), svg.Bytes())

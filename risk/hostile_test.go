@@ -6,45 +6,16 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 )
-
-// within runs f and fails the test if it panics or has not returned within
-// the budget (a hang fails the test instead of hanging it).
-
-// hangGuard stops a test whose call never returns. It is a guard against
-// hangs, not a speed check: speed is measured by the benchmarks, and this
-// budget is generous enough for -race on a loaded machine.
-const hangGuard = time.Minute
-
-func within(t *testing.T, budget time.Duration, f func() error) error {
-	t.Helper()
-	done := make(chan error, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Errorf("panic: %v", r)
-			}
-		}()
-		done <- f()
-	}()
-	select {
-	case err := <-done:
-		require.NotContains(t, fmt.Sprint(err), "panic:", "it panicked")
-		return err
-	case <-time.After(budget):
-		t.Fatalf("still running after %s", budget)
-		return nil
-	}
-}
 
 // methodJSON is the test method in JSON with one field replaced by raw.
 func methodJSON(t *testing.T, field, raw string) string {
@@ -88,7 +59,7 @@ func TestDeriveResidual_NeverPanicsOnAnyMethod(t *testing.T) {
 		"empty method": empty, "a scale without levels": noLevels,
 	} {
 		t.Run(name, func(t *testing.T) {
-			err := within(t, hangGuard, func() error {
+			err := hostile.Within(t, func() error {
 				_, err := risk.DeriveResidual(m, risk.Rating{Likelihood: 5, Impact: 5}, applied, nil)
 				return err
 			})
@@ -105,7 +76,7 @@ func TestDeriveResidual_AppliedControlsAreBounded(t *testing.T) {
 	for i := range applied {
 		applied[i] = risk.AppliedControl{Control: "8.5", Effectiveness: controls.Effective, Reduces: risk.ReducesBoth}
 	}
-	err := within(t, hangGuard, func() error {
+	err := hostile.Within(t, func() error {
 		_, err := risk.DeriveResidual(method(), risk.Rating{Likelihood: 5, Impact: 5}, applied, nil)
 		return err
 	})
@@ -141,7 +112,7 @@ func TestDecodeMethod_BandsAuthoritiesAndMonthsAreBounded(t *testing.T) {
 			"criteria.authorities[0].max_months", "MaxAcceptanceMonths"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			err := within(t, hangGuard, func() error {
+			err := hostile.Within(t, func() error {
 				_, err := risk.DecodeMethod(bytes.NewReader([]byte(tt.js)))
 				return err
 			})
@@ -166,7 +137,7 @@ func TestWriteHeatMapSVG_CellsNotMatchingTheScalesAreAnErrorNotAPanic(t *testing
 	huge.Likelihood.Levels = make([]isms.Level, risk.MaxLevels+1)
 	for name, h := range map[string]risk.HeatMap{"no cells": {Likelihood: hm.Likelihood, Impact: hm.Impact}, "too few rows": short, "a short row": ragged, "too many levels": huge} {
 		t.Run(name, func(t *testing.T) {
-			err := within(t, hangGuard, func() error { return risk.WriteHeatMapSVG(&bytes.Buffer{}, h, risk.SVGOptions{}) })
+			err := hostile.Within(t, func() error { return risk.WriteHeatMapSVG(&bytes.Buffer{}, h, risk.SVGOptions{}) })
 			require.ErrorIs(t, err, isms.ErrInvalid)
 		})
 	}

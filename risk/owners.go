@@ -64,21 +64,6 @@ func (r *Risk) acceptedByOwner(a *Acceptance) bool {
 	return (!r.Owner.Role.IsZero() && a.By == r.Owner.Role) || (!r.Owner.Person.IsZero() && a.Person == r.Owner.Person)
 }
 
-// treatmentOverdue reports whether r is being modified and an open action
-// is overdue by more than the grace at now.
-func (r *Risk) treatmentOverdue(grace time.Duration, now time.Time) bool {
-	if r.Treatment.Option != Modify {
-		return false
-	}
-	for k := range r.Treatment.Actions {
-		a := &r.Treatment.Actions[k]
-		if a.Open() && now.Sub(a.Due) > grace {
-			return true
-		}
-	}
-	return false
-}
-
 // checkOwners records decisions taken by someone other than the risk
 // owner: a treatment plan approval and a residual confirmation must be the
 // owner's; an acceptance by another role needs the owner's agreement.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/soa"
 )
@@ -39,93 +39,34 @@ const year10000 = "9999-12-31T23:59:59-23:59" // 10000-01-01 in UTC
 
 func hostileCases() []hostileCase {
 	return []hostileCase{
-		{name: "generated-year-10000", mutate: set("generated", year10000), want: "generated"},
-		{name: "evidence-date-year-10000", mutate: set("entries.14.evidence.0.date", year10000), want: "entries[14].evidence[0].date"},
-		{name: "approval-at-year-10000", mutate: set("revision.approval.at", year10000), want: "revision.approval.at"},
-		{name: "next-review-year-10000", mutate: set("revision.next_review", year10000), want: "revision.next_review"},
-		{name: "generated-year-0", mutate: set("generated", "0000-01-01T00:00:00Z"), want: "generated"},
-		{name: "tampered-approver-name", mutate: set("revision.approval.name", "Mallory (CEO)"), want: "revision.hash"},
-		{name: "tampered-approver", mutate: set("revision.approval.by.role", "245f6380-b09d-50be-a868-86e0e81e5c4c"), want: "revision.hash"},
-		{name: "tampered-approval-date", mutate: set("revision.approval.at", "2026-11-21T00:00:00Z"), want: "revision.hash"},
-		{name: "tampered-next-review", mutate: set("revision.next_review", "2030-11-20T00:00:00Z"), want: "revision.hash"},
-		{name: "tampered-justification", mutate: set("entries.1.justification", "We decided so."), want: "revision.hash"},
-		{name: "tampered-author", mutate: set("author", "Mallory"), want: "revision.hash"},
-		{name: "hash-malformed", mutate: set("revision.hash", "sha256:xyz"), want: "revision.hash"},
-		{name: "edition-huge", mutate: set("revision.edition", json.Number("1e30")), want: "revision.edition"},
-		{name: "edition-zero", mutate: set("revision.edition", json.Number("0")), want: "revision.edition"},
-		{name: "status-unknown", mutate: set("revision.status", "approved "), want: "revision.status"},
-		{name: "control-twice", mutate: set("entries.1.control", "5.1"), want: "entries[1].control"},
-		{name: "unknown-field", mutate: set("entries.0.colour", "red"), want: "entries[0].colour"},
-		{name: "trailing-brace", mutate: raw(func(b []byte) []byte { return append(b, '}') }), want: "", text: "after"},
-		{name: "trailing-brackets", mutate: raw(func(b []byte) []byte { return append(b, "]]]"...) }), want: "", text: "after"},
-		{name: "empty", mutate: raw(func([]byte) []byte { return nil }), want: "", text: "empty"},
-		{name: "null", mutate: raw(func([]byte) []byte { return []byte("null") }), want: "", text: "null"},
-		{name: "deep-nesting", mutate: raw(func([]byte) []byte {
+		{name: "generated-year-10000", mutate: hostile.Set("generated", year10000), want: "generated"},
+		{name: "evidence-date-year-10000", mutate: hostile.Set("entries.14.evidence.0.date", year10000), want: "entries[14].evidence[0].date"},
+		{name: "approval-at-year-10000", mutate: hostile.Set("revision.approval.at", year10000), want: "revision.approval.at"},
+		{name: "next-review-year-10000", mutate: hostile.Set("revision.next_review", year10000), want: "revision.next_review"},
+		{name: "generated-year-0", mutate: hostile.Set("generated", "0000-01-01T00:00:00Z"), want: "generated"},
+		{name: "tampered-approver-name", mutate: hostile.Set("revision.approval.name", "Mallory (CEO)"), want: "revision.hash"},
+		{name: "tampered-approver", mutate: hostile.Set("revision.approval.by.role", "245f6380-b09d-50be-a868-86e0e81e5c4c"), want: "revision.hash"},
+		{name: "tampered-approval-date", mutate: hostile.Set("revision.approval.at", "2026-11-21T00:00:00Z"), want: "revision.hash"},
+		{name: "tampered-next-review", mutate: hostile.Set("revision.next_review", "2030-11-20T00:00:00Z"), want: "revision.hash"},
+		{name: "tampered-justification", mutate: hostile.Set("entries.1.justification", "We decided so."), want: "revision.hash"},
+		{name: "tampered-author", mutate: hostile.Set("author", "Mallory"), want: "revision.hash"},
+		{name: "hash-malformed", mutate: hostile.Set("revision.hash", "sha256:xyz"), want: "revision.hash"},
+		{name: "edition-huge", mutate: hostile.Set("revision.edition", json.Number("1e30")), want: "revision.edition"},
+		{name: "edition-zero", mutate: hostile.Set("revision.edition", json.Number("0")), want: "revision.edition"},
+		{name: "status-unknown", mutate: hostile.Set("revision.status", "approved "), want: "revision.status"},
+		{name: "control-twice", mutate: hostile.Set("entries.1.control", "5.1"), want: "entries[1].control"},
+		{name: "unknown-field", mutate: hostile.Set("entries.0.colour", "red"), want: "entries[0].colour"},
+		{name: "trailing-brace", mutate: hostile.Raw(func(b []byte) []byte { return append(b, '}') }), want: "", text: "after"},
+		{name: "trailing-brackets", mutate: hostile.Raw(func(b []byte) []byte { return append(b, "]]]"...) }), want: "", text: "after"},
+		{name: "empty", mutate: hostile.Raw(func([]byte) []byte { return nil }), want: "", text: "empty"},
+		{name: "null", mutate: hostile.Raw(func([]byte) []byte { return []byte("null") }), want: "", text: "null"},
+		{name: "deep-nesting", mutate: hostile.Raw(func([]byte) []byte {
 			return []byte(`{"entries":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`)
 		}), want: "", text: "nest"},
-		{name: "duplicate-key", mutate: replace(`"author":"Ann",`, `"author":"Ann","author":"Mallory",`), want: "author"},
-		{name: "invalid-utf8", mutate: replace(`"author":"Ann"`, "\"author\":\"A\xffnn\""), want: "author"},
-		{name: "uuid-uppercase", mutate: replace(`"id":"149edbcc-0ff8-5147-b170-2e1c7b4d19c9"`, `"id":"149EDBCC-0FF8-5147-B170-2E1C7B4D19C9"`), want: "id"},
-		{name: "uuid-braces", mutate: replace(`"id":"149edbcc-0ff8-5147-b170-2e1c7b4d19c9"`, `"id":"{149edbcc-0ff8-5147-b170-2e1c7b4d19c9}"`), want: "id"},
-	}
-}
-
-// set returns a mutation that sets the value at a dotted path
-// ("entries.14.evidence.0.date", list indices as numbers).
-func set(path string, value any) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		t.Helper()
-		d := json.NewDecoder(bytes.NewReader(b))
-		d.UseNumber()
-		var root any
-		require.NoError(t, d.Decode(&root))
-		keys := strings.Split(path, ".")
-		node := root
-		for i, k := range keys {
-			last := i == len(keys)-1
-			switch n := node.(type) {
-			case map[string]any:
-				if last {
-					n[k] = value
-				} else {
-					if n[k] == nil {
-						n[k] = map[string]any{}
-					}
-					node = n[k]
-				}
-			case []any:
-				j, err := strconv.Atoi(k)
-				require.NoError(t, err, path)
-				if last {
-					n[j] = value
-				} else {
-					node = n[j]
-				}
-			default:
-				t.Fatalf("%s: %s is not an object or a list", path, k)
-			}
-		}
-		var out bytes.Buffer
-		e := json.NewEncoder(&out)
-		e.SetEscapeHTML(false)
-		require.NoError(t, e.Encode(root))
-		return out.Bytes()
-	}
-}
-
-func raw(f func([]byte) []byte) func(*testing.T, []byte) []byte {
-	return func(_ *testing.T, b []byte) []byte { return f(b) }
-}
-
-// replace returns a mutation that replaces the first old in the compacted
-// document, which must hold it.
-func replace(old, new string) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		t.Helper()
-		var c bytes.Buffer
-		require.NoError(t, json.Compact(&c, b))
-		require.Contains(t, c.String(), old)
-		return bytes.Replace(c.Bytes(), []byte(old), []byte(new), 1)
+		{name: "duplicate-key", mutate: hostile.Replace(`"author":"Ann",`, `"author":"Ann","author":"Mallory",`), want: "author"},
+		{name: "invalid-utf8", mutate: hostile.Replace(`"author":"Ann"`, "\"author\":\"A\xffnn\""), want: "author"},
+		{name: "uuid-uppercase", mutate: hostile.Replace(`"id":"149edbcc-0ff8-5147-b170-2e1c7b4d19c9"`, `"id":"149EDBCC-0FF8-5147-B170-2E1C7B4D19C9"`), want: "id"},
+		{name: "uuid-braces", mutate: hostile.Replace(`"id":"149edbcc-0ff8-5147-b170-2e1c7b4d19c9"`, `"id":"{149edbcc-0ff8-5147-b170-2e1c7b4d19c9}"`), want: "id"},
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/internal/hostile"
 )
 
 // The hostile corpus: testdata/hostile holds one workbook per attack, each
@@ -49,146 +49,78 @@ const (
 )
 
 func hostileCases() []hostileCase {
-	custom := func(id string) func(*testing.T, []byte) []byte {
-		return set("custom_controls", map[string]any{"format": "ismskit-catalogue/1", "id": "acme", "name": "Acme controls",
+	custom := func(id string) hostile.Mutation {
+		return hostile.Set("custom_controls", map[string]any{"format": "ismskit-catalogue/1", "id": "acme", "name": "Acme controls",
 			"controls": []any{map[string]any{"id": id, "theme": "Organizational", "title": "Acme control"}}})
 	}
 	year10000 := "9999-12-31T23:59:59-23:59"
 	return []hostileCase{
 		// Panics, hangs and wrong figures in the loss analysis.
-		{name: "quant-loss-1e308", mutate: set("quant.scenarios.0.loss.high", "1e308"), want: "quant.scenarios[0].loss"},
-		{name: "quant-loss-1e400", mutate: set("quant.scenarios.0.loss.high", "1e400"), want: "quant.scenarios[0].loss"},
-		{name: "quant-loss-low-1e-300-high-1e300", mutate: chain(set("quant.scenarios.0.loss.low", "1e-300"), set("quant.scenarios.0.loss.high", "1e300")),
+		{name: "quant-loss-1e308", mutate: hostile.Set("quant.scenarios.0.loss.high", "1e308"), want: "quant.scenarios[0].loss"},
+		{name: "quant-loss-1e400", mutate: hostile.Set("quant.scenarios.0.loss.high", "1e400"), want: "quant.scenarios[0].loss"},
+		{name: "quant-loss-low-1e-300-high-1e300", mutate: hostile.Chain(hostile.Set("quant.scenarios.0.loss.low", "1e-300"), hostile.Set("quant.scenarios.0.loss.high", "1e300")),
 			want: "quant.scenarios[0].loss"},
-		{name: "quant-pert-loss-max-1e300", mutate: set("quant.scenarios.0.loss", map[string]any{"pert": map[string]any{"min": "1", "mode": "2", "max": "1e300"}}),
+		{name: "quant-pert-loss-max-1e300", mutate: hostile.Set("quant.scenarios.0.loss", map[string]any{"pert": map[string]any{"min": "1", "mode": "2", "max": "1e300"}}),
 			want: "quant.scenarios[0].loss"},
-		{name: "quant-pert-frequency-max-1e300", mutate: set("quant.scenarios.0.frequency", map[string]any{"pert": map[string]any{"min": "0", "mode": "1", "max": "1e300"}}),
+		{name: "quant-pert-frequency-max-1e300", mutate: hostile.Set("quant.scenarios.0.frequency", map[string]any{"pert": map[string]any{"min": "0", "mode": "1", "max": "1e300"}}),
 			want: "quant.scenarios[0].frequency"},
-		{name: "quant-pert-frequency-max-2e6", mutate: set("quant.scenarios.0.frequency", map[string]any{"pert": map[string]any{"min": "0", "mode": "1", "max": "2000000"}}),
+		{name: "quant-pert-frequency-max-2e6", mutate: hostile.Set("quant.scenarios.0.frequency", map[string]any{"pert": map[string]any{"min": "0", "mode": "1", "max": "2000000"}}),
 			want: "quant.scenarios[0].frequency"},
-		{name: "quant-rate-1e9", mutate: set("quant.scenarios.0.frequency.rate", "1e9"), want: "quant.scenarios[0].frequency"},
-		{name: "quant-curve-points-1e9", mutate: set("quant.options.curve_points", json.Number("1000000000")), want: "quant.options.curve_points"},
-		{name: "quant-years-1e8", mutate: set("quant.options.years", json.Number("100000000")), want: "quant.options.years"},
-		{name: "quant-fixed-loss-1e17", mutate: set("quant.scenarios.0.loss", map[string]any{"fixed": "1e17"}), want: "quant.scenarios[0].loss"},
-		{name: "quant-fixed-loss-1e16-rate-10", mutate: chain(set("quant.scenarios.0.loss", map[string]any{"fixed": "1e16"}), set("quant.scenarios.0.frequency.rate", "10")),
+		{name: "quant-rate-1e9", mutate: hostile.Set("quant.scenarios.0.frequency.rate", "1e9"), want: "quant.scenarios[0].frequency"},
+		{name: "quant-curve-points-1e9", mutate: hostile.Set("quant.options.curve_points", json.Number("1000000000")), want: "quant.options.curve_points"},
+		{name: "quant-years-1e8", mutate: hostile.Set("quant.options.years", json.Number("100000000")), want: "quant.options.years"},
+		{name: "quant-fixed-loss-1e17", mutate: hostile.Set("quant.scenarios.0.loss", map[string]any{"fixed": "1e17"}), want: "quant.scenarios[0].loss"},
+		{name: "quant-fixed-loss-1e16-rate-10", mutate: hostile.Chain(hostile.Set("quant.scenarios.0.loss", map[string]any{"fixed": "1e16"}), hostile.Set("quant.scenarios.0.frequency.rate", "10")),
 			want: "quant.scenarios[0]"},
-		{name: "quant-years-not-a-whole-number", mutate: set("quant.options.years", json.Number("1e400")), want: "quant.options.years"},
-		{name: "quant-seed-negative", mutate: set("quant.options.seed", json.Number("-1")), want: "quant.options.seed"},
+		{name: "quant-years-not-a-whole-number", mutate: hostile.Set("quant.options.years", json.Number("1e400")), want: "quant.options.years"},
+		{name: "quant-seed-negative", mutate: hostile.Set("quant.options.seed", json.Number("-1")), want: "quant.options.seed"},
 
 		// The risk method.
-		{name: "method-control-strength-minus-1", mutate: set("method.control_strength", "-1"), want: "method.control_strength"},
-		{name: "method-control-strength-3", mutate: set("method.control_strength", "3"), want: "method.control_strength"},
-		{name: "method-control-strength-1e400", mutate: set("method.control_strength", "1e400"), want: "method.control_strength"},
-		{name: "method-threshold-1e400", mutate: set("method.thresholds.3", json.Number("1e400")), want: "method.thresholds[3]"},
-		{name: "risk-likelihood-huge", mutate: set("risks.0.inherent.likelihood", json.Number("9223372036854775808")), want: "risks[0].inherent.likelihood"},
+		{name: "method-control-strength-minus-1", mutate: hostile.Set("method.control_strength", "-1"), want: "method.control_strength"},
+		{name: "method-control-strength-3", mutate: hostile.Set("method.control_strength", "3"), want: "method.control_strength"},
+		{name: "method-control-strength-1e400", mutate: hostile.Set("method.control_strength", "1e400"), want: "method.control_strength"},
+		{name: "method-threshold-1e400", mutate: hostile.Set("method.thresholds.3", json.Number("1e400")), want: "method.thresholds[3]"},
+		{name: "risk-likelihood-huge", mutate: hostile.Set("risks.0.inherent.likelihood", json.Number("9223372036854775808")), want: "risks[0].inherent.likelihood"},
 
 		// Lenient decoding.
-		{name: "trailing-brace", mutate: raw(func(b []byte) []byte { return append(b, '}') }), want: "after"},
-		{name: "trailing-brackets", mutate: raw(func(b []byte) []byte { return append(b, "]]]"...) }), want: "after"},
-		{name: "trailing-second-document", mutate: raw(func(b []byte) []byte { return append(b, "{}"...) }), want: "after"},
-		{name: "duplicate-key", mutate: replace(`"as_of":"2026-12-01"`, `"as_of":"2026-12-01","as_of":"2026-12-02"`), want: "as_of"},
-		{name: "duplicate-key-nested", mutate: replace(`"headcount":40`, `"headcount":40,"headcount":4000`), want: "context.organization.headcount"},
-		{name: "invalid-utf8-name", mutate: replace(`"name":"Kestrel Cloud Ltd"`, "\"name\":\"Kestrel \xff\xfe Ltd\""), want: "context.organization.name"},
-		{name: "uuid-uppercase", mutate: replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"3A2531AF-2E2B-5AC0-826A-B15E4FD7082E"`), want: "risks[0].id"},
-		{name: "uuid-braces", mutate: replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"{3a2531af-2e2b-5ac0-826a-b15e4fd7082e}"`), want: "risks[0].id"},
-		{name: "uuid-urn", mutate: replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"urn:uuid:3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`), want: "risks[0].id"},
-		{name: "uuid-no-hyphens", mutate: replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"3a2531af2e2b5ac0826ab15e4fd7082e"`), want: "risks[0].id"},
+		{name: "trailing-brace", mutate: hostile.Raw(func(b []byte) []byte { return append(b, '}') }), want: "after"},
+		{name: "trailing-brackets", mutate: hostile.Raw(func(b []byte) []byte { return append(b, "]]]"...) }), want: "after"},
+		{name: "trailing-second-document", mutate: hostile.Raw(func(b []byte) []byte { return append(b, "{}"...) }), want: "after"},
+		{name: "duplicate-key", mutate: hostile.Replace(`"as_of":"2026-12-01"`, `"as_of":"2026-12-01","as_of":"2026-12-02"`), want: "as_of"},
+		{name: "duplicate-key-nested", mutate: hostile.Replace(`"headcount":40`, `"headcount":40,"headcount":4000`), want: "context.organization.headcount"},
+		{name: "invalid-utf8-name", mutate: hostile.Replace(`"name":"Kestrel Cloud Ltd"`, "\"name\":\"Kestrel \xff\xfe Ltd\""), want: "context.organization.name"},
+		{name: "uuid-uppercase", mutate: hostile.Replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"3A2531AF-2E2B-5AC0-826A-B15E4FD7082E"`), want: "risks[0].id"},
+		{name: "uuid-braces", mutate: hostile.Replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"{3a2531af-2e2b-5ac0-826a-b15e4fd7082e}"`), want: "risks[0].id"},
+		{name: "uuid-urn", mutate: hostile.Replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"urn:uuid:3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`), want: "risks[0].id"},
+		{name: "uuid-no-hyphens", mutate: hostile.Replace(`"id":"3a2531af-2e2b-5ac0-826a-b15e4fd7082e"`, `"id":"3a2531af2e2b5ac0826ab15e4fd7082e"`), want: "risks[0].id"},
 		{name: "custom-control-A.5.1", mutate: custom("A.5.1"), want: "custom_controls.controls[0].id"},
 		{name: "custom-control-5.01", mutate: custom("5.01"), want: "custom_controls.controls[0].id"},
 		{name: "custom-control-1", mutate: custom("1"), want: "custom_controls.controls[0].id"},
-		{name: "plan-tz-local", mutate: set("plan.tz", "Local"), want: "tz"},
-		{name: "plan-tz-unknown", mutate: set("plan.tz", "Mars/Olympus_Mons"), want: "plan.tz"},
-		{name: "plan-holiday-month-13-day-99", mutate: set("plan.holidays.0", map[string]any{"year": 2027, "month": 13, "day": 99}), want: "plan.holidays[0]"},
+		{name: "plan-tz-local", mutate: hostile.Set("plan.tz", "Local"), want: "tz"},
+		{name: "plan-tz-unknown", mutate: hostile.Set("plan.tz", "Mars/Olympus_Mons"), want: "plan.tz"},
+		{name: "plan-holiday-month-13-day-99", mutate: hostile.Set("plan.holidays.0", map[string]any{"year": 2027, "month": 13, "day": 99}), want: "plan.holidays[0]"},
 
 		// Dates JSON cannot carry, and years out of range.
-		{name: "year-10000-risk-date", mutate: set("risks.0.inherent.date", year10000), want: "risks[0].inherent.date"},
-		{name: "year-10000-objective-deadline", mutate: set("context.objectives.0.deadline", year10000), want: "context.objectives[0].deadline"},
-		{name: "year-10000-soa-approval", mutate: set("soa.approved", year10000), want: "soa"},
-		{name: "year-10000-policy-approval", mutate: set("policy.approved", year10000), want: "policy"},
-		{name: "year-10000-as-of", mutate: set("as_of", "10000-01-01"), want: "as_of"},
-		{name: "year-10000-plan", mutate: set("plan.year", json.Number("10000")), want: "plan.year"},
-		{name: "year-minus-1-plan", mutate: set("plan.year", json.Number("-1")), want: "plan.year"},
-		{name: "as-of-february-30", mutate: set("as_of", "2026-02-30"), want: "as_of"},
+		{name: "year-10000-risk-date", mutate: hostile.Set("risks.0.inherent.date", year10000), want: "risks[0].inherent.date"},
+		{name: "year-10000-objective-deadline", mutate: hostile.Set("context.objectives.0.deadline", year10000), want: "context.objectives[0].deadline"},
+		{name: "year-10000-soa-approval", mutate: hostile.Set("soa.approved", year10000), want: "soa"},
+		{name: "year-10000-policy-approval", mutate: hostile.Set("policy.approved", year10000), want: "policy"},
+		{name: "year-10000-as-of", mutate: hostile.Set("as_of", "10000-01-01"), want: "as_of"},
+		{name: "year-10000-plan", mutate: hostile.Set("plan.year", json.Number("10000")), want: "plan.year"},
+		{name: "year-minus-1-plan", mutate: hostile.Set("plan.year", json.Number("-1")), want: "plan.year"},
+		{name: "as-of-february-30", mutate: hostile.Set("as_of", "2026-02-30"), want: "as_of"},
 
 		// More of our own.
-		{name: "empty-document", mutate: raw(func([]byte) []byte { return nil }), want: "empty"},
-		{name: "top-level-null", mutate: raw(func([]byte) []byte { return []byte("null") }), want: "null"},
-		{name: "top-level-array", mutate: raw(func([]byte) []byte { return []byte("[]") }), want: "workbook"},
-		{name: "deep-nesting", mutate: raw(func([]byte) []byte {
+		{name: "empty-document", mutate: hostile.Raw(func([]byte) []byte { return nil }), want: "empty"},
+		{name: "top-level-null", mutate: hostile.Raw(func([]byte) []byte { return []byte("null") }), want: "null"},
+		{name: "top-level-array", mutate: hostile.Raw(func([]byte) []byte { return []byte("[]") }), want: "workbook"},
+		{name: "deep-nesting", mutate: hostile.Raw(func([]byte) []byte {
 			return []byte(`{"format":"ismskit-workbook/1","context":{"organization":{"description":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}}`)
 		}), want: "nest"},
-		{name: "negative-headcount", mutate: set("context.organization.headcount", json.Number("-40")), want: "context.organization.headcount"},
-		{name: "unknown-field-deep", mutate: set("risks.0.inherent.colour", "red"), want: "risks[0].inherent.colour"},
-		{name: "wrong-format", mutate: set("format", "ismskit-workbook/999"), want: "format"},
-		{name: "soa-approver-unknown", mutate: set("soa.approver", "Mallory"), want: "soa.approver"},
-	}
-}
-
-// set returns a mutation that sets the value at a dotted path ("quant.
-// scenarios.0.loss.high", list indices as numbers) of the workbook.
-func set(path string, value any) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		t.Helper()
-		d := json.NewDecoder(bytes.NewReader(b))
-		d.UseNumber()
-		var root any
-		require.NoError(t, d.Decode(&root))
-		keys := strings.Split(path, ".")
-		node := root
-		for i, k := range keys {
-			last := i == len(keys)-1
-			switch n := node.(type) {
-			case map[string]any:
-				if last {
-					n[k] = value
-				} else {
-					if n[k] == nil {
-						n[k] = map[string]any{}
-					}
-					node = n[k]
-				}
-			case []any:
-				j, err := strconv.Atoi(k)
-				require.NoError(t, err, path)
-				if last {
-					n[j] = value
-				} else {
-					node = n[j]
-				}
-			default:
-				t.Fatalf("%s: %s is not an object or a list", path, k)
-			}
-		}
-		var out bytes.Buffer
-		e := json.NewEncoder(&out)
-		e.SetEscapeHTML(false)
-		require.NoError(t, e.Encode(root))
-		return out.Bytes()
-	}
-}
-
-// raw returns a mutation of the bytes.
-func raw(f func([]byte) []byte) func(*testing.T, []byte) []byte {
-	return func(_ *testing.T, b []byte) []byte { return f(b) }
-}
-
-// replace returns a mutation that replaces the first old in the compact
-// workbook, which must hold it.
-func replace(old, new string) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		t.Helper()
-		b = set("format", WorkbookFormat)(t, b) // compact
-		require.Contains(t, string(b), old)
-		return bytes.Replace(b, []byte(old), []byte(new), 1)
-	}
-}
-
-func chain(fs ...func(*testing.T, []byte) []byte) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, b []byte) []byte {
-		for _, f := range fs {
-			b = f(t, b)
-		}
-		return b
+		{name: "negative-headcount", mutate: hostile.Set("context.organization.headcount", json.Number("-40")), want: "context.organization.headcount"},
+		{name: "unknown-field-deep", mutate: hostile.Set("risks.0.inherent.colour", "red"), want: "risks[0].inherent.colour"},
+		{name: "wrong-format", mutate: hostile.Set("format", "ismskit-workbook/999"), want: "format"},
+		{name: "soa-approver-unknown", mutate: hostile.Set("soa.approver", "Mallory"), want: "soa.approver"},
 	}
 }
 
@@ -299,7 +231,7 @@ func TestRun_AMillionBadItemsGiveAShortError(t *testing.T) {
 		items[i] = map[string]any{}
 	}
 	in := filepath.Join(t.TempDir(), "many.json")
-	require.NoError(t, os.WriteFile(in, set("implementations", items)(t, sample), 0o644))
+	require.NoError(t, os.WriteFile(in, hostile.Set("implementations", items)(t, sample), 0o644))
 	runHostile(t, in, "MaxListItems")
 }
 
@@ -369,7 +301,7 @@ func TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic(t *testing.T) {
 	sample, err := os.ReadFile("sample-workbook.json")
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "wb.json")
-	require.NoError(t, os.WriteFile(in, set("context.organization.description", "ȺȺȺȺȺȺ builds software on AWS.")(t, sample), 0o644))
+	require.NoError(t, os.WriteFile(in, hostile.Set("context.organization.description", "ȺȺȺȺȺȺ builds software on AWS.")(t, sample), 0o644))
 	out := filepath.Join(t.TempDir(), "client")
 	var stdout, stderr bytes.Buffer
 	require.NotPanics(t, func() { require.NoError(t, run([]string{"-in", in, "-out", out}, &stdout, &stderr), stderr.String()) })

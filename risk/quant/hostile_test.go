@@ -5,56 +5,27 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk/quant"
 )
-
-// within runs f and fails the test if it panics or has not returned
-// within the budget (a hang fails the test instead of hanging it).
-
-// hangGuard stops a test whose call never returns. It is a guard against
-// hangs, not a speed check: speed is measured by the benchmarks, and this
-// budget is generous enough for -race on a loaded machine.
-const hangGuard = time.Minute
-
-func within(t *testing.T, budget time.Duration, f func() error) error {
-	t.Helper()
-	done := make(chan error, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Errorf("panic: %v", r)
-			}
-		}()
-		done <- f()
-	}()
-	select {
-	case err := <-done:
-		require.NotContains(t, fmt.Sprint(err), "panic:", "it panicked")
-		return err
-	case <-time.After(budget):
-		t.Fatalf("still running after %s", budget)
-		return nil
-	}
-}
 
 // decodeAndSimulate decodes js and, whether or not it validates, also
 // simulates the decoded input directly (as a Go host could).
 func decodeAndSimulate(t *testing.T, js string) (decodeErr, simErr error) {
 	t.Helper()
-	decodeErr = within(t, hangGuard, func() error {
+	decodeErr = hostile.Within(t, func() error {
 		_, err := quant.DecodeInput(strings.NewReader(js))
 		return err
 	})
 	var in quant.Input
 	require.NoError(t, jsonUnmarshal(js, &in))
-	simErr = within(t, hangGuard, func() error {
+	simErr = hostile.Within(t, func() error {
 		_, err := quant.Simulate(in)
 		return err
 	})
@@ -106,7 +77,7 @@ func TestSimulate_ADrawBeyondMaxAnnualLossIsAnErrorNamingTheScenario(t *testing.
 		lognormal("R-2", "1", "1000000", "1000000000000"),
 	}}
 	require.NoError(t, in.Validate())
-	err := within(t, hangGuard, func() error { _, err := quant.Simulate(in); return err })
+	err := hostile.Within(t, func() error { _, err := quant.Simulate(in); return err })
 	assertRefused(t, err, "scenarios[1].loss", "MaxAnnualLoss")
 	assert.Contains(t, err.Error(), `risk "R-2"`)
 }
@@ -123,7 +94,7 @@ func TestSimulate_PERTFrequencyWithHugeMaxIsRefusedNotAHang(t *testing.T) {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 1000, Seed: 1}, Scenarios: []quant.Scenario{
 		{Ref: "R-1", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("0"), Mode: d("1"), Max: decimal.NewFromInt(quant.MaxFrequency)}}, Magnitude: quant.Magnitude{Fixed: d("10")}},
 	}}
-	require.NoError(t, within(t, hangGuard, func() error { _, err := quant.Simulate(in); return err }))
+	require.NoError(t, hostile.Within(t, func() error { _, err := quant.Simulate(in); return err }))
 }
 
 func TestValidate_WorkIsBounded(t *testing.T) {
@@ -155,7 +126,7 @@ func TestValidate_WorkIsBounded(t *testing.T) {
 	}
 	// Workers beyond the CPUs cost nothing: they are capped.
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 100, Seed: 1, Workers: 1 << 40}, Scenarios: []quant.Scenario{lognormal("R-1", "1", "10", "100")}}
-	require.NoError(t, within(t, hangGuard, func() error { _, err := quant.Simulate(in); return err }))
+	require.NoError(t, hostile.Within(t, func() error { _, err := quant.Simulate(in); return err }))
 }
 
 func TestSimulate_MoneyBeyondExactCentsIsAnErrorNotAWrappedInteger(t *testing.T) {
@@ -186,7 +157,7 @@ func TestSimulate_MoneyBeyondExactCentsIsAnErrorNotAWrappedInteger(t *testing.T)
 func TestValidate_ToleranceBeyondWholeCentsIsRefused(t *testing.T) {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 100, Seed: 1}, Scenarios: []quant.Scenario{lognormal("R-1", "1", "10", "100")},
 		Tolerance: []quant.TolerancePoint{{Loss: d("1e30"), Probability: d("0.5")}}}
-	err := within(t, hangGuard, func() error { _, err := quant.Simulate(in); return err })
+	err := hostile.Within(t, func() error { _, err := quant.Simulate(in); return err })
 	assertRefused(t, err, "tolerance[0].loss", "MaxPortfolioLoss")
 }
 
@@ -200,7 +171,7 @@ func TestWriteSVG_HugeLossIsBoundedNotAHang(t *testing.T) {
 			r := quant.Result{Currency: "EUR", Curve: []quant.CurvePoint{{Loss: d("10"), Probability: d("0.9")}, {Loss: d(loss), Probability: d("0.5")}},
 				Tolerance: []quant.ToleranceCheck{{TolerancePoint: quant.TolerancePoint{Loss: d(loss), Probability: d("0.1")}}}}
 			var b strings.Builder
-			require.NoError(t, within(t, hangGuard, func() error { return quant.WriteSVG(&b, r, quant.SVGOptions{}) }))
+			require.NoError(t, hostile.Within(t, func() error { return quant.WriteSVG(&b, r, quant.SVGOptions{}) }))
 			assert.Less(t, b.Len(), 20_000)
 			assert.NotContains(t, b.String(), "Inf")
 			assert.NotContains(t, b.String(), "NaN")

@@ -226,21 +226,21 @@ func TestSimulate_SameSeedSameBytesAndGolden(t *testing.T) {
 	golden.Assert(t, filepath.Join("testdata", "lec.svg"), []byte(s1))
 }
 
-// hostile is text a person might type, or an attacker plant: a line
+// hostileText is text a person might type, or an attacker plant: a line
 // break, a pipe, a spreadsheet formula, HTML and a right-to-left override.
-const hostile = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
+const hostileText = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
 
 func TestWriters_HostileText(t *testing.T) {
 	in := quant.Input{Currency: "<x>", Options: quant.Options{Years: 2_000, Seed: 1, CurvePoints: 5},
-		Scenarios: []quant.Scenario{lognormal(hostile, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
+		Scenarios: []quant.Scenario{lognormal(hostileText, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
 		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}}}
-	in.Scenarios[1].Title = hostile
+	in.Scenarios[1].Title = hostileText
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
 	var js, md, svg bytes.Buffer
 	require.NoError(t, quant.WriteJSON(&js, r, quant.JSONOptions{}))
 	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
-	require.NoError(t, quant.WriteSVG(&svg, r, quant.SVGOptions{Title: hostile}))
+	require.NoError(t, quant.WriteSVG(&svg, r, quant.SVGOptions{Title: hostileText}))
 	golden.Assert(t, filepath.Join("testdata", "hostile.json"), js.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "hostile.md"), md.Bytes())
 	golden.Assert(t, filepath.Join("testdata", "hostile.svg"), svg.Bytes())
