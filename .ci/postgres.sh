@@ -5,7 +5,7 @@
 # exit. Without a command it runs the sqlstore tests:
 #
 #   bash .ci/postgres.sh                                  # go test -race ./isms/sqlstore/...
-#   bash .ci/postgres.sh go test -race ./... ./isms/sqlstore/...
+#   bash .ci/postgres.sh go test -race $(go list -m -f '{{.Dir}}/...')   # README's test command
 #
 # When PostgreSQL cannot be installed or started, it says so in one loud line
 # and runs the command anyway (the PostgreSQL tests then skip): a missing

@@ -8,9 +8,9 @@ import (
 
 // writeFiles renders the deliverables, with the context summary first, and
 // writes them into opts.out, returning their paths.
-func writeFiles(opts options, b deliver.Bundle, stored int) ([]string, error) {
+func writeFiles(opts options, b deliver.Bundle, n int) ([]string, error) {
 	var summary bytes.Buffer
-	if err := writeSummary(&summary, b.Context, stored); err != nil {
+	if err := writeSummary(&summary, b.Context, stored{n: n}); err != nil {
 		return nil, err
 	}
 	files, err := deliver.Files(b)

@@ -1,11 +1,18 @@
 // Command quickstart builds the sample company of ismskit's domain articles
 // (a 40-person SaaS company starting ISO 27001) end to end: it stores the
-// ISMS context in the reference in-memory store, reads it back and
-// validates it, scores and treats the company's key risks, prints a short
-// summary, and writes the files a consultant hands over into a folder:
+// ISMS context and its scored and treated key risks in one unit of work,
+// reads them back and validates them, prints a short summary, and writes
+// the files a consultant hands over into a folder:
 //
-//	go run ./examples/quickstart              # writes ./out
-//	go run ./examples/quickstart -out report  # writes ./report
+//	go run ./examples/quickstart                   # memstore; writes ./out
+//	go run ./examples/quickstart -out report       # writes ./report
+//	go run ./examples/quickstart -db ismskit.db    # keeps the ISMS in an SQLite file
+//	go run ./examples/quickstart -db postgres://…  # or in PostgreSQL
+//
+// Without -db the records live in the in-memory reference store
+// (isms/memstore) for the run; with -db they are kept in the database
+// (isms/sqlstore) and a second run updates them in place. Either way the
+// deliverables are made from the records read back, and are the same.
 //
 // The files are written all or nothing (a temporary folder beside -out,
 // renamed into place); an existing -out folder is replaced only when it
@@ -41,6 +48,7 @@ import (
 type options struct {
 	out  string    // folder the files are written to
 	asOf time.Time // the date the report is "as of"
+	db   string    // "" (memstore), an SQLite file, or a postgres:// URL
 }
 
 func main() {
@@ -59,41 +67,43 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "out", "folder to write the files into")
 	asOf := fs.String("date", "2026-12-01", "the report date (YYYY-MM-DD)")
+	db := fs.String("db", "", "keep the ISMS in this SQLite file (or postgres:// URL) instead of memory")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "unexpected argument %q: flags only (-out, -date, -db)\n", fs.Arg(0))
+		return options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	d, err := time.Parse(time.DateOnly, *asOf)
 	if err != nil {
 		fmt.Fprintf(stderr, "-date: %v\n", err)
 		return options{}, err
 	}
-	return options{out: *out, asOf: d}, nil
+	return options{out: *out, asOf: d, db: *db}, nil
 }
 
 func run(ctx context.Context, w io.Writer, opts options) error {
-	// 1. The organisation's context: build it, store every record (each is
-	// validated on the way in), read it back and validate it as a whole.
-	company := sample.Company()
-	if err := company.Validate(); err != nil {
-		return fmt.Errorf("the sample company is invalid: %w", err)
-	}
-	st := newStore()
-	n, err := st.save(ctx, company)
+	// 1. The organisation's context and its key risks (scored on the
+	// default method, residual derived from the controls in place), checked
+	// and stored in one unit of work, then read back and validated again:
+	// everything below is made from what the store returned (store.go).
+	company, built, err := sampleISMS()
 	if err != nil {
 		return err
 	}
-	loaded, err := st.load(ctx, company.Organization.ID)
+	st, where, closeStore, err := openStore(ctx, opts.db)
 	if err != nil {
 		return err
 	}
-	if err := loaded.Validate(); err != nil {
-		return fmt.Errorf("the context read back from the store is invalid: %w", err)
+	defer closeStore()
+	n, err := saveAll(ctx, st, company, built)
+	if err != nil {
+		return err
 	}
 
-	// 2. The key risks: scored on the default method, residual derived from
-	// the controls in place, checked against the context and the catalogue,
-	// stored and read back (store.go).
-	reg, err := st.saveRisks(ctx, loaded)
+	// 2. Read back: the context and the register the rest is built from.
+	loaded, reg, err := loadAll(ctx, st, company.Organization.ID, built.Method)
 	if err != nil {
 		return err
 	}
@@ -167,7 +177,10 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	if err := writeSummary(w, loaded, n); err != nil {
+	if err := closeStore(); err != nil {
+		return fmt.Errorf("close %s: %w", where, err)
+	}
+	if err := writeSummary(w, loaded, stored{n, where}); err != nil {
 		return err
 	}
 	return writeRiskSummary(w, loaded, reg, statement, pol, plan, report, losses, opts, files)

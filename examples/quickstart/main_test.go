@@ -15,6 +15,8 @@ import (
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/sqlstore"
+	"github.com/ismskit/ismskit/isms/storetest/kinds"
 )
 
 func testOptions(t *testing.T) options {
@@ -87,13 +89,68 @@ func TestSampleCompany_FollowsTheDomainArticles(t *testing.T) {
 	assert.Empty(t, un, "every retained risk above the appetite is accepted")
 }
 
-func TestRun_StoreRejectsAnInvalidRecordAndSavesNothingOfIt(t *testing.T) {
-	c := sample.Company()
-	c.Assets[0].Owner = isms.Owner{}
-	st := newStore()
-	_, err := st.save(context.Background(), c)
+// TestSaveAll_AnInvalidRecordKeepsNothing: the context and the risks are
+// stored in one unit of work, so one invalid record (an asset without an
+// owner, the last kind but one to be saved) keeps nothing of the run.
+func TestSaveAll_AnInvalidRecordKeepsNothing(t *testing.T) {
+	ctx := context.Background()
+	c, reg, err := sampleISMS()
+	require.NoError(t, err)
+	c.Assets[len(c.Assets)-1].Owner = isms.Owner{}
+	st, _, closeStore, err := openStore(ctx, "")
+	require.NoError(t, err)
+	defer closeStore()
+	_, err = saveAll(ctx, st, c, reg)
 	require.ErrorIs(t, err, isms.ErrInvalid)
-	assert.Equal(t, 0, st.assets.Len(c.Organization.ID))
+	_, err = isms.LoadContext(ctx, st, c.Organization.ID)
+	assert.ErrorIs(t, err, isms.ErrNotFound, "nothing of the organisation was kept")
+	page, err := st.Table("issue").List(ctx, c.Organization.ID, isms.PageRequest{})
+	require.NoError(t, err)
+	assert.Empty(t, page.Items, "the issues saved before the invalid asset were rolled back")
+}
+
+// TestQuickstart_DBKeepsTheISMSAndGivesTheSameFiles runs the quickstart
+// twice on one SQLite file: the files equal the memstore run's (the
+// goldens), the second run updates the stored records instead of failing
+// on them, and the file holds the sample company afterwards.
+func TestQuickstart_DBKeepsTheISMSAndGivesTheSameFiles(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "ismskit.db")
+	for run1 := range 2 {
+		opts := testOptions(t)
+		opts.db = db
+		var out bytes.Buffer
+		require.NoError(t, run(ctx, &out, opts), "run %d", run1+1)
+		assert.Contains(t, out.String(), "records stored in "+db, "the summary says where the records are")
+		for _, name := range []string{"context-summary.txt", "risk-register.csv", "soa.md", "policy.md", "calendar.ics", "readiness.md"} {
+			got, err := os.ReadFile(filepath.Join(opts.out, name))
+			require.NoError(t, err)
+			golden.Assert(t, filepath.Join("testdata", "out", name), got)
+		}
+	}
+	st, err := sqlstore.OpenSQLite(ctx, db)
+	require.NoError(t, err)
+	defer st.Close()
+	c := sample.Company()
+	got, err := isms.LoadContext(ctx, st, c.Organization.ID)
+	require.NoError(t, err)
+	assert.Equal(t, len(c.Assets), len(got.Assets))
+	assert.Equal(t, c.Organization, got.Organization)
+	risks, err := isms.Collect(ctx, isms.Repo(st, kinds.Risk), c.Organization.ID)
+	require.NoError(t, err)
+	assert.Len(t, risks, 5)
+}
+
+// TestQuickstart_AnUnusableDBWritesNothing: a -db path that cannot be a
+// database (a folder) is an error naming -db, and no files are written.
+func TestQuickstart_AnUnusableDBWritesNothing(t *testing.T) {
+	opts := testOptions(t)
+	opts.db = t.TempDir()
+	err := run(context.Background(), &bytes.Buffer{}, opts)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-db")
+	_, statErr := os.Stat(opts.out)
+	assert.True(t, os.IsNotExist(statErr), "no output folder")
 }
 
 func TestParseFlags(t *testing.T) {
@@ -105,6 +162,13 @@ func TestParseFlags(t *testing.T) {
 	_, err = parseFlags([]string{"-date", "15.1.2027"}, &errs)
 	assert.Error(t, err)
 	assert.Contains(t, errs.String(), "-date")
+	opts, err = parseFlags([]string{"-db", "client.db"}, &errs)
+	require.NoError(t, err)
+	assert.Equal(t, "client.db", opts.db)
+	errs.Reset()
+	_, err = parseFlags([]string{"-db", "client.db", "out"}, &errs)
+	assert.Error(t, err, "a stray argument (a forgotten -out) is an error, not ignored")
+	assert.Contains(t, errs.String(), `"out"`)
 }
 
 // TestQuickstart_ADirectoryWhereSoaMdShouldBeWritesNothing: the deliverables

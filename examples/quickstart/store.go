@@ -4,143 +4,122 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/memstore"
+	"github.com/ismskit/ismskit/isms/sqlstore"
+	"github.com/ismskit/ismskit/isms/storetest/kinds"
 	"github.com/ismskit/ismskit/risk"
 )
 
-// store is what a host application would have: one repository per record
-// kind. Here they are memstores; in a product they would be the host's own
-// adapters, proved with isms/storetest.
-type store struct {
-	orgs             *memstore.Repository[isms.Organization]
-	scopes           *memstore.Repository[isms.Scope]
-	issues           *memstore.Repository[isms.Issue]
-	parties          *memstore.Repository[isms.InterestedParty]
-	requirements     *memstore.Repository[isms.Requirement]
-	assets           *memstore.Repository[isms.Asset]
-	people           *memstore.Repository[isms.Person]
-	roles            *memstore.Repository[isms.Role]
-	responsibilities *memstore.Repository[isms.Responsibility]
-	objectives       *memstore.Repository[isms.Objective]
-	risks            *memstore.Repository[risk.Risk]
+// store is what a host application has: one set of tables (isms.Tables)
+// that can run a unit of work (isms.Transactor). Without -db it is the
+// in-memory reference store; with -db it is an SQLite file (or a
+// PostgreSQL database for a postgres:// URL) through isms/sqlstore. A
+// host's own store is proved with isms/storetest.
+type store interface {
+	isms.Tables
+	isms.Transactor
 }
 
-func newStore() *store {
-	return &store{
-		orgs:             memstore.New[isms.Organization](),
-		scopes:           memstore.New[isms.Scope](),
-		issues:           memstore.New[isms.Issue](),
-		parties:          memstore.New[isms.InterestedParty](),
-		requirements:     memstore.New[isms.Requirement](),
-		assets:           memstore.New[isms.Asset](),
-		people:           memstore.New[isms.Person](),
-		roles:            memstore.New[isms.Role](),
-		responsibilities: memstore.New[isms.Responsibility](),
-		objectives:       memstore.New[isms.Objective](),
-		risks:            memstore.New[risk.Risk](),
+// openStore opens the store -db names: "" is memstore, a postgres:// or
+// postgresql:// URL is PostgreSQL, anything else an SQLite file (created
+// when missing). The returned close function releases it; calling it again
+// returns the first call's result.
+func openStore(ctx context.Context, db string) (store, string, func() error, error) {
+	st, where, closeFn, err := open(ctx, db)
+	if err != nil {
+		return nil, "", nil, err
 	}
+	var once sync.Once
+	var closeErr error
+	return st, where, func() error { once.Do(func() { closeErr = closeFn() }); return closeErr }, nil
 }
 
-// save stores every record of c under its organisation, validating each.
-func (s *store) save(ctx context.Context, c isms.OrgContext) (int, error) {
-	org := c.Organization.ID
-	n := 0
-	for _, step := range []func() (int, error){
-		func() (int, error) { return createAll(ctx, s.orgs, org, []isms.Organization{c.Organization}) },
-		func() (int, error) { return createAll(ctx, s.scopes, org, []isms.Scope{c.Scope}) },
-		func() (int, error) { return createAll(ctx, s.issues, org, c.Issues) },
-		func() (int, error) { return createAll(ctx, s.parties, org, c.Parties) },
-		func() (int, error) { return createAll(ctx, s.requirements, org, c.Requirements) },
-		func() (int, error) { return createAll(ctx, s.assets, org, c.Assets) },
-		func() (int, error) { return createAll(ctx, s.people, org, c.People) },
-		func() (int, error) { return createAll(ctx, s.roles, org, c.Roles) },
-		func() (int, error) { return createAll(ctx, s.responsibilities, org, c.Responsibilities) },
-		func() (int, error) { return createAll(ctx, s.objectives, org, c.Objectives) },
-	} {
-		k, err := step()
+func open(ctx context.Context, db string) (store, string, func() error, error) {
+	switch {
+	case db == "":
+		return memstore.NewStore(), "memstore", func() error { return nil }, nil
+	case strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://"):
+		s, err := sqlstore.OpenPostgres(ctx, db)
 		if err != nil {
-			return n, err
+			return nil, "", nil, fmt.Errorf("-db: %w", err)
 		}
-		n += k
+		return s, "PostgreSQL", s.Close, nil
+	default:
+		s, err := sqlstore.OpenSQLite(ctx, db)
+		if err != nil {
+			return nil, "", nil, fmt.Errorf("-db %s: %w", db, err)
+		}
+		return s, db, s.Close, nil
 	}
+}
+
+// saveAll stores the organisation's context and its risks in one unit of
+// work: every record is validated on the way in, a record stored by an
+// earlier run is updated, one the organisation no longer holds is deleted,
+// and any failure keeps nothing. It returns how many records were stored.
+func saveAll(ctx context.Context, st store, c isms.OrgContext, reg risk.Register) (int, error) {
+	err := st.InTx(ctx, func(tx isms.Tables) error {
+		if err := isms.SaveContext(ctx, tx, c); err != nil {
+			return err
+		}
+		return isms.ReplaceAll(ctx, isms.Repo(tx, kinds.Risk), c.Organization.ID, reg.Risks)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store the organisation: %w", err)
+	}
+	n := 2 + len(c.Issues) + len(c.Parties) + len(c.Requirements) + len(c.Assets) + len(c.People) +
+		len(c.Roles) + len(c.Responsibilities) + len(c.Objectives) + len(reg.Risks)
 	return n, nil
 }
 
-func createAll[T isms.Record[T]](ctx context.Context, repo isms.Repository[T], org isms.OrgID, items []T) (int, error) {
-	for _, it := range items {
-		if _, err := isms.Create(ctx, repo, org, it); err != nil {
-			return 0, fmt.Errorf("store %s: %w", it.Key(), err)
-		}
-	}
-	return len(items), nil
-}
-
-// load reads an organisation's whole context back from the store.
-func (s *store) load(ctx context.Context, org isms.OrgID) (isms.OrgContext, error) {
-	var c isms.OrgContext
-	o, err := s.orgs.Get(ctx, org, org)
+// loadAll reads the organisation's context and risks back from the store
+// and validates them again: the deliverables are made from what was read.
+func loadAll(ctx context.Context, st store, org isms.OrgID, method risk.Method) (isms.OrgContext, risk.Register, error) {
+	c, err := isms.LoadContext(ctx, st, org)
 	if err != nil {
-		return c, err
+		return c, risk.Register{}, fmt.Errorf("read the organisation back: %w", err)
 	}
-	c.Organization = o.Value
-	scopes, err := isms.Collect(ctx, s.scopes, org)
+	if err := c.Validate(); err != nil {
+		return c, risk.Register{}, fmt.Errorf("the context read back from the store is invalid: %w", err)
+	}
+	risks, err := isms.Collect(ctx, isms.Repo(st, kinds.Risk), org)
 	if err != nil {
-		return c, err
+		return c, risk.Register{}, fmt.Errorf("read the risks back: %w", err)
 	}
-	if len(scopes) != 1 {
-		return c, fmt.Errorf("organisation %s has %d scopes, want 1", org, len(scopes))
-	}
-	c.Scope = scopes[0]
-	errs := []error{
-		collectInto(ctx, s.issues, org, &c.Issues),
-		collectInto(ctx, s.parties, org, &c.Parties),
-		collectInto(ctx, s.requirements, org, &c.Requirements),
-		collectInto(ctx, s.assets, org, &c.Assets),
-		collectInto(ctx, s.people, org, &c.People),
-		collectInto(ctx, s.roles, org, &c.Roles),
-		collectInto(ctx, s.responsibilities, org, &c.Responsibilities),
-		collectInto(ctx, s.objectives, org, &c.Objectives),
-	}
-	for _, err := range errs {
-		if err != nil {
-			return c, err
-		}
-	}
-	return c, nil
-}
-
-func collectInto[T isms.Entity[T]](ctx context.Context, repo isms.Repository[T], org isms.OrgID, into *[]T) error {
-	items, err := isms.Collect(ctx, repo, org)
-	*into = items
-	return err
-}
-
-// saveRisks builds the sample register, checks it against the context and
-// the catalogue, stores its risks and reads them back in reference order.
-func (s *store) saveRisks(ctx context.Context, c isms.OrgContext) (risk.Register, error) {
-	reg, err := sample.Register(c)
-	if err != nil {
-		return risk.Register{}, err
-	}
+	slices.SortFunc(risks, func(a, b risk.Risk) int { return controls.CompareIDs(controls.ID(a.Ref), controls.ID(b.Ref)) })
+	reg := risk.Register{Method: method, Risks: risks}
 	if err := reg.Validate(); err != nil {
-		return risk.Register{}, fmt.Errorf("the sample risk register is invalid: %w", err)
+		return c, reg, fmt.Errorf("the risks read back from the store are invalid: %w", err)
 	}
 	if err := reg.CheckRefs(c, controls.AnnexA()); err != nil {
-		return risk.Register{}, fmt.Errorf("the sample risk register is invalid: %w", err)
+		return c, reg, fmt.Errorf("the risks read back from the store are invalid: %w", err)
 	}
-	org := c.Organization.ID
-	if _, err := createAll(ctx, s.risks, org, reg.Risks); err != nil {
-		return risk.Register{}, err
+	return c, reg, nil
+}
+
+// sampleISMS builds the sample company and its key risks (scored on the
+// default method, residual derived from the controls in place) and checks
+// both before anything is stored.
+func sampleISMS() (isms.OrgContext, risk.Register, error) {
+	c := sample.Company()
+	if err := c.Validate(); err != nil {
+		return c, risk.Register{}, fmt.Errorf("the sample company is invalid: %w", err)
 	}
-	stored, err := isms.Collect(ctx, s.risks, org)
+	reg, err := sample.Register(c)
 	if err != nil {
-		return risk.Register{}, err
+		return c, reg, err
 	}
-	slices.SortFunc(stored, func(a, b risk.Risk) int { return controls.CompareIDs(controls.ID(a.Ref), controls.ID(b.Ref)) })
-	reg.Risks = stored
-	return reg, reg.Validate()
+	if err := reg.Validate(); err != nil {
+		return c, reg, fmt.Errorf("the sample risk register is invalid: %w", err)
+	}
+	if err := reg.CheckRefs(c, controls.AnnexA()); err != nil {
+		return c, reg, fmt.Errorf("the sample risk register is invalid: %w", err)
+	}
+	return c, reg, nil
 }

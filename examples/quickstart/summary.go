@@ -15,10 +15,24 @@ import (
 // start from the 3–5 most important.
 const keyAssetCount = 5
 
+// stored says how many records a run stored and where.
+type stored struct {
+	n     int    // records stored
+	where string // "memstore", the SQLite file or "PostgreSQL"; "" in files, which must not depend on it
+}
+
+// String is the sentence the summary prints.
+func (s stored) String() string {
+	if s.where == "" {
+		return fmt.Sprintf("%d records stored, read back and validated again.", s.n)
+	}
+	return fmt.Sprintf("%d records stored in %s, read back and validated again.", s.n, s.where)
+}
+
 // writeSummary prints a readable overview of an organisation's context.
 // Records come back from a store in ID order, so each list is sorted here
 // by what a reader expects.
-func writeSummary(w io.Writer, c isms.OrgContext, stored int) error {
+func writeSummary(w io.Writer, c isms.OrgContext, st stored) error {
 	o := c.Organization
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: ISMS context\n", o.Name)
@@ -116,7 +130,7 @@ func writeSummary(w io.Writer, c isms.OrgContext, stored int) error {
 	}
 	tw.Flush()
 
-	fmt.Fprintf(&b, "\nValidation: passed. %d records stored in memstore, read back and validated again.\n", stored)
+	fmt.Fprintf(&b, "\nValidation: passed. %s\n", st)
 	findings := c.Lint(isms.LintOptions{})
 	if len(findings) == 0 {
 		fmt.Fprintf(&b, "Advice: none; the context follows the domain articles' practice.\n")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 
@@ -61,11 +62,17 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 }
 
 // OpenSQLite opens (creating if needed) the SQLite database file at path.
+// The path is taken literally: characters that mean something in an SQLite
+// URI ("?", "#", "%") name a file with those characters. A folder, or a
+// file that is not an SQLite database, is an error that says so.
 func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%w: no SQLite file given", isms.ErrInvalid)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)")
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%w: %s is a folder, not an SQLite database file", isms.ErrInvalid, path)
+	}
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)")
 	if err != nil {
 		return nil, err
 	}
@@ -77,6 +84,13 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 	}
 	s.owned = true
 	return s, nil
+}
+
+// uriPath escapes the characters of a file path that an SQLite URI
+// filename would otherwise read as the start of the query ("?"), of a
+// fragment ("#") or of an escape ("%").
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // OpenPostgres connects to PostgreSQL with a pgx connection string (a URL
