@@ -85,6 +85,7 @@ func (p Plan) Validate() error {
 		return probs.Err()
 	}
 	ids := map[ActivityID]bool{}
+	refs := map[string]bool{}
 	for i, a := range p.Activities {
 		path := isms.Index("activities", i)
 		probs.Merge(path, a.Validate())
@@ -92,6 +93,10 @@ func (p Plan) Validate() error {
 			probs.Addf(isms.JoinPath(path, "id"), "activity ID %s is used twice", a.ID)
 		}
 		ids[a.ID] = true
+		if refs[a.Ref] && a.Ref != "" {
+			probs.Addf(isms.JoinPath(path, "ref"), "activity ref %q is used twice; each activity needs its own", a.Ref)
+		}
+		refs[a.Ref] = true
 	}
 	for i, c := range p.Completions {
 		path := isms.Index("completions", i)
@@ -113,10 +118,16 @@ func (p Plan) Validate() error {
 }
 
 // Add returns a copy of the plan with more activities, e.g. the review
-// dates and deadlines other packages contribute.
+// dates and deadlines other packages contribute. It keeps one activity per
+// duty: an item whose Ref is already in the plan replaces that activity
+// (the policy's own review, from FromDuties, replaces the default policy
+// review), so nothing is planned twice. Items without a ref are added.
 func (p Plan) Add(items ...Activity) Plan {
 	out := p
-	out.Activities = append(slices.Clone(p.Activities), items...)
+	out.Activities = slices.DeleteFunc(slices.Clone(p.Activities), func(a Activity) bool {
+		return a.Ref != "" && slices.ContainsFunc(items, func(b Activity) bool { return b.Ref == a.Ref })
+	})
+	out.Activities = append(out.Activities, items...)
 	return out
 }
 
