@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/isms"
@@ -254,4 +255,80 @@ func TestPlan_CompletionByActivityKeyAndDate_NotAnInternalID(t *testing.T) {
 	err := onlyDay.Validate()
 	assert.Equal(t, []string{"completions[1]"}, paths(err))
 	assert.ErrorContains(t, err, "no occurrence planned on 2027-02-11")
+}
+
+// Properties of the new scheduling rules.
+
+func TestPlan_Properties_CadenceMonthKeepsTheCountPerYearAndIsDeterministic(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		kind := rapid.SampledFrom([]calendar.Kind{calendar.RiskReview, calendar.AccessReview, calendar.Training, calendar.ManagementReview,
+			calendar.InternalAudit, calendar.RecoveryTest}).Draw(t, "kind")
+		c := calendar.Cadence{Month: time.Month(rapid.IntRange(1, 12).Draw(t, "month"))}
+		if rapid.Bool().Draw(t, "weekday") {
+			c.Weekday = rapid.SampledFrom([]string{"monday", "Tuesday", "FRIDAY"}).Draw(t, "day")
+			c.Nth = rapid.SampledFrom([]int{1, 2, 3, 4, -1}).Draw(t, "nth")
+		}
+		if rapid.Bool().Draw(t, "at") {
+			c.At = rapid.SampledFrom([]string{"08:00", "13:45", "23:59"}).Draw(t, "time")
+		}
+		n := rapid.SampledFrom([]int{0, 1, 2, 3, 4, 6, 12}).Draw(t, "interval")
+		if n > 0 {
+			c.Repeat, c.Interval = calendar.Monthly, n
+		}
+		o := calendar.PlanOptions{TZ: "Europe/Helsinki", DefaultOwner: "IT manager", Namespace: ns, Cadence: map[calendar.Kind]calendar.Cadence{kind: c}}
+		base, err := calendar.DefaultPlan(2027, calendar.PlanOptions{TZ: o.TZ, DefaultOwner: o.DefaultOwner, Namespace: ns})
+		require.NoError(t, err)
+		p, err := calendar.DefaultPlan(2027, o)
+		require.NoError(t, err)
+		again, err := calendar.DefaultPlan(2027, o)
+		require.NoError(t, err)
+		assert.Equal(t, p, again, "deterministic")
+		find := func(p calendar.Plan) calendar.Activity {
+			for _, a := range p.Activities {
+				if a.Kind == kind {
+					return a
+				}
+			}
+			return calendar.Activity{}
+		}
+		got := len(p.Occurrences(find(p), y2027, y2028))
+		want := len(base.Occurrences(find(base), y2027, y2028))
+		if n > 0 {
+			want = 12 / n
+		}
+		assert.Equal(t, want, got, "moving the month keeps the count per year")
+		for _, x := range p.Occurrences(find(p), y2027, y2028) {
+			assert.True(t, x.Weekday() != time.Saturday && x.Weekday() != time.Sunday, "never on a weekend: %s", x)
+		}
+	})
+}
+
+func TestPlan_Properties_ARecordOrCompletionNeverAddsAnOccurrence(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := genRule(t)
+		r.Count = rapid.IntRange(1, 12).Draw(t, "count")
+		a := calendar.Activity{ID: isms.DeriveID[calendar.Activity](ns, "a"), Ref: "a", Title: "A", Kind: calendar.InternalAudit, Owner: "IT manager", Recurrence: r}
+		p := calendar.Plan{Activities: []calendar.Activity{a}}
+		from, to := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
+		now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+		without := p.Status(now, from, to)
+		with := p
+		for range rapid.IntRange(0, 5).Draw(t, "records") {
+			d := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rapid.IntRange(0, 4*365*24).Draw(t, "hours")) * time.Hour)
+			with = with.Hold(calendar.Held{Kind: calendar.InternalAudit, Date: d})
+		}
+		if len(without) > 0 && rapid.Bool().Draw(t, "completion") {
+			o := without[rapid.IntRange(0, len(without)-1).Draw(t, "which")]
+			with = with.Complete(calendar.Completion{Ref: "a", On: calendar.DateOf(o.Due), Done: o.Due, By: "Jussi"})
+		}
+		require.NoError(t, with.Validate())
+		got := with.Status(now, from, to)
+		assert.LessOrEqual(t, len(got), len(without), "a completion never adds an occurrence")
+		assert.Equal(t, got, with.Status(now, from, to), "deterministic")
+		for _, o := range got {
+			if o.Completion != nil && o.Completion.Moved {
+				assert.False(t, o.Planned.IsZero())
+			}
+		}
+	})
 }
