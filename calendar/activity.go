@@ -50,9 +50,17 @@ const (
 // when, and what evidence completes it. DefaultPlan makes the recurring
 // ones; FromDuties makes one-off activities from other packages' duties.
 type Activity struct {
-	ID    ActivityID `json:"id"`
-	Title string     `json:"title"`
-	Kind  Kind       `json:"kind"`
+	ID ActivityID `json:"id"`
+	// Ref is the activity's stable, human key, unique in a plan: the kind
+	// for a default activity ("risk_review", "internal_audit"), the
+	// organization's own for a Spec ("log-review", "fire-drill/oulu"),
+	// the duty's kind and source for a duty ("treatment_action/R-3").
+	// Completions and Cadence overrides address an activity by it. Letters,
+	// digits and "_-./" only, at most MaxRef bytes; "" for activities made
+	// before refs existed (completions then use the ID).
+	Ref   string `json:"ref,omitempty"`
+	Title string `json:"title"`
+	Kind  Kind   `json:"kind"`
 	// Owner is the name shown for who does it, e.g. "IT manager".
 	Owner       string `json:"owner"`
 	Description string `json:"description,omitempty"`
@@ -72,6 +80,30 @@ var _ isms.Record[Activity] = Activity{}
 // hold in one field: title, owner, description, evidence, who completed it.
 const MaxText = 10000
 
+// MaxRef is the longest activity ref, in bytes.
+const MaxRef = 100
+
+// checkRef records a problem when ref is not a valid activity ref.
+func checkRef(p *isms.Problems, path, ref string) {
+	if ref == "" {
+		return
+	}
+	if len(ref) > MaxRef {
+		p.Addf(path, "the ref is %d bytes, more than MaxRef (%d)", len(ref), MaxRef)
+		return
+	}
+	for _, c := range ref {
+		if !refChar(c) {
+			p.Addf(path, "ref %q has %q: use letters, digits and \"_-./\" only, e.g. \"log-review\"", ref, c)
+			return
+		}
+	}
+}
+
+func refChar(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("_-./", c)
+}
+
 // checkText records a problem when a text field is longer than MaxText.
 func checkText(p *isms.Problems, path, s string) {
 	if len(s) > MaxText {
@@ -83,6 +115,7 @@ func checkText(p *isms.Problems, path, s string) {
 // at once. Texts are at most MaxText bytes.
 func (a Activity) Validate() error {
 	var p isms.Problems
+	checkRef(&p, "ref", a.Ref)
 	checkText(&p, "title", a.Title)
 	checkText(&p, "owner", a.Owner)
 	checkText(&p, "description", a.Description)

@@ -29,11 +29,33 @@
 // occurrences to the next or previous working day. Occurrences are an
 // iterator, sorted and unique.
 //
+// # The organization's own plan
+//
+// Every activity has a Ref, a stable human key: the kind for a default
+// activity ("risk_review", "internal_audit", "policy_review", …), the
+// organization's own for its activities. PlanOptions.Cadence changes a
+// default activity without replacing it (how often, the month, weekday,
+// time of day, title: move the January risk review to February and it
+// stays four a year); PlanOptions.Activities adds the organization's own
+// (Spec: a monthly log review, a fire drill per site twice a year, the
+// certification audit on one date; BuildActivity makes one alone). Titles
+// follow the cadence unless given (Title: "Monthly access review", never
+// "Quarterly" on a 6-monthly rule).
+//
+// Records complete the plan: a Held value (kind, date, ref) — an audit
+// performed, a management review met, a training round, a restore test —
+// completes the nearest planned occurrence of its kind within one interval
+// and moves it to the day held (Plan.Hold). A Completion is addressed by
+// the activity's ref and the planned day ({"ref": "risk_review", "on":
+// "2027-04-20"}); the older ID and due time still work.
+//
 // # Duties from other packages
 //
 // Domain packages do not import calendar: they return dated duties
 // (isms.Duty: what, kind, due, owner), and FromDuties turns them into
-// one-off activities with the duty's ID, so event UIDs stay stable. A rule
+// one-off activities with the duty's ID, so event UIDs stay stable, and a
+// ref (DutyRef). Plan.Add keeps one activity per ref: the policy's own
+// review duty replaces the default policy review. A rule
 // such as "communicate the policy within 7 days" lives in the package that
 // owns the record, not here.
 //
@@ -70,8 +92,8 @@
 // written "2026-12-24" and must be a real day of the years 1–9999. Every
 // input that drives work has a documented limit, and past it Validate (or
 // Due, WriteICS, DecodePlan) returns a validation error naming it:
-// MaxPlanBytes (the file), MaxActivities and MaxCompletions (a plan),
-// MaxText (one text field), MaxHolidays (Workdays), MaxInterval and
+// MaxPlanBytes (the file), MaxActivities, MaxCompletions and MaxHeld (a
+// plan), MaxText (one text field), MaxRef (an activity ref), MaxHolidays (Workdays), MaxInterval and
 // MaxCount (a Recurrence), MaxBusinessDays and MaxWithin (a Deadline), and
 // MaxEventDuration and MaxICSWindowYears (ICSOptions). Deadline.Due and
 // Met return an error for an invalid deadline or working days instead of

@@ -31,6 +31,48 @@ var kindOfDuty = map[isms.DutyKind]Kind{
 	isms.DutyObjectiveDeadline: ObjectiveDeadline,
 }
 
+// replacesDefault lists the duty kinds whose activity takes the ref of the
+// default activity of the same kind, so that Plan.Add keeps one activity
+// per duty: the policy's own review replaces the default policy review.
+var replacesDefault = map[isms.DutyKind]bool{isms.DutyPolicyReview: true}
+
+// DutyRef returns the ref FromDuties gives a duty's activity (before a
+// "-2", "-3" is added to tell apart duties that would share one): the
+// default activity's ref for the policy's review ("policy_review", which
+// replaces the default policy review in Plan.Add), else the duty's kind
+// and source, e.g. "risk_review/R-3", "treatment_action/R-3",
+// "objective_deadline/<title>".
+func DutyRef(d isms.Duty) string {
+	if replacesDefault[d.Kind] {
+		return string(KindOf(d.Kind))
+	}
+	src := d.Source
+	if src == "" {
+		src = d.Title
+	}
+	return slug(string(d.Kind)) + "/" + slug(src)
+}
+
+// slug keeps a text's ref characters, turning runs of others into "-",
+// and cuts it to fit MaxRef with a suffix.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range s {
+		if refChar(c) && c != '/' {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= MaxRef/2 {
+			break
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
 // KindOf returns the activity kind a duty of kind k becomes: a risk review,
 // a policy review or an objective deadline for those duty kinds, Custom for
 // every other (treatment actions, policy communication, other document
@@ -49,7 +91,9 @@ func KindOf(k isms.DutyKind) Kind {
 // due time's date and time of day as written, read in that zone, so a duty
 // due on 31 March stays on 31 March wherever the calendar is shown). Each
 // activity's ID is the duty's, so the calendar keeps its event UIDs from run
-// to run. Add the result to a plan with Plan.Add.
+// to run. Each gets a ref (DutyRef). Add the result to a plan with
+// Plan.Add, which keeps one activity per ref: the policy's own review
+// replaces the default policy review.
 //
 // The error lists every problem, with paths like "duties[2].owner": an
 // unknown time zone, a duty without a title or a due date, an owner with no
@@ -61,7 +105,12 @@ func FromDuties(ds []isms.Duty, opts DutyOptions) ([]Activity, error) {
 		return nil, p.Err()
 	}
 	out := make([]Activity, 0, len(ds))
+	refs := map[string]int{}
 	for i, d := range ds {
+		ref := DutyRef(d)
+		if refs[ref]++; refs[ref] > 1 {
+			ref = fmt.Sprintf("%s-%d", ref, refs[ref])
+		}
 		owner := ""
 		if opts.Names != nil && !d.Owner.IsZero() {
 			owner = opts.Names(d.Owner)
@@ -70,7 +119,7 @@ func FromDuties(ds []isms.Duty, opts DutyOptions) ([]Activity, error) {
 			owner = opts.DefaultOwner
 		}
 		a := Activity{
-			ID: isms.IDFromUUID[Activity](d.ID.UUID()), Title: d.Title, Kind: KindOf(d.Kind),
+			ID: isms.IDFromUUID[Activity](d.ID.UUID()), Ref: ref, Title: d.Title, Kind: KindOf(d.Kind),
 			Owner: owner, Evidence: d.Evidence, Recurrence: OnceAt(d.Due, opts.TZ),
 		}
 		path := isms.Index("duties", i)

@@ -87,6 +87,8 @@ func FuzzDecodePlan(f *testing.F) {
 		act(`{"repeat":"monthly","nth":-1,"weekday":5,"start":"2027-01-29T10:00:00Z","until":"2026-01-01T00:00:00Z"}`),
 		`{"name":"p","workdays":{"holidays":["2026-12-24",{"year":2026,"month":13,"day":99}]},"activities":[]}`,
 		`{"name":"p","workdays":{"weekend":[0,1,2,3,4,5,6],"business_start":-1,"business_end":1e18},"activities":[]}`,
+		`{"name":"p","activities":[{"id":"` + id + `","ref":"audit","title":"T","kind":"internal_audit","owner":"IT manager","recurrence":{"repeat":"yearly","start":"2027-09-13T09:00:00Z"}}],` +
+			`"completions":[{"ref":"audit","on":"2027-09-13","done":"2027-09-14T00:00:00Z","by":"Jussi"}],"held":[{"kind":"internal_audit","date":"2028-10-11T09:00:00Z","ref":"A"}]}`,
 		`{"name":"p","activities":[]}}`, `{"name":"p","activities":[]]]]`, `{"name":"p","name":"q","activities":[]}`,
 		`{"name":"bad` + "\xff" + `","activities":[]}`, `null`, ``, `[]`,
 	} {

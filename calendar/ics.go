@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -67,6 +68,7 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 	if err := probs.Err(); err != nil {
 		return err
 	}
+	p = p.resolved()
 	stamp := opts.Now
 	dur := opts.Duration
 	if dur == 0 {
@@ -85,7 +87,7 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 		e.rrule, e.exact = rruleOf(a, p)
 		first := a.Recurrence.wallStart(loc)
 		if !e.exact {
-			e.occ = p.Occurrences(a, from, to)
+			e.occ = p.occurrences(a, from, to)
 		}
 		if e.exact {
 			// DTSTART must be the first occurrence of the series.
@@ -203,7 +205,7 @@ func planWindow(p Plan) (time.Time, time.Time) {
 // activity's dates exactly.
 func rruleOf(a Activity, p Plan) (string, bool) {
 	r := a.Recurrence
-	if a.Adjust != NoAdjust || (a.Chain == FromCompletion && hasCompletion(p, a.ID)) {
+	if a.Adjust != NoAdjust || (a.Chain == FromCompletion && hasCompletion(p, a.ID)) || hasMoved(p, a.ID) {
 		return "", false
 	}
 	if r.LastBusinessDay && (len(p.Workdays.Holidays) > 0 || p.Workdays.Weekend != nil) {
@@ -255,6 +257,11 @@ func monthDays(d int) string {
 		s = append(s, fmt.Sprint(x))
 	}
 	return strings.Join(s, ",")
+}
+
+// hasMoved says whether a record moved one of the activity's occurrences.
+func hasMoved(p Plan, id ActivityID) bool {
+	return slices.ContainsFunc(p.Completions, func(c Completion) bool { return c.Activity == id && c.Moved })
 }
 
 func hasCompletion(p Plan, id ActivityID) bool {

@@ -12,14 +12,26 @@ import (
 	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
-// Completion records that an occurrence was done: which one (its due
-// time), when, by whom, with what evidence.
+// Completion records that an occurrence was done: which one, when, by
+// whom, with what evidence. The occurrence is addressed by the activity's
+// Ref and the planned day On ({"ref": "risk_review", "on": "2027-04-20"}),
+// or, as before refs existed, by the activity's ID and exact Due time.
 type Completion struct {
-	Activity ActivityID `json:"activity"`
-	Due      time.Time  `json:"due"`
-	Done     time.Time  `json:"done"`
-	By       string     `json:"by"`
-	Evidence string     `json:"evidence,omitempty"`
+	Activity ActivityID `json:"activity,omitzero"`
+	// Ref is the activity's ref, e.g. "risk_review"; instead of Activity.
+	Ref string    `json:"ref,omitempty"`
+	Due time.Time `json:"due,omitzero"`
+	// On is the planned day of the occurrence closed, in the activity's
+	// zone; instead of Due.
+	On       Date      `json:"on,omitzero"`
+	Done     time.Time `json:"done"`
+	By       string    `json:"by"`
+	Evidence string    `json:"evidence,omitempty"`
+	// Moved says the occurrence took place on Done instead of its planned
+	// day: Status and WriteICS show it then. Records (Held) set it.
+	Moved bool `json:"moved,omitempty"`
+	// Record names the record that shows it was held (Held.Ref).
+	Record string `json:"record,omitempty"`
 }
 
 // Plan is an organization's ISMS calendar: its activities, the working
@@ -29,6 +41,10 @@ type Plan struct {
 	Workdays    Workdays     `json:"workdays"`
 	Activities  []Activity   `json:"activities"`
 	Completions []Completion `json:"completions,omitempty"`
+	// Held are the records of activities held (audits, management
+	// reviews, training rounds, restore tests); each completes the planned
+	// occurrence of its kind nearest to it (see Held).
+	Held []Held `json:"held,omitempty"`
 }
 
 // Limits on a Plan; Validate reports a plan past them, naming the limit.
@@ -37,6 +53,8 @@ const (
 	MaxActivities = 1000
 	// MaxCompletions is the most completions one plan may record.
 	MaxCompletions = 10000
+	// MaxHeld is the most records (Held) one plan may hold.
+	MaxHeld = 10000
 	// MaxPlanBytes is the largest plan file DecodePlan reads (16 MiB).
 	MaxPlanBytes = 16 << 20
 )
@@ -85,6 +103,7 @@ func (p Plan) Validate() error {
 		return probs.Err()
 	}
 	ids := map[ActivityID]bool{}
+	refs := map[string]bool{}
 	for i, a := range p.Activities {
 		path := isms.Index("activities", i)
 		probs.Merge(path, a.Validate())
@@ -92,31 +111,92 @@ func (p Plan) Validate() error {
 			probs.Addf(isms.JoinPath(path, "id"), "activity ID %s is used twice", a.ID)
 		}
 		ids[a.ID] = true
+		if refs[a.Ref] && a.Ref != "" {
+			probs.Addf(isms.JoinPath(path, "ref"), "activity ref %q is used twice; each activity needs its own", a.Ref)
+		}
+		refs[a.Ref] = true
+	}
+	refOf := map[string]bool{}
+	for _, a := range p.Activities {
+		if a.Ref != "" {
+			refOf[a.Ref] = true
+		}
 	}
 	for i, c := range p.Completions {
 		path := isms.Index("completions", i)
-		if !ids[c.Activity] {
+		switch {
+		case c.Ref != "" && !c.Activity.IsZero():
+			probs.Addf(path, "address the activity by its ref or by its ID, not both")
+		case c.Ref != "":
+			if !refOf[c.Ref] {
+				probs.Addf(isms.JoinPath(path, "ref"), "completion of unknown activity %q; the plan's refs are %v", clip(c.Ref), refList(p))
+			}
+		case !ids[c.Activity]:
 			probs.Addf(isms.JoinPath(path, "activity"), "completion of unknown activity %s", c.Activity)
 		}
-		if c.Done.IsZero() || c.Due.IsZero() {
-			probs.Addf(path, "a completion needs the due time it closes and the time it was done")
+		if !c.Due.IsZero() && c.On != (Date{}) {
+			probs.Addf(path, "give the planned day (on) or the due time, not both")
+		}
+		if c.On != (Date{}) {
+			probs.Merge(isms.JoinPath(path, "on"), c.On.Validate())
+		}
+		if c.Done.IsZero() || (c.Due.IsZero() && c.On == (Date{})) {
+			probs.Addf(path, "a completion needs the planned day it closes (on) and the time it was done")
 		}
 		isms.CheckDate(&probs, isms.JoinPath(path, "due"), "the due time", c.Due, false)
 		isms.CheckDate(&probs, isms.JoinPath(path, "done"), "the time it was done", c.Done, false)
 		checkText(&probs, isms.JoinPath(path, "by"), c.By)
 		checkText(&probs, isms.JoinPath(path, "evidence"), c.Evidence)
+		checkText(&probs, isms.JoinPath(path, "record"), c.Record)
 		if isms.IsPlaceholder(c.By) {
 			probs.Addf(isms.JoinPath(path, "by"), "say who completed it")
+		}
+	}
+	if len(p.Held) > MaxHeld {
+		probs.Addf("held", "%d records are more than MaxHeld (%d)", len(p.Held), MaxHeld)
+		return probs.Err()
+	}
+	for i, h := range p.Held {
+		path := isms.Index("held", i)
+		probs.Merge(path, h.validate(refOf))
+	}
+	if probs.Len() > 0 {
+		return probs.Err()
+	}
+	// Every completion addressed by ref and day must find its occurrence.
+	r := p.resolved()
+	for i, c := range r.Completions[:len(p.Completions)] {
+		if c.Due.IsZero() {
+			probs.Addf(isms.Index("completions", i), "activity %q has no occurrence planned on %s; give the planned day it closes", c.Ref, c.On)
 		}
 	}
 	return probs.Err()
 }
 
+func refList(p Plan) []string {
+	var out []string
+	for _, a := range p.Activities {
+		if a.Ref != "" {
+			out = append(out, a.Ref)
+		}
+	}
+	if len(out) > 20 {
+		out = append(out[:20], "…")
+	}
+	return out
+}
+
 // Add returns a copy of the plan with more activities, e.g. the review
-// dates and deadlines other packages contribute.
+// dates and deadlines other packages contribute. It keeps one activity per
+// duty: an item whose Ref is already in the plan replaces that activity
+// (the policy's own review, from FromDuties, replaces the default policy
+// review), so nothing is planned twice. Items without a ref are added.
 func (p Plan) Add(items ...Activity) Plan {
 	out := p
-	out.Activities = append(slices.Clone(p.Activities), items...)
+	out.Activities = slices.DeleteFunc(slices.Clone(p.Activities), func(a Activity) bool {
+		return a.Ref != "" && slices.ContainsFunc(items, func(b Activity) bool { return b.Ref == a.Ref })
+	})
+	out.Activities = append(out.Activities, items...)
 	return out
 }
 
@@ -127,10 +207,44 @@ func (p Plan) Complete(c Completion) Plan {
 	return out
 }
 
+// Hold returns a copy of the plan with records of activities held added
+// (see Held).
+func (p Plan) Hold(h ...Held) Plan {
+	out := p
+	out.Held = append(slices.Clone(p.Held), h...)
+	return out
+}
+
 // Occurrences returns the due times of activity a in [from, to). For a
 // FromCompletion activity, each completion restarts the series: the next
-// occurrence is one interval after the day it was done.
+// occurrence is one interval after the day it was done. An occurrence a
+// record moved (Held, Completion.Moved) is at the day it was held.
 func (p Plan) Occurrences(a Activity, from, to time.Time) []time.Time {
+	return p.resolved().occurrences(a, from, to)
+}
+
+// occurrences is Occurrences on a resolved plan.
+func (p Plan) occurrences(a Activity, from, to time.Time) []time.Time {
+	out := p.planned(a, from, to)
+	moved := false
+	for _, c := range p.Completions {
+		if c.Moved && c.Activity == a.ID && !c.Due.IsZero() {
+			moved = true
+			out = slices.DeleteFunc(out, c.Due.Equal)
+			if !c.Done.Before(from) && c.Done.Before(to) {
+				out = append(out, c.Done)
+			}
+		}
+	}
+	if moved {
+		slices.SortFunc(out, time.Time.Compare)
+		out = slices.CompactFunc(out, time.Time.Equal)
+	}
+	return out
+}
+
+// planned is the activity's planned occurrences, chained from completions.
+func (p Plan) planned(a Activity, from, to time.Time) []time.Time {
 	if a.Chain != FromCompletion {
 		return slices.Collect(a.Occurrences(from, to, p.Workdays))
 	}
@@ -206,11 +320,14 @@ const DueSoon = 14 * 24 * time.Hour
 
 // Occurrence is one dated instance of an activity with its state.
 type Occurrence struct {
-	Activity   ActivityID  `json:"activity"`
-	Title      string      `json:"title"`
-	Kind       Kind        `json:"kind"`
-	Owner      string      `json:"owner"`
-	Due        time.Time   `json:"due"`
+	Activity ActivityID `json:"activity"`
+	Title    string     `json:"title"`
+	Kind     Kind       `json:"kind"`
+	Owner    string     `json:"owner"`
+	Due      time.Time  `json:"due"`
+	// Planned is the planned due time when a record moved the occurrence
+	// to the day it was held (Due).
+	Planned    time.Time   `json:"planned,omitzero"`
 	State      State       `json:"state"`
 	Completion *Completion `json:"completion,omitempty"`
 }
@@ -221,13 +338,19 @@ type Occurrence struct {
 // then title.
 func (p Plan) Status(now, from, to time.Time) []Occurrence {
 	var out []Occurrence
+	p = p.resolved()
 	for _, a := range p.Activities {
-		for _, due := range p.Occurrences(a, from, to) {
+		for _, due := range p.occurrences(a, from, to) {
 			o := Occurrence{Activity: a.ID, Title: a.Title, Kind: a.Kind, Owner: a.Owner, Due: due}
 			for i := range p.Completions {
-				if c := &p.Completions[i]; c.Activity == a.ID && c.Due.Equal(due) {
-					cc := *c
-					o.Completion = &cc
+				c := &p.Completions[i]
+				if c.Activity != a.ID || !(c.Moved && c.Done.Equal(due) || !c.Moved && c.Due.Equal(due)) {
+					continue
+				}
+				cc := *c
+				o.Completion = &cc
+				if c.Moved {
+					o.Planned = c.Due
 				}
 			}
 			switch {

@@ -1,0 +1,168 @@
+package calendar
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/ismskit/ismskit/isms"
+)
+
+// Held is a record that an activity took place: an internal audit
+// performed, a management review met, a training round given, a restore
+// test run. It is a neutral value so that calendar needs no record types:
+// the caller (or a package above both, such as isms/readiness) makes one
+// from each record, e.g. Held{Kind: InternalAudit, Date: audit.Performed,
+// Ref: audit.Title}.
+//
+// A record completes the planned occurrence of an activity of its Kind (or
+// of the activity whose ref is Activity) nearest to its Date, within one
+// interval of the rule either side (half a year for a one-off activity),
+// that nothing else completes; and the occurrence moves to the day it was
+// held. So an audit held on 2027-10-11 completes the one planned on
+// 2027-09-13 and the calendar shows one audit, on 2027-10-11; a half-yearly
+// management review held in December completes the one planned for March,
+// which is then not overdue; a review held late moves the next one of a
+// FromCompletion activity. Records are matched in date order; a record near
+// no planned occurrence completes nothing.
+type Held struct {
+	Kind Kind `json:"kind"`
+	// Activity, when set, is the ref of the activity the record completes,
+	// e.g. "fire-drill/oulu"; otherwise any activity of Kind.
+	Activity string    `json:"activity,omitempty"`
+	Date     time.Time `json:"date"`
+	// Ref names the record, e.g. "Internal audit 2027" or its ID.
+	Ref      string `json:"ref,omitempty"`
+	By       string `json:"by,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
+}
+
+func (h Held) validate(refs map[string]bool) error {
+	var p isms.Problems
+	if !slices.Contains(kinds, h.Kind) {
+		p.Addf("kind", "activity kind %q is not one of %v", clip(string(h.Kind)), kinds)
+	}
+	if h.Activity != "" && !refs[h.Activity] {
+		p.Addf("activity", "record of unknown activity %q", clip(h.Activity))
+	}
+	if h.Date.IsZero() {
+		p.Addf("date", "the record has no date it was held")
+	}
+	isms.CheckDate(&p, "date", "the date held", h.Date, false)
+	checkText(&p, "ref", h.Ref)
+	checkText(&p, "by", h.By)
+	checkText(&p, "evidence", h.Evidence)
+	return p.Err()
+}
+
+// window is how far from a planned occurrence a record may be held and
+// still complete it: one interval of the rule, half a year for a one-off.
+func (r Recurrence) window(t time.Time, sign int) time.Time {
+	n := sign * r.interval()
+	switch r.Repeat {
+	case Daily:
+		return t.AddDate(0, 0, n)
+	case Weekly:
+		return t.AddDate(0, 0, 7*n)
+	case Monthly:
+		return t.AddDate(0, n, 0)
+	case Yearly:
+		return t.AddDate(n, 0, 0)
+	}
+	return t.AddDate(0, 6*sign, 0)
+}
+
+// resolved returns the plan with every completion addressed by its
+// activity's ID and exact due time, and every record (Held) turned into a
+// completion of the occurrence it matches; a completion whose day has no
+// occurrence keeps a zero Due (Validate reports it). A plan with nothing
+// to resolve is returned as it is.
+func (p Plan) resolved() Plan {
+	todo := len(p.Held) > 0
+	for _, c := range p.Completions {
+		todo = todo || c.Ref != "" && c.Activity.IsZero() || c.Due.IsZero()
+	}
+	if !todo {
+		return p
+	}
+	byRef := map[string]int{}
+	for i, a := range p.Activities {
+		if a.Ref != "" {
+			byRef[a.Ref] = i
+		}
+	}
+	out := p
+	out.Held = nil
+	out.Completions = make([]Completion, 0, len(p.Completions)+len(p.Held))
+	for _, c := range p.Completions {
+		if c.Ref != "" {
+			if i, ok := byRef[c.Ref]; ok {
+				c.Activity = p.Activities[i].ID
+				if c.Due.IsZero() && c.On != (Date{}) {
+					c.Due = out.onDay(p.Activities[i], c.On)
+				}
+			}
+		}
+		out.Completions = append(out.Completions, c)
+	}
+	held := slices.Clone(p.Held)
+	slices.SortStableFunc(held, func(a, b Held) int { return a.Date.Compare(b.Date) })
+	for _, h := range held {
+		if c, ok := out.match(h, byRef); ok {
+			out.Completions = append(out.Completions, c)
+		}
+	}
+	return out
+}
+
+// onDay returns the occurrence of a planned on day d in a's zone, or zero.
+func (p Plan) onDay(a Activity, d Date) time.Time {
+	loc, err := a.Recurrence.Location()
+	if err != nil || d.Validate() != nil {
+		return time.Time{}
+	}
+	from := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	for _, t := range p.planned(a, from, from.AddDate(0, 0, 1)) {
+		if DateOf(t.In(loc)) == d {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// match finds the open occurrence a record completes.
+func (p Plan) match(h Held, byRef map[string]int) (Completion, bool) {
+	best, bestAt, found := -1, time.Time{}, false
+	dist := func(t time.Time) time.Duration { return max(t.Sub(h.Date), h.Date.Sub(t)) }
+	want, named := byRef[h.Activity]
+	if h.Activity != "" && !named {
+		return Completion{}, false
+	}
+	for i, a := range p.Activities {
+		if named && i != want || !named && a.Kind != h.Kind {
+			continue
+		}
+		if a.Recurrence.Validate() != nil {
+			continue
+		}
+		lo, hi := a.Recurrence.window(h.Date, -1), a.Recurrence.window(h.Date, 1)
+		for _, t := range p.planned(a, lo, hi.Add(time.Second)) {
+			if p.closed(a.ID, t) {
+				continue
+			}
+			if !found || cmp.Or(cmp.Compare(dist(t), dist(bestAt)), t.Compare(bestAt)) < 0 {
+				best, bestAt, found = i, t, true
+			}
+		}
+	}
+	if !found {
+		return Completion{}, false
+	}
+	a := p.Activities[best]
+	return Completion{Activity: a.ID, Ref: a.Ref, Due: bestAt, Done: h.Date, By: h.By, Evidence: h.Evidence, Moved: true, Record: h.Ref}, true
+}
+
+// closed says whether a completion already closes the occurrence.
+func (p Plan) closed(id ActivityID, due time.Time) bool {
+	return slices.ContainsFunc(p.Completions, func(c Completion) bool { return c.Activity == id && c.Due.Equal(due) })
+}
