@@ -152,6 +152,13 @@ func (r tableRepo[T]) Put(ctx context.Context, org OrgID, value T, expected Vers
 	if err != nil {
 		return 0, fmt.Errorf("%w: %s %s does not encode: %v", ErrInvalid, r.kind, id, err)
 	}
+	key, revisioned, err := editionKeyOf(r.kind, value)
+	if err != nil {
+		return 0, err
+	}
+	if revisioned {
+		return r.putRevisioned(ctx, org, id.UUID(), data, key, expected)
+	}
 	return r.t.Put(ctx, org, id.UUID(), data, expected)
 }
 

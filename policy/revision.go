@@ -114,3 +114,17 @@ func (p Policy) clone() Policy {
 	out.Commitments = slices.Clone(p.Commitments)
 	return out
 }
+
+// DocumentRevision returns the policy's revision block: which document and
+// edition it is (isms.Revisioned), so a store finds the latest edition
+// (isms.Latest) without reading every version.
+func (p Policy) DocumentRevision() isms.Revision { return p.Revision }
+
+// WithRevision returns a copy of the policy with the revision block r; its
+// ID is not changed.
+func (p Policy) WithRevision(r isms.Revision) Policy {
+	p.Revision = r
+	return p
+}
+
+var _ isms.RevisionedEntity[Policy] = Policy{}

@@ -119,3 +119,17 @@ func (e Entry) clone() Entry {
 	out.Evidence = append([]controls.Evidence(nil), e.Evidence...)
 	return out
 }
+
+// DocumentRevision returns the SoA's revision block: which document and
+// edition it is (isms.Revisioned), so a store finds the latest edition
+// (isms.Latest) without reading every version.
+func (s SoA) DocumentRevision() isms.Revision { return s.Revision }
+
+// WithRevision returns a copy of the SoA with the revision block r; its ID
+// is not changed.
+func (s SoA) WithRevision(r isms.Revision) SoA {
+	s.Revision = r
+	return s
+}
+
+var _ isms.RevisionedEntity[SoA] = SoA{}

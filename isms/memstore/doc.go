@@ -21,7 +21,9 @@
 //
 // NewStore returns a store of every kind (isms.Tables) with units of work
 // (isms.Transactor): InTx locks the store for the whole function and undoes
-// its writes if it fails. New returns a repository of one kind, a store of
+// its writes if it fails. Its tables are isms.EditionTable: each document's
+// editions are kept in edition order beside the records, so isms.Latest
+// reads one record. New returns a repository of one kind, a store of
 // its own.
 //
 // # When to use it

@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -31,24 +32,35 @@ func NewStore() *Store {
 }
 
 var (
-	_ isms.Transactor = (*Store)(nil)
-	_ isms.Table      = storeTable{}
+	_ isms.Transactor   = (*Store)(nil)
+	_ isms.EditionTable = storeTable{}
 )
 
 // table is one kind's records, per tenant.
 type table struct{ tenants map[isms.OrgID]*tenant }
 
-// tenant is one organisation's records of one kind: a map for lookups and
-// the IDs in ascending order for keyset paging.
+// tenant is one organisation's records of one kind: a map for lookups,
+// the IDs in ascending order for keyset paging, and for each document the
+// records of its editions in ascending edition order.
 type tenant struct {
-	records map[uuid.UUID]record
-	order   []uuid.UUID
+	records  map[uuid.UUID]record
+	order    []uuid.UUID
+	editions map[uuid.UUID][]edition
 }
 
 type record struct {
 	data    []byte
 	version isms.Version
+	key     isms.EditionKey
 }
+
+// edition is one entry of a document's index.
+type edition struct {
+	n  int
+	id uuid.UUID
+}
+
+func compareEdition(a edition, n int) int { return cmp.Compare(a.n, n) }
 
 // Table returns the table of the named kind; see isms.Tables.
 func (s *Store) Table(kind string) isms.Table {
@@ -184,20 +196,60 @@ func (tn *tenant) lookup(id uuid.UUID) (record, bool) {
 func compareUUID(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) }
 
 func (tn *tenant) set(id uuid.UUID, rec record) {
-	if _, ok := tn.records[id]; !ok {
+	if old, ok := tn.records[id]; !ok {
 		i, _ := slices.BinarySearchFunc(tn.order, id, compareUUID)
 		tn.order = slices.Insert(tn.order, i, id)
+	} else {
+		tn.unindex(old.key)
 	}
 	tn.records[id] = rec
+	if !rec.key.IsZero() {
+		if tn.editions == nil {
+			tn.editions = map[uuid.UUID][]edition{}
+		}
+		eds := tn.editions[rec.key.Document]
+		i, _ := slices.BinarySearchFunc(eds, rec.key.Edition, compareEdition)
+		tn.editions[rec.key.Document] = slices.Insert(eds, i, edition{n: rec.key.Edition, id: id})
+	}
 }
 
 func (tn *tenant) remove(id uuid.UUID) {
-	if _, ok := tn.records[id]; !ok {
+	old, ok := tn.records[id]
+	if !ok {
 		return
 	}
+	tn.unindex(old.key)
 	delete(tn.records, id)
 	i, _ := slices.BinarySearchFunc(tn.order, id, compareUUID)
 	tn.order = slices.Delete(tn.order, i, i+1)
+}
+
+// unindex removes key from the editions index.
+func (tn *tenant) unindex(key isms.EditionKey) {
+	if key.IsZero() {
+		return
+	}
+	eds := tn.editions[key.Document]
+	if i, found := slices.BinarySearchFunc(eds, key.Edition, compareEdition); found {
+		eds = slices.Delete(eds, i, i+1)
+	}
+	if len(eds) == 0 {
+		delete(tn.editions, key.Document)
+	} else {
+		tn.editions[key.Document] = eds
+	}
+}
+
+// holder returns the record that holds key, if any.
+func (tn *tenant) holder(key isms.EditionKey) (uuid.UUID, bool) {
+	if tn == nil || key.IsZero() {
+		return uuid.Nil, false
+	}
+	eds := tn.editions[key.Document]
+	if i, found := slices.BinarySearchFunc(eds, key.Edition, compareEdition); found {
+		return eds[i].id, true
+	}
+	return uuid.Nil, false
 }
 
 func (t storeTable) logUndo(org isms.OrgID, id uuid.UUID, prev record, exists bool) {
@@ -222,12 +274,21 @@ func (t storeTable) Get(ctx context.Context, org isms.OrgID, id uuid.UUID) (isms
 // Put creates (expected 0) or replaces (expected = current version) a
 // record; see isms.Repository.
 func (t storeTable) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, expected isms.Version) (isms.Version, error) {
+	return t.PutEdition(ctx, org, id, data, isms.EditionKey{}, expected)
+}
+
+// PutEdition is Put that also records the record's place in a document's
+// lineage; see isms.EditionTable.
+func (t storeTable) PutEdition(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, key isms.EditionKey, expected isms.Version) (isms.Version, error) {
 	if err := t.check(ctx, org); err != nil {
 		return 0, err
 	}
 	defer t.wlock()()
 	tn := t.s.tenant(t.kind, org, true)
 	cur, exists := tn.lookup(id)
+	if h, ok := tn.holder(key); ok && h != id {
+		return 0, isms.EditionTaken(t.kind, key, h)
+	}
 	switch {
 	case expected == 0 && exists:
 		return 0, fmt.Errorf("%w: %s %s already exists", isms.ErrConflict, t.kind, id)
@@ -238,7 +299,7 @@ func (t storeTable) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data 
 	}
 	t.logUndo(org, id, cur, exists)
 	t.s.version++
-	tn.set(id, record{data: slices.Clone(data), version: t.s.version})
+	tn.set(id, record{data: slices.Clone(data), version: t.s.version, key: key})
 	return t.s.version, nil
 }
 
@@ -294,6 +355,50 @@ func (t storeTable) List(ctx context.Context, org isms.OrgID, req isms.PageReque
 		page.Next = t.s.cursors.Issue(t.kind, org, tn.order[end-1])
 	}
 	return page, nil
+}
+
+// Latest returns org's record of document with the highest edition; see
+// isms.EditionTable.
+func (t storeTable) Latest(ctx context.Context, org isms.OrgID, document uuid.UUID) (isms.Encoded, error) {
+	if err := t.check(ctx, org); err != nil {
+		return isms.Encoded{}, err
+	}
+	defer t.rlock()()
+	tn := t.s.tenant(t.kind, org, false)
+	if tn == nil || len(tn.editions[document]) == 0 {
+		return isms.Encoded{}, fmt.Errorf("%w: %s document %s has no edition", isms.ErrNotFound, t.kind, document)
+	}
+	eds := tn.editions[document]
+	return tn.encoded(eds[len(eds)-1].id), nil
+}
+
+// Editions returns up to limit of org's records of document with an
+// edition above after, in edition order; see isms.EditionTable.
+func (t storeTable) Editions(ctx context.Context, org isms.OrgID, document uuid.UUID, after, limit int) ([]isms.Encoded, error) {
+	if err := t.check(ctx, org); err != nil {
+		return nil, err
+	}
+	limit = isms.PageRequest{Limit: limit}.EffectiveLimit()
+	defer t.rlock()()
+	out := []isms.Encoded{}
+	tn := t.s.tenant(t.kind, org, false)
+	if tn == nil {
+		return out, nil
+	}
+	eds := tn.editions[document]
+	i, found := slices.BinarySearchFunc(eds, after, compareEdition)
+	if found {
+		i++
+	}
+	for _, e := range eds[i:min(i+limit, len(eds))] {
+		out = append(out, tn.encoded(e.id))
+	}
+	return out, nil
+}
+
+func (tn *tenant) encoded(id uuid.UUID) isms.Encoded {
+	rec := tn.records[id]
+	return isms.Encoded{ID: id, Data: slices.Clone(rec.data), Version: rec.version}
 }
 
 // Len returns how many records of the named kind org has.

@@ -26,6 +26,17 @@
 // signs cursors is kept in ismskit_meta, so cursors survive a restart and
 // work across processes.
 //
+// # Latest editions
+//
+// Every table is an isms.EditionTable: records of controlled documents
+// (isms.Revisioned: policy and SoA editions) keep their document and edition
+// in two columns beside the payload (migration 2, which back-fills records
+// stored before it), under a unique partial index on (kind, org, document,
+// edition). isms.Latest is one indexed "ORDER BY edition DESC LIMIT 1"; a
+// second record of the same edition is refused with isms.ErrConflict (a
+// check in the write's transaction, and the unique index against
+// concurrent writers).
+//
 // # Concurrency and units of work
 //
 // Every call is one statement or one short transaction; conflicts are
@@ -39,7 +50,7 @@
 // # PostgreSQL-compatible distributed databases
 //
 // The PostgreSQL schema uses only a table with a composite primary key, a
-// sequence, INSERT … ON CONFLICT DO NOTHING, UPDATE/DELETE … RETURNING and
+// unique partial index, a sequence, INSERT … ON CONFLICT DO NOTHING, UPDATE/DELETE … RETURNING and
 // (optionally) pg_advisory_xact_lock. A compatible distributed database
 // (CockroachDB, YugabyteDB) serves it if: bytea compares bytewise in the
 // primary key (keyset order); a sequence hands out unique values (they need

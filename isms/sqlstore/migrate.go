@@ -43,6 +43,65 @@ var migrations = []migration{
 			)`,
 		},
 	},
+	{
+		// 2: the latest-edition lookup (isms.EditionTable). Each record of a
+		// controlled document keeps its document (16 bytes) and edition
+		// beside the payload; a unique partial index on (kind, org,
+		// document, edition) answers Latest and Editions and makes an
+		// edition name one record. Records stored before this migration are
+		// back-filled from their payload's "revision" block, for the two
+		// kinds that carry one (policy, soa); where two records claim the
+		// same edition, only the last written (highest version) is indexed,
+		// the others stay readable by Get and List and are refused with
+		// ErrConflict when next written with that edition.
+		version: 2,
+		sqlite: []string{
+			`ALTER TABLE ismskit_records ADD COLUMN document BLOB`,
+			`ALTER TABLE ismskit_records ADD COLUMN edition INTEGER`,
+			`UPDATE ismskit_records AS r SET document = b.document, edition = b.edition
+			FROM (
+				SELECT kind, org, id, document, edition,
+					row_number() OVER (PARTITION BY kind, org, document, edition ORDER BY version DESC) AS n
+				FROM (
+					SELECT kind, org, id, version,
+						unhex(replace(json_extract(j, '$.revision.document'), '-', '')) AS document,
+						json_extract(j, '$.revision.edition') AS edition
+					FROM (
+						SELECT kind, org, id, version, CAST(data AS TEXT) AS j
+						FROM ismskit_records WHERE kind IN ('policy', 'soa')
+					)
+					WHERE json_valid(j)
+						AND json_type(j, '$.revision.document') = 'text'
+						AND json_type(j, '$.revision.edition') = 'integer'
+				)
+				WHERE length(document) = 16 AND document <> zeroblob(16) AND edition >= 1
+			) AS b
+			WHERE b.n = 1 AND r.kind = b.kind AND r.org = b.org AND r.id = b.id`,
+			`CREATE UNIQUE INDEX ismskit_records_edition ON ismskit_records (kind, org, document, edition) WHERE document IS NOT NULL`,
+		},
+		postgres: []string{
+			`ALTER TABLE ismskit_records ADD COLUMN document BYTEA, ADD COLUMN edition BIGINT`,
+			`UPDATE ismskit_records AS r SET document = b.document, edition = b.edition
+			FROM (
+				SELECT kind, org, id, document, edition,
+					row_number() OVER (PARTITION BY kind, org, document, edition ORDER BY version DESC) AS n
+				FROM (
+					SELECT kind, org, id, version,
+						decode(replace(j->'revision'->>'document', '-', ''), 'hex') AS document,
+						(j->'revision'->>'edition')::bigint AS edition
+					FROM (
+						SELECT kind, org, id, version, convert_from(data, 'UTF8')::jsonb AS j
+						FROM ismskit_records WHERE kind IN ('policy', 'soa')
+					) AS x
+					WHERE j->'revision'->>'document' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+						AND j->'revision'->>'document' <> '00000000-0000-0000-0000-000000000000'
+						AND j->'revision'->>'edition' ~ '^[1-9][0-9]{0,17}$'
+				) AS y
+			) AS b
+			WHERE b.n = 1 AND r.kind = b.kind AND r.org = b.org AND r.id = b.id`,
+			`CREATE UNIQUE INDEX ismskit_records_edition ON ismskit_records (kind, org, document, edition) WHERE document IS NOT NULL`,
+		},
+	},
 }
 
 // SchemaVersion is the schema version this package migrates a database to.

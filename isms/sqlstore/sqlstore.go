@@ -42,7 +42,10 @@ type Store struct {
 	owned   bool
 }
 
-var _ isms.Transactor = (*Store)(nil)
+var (
+	_ isms.Transactor   = (*Store)(nil)
+	_ isms.EditionTable = (*table)(nil)
+)
 
 // New wraps an open database of the given dialect, creating or migrating
 // the schema. Close does not close db.
@@ -321,15 +324,37 @@ func (t *table) mismatch(ctx context.Context, q querier, org isms.OrgID, id uuid
 	}
 }
 
-// Put creates or replaces one record if its version is still expected; see isms.Table.
+// Put creates or replaces one record if its version is still expected; see
+// isms.Table. The record is stored outside every document lineage.
 func (t *table) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, expected isms.Version) (isms.Version, error) {
+	return t.PutEdition(ctx, org, id, data, isms.EditionKey{}, expected)
+}
+
+// editionArgs are the document and edition columns of key: NULL for the
+// zero key.
+func editionArgs(key isms.EditionKey) (any, any) {
+	if key.IsZero() {
+		return nil, nil
+	}
+	return key.Document[:], int64(key.Edition)
+}
+
+// PutEdition is Put that also stores the record's document and edition;
+// see isms.EditionTable.
+func (t *table) PutEdition(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, key isms.EditionKey, expected isms.Version) (isms.Version, error) {
 	if err := checkOrg(org); err != nil {
 		return 0, err
 	}
+	doc, edition := editionArgs(key)
 	var out isms.Version
 	err := t.run(ctx, func(q querier) error {
 		if expected > math.MaxInt64 { // never issued: only the reason is left to find
 			return t.mismatch(ctx, q, org, id, expected)
+		}
+		if !key.IsZero() {
+			if err := t.editionFree(ctx, q, org, id, key); err != nil {
+				return err
+			}
 		}
 		v, err := t.nextVersion(ctx, q)
 		if err != nil {
@@ -337,13 +362,16 @@ func (t *table) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []by
 		}
 		var res sql.Result
 		if expected == 0 {
-			res, err = q.ExecContext(t.s.dbctx(ctx), t.s.rebind(`INSERT INTO ismskit_records (kind, org, id, version, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-				t.kind, orgBytes(org), id[:], v, data)
+			res, err = q.ExecContext(t.s.dbctx(ctx), t.s.rebind(`INSERT INTO ismskit_records (kind, org, id, version, data, document, edition) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, org, id) DO NOTHING`),
+				t.kind, orgBytes(org), id[:], v, data, doc, edition)
 		} else {
-			res, err = q.ExecContext(t.s.dbctx(ctx), t.s.rebind(`UPDATE ismskit_records SET version = ?, data = ? WHERE kind = ? AND org = ? AND id = ? AND version = ?`),
-				v, data, t.kind, orgBytes(org), id[:], int64(expected))
+			res, err = q.ExecContext(t.s.dbctx(ctx), t.s.rebind(`UPDATE ismskit_records SET version = ?, data = ?, document = ?, edition = ? WHERE kind = ? AND org = ? AND id = ? AND version = ?`),
+				v, data, doc, edition, t.kind, orgBytes(org), id[:], int64(expected))
 		}
 		if err != nil {
+			if uniqueViolation(err) { // a concurrent writer took the edition after editionFree
+				return fmt.Errorf("%w: edition %d of %s document %s was taken by a concurrent write (%v)", isms.ErrConflict, key.Edition, t.kind, key.Document, err)
+			}
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
@@ -359,6 +387,102 @@ func (t *table) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data []by
 		return 0, err
 	}
 	return out, nil
+}
+
+// editionFree returns ErrConflict when another record of org holds key.
+func (t *table) editionFree(ctx context.Context, q querier, org isms.OrgID, id uuid.UUID, key isms.EditionKey) error {
+	var raw []byte
+	err := q.QueryRowContext(t.s.dbctx(ctx), t.s.rebind(`SELECT id FROM ismskit_records WHERE kind = ? AND org = ? AND document = ? AND edition = ? AND id <> ?`),
+		t.kind, orgBytes(org), key.Document[:], int64(key.Edition), id[:]).Scan(&raw)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	holder, _ := uuid.FromBytes(raw)
+	return isms.EditionTaken(t.kind, key, holder)
+}
+
+// uniqueViolation reports whether err is a unique-constraint violation
+// (PostgreSQL SQLSTATE 23505, SQLite SQLITE_CONSTRAINT_UNIQUE).
+func uniqueViolation(err error) bool {
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		return pg.SQLState() == "23505"
+	}
+	var lite interface{ Code() int }
+	if errors.As(err, &lite) {
+		return lite.Code() == 2067
+	}
+	return false
+}
+
+// Latest returns org's record of document with the highest edition; see
+// isms.EditionTable.
+func (t *table) Latest(ctx context.Context, org isms.OrgID, document uuid.UUID) (isms.Encoded, error) {
+	if err := checkOrg(org); err != nil {
+		return isms.Encoded{}, err
+	}
+	var out []isms.Encoded
+	err := t.run(ctx, func(q querier) error {
+		var err error
+		out, err = t.scan(ctx, q, `SELECT id, version, data FROM ismskit_records WHERE kind = ? AND org = ? AND document = ? ORDER BY edition DESC LIMIT 1`,
+			t.kind, orgBytes(org), document[:])
+		return err
+	})
+	switch {
+	case err != nil:
+		return isms.Encoded{}, err
+	case len(out) == 0:
+		return isms.Encoded{}, fmt.Errorf("%w: %s document %s has no edition", isms.ErrNotFound, t.kind, document)
+	}
+	return out[0], nil
+}
+
+// Editions returns up to limit of org's records of document with an
+// edition above after, in edition order; see isms.EditionTable.
+func (t *table) Editions(ctx context.Context, org isms.OrgID, document uuid.UUID, after, limit int) ([]isms.Encoded, error) {
+	if err := checkOrg(org); err != nil {
+		return nil, err
+	}
+	limit = isms.PageRequest{Limit: limit}.EffectiveLimit()
+	var out []isms.Encoded
+	err := t.run(ctx, func(q querier) error {
+		var err error
+		out, err = t.scan(ctx, q, `SELECT id, version, data FROM ismskit_records WHERE kind = ? AND org = ? AND document = ? AND edition > ? ORDER BY edition LIMIT ?`,
+			t.kind, orgBytes(org), document[:], int64(after), limit)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// scan runs a query of (id, version, data) rows.
+func (t *table) scan(ctx context.Context, q querier, query string, args ...any) ([]isms.Encoded, error) {
+	rows, err := q.QueryContext(t.s.dbctx(ctx), t.s.rebind(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []isms.Encoded{}
+	for rows.Next() {
+		var e isms.Encoded
+		var raw []byte
+		var v int64
+		if err := rows.Scan(&raw, &v, &e.Data); err != nil {
+			return nil, err
+		}
+		if len(raw) != 16 {
+			return nil, fmt.Errorf("sqlstore: a stored %s ID has %d bytes", t.kind, len(raw))
+		}
+		copy(e.ID[:], raw)
+		e.Version = isms.Version(v)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // Delete removes one record if its version is still expected; see isms.Table.
@@ -400,28 +524,10 @@ func (t *table) List(ctx context.Context, org isms.OrgID, req isms.PageRequest) 
 	limit := req.EffectiveLimit()
 	page := isms.EncodedPage{Items: []isms.Encoded{}}
 	err = t.run(ctx, func(q querier) error {
-		page.Items = page.Items[:0]
-		rows, err := q.QueryContext(t.s.dbctx(ctx), t.s.rebind(`SELECT id, version, data FROM ismskit_records WHERE kind = ? AND org = ? AND id > ? ORDER BY id LIMIT ?`),
+		var err error
+		page.Items, err = t.scan(ctx, q, `SELECT id, version, data FROM ismskit_records WHERE kind = ? AND org = ? AND id > ? ORDER BY id LIMIT ?`,
 			t.kind, orgBytes(org), after[:], limit+1)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e isms.Encoded
-			var raw []byte
-			var v int64
-			if err := rows.Scan(&raw, &v, &e.Data); err != nil {
-				return err
-			}
-			if len(raw) != 16 {
-				return fmt.Errorf("sqlstore: a stored %s ID has %d bytes", t.kind, len(raw))
-			}
-			copy(e.ID[:], raw)
-			e.Version = isms.Version(v)
-			page.Items = append(page.Items, e)
-		}
-		return rows.Err()
+		return err
 	})
 	if err != nil {
 		return isms.EncodedPage{}, err

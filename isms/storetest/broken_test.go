@@ -3,6 +3,7 @@ package storetest_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/isms/storetest"
+	"github.com/ismskit/ismskit/isms/storetest/kinds"
 )
 
 // brokenEnv selects the broken store TestBrokenStore runs the suite on. It
@@ -290,9 +292,92 @@ func (t tableWrap) Put(ctx context.Context, org isms.OrgID, id uuid.UUID, data [
 	return t.Table.Put(ctx, org, id, data, v)
 }
 
+// editionsWrap breaks a correct store's EditionTable capability.
+type editionsWrap struct {
+	*memstore.Store
+	mode  string
+	mu    *sync.Mutex
+	cache map[string]isms.Encoded // the "latest" a caching index remembers
+	at    map[string]int          // and its edition
+}
+
+func wrapEditions(mode string) func() isms.Tables {
+	return func() isms.Tables {
+		return editionsWrap{memstore.NewStore(), mode, &sync.Mutex{}, map[string]isms.Encoded{}, map[string]int{}}
+	}
+}
+
+func (s editionsWrap) Table(kind string) isms.Table {
+	return editionTableWrap{s.Store.Table(kind).(isms.EditionTable), s, kind}
+}
+
+type editionTableWrap struct {
+	isms.EditionTable
+	s    editionsWrap
+	kind string
+}
+
+// cacheKey is what a caching index files the latest edition under: the
+// "latest-ignores-organisation" store forgets the organisation.
+func (t editionTableWrap) cacheKey(org isms.OrgID, doc uuid.UUID) string {
+	if t.s.mode == "latest-ignores-organisation" {
+		return t.kind + "/" + doc.String()
+	}
+	return t.kind + "/" + org.String() + "/" + doc.String()
+}
+
+func (t editionTableWrap) PutEdition(ctx context.Context, org isms.OrgID, id uuid.UUID, data []byte, key isms.EditionKey, v isms.Version) (isms.Version, error) {
+	if t.s.mode == "allows-same-edition-twice" && !key.IsZero() {
+		eds, err := t.EditionTable.Editions(ctx, org, key.Document, key.Edition-1, 1)
+		var held struct {
+			Revision isms.Revision `json:"revision"`
+		}
+		if err == nil && len(eds) == 1 && eds[0].ID != id && json.Unmarshal(eds[0].Data, &held) == nil && held.Revision.Edition == key.Edition {
+			key = isms.EditionKey{} // stored, but outside the index
+		}
+	}
+	nv, err := t.EditionTable.PutEdition(ctx, org, id, data, key, v)
+	if err == nil && !key.IsZero() {
+		t.s.mu.Lock()
+		k := t.cacheKey(org, key.Document)
+		if key.Edition >= t.s.at[k] {
+			t.s.cache[k], t.s.at[k] = isms.Encoded{ID: id, Data: data, Version: nv}, key.Edition
+		}
+		t.s.mu.Unlock()
+	}
+	return nv, err
+}
+
+func (t editionTableWrap) Latest(ctx context.Context, org isms.OrgID, doc uuid.UUID) (isms.Encoded, error) {
+	switch t.s.mode {
+	case "latest-is-lowest":
+		eds, err := t.EditionTable.Editions(ctx, org, doc, 0, 1)
+		if err != nil || len(eds) == 0 {
+			return isms.Encoded{}, fmt.Errorf("%w: none", isms.ErrNotFound)
+		}
+		return eds[0], nil
+	case "index-keeps-deleted", "latest-ignores-organisation":
+		t.s.mu.Lock()
+		e, ok := t.s.cache[t.cacheKey(org, doc)]
+		t.s.mu.Unlock()
+		if ok {
+			return e, nil
+		}
+	case "missing-is-empty":
+		e, err := t.EditionTable.Latest(ctx, org, doc)
+		if err != nil {
+			return isms.Encoded{}, nil
+		}
+		return e, nil
+	}
+	return t.EditionTable.Latest(ctx, org, doc)
+}
+
 type brokenStore struct {
 	repo   func() isms.Repository[isms.Asset]
 	tables func() isms.Tables
+	// kinds are the kinds a tables store is run with (the asset kind when none).
+	kinds []storetest.KindCase
 	// mustFail are the cases that must catch this store.
 	mustFail []string
 }
@@ -368,11 +453,39 @@ var brokenStores = map[string]brokenStore{
 		tables:   wrapTables("drops-nul"),
 		mustFail: []string{"LargePayloadsRoundTrip"},
 	},
+	"latest-is-lowest": {
+		tables:   wrapEditions("latest-is-lowest"),
+		kinds:    policyKind,
+		mustFail: []string{"Kind=policy/Editions/Capability/LatestAfterSeveralEditions"},
+	},
+	"index-keeps-deleted": {
+		tables:   wrapEditions("index-keeps-deleted"),
+		kinds:    policyKind,
+		mustFail: []string{"Kind=policy/Editions/Capability/LatestAfterDeletingTheLatest"},
+	},
+	"latest-ignores-organisation": {
+		tables:   wrapEditions("latest-ignores-organisation"),
+		kinds:    policyKind,
+		mustFail: []string{"Kind=policy/Editions/Capability/OtherOrganisationsEditionsAreInvisible"},
+	},
+	"missing-is-empty": {
+		tables:   wrapEditions("missing-is-empty"),
+		kinds:    policyKind,
+		mustFail: []string{"Kind=policy/Editions/Capability/MissingDocumentIsNotFound"},
+	},
+	"allows-same-edition-twice": {
+		tables:   wrapEditions("allows-same-edition-twice"),
+		kinds:    policyKind,
+		mustFail: []string{"Kind=policy/Editions/Capability/SameEditionTwiceIsConflict"},
+	},
 	"tx-not-atomic": {
 		tables:   wrapTables("tx-not-atomic"),
 		mustFail: []string{"TxConflictInTheMiddleLeavesNothing", "TxPanicLeavesNothing"},
 	},
 }
+
+// policyKind is the documents kind the edition cases of the broken stores run on.
+var policyKind = []storetest.KindCase{storetest.ForKind(kinds.Policy, kinds.PolicyFixture())}
 
 // TestBrokenStore runs the suite on the broken store named by brokenEnv. It
 // is skipped in a normal run and is expected to fail in the child process.
@@ -386,8 +499,11 @@ func TestBrokenStore(t *testing.T) {
 		t.Fatalf("unknown broken store %q", name)
 	}
 	if broken.tables != nil {
-		storetest.RunStore(t, func(testing.TB) isms.Tables { return broken.tables() },
-			storetest.ForKind(isms.KindAsset, storetest.AssetFixture()))
+		ks := broken.kinds
+		if ks == nil {
+			ks = []storetest.KindCase{storetest.ForKind(isms.KindAsset, storetest.AssetFixture())}
+		}
+		storetest.RunStore(t, func(testing.TB) isms.Tables { return broken.tables() }, ks...)
 		return
 	}
 	storetest.Run(t, func(testing.TB) isms.Repository[isms.Asset] { return broken.repo() })
@@ -435,4 +551,20 @@ func TestKernelFixturesAreValid(t *testing.T) {
 			t.Errorf("%v", err)
 		}
 	}
+}
+
+// withoutCapabilities is a correct store whose tables are plain isms.Table:
+// no EditionTable, no Transactor.
+type withoutCapabilities struct{ st *memstore.Store }
+
+func (s withoutCapabilities) Table(kind string) isms.Table {
+	return struct{ isms.Table }{s.st.Table(kind)}
+}
+
+// TestStoreWithoutEditionIndexPassesThroughTheFallback: a store without
+// the EditionTable capability passes the edition cases, which then check
+// isms.Latest and isms.Editions scanning every record.
+func TestStoreWithoutEditionIndexPassesThroughTheFallback(t *testing.T) {
+	st := withoutCapabilities{memstore.NewStore()}
+	storetest.RunStore(t, func(testing.TB) isms.Tables { return st }, policyKind...)
 }

@@ -32,6 +32,16 @@
 // isms.Transactor, that a unit of work commits at once and that a conflict
 // or panic after 17 writes leaves nothing behind.
 //
+// For kinds whose records are isms.Revisioned (policy, SoA; the record
+// type also needs WithRevision(isms.Revision) T), RunStore checks the
+// latest-edition lookup: isms.Latest and isms.Editions after several
+// editions written out of order, after deleting the latest, with other
+// organisations' editions of the same document, for a missing document
+// (ErrNotFound), and that a second record of one edition is ErrConflict.
+// These run through the store's isms.EditionTable capability when it has
+// one (and compare it with a scan of the same records), and always with
+// the capability hidden, through the scanning fallback.
+//
 // Every failure message says what the store did and what the contract
 // requires. The suite imports only the standard library, isms, uuid and
 // pgregory.net/rapid: rapid drives the state-machine case (random command
@@ -44,7 +54,9 @@
 // notices a cancel, repeats at page size 50, lists without ORDER BY,
 // issues an empty last page, unsigned cursors, kinds sharing a table,
 // truncated payloads, dropped fractional seconds, dropped NUL, a
-// non-atomic unit of work) and require each to fail in the case aimed at
+// non-atomic unit of work, an edition index that returns the lowest
+// edition, keeps deleted editions, ignores the organisation, answers a
+// missing document with nothing, or allows one edition twice) and require each to fail in the case aimed at
 // it, so the suite is known to catch what it claims to.
 //
 // Benchmark, BenchmarkStore and BenchmarkSaveContext give hosts comparable

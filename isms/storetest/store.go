@@ -32,6 +32,7 @@ func ForKind[T isms.Record[T]](k isms.Kind[T], fx Fixture[T]) KindCase {
 		name: k.Name(),
 		run: func(t *testing.T, newStore func(tb testing.TB) isms.Tables) {
 			RunFor(t, func(tb testing.TB) isms.Repository[T] { return isms.Repo(newStore(tb), k) }, fx)
+			runEditions(t, newStore, k, fx)
 		},
 		bench: func(b *testing.B, newStore func(tb testing.TB) isms.Tables) {
 			BenchmarkFor(b, func(tb testing.TB) isms.Repository[T] { return isms.Repo(newStore(tb), k) }, fx)
