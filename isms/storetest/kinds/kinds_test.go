@@ -18,8 +18,8 @@ func TestAll_NamesAreDistinct(t *testing.T) {
 		}
 		seen[k.Name()] = true
 	}
-	if len(seen) != 21 {
-		t.Errorf("%d kinds listed, want the 21 types with a Key method", len(seen))
+	if len(seen) != 28 {
+		t.Errorf("%d kinds listed, want the 28 types with a Key method", len(seen))
 	}
 }
 
