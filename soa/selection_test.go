@@ -2,6 +2,7 @@ package soa_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -113,4 +114,36 @@ func TestSelection_CheckRefs(t *testing.T) {
 	in := input()
 	err := soa.NewSelection(in).CheckRefs(in.Context, nil)
 	assert.Equal(t, []string{"catalogue"}, paths(err))
+}
+
+// FuzzSelection: no stored selection, however broken, makes Validate,
+// CheckRefs or Apply panic, and a selection that validates and checks
+// generates (Generate fails only with ErrInvalid).
+func FuzzSelection(f *testing.F) {
+	if b, err := json.Marshal(soa.NewSelection(input())); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte(`{"links":[{"controls":[""]},{}],"decisions":[{"control":"5.1"},{"control":"5.1","applicable":true,"reason":"x"}],"custom":[{"id":"5.1"},{}]}`))
+	f.Add([]byte(`{"decisions":[{"control":"X","date":"10000-01-01T00:00:00Z"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s soa.Selection
+		if json.Unmarshal(data, &s) != nil {
+			return
+		}
+		in := input()
+		verr := s.Validate()
+		cerr := s.CheckRefs(in.Context, in.Catalogue)
+		for _, err := range []error{verr, cerr} {
+			if err != nil && !errors.Is(err, isms.ErrInvalid) {
+				t.Fatalf("error does not wrap ErrInvalid: %v", err)
+			}
+		}
+		_, _, err := soa.Generate(s.Apply(in))
+		if err != nil && !errors.Is(err, isms.ErrInvalid) {
+			t.Fatalf("Generate error does not wrap ErrInvalid: %v", err)
+		}
+		if verr == nil && cerr == nil && err != nil {
+			t.Fatalf("a selection that validates and checks does not generate: %v", err)
+		}
+	})
 }
