@@ -76,6 +76,10 @@ func (a Activity) Key() ActivityID { return a.ID }
 
 var _ isms.Record[Activity] = Activity{}
 
+// KindActivity is the storable kind of plan activities, with its stable
+// storage name "activity" (see isms.Kind).
+var KindActivity = isms.NewKind[Activity]("activity")
+
 // MaxText is the longest text (in bytes) an activity or completion may
 // hold in one field: title, owner, description, evidence, who completed it.
 const MaxText = 10000

@@ -127,6 +127,10 @@ func (im Implementation) Key() ImplementationID { return im.ID }
 
 var _ isms.Record[Implementation] = Implementation{}
 
+// KindImplementation is the storable kind of implementation records, with
+// its stable storage name "implementation" (see isms.Kind).
+var KindImplementation = isms.NewKind[Implementation]("implementation")
+
 // WithStatus returns a copy of im moved to status to at time at, with the
 // change appended to History. im itself is not changed.
 func (im Implementation) WithStatus(to Status, at time.Time, note string) Implementation {

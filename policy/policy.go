@@ -111,6 +111,10 @@ type Policy struct {
 // Policy is a storable record: it has a Key and a self-contained Validate.
 var _ isms.Record[Policy] = Policy{}
 
+// KindPolicy is the storable kind of policy versions (every edition its
+// own record), with its stable storage name "policy" (see isms.Kind).
+var KindPolicy = isms.NewKind[Policy]("policy")
+
 // Key returns the edition's ID; it makes Policy storable in a Repository.
 func (p Policy) Key() ID { return p.ID }
 

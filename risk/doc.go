@@ -43,6 +43,14 @@
 // band only the method moved (Point.MethodChanged); Compiled.BandChanges
 // lists the risks a new method would move, before it is adopted.
 //
+// # Storage
+//
+// Risks are stored as the kind KindRisk ("risk"). A Method has no ID of
+// its own: each version is stored as a MethodRecord of the kind KindMethod
+// ("risk_method"), made by NewMethodRecord with an ID derived from the
+// method's name and version (MethodKey) and a Current mark on the method in
+// use. isms/dataset saves and loads them with the rest of the ISMS.
+//
 // # Method JSON
 //
 // DecodeMethod reads this schema (unknown fields are errors):

@@ -15,6 +15,10 @@ type ID = isms.ID[Risk]
 // Risk is storable: it has a key and validates itself.
 var _ isms.Record[Risk] = Risk{}
 
+// KindRisk is the storable kind of risks, with its stable storage name
+// "risk" (see isms.Kind).
+var KindRisk = isms.NewKind[Risk]("risk")
+
 // Kind says how a risk was identified.
 type Kind string
 

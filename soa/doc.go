@@ -115,6 +115,15 @@
 // deterministic: an approved edition exported years later is
 // byte-identical.
 //
+// # Storage
+//
+// Every edition is its own record of the kind KindSoA ("soa"). The inputs
+// only the SoA has (its document ID, the requirement links, the decisions
+// and the custom controls) are kept in one Selection per SoA document, of
+// the kind KindSelection ("soa_selection"): NewSelection takes them from
+// an Input, Apply puts them back into the next one, Validate and
+// CheckRefs(org, cat) check them as Generate would.
+//
 // # Names
 //
 // A document's number is its edition (Revision.Edition); "version" is only

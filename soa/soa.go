@@ -186,6 +186,10 @@ type SoA struct {
 // SoA is a storable record: it has a Key and a self-contained Validate.
 var _ isms.Record[SoA] = SoA{}
 
+// KindSoA is the storable kind of SoA versions (every edition its own
+// record), with its stable storage name "soa" (see isms.Kind).
+var KindSoA = isms.NewKind[SoA]("soa")
+
 // Key returns the edition's ID; it makes SoA storable in a Repository.
 func (s SoA) Key() ID { return s.ID }
 

@@ -11,6 +11,7 @@
 //	pol, err := sample.Policy(company, reg)           // composed and approved
 //	plan, err := sample.Plan(company, reg, pol)       // the yearly rhythm with every duty
 //	recs := sample.Records()                          // training, audits, incidents, measurements
+//	d, err := sample.Dataset()                        // all of it as one dataset.Dataset
 //
 // # Data and inputs
 //

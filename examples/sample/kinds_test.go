@@ -169,6 +169,31 @@ func TestCreate_EveryRecordKind(t *testing.T) {
 		{"policy.Policy", func(t *testing.T) {
 			check(t, pol, policy.Policy{ID: pol.ID}, "revision.document")
 		}},
+		{"records.CompetenceRequirement", func(t *testing.T) {
+			checkEach(t, recs.Competence, broken(recs.Competence[0], func(c *records.CompetenceRequirement) { c.Role = isms.RoleID{} }), "role")
+		}},
+		{"records.Communication", func(t *testing.T) {
+			checkEach(t, recs.Communications, broken(recs.Communications[0], func(c *records.Communication) { c.Audience = "" }), "audience")
+		}},
+		{"records.Document", func(t *testing.T) {
+			checkEach(t, recs.Documents, broken(recs.Documents[0], func(d *records.Document) { d.Owner = isms.Owner{} }), "owner")
+		}},
+		{"records.Opportunity", func(t *testing.T) {
+			checkEach(t, recs.Opportunities, broken(recs.Opportunities[0], func(o *records.Opportunity) { o.Action = "TBD" }), "action")
+		}},
+		{"records.Resource", func(t *testing.T) {
+			checkEach(t, recs.Resources, broken(recs.Resources[0], func(r *records.Resource) { r.Provided = "" }), "provided")
+		}},
+		{"risk.MethodRecord", func(t *testing.T) {
+			m := risk.NewMethodRecord(reg.Method, true)
+			check(t, m, broken(m, func(r *risk.MethodRecord) { r.Method.Thresholds = nil }), "method.thresholds")
+		}},
+		{"soa.Selection", func(t *testing.T) {
+			sel := soa.NewSelection(sample.SoAInput(c, reg))
+			bad := soa.NewSelection(sample.SoAInput(c, reg)) // its own lists, not sel's
+			bad.Decisions[0].Justification = "N/A"
+			check(t, sel, bad, "decisions[0].justification")
+		}},
 		{"calendar.Activity", func(t *testing.T) {
 			checkEach(t, plan.Activities, broken(plan.Activities[0], func(a *calendar.Activity) { a.Owner = "everyone" }), "owner")
 		}},

@@ -28,8 +28,13 @@
 // Opportunity (6.1.1) and Resource (7.1). Audits carry the programme's
 // frequency, methods, criteria and scope, and when results were reported;
 // reviews carry inputs a to g (InputKinds) and results (decisions,
-// changes). Each is a storable isms.Record; Records bundles them for
-// checks and reports.
+// changes). Each is a storable isms.Record, of the kinds KindTraining,
+// KindAudit, KindManagementReview, KindNonconformity, KindIncident,
+// KindMeasurement, KindCompetenceRequirement, KindCommunication,
+// KindDocument, KindOpportunity and KindResource (stable storage names
+// "training", "audit", …, "competence_requirement", "communication",
+// "document", "opportunity", "resource"); Records bundles them for checks
+// and reports.
 //
 // # Limits
 //

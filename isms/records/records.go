@@ -149,3 +149,19 @@ var (
 	_ isms.Record[Opportunity]           = Opportunity{}
 	_ isms.Record[Resource]              = Resource{}
 )
+
+// The storable kinds of the records, with their stable storage names (see
+// isms.Kind).
+var (
+	KindTraining              = isms.NewKind[Training]("training")
+	KindAudit                 = isms.NewKind[Audit]("audit")
+	KindManagementReview      = isms.NewKind[ManagementReview]("management_review")
+	KindNonconformity         = isms.NewKind[Nonconformity]("nonconformity")
+	KindIncident              = isms.NewKind[Incident]("incident")
+	KindMeasurement           = isms.NewKind[Measurement]("measurement")
+	KindCompetenceRequirement = isms.NewKind[CompetenceRequirement]("competence_requirement")
+	KindCommunication         = isms.NewKind[Communication]("communication")
+	KindDocument              = isms.NewKind[Document]("document")
+	KindOpportunity           = isms.NewKind[Opportunity]("opportunity")
+	KindResource              = isms.NewKind[Resource]("resource")
+)

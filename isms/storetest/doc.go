@@ -26,7 +26,7 @@
 // by hand give ErrInvalid; a call cancelled part-way reports what it did.
 //
 // RunStore proves a store of every kind (isms.Tables) at once: RunFor on
-// each kind (KernelKinds, or isms/storetest/kinds.All for all 21), then
+// each kind (KernelKinds, or isms/storetest/kinds.All for all 28), then
 // kinds kept apart, nanosecond zoned timestamps, 256 KB payloads with NUL
 // and non-BMP characters, SaveContext/LoadContext, and, for an
 // isms.Transactor, that a unit of work commits at once and that a conflict

@@ -4,22 +4,27 @@
 //
 //	storetest.RunStore(t, newStore, kinds.All()...)
 //
-// The kinds of package isms are isms.Kind… variables (see
-// storetest.KernelKinds); the kinds of the other packages are named here,
-// the one package that may import them all (it sits at the top of the
-// layers, beside isms/readiness, and only tests import it).
+// Each kind is a variable of the package that owns its type (isms.KindAsset,
+// risk.KindRisk, records.KindAudit …), so a production host names its
+// tables without importing this test-support package; this package, at the
+// top of the layers beside isms/readiness, gathers them with a fixture for
+// each. isms/dataset saves and loads all of them for one organisation.
 //
-// Stable storage names (never renamed once released):
+// Stable storage names (never renamed once released), 28 kinds:
 //
 //	organization, scope, issue, interested_party, requirement, asset,
-//	person, role, responsibility, objective        (package isms)
-//	implementation                                 (controls.Implementation)
-//	activity                                       (calendar.Activity)
-//	risk                                           (risk.Risk)
-//	policy                                         (policy.Policy, every version)
-//	soa                                            (soa.SoA, every version)
-//	audit, incident, measurement, nonconformity,
-//	management_review, training                    (isms/records)
+//	person, role, responsibility, objective   (isms.Kind…)
+//	implementation                            (controls.KindImplementation)
+//	activity                                  (calendar.KindActivity)
+//	risk                                      (risk.KindRisk)
+//	risk_method                               (risk.KindMethod: risk.MethodRecord, every version)
+//	policy                                    (policy.KindPolicy, every version)
+//	soa                                       (soa.KindSoA, every version)
+//	soa_selection                             (soa.KindSelection: document, links, decisions, custom controls)
+//	training, audit, management_review,
+//	nonconformity, incident, measurement,
+//	competence_requirement, communication,
+//	document, opportunity, resource           (records.Kind…)
 package kinds
 
 import (
@@ -33,37 +38,96 @@ import (
 	"github.com/ismskit/ismskit/soa"
 )
 
-// The storable kinds outside package isms, with their stable storage names.
-var (
-	Implementation   = isms.NewKind[controls.Implementation]("implementation")
-	Activity         = isms.NewKind[calendar.Activity]("activity")
-	Risk             = isms.NewKind[risk.Risk]("risk")
-	Policy           = isms.NewKind[policy.Policy]("policy")
-	SoA              = isms.NewKind[soa.SoA]("soa")
-	Audit            = isms.NewKind[records.Audit]("audit")
-	Incident         = isms.NewKind[records.Incident]("incident")
-	Measurement      = isms.NewKind[records.Measurement]("measurement")
-	Nonconformity    = isms.NewKind[records.Nonconformity]("nonconformity")
-	ManagementReview = isms.NewKind[records.ManagementReview]("management_review")
-	Training         = isms.NewKind[records.Training]("training")
-)
-
 // All returns every storable kind of ismskit with its fixture: the kernel
-// kinds first, then the others in the order above.
+// kinds first, then the others in the order of the package doc.
 func All() []storetest.KindCase {
 	return append(storetest.KernelKinds(),
-		storetest.ForKind(Implementation, ImplementationFixture()),
-		storetest.ForKind(Activity, ActivityFixture()),
-		storetest.ForKind(Risk, RiskFixture()),
-		storetest.ForKind(Policy, PolicyFixture()),
-		storetest.ForKind(SoA, SoAFixture()),
-		storetest.ForKind(Audit, AuditFixture()),
-		storetest.ForKind(Incident, IncidentFixture()),
-		storetest.ForKind(Measurement, MeasurementFixture()),
-		storetest.ForKind(Nonconformity, NonconformityFixture()),
-		storetest.ForKind(ManagementReview, ManagementReviewFixture()),
-		storetest.ForKind(Training, TrainingFixture()),
+		storetest.ForKind(controls.KindImplementation, ImplementationFixture()),
+		storetest.ForKind(calendar.KindActivity, ActivityFixture()),
+		storetest.ForKind(risk.KindRisk, RiskFixture()),
+		storetest.ForKind(risk.KindMethod, MethodFixture()),
+		storetest.ForKind(policy.KindPolicy, PolicyFixture()),
+		storetest.ForKind(soa.KindSoA, SoAFixture()),
+		storetest.ForKind(soa.KindSelection, SelectionFixture()),
+		storetest.ForKind(records.KindTraining, TrainingFixture()),
+		storetest.ForKind(records.KindAudit, AuditFixture()),
+		storetest.ForKind(records.KindManagementReview, ManagementReviewFixture()),
+		storetest.ForKind(records.KindNonconformity, NonconformityFixture()),
+		storetest.ForKind(records.KindIncident, IncidentFixture()),
+		storetest.ForKind(records.KindMeasurement, MeasurementFixture()),
+		storetest.ForKind(records.KindCompetenceRequirement, CompetenceRequirementFixture()),
+		storetest.ForKind(records.KindCommunication, CommunicationFixture()),
+		storetest.ForKind(records.KindDocument, DocumentFixture()),
+		storetest.ForKind(records.KindOpportunity, OpportunityFixture()),
+		storetest.ForKind(records.KindResource, ResourceFixture()),
 	)
+}
+
+var (
+	namespace = isms.NewNamespace("ismskit storetest kinds")
+	ownerRole = isms.DeriveID[isms.Role](namespace, "storetest owner")
+)
+
+// MethodFixture makes risk method records (the default 5×5 method); the
+// counter is in the method's name.
+func MethodFixture() storetest.Fixture[risk.MethodRecord] {
+	return storetest.TextFixture(func(id risk.MethodRecordID) risk.MethodRecord {
+		m := risk.DefaultMethod()
+		m.Name, m.Version = "fixture", "2026-1"
+		return risk.MethodRecord{ID: id, Current: true, Method: m}
+	}, func(v *risk.MethodRecord) *string { return &v.Method.Name })
+}
+
+// SelectionFixture makes SoA selections with one decision; the counter is
+// in its justification.
+func SelectionFixture() storetest.Fixture[soa.Selection] {
+	doc := isms.DeriveID[isms.Document](namespace, "soa")
+	return storetest.TextFixture(func(id soa.SelectionID) soa.Selection {
+		return soa.Selection{ID: id, Document: doc,
+			Custom:    []soa.CustomControl{{ID: "X.1", Title: "Customer security reviews"}},
+			Decisions: []soa.Decision{{Control: "7.6", Justification: "fixture"}}}
+	}, func(v *soa.Selection) *string {
+		if len(v.Decisions) == 0 {
+			v.Decisions = []soa.Decision{{}}
+		}
+		return &v.Decisions[0].Justification
+	})
+}
+
+// CompetenceRequirementFixture makes competence requirements; the counter
+// is in the competence required.
+func CompetenceRequirementFixture() storetest.Fixture[records.CompetenceRequirement] {
+	return storetest.TextFixture(func(id records.CompetenceID) records.CompetenceRequirement {
+		return records.CompetenceRequirement{ID: id, Role: ownerRole, Required: "fixture"}
+	}, func(v *records.CompetenceRequirement) *string { return &v.Required })
+}
+
+// CommunicationFixture makes communications; the counter is in the subject.
+func CommunicationFixture() storetest.Fixture[records.Communication] {
+	return storetest.TextFixture(func(id records.CommunicationID) records.Communication {
+		return records.Communication{ID: id, Subject: "fixture", When: "quarterly", Audience: "all staff", By: isms.OwnedByRole(ownerRole)}
+	}, func(v *records.Communication) *string { return &v.Subject })
+}
+
+// DocumentFixture makes document register entries; the counter is in the title.
+func DocumentFixture() storetest.Fixture[records.Document] {
+	return storetest.TextFixture(func(id records.DocumentID) records.Document {
+		return records.Document{ID: id, Title: "fixture", Owner: isms.OwnedByRole(ownerRole), Version: "1", Retention: "3 years", Access: "all staff"}
+	}, func(v *records.Document) *string { return &v.Title })
+}
+
+// OpportunityFixture makes opportunities; the counter is in the description.
+func OpportunityFixture() storetest.Fixture[records.Opportunity] {
+	return storetest.TextFixture(func(id records.OpportunityID) records.Opportunity {
+		return records.Opportunity{ID: id, Description: "fixture", Action: "automate the leaver process", Owner: isms.OwnedByRole(ownerRole)}
+	}, func(v *records.Opportunity) *string { return &v.Description })
+}
+
+// ResourceFixture makes resources; the counter is in what is provided.
+func ResourceFixture() storetest.Fixture[records.Resource] {
+	return storetest.TextFixture(func(id records.ResourceID) records.Resource {
+		return records.Resource{ID: id, Need: "a part-time security officer", Provided: "fixture", ApprovedBy: isms.OwnedByRole(ownerRole)}
+	}, func(v *records.Resource) *string { return &v.Provided })
 }
 
 // ImplementationFixture makes implementation records; the counter is in the notes.

@@ -1,6 +1,7 @@
 package kinds_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/ismskit/ismskit/isms"
@@ -18,8 +19,8 @@ func TestAll_NamesAreDistinct(t *testing.T) {
 		}
 		seen[k.Name()] = true
 	}
-	if len(seen) != 21 {
-		t.Errorf("%d kinds listed, want the 21 types with a Key method", len(seen))
+	if len(seen) != 28 {
+		t.Errorf("%d kinds listed, want the 28 types with a Key method", len(seen))
 	}
 }
 
@@ -27,4 +28,23 @@ func TestAll_NamesAreDistinct(t *testing.T) {
 func TestMemstore_PassesForEveryKind(t *testing.T) {
 	st := memstore.NewStore()
 	storetest.RunStore(t, func(testing.TB) isms.Tables { return st }, kinds.All()...)
+}
+
+// The stable storage names never change once released: this list is the
+// documented one (package doc), in All's order.
+func TestAll_StableNames(t *testing.T) {
+	want := []string{
+		"organization", "scope", "issue", "interested_party", "requirement", "asset",
+		"person", "role", "responsibility", "objective",
+		"implementation", "activity", "risk", "risk_method", "policy", "soa", "soa_selection",
+		"training", "audit", "management_review", "nonconformity", "incident", "measurement",
+		"competence_requirement", "communication", "document", "opportunity", "resource",
+	}
+	var got []string
+	for _, k := range kinds.All() {
+		got = append(got, k.Name())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("kinds.All() names\n%q\nwant the documented stable names\n%q", got, want)
+	}
 }
