@@ -16,7 +16,7 @@ import (
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/sqlstore"
-	"github.com/ismskit/ismskit/isms/storetest/kinds"
+	"github.com/ismskit/ismskit/risk"
 )
 
 func testOptions(t *testing.T) options {
@@ -136,7 +136,7 @@ func TestQuickstart_DBKeepsTheISMSAndGivesTheSameFiles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, len(c.Assets), len(got.Assets))
 	assert.Equal(t, c.Organization, got.Organization)
-	risks, err := isms.Collect(ctx, isms.Repo(st, kinds.Risk), c.Organization.ID)
+	risks, err := isms.Collect(ctx, isms.Repo(st, risk.KindRisk), c.Organization.ID)
 	require.NoError(t, err)
 	assert.Len(t, risks, 5)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/isms/sqlstore"
-	"github.com/ismskit/ismskit/isms/storetest/kinds"
 	"github.com/ismskit/ismskit/risk"
 )
 
@@ -68,7 +67,7 @@ func saveAll(ctx context.Context, st store, c isms.OrgContext, reg risk.Register
 		if err := isms.SaveContext(ctx, tx, c); err != nil {
 			return err
 		}
-		return isms.ReplaceAll(ctx, isms.Repo(tx, kinds.Risk), c.Organization.ID, reg.Risks)
+		return isms.ReplaceAll(ctx, isms.Repo(tx, risk.KindRisk), c.Organization.ID, reg.Risks)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store the organisation: %w", err)
@@ -88,7 +87,7 @@ func loadAll(ctx context.Context, st store, org isms.OrgID, method risk.Method) 
 	if err := c.Validate(); err != nil {
 		return c, risk.Register{}, fmt.Errorf("the context read back from the store is invalid: %w", err)
 	}
-	risks, err := isms.Collect(ctx, isms.Repo(st, kinds.Risk), org)
+	risks, err := isms.Collect(ctx, isms.Repo(st, risk.KindRisk), org)
 	if err != nil {
 		return c, risk.Register{}, fmt.Errorf("read the risks back: %w", err)
 	}

@@ -30,7 +30,7 @@ func BenchmarkLatest(b *testing.B) {
 		st := s.open(b)
 		ctx := context.Background()
 		org, doc := isms.NewID[isms.Organization](), isms.NewID[isms.Document]()
-		repo := isms.Repo(st, kinds.Policy)
+		repo := isms.Repo(st, policy.KindPolicy)
 		fx := kinds.PolicyFixture()
 		for n := 1; n <= 100; n++ {
 			for _, d := range []isms.DocumentID{doc, isms.NewID[isms.Document]()} {
@@ -46,7 +46,7 @@ func BenchmarkLatest(b *testing.B) {
 		}{{"capability", st}, {"fallback", plain{st}}} {
 			b.Run(s.name+"/"+mode.name, func(b *testing.B) {
 				for b.Loop() {
-					got, err := isms.Latest(ctx, mode.st, kinds.Policy, org, doc)
+					got, err := isms.Latest(ctx, mode.st, policy.KindPolicy, org, doc)
 					if err != nil || got.Value.Revision.Edition != 100 {
 						b.Fatalf("Latest: edition %d, %v", got.Value.Revision.Edition, err)
 					}

@@ -21,6 +21,7 @@ import (
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/isms/storetest"
 	"github.com/ismskit/ismskit/isms/storetest/kinds"
+	"github.com/ismskit/ismskit/policy"
 )
 
 // brokenEnv selects the broken store TestBrokenStore runs the suite on. It
@@ -485,7 +486,7 @@ var brokenStores = map[string]brokenStore{
 }
 
 // policyKind is the documents kind the edition cases of the broken stores run on.
-var policyKind = []storetest.KindCase{storetest.ForKind(kinds.Policy, kinds.PolicyFixture())}
+var policyKind = []storetest.KindCase{storetest.ForKind(policy.KindPolicy, kinds.PolicyFixture())}
 
 // TestBrokenStore runs the suite on the broken store named by brokenEnv. It
 // is skipped in a normal run and is expected to fail in the child process.
