@@ -141,7 +141,7 @@ func buildV2(w WorkbookV2) (deliver.Bundle, error) {
 func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundle, error) {
 	wb, names, resolveErr := resolve(w)
 	var p isms.Problems
-	seen := append([]string(nil), pruned...)
+	var seen []string
 	add := func(err error, humane bool) {
 		for _, v := range isms.ValidationErrors(err) {
 			if isms.Omitted(v) > 0 {
@@ -159,9 +159,22 @@ func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundl
 		}
 		for _, v := range isms.ValidationErrors(err) {
 			seen = append(seen, v.Path)
+			// A misspelt field stands for the one it was meant to be, and
+			// a key given twice for its ID.
+			if m := meant.FindStringSubmatch(v.Problem); m != nil {
+				if i := strings.LastIndexAny(v.Path, ".["); i > 0 && v.Path[i] == '.' {
+					seen = append(seen, v.Path[:i+1]+m[1])
+				}
+			}
+			for _, key := range []string{".name", ".title", ".ref"} {
+				if parent, ok := strings.CutSuffix(v.Path, key); ok {
+					seen = append(seen, parent+".id")
+				}
+			}
 		}
 	}
 	add(decodeErr, false)
+	seen = append(seen, pruned...)
 	add(resolveErr, false)
 	if resolveErr == nil || p.Len() < isms.MaxProblems {
 		bundle, err := build(wb)
@@ -185,6 +198,8 @@ func under(path string, paths []string) bool {
 	}
 	return false
 }
+
+var meant = regexp.MustCompile(`unknown field .*; did you mean "([^"]+)"\?`)
 
 var uuidPattern = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
 

@@ -516,7 +516,7 @@ type ImplementationV2 struct {
 	Evidence []EvidenceV2 `json:"evidence,omitempty"`
 	// Reason explains a control that is not applicable.
 	Reason string `json:"reason,omitempty"`
-	// Effectiveness rates the control, 0 (not assessed) to 3.
+	// Effectiveness rates the control, 0 (not assessed) to 4 (effective).
 	Effectiveness controls.Effectiveness `json:"effectiveness,omitempty"`
 	// LastReviewed is when the control was last reviewed.
 	LastReviewed Date `json:"last_reviewed,omitzero"`
