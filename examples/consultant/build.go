@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -111,6 +113,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	for _, c := range wb.Plan.Completions {
 		plan = plan.Complete(c)
 	}
+	plan = completeByKey(&p, plan, wb.Plan)
 	p.Merge("plan", plan.Validate())
 	if err := p.Err(); err != nil {
 		return deliver.Bundle{}, err
@@ -147,4 +150,52 @@ func approver(c isms.OrgContext, name string) (isms.Owner, bool) {
 		}
 	}
 	return isms.Owner{}, false
+}
+
+// completeByKey records the completions of a v2 workbook: each names its
+// activity by key (the kind of a default activity, or an activity's title)
+// and the date the occurrence was due, which must be a date the activity
+// is due on.
+func completeByKey(p *isms.Problems, plan calendar.Plan, in PlanInput) calendar.Plan {
+	loc, err := time.LoadLocation(in.TZ)
+	if err != nil || in.TZ == "" || in.TZ == "Local" {
+		loc = time.UTC
+	}
+	for i, c := range in.keyed {
+		path := fmt.Sprintf("plan.completions[%d]", i)
+		var keys []string
+		var found *calendar.Activity
+		for j, a := range plan.Activities {
+			key := a.Title
+			if a.Kind != calendar.Custom && a.Kind != calendar.ObjectiveDeadline && slices.Contains(defaultKinds(), a.Kind) && !slices.Contains(keys, string(a.Kind)) {
+				key = string(a.Kind)
+			}
+			keys = append(keys, key)
+			if key == c.Activity || a.Title == c.Activity {
+				found = &plan.Activities[j]
+				break
+			}
+		}
+		if found == nil {
+			msg := fmt.Sprintf("no activity of the plan has the key %q", clip(c.Activity))
+			if s := suggest(c.Activity, keys); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			p.Addf(path+".activity", "%s", msg)
+			continue
+		}
+		if c.Due.IsZero() {
+			p.Addf(path+".due", "give the date the occurrence was due (YYYY-MM-DD)")
+			continue
+		}
+		y, m, d := c.Due.Date()
+		from := time.Date(y, m, d, 0, 0, 0, 0, loc)
+		occ := plan.Occurrences(*found, from, from.AddDate(0, 0, 1))
+		if len(occ) == 0 {
+			p.Addf(path+".due", "%q is not due on %s", c.Activity, from.Format(time.DateOnly))
+			continue
+		}
+		plan = plan.Complete(calendar.Completion{Activity: found.ID, Due: occ[0], Done: c.Done.Time, By: c.By, Evidence: c.Evidence})
+	}
+	return plan
 }

@@ -25,7 +25,7 @@ import (
 // The hostile corpus: testdata/hostile holds one workbook per attack, each
 // the sample workbook with one thing made hostile, so that the attack is
 // the only problem and the consultant reaches the code it targets. The
-// files are generated from sample-workbook.json by hostileCases (run the
+// files are generated from testdata/v1-sample-workbook.json (the v1 form) by hostileCases (run the
 // tests with -update to rewrite them) and read back by
 // TestRun_HostileWorkbooksAreRefused, which every change runs.
 
@@ -128,7 +128,7 @@ func hostileCases() []hostileCase {
 // testdata/hostile against the sample workbook, and that the folder holds
 // no file without a case.
 func TestHostileCorpus_IsUpToDate(t *testing.T) {
-	sample, err := os.ReadFile("sample-workbook.json")
+	sample, err := os.ReadFile(v1Sample)
 	require.NoError(t, err)
 	var names []string
 	for _, c := range hostileCases() {
@@ -224,7 +224,7 @@ func TestDecodeWorkbook_A200MBStringIsRefusedFast(t *testing.T) {
 // give an error of bounded length, quickly: the list is refused whole
 // (MaxListItems) before any record is checked.
 func TestRun_AMillionBadItemsGiveAShortError(t *testing.T) {
-	sample, err := os.ReadFile("sample-workbook.json")
+	sample, err := os.ReadFile(v1Sample)
 	require.NoError(t, err)
 	items := make([]any, 1_000_000)
 	for i := range items {
@@ -298,7 +298,7 @@ func TestMain_HostileWorkbooksExitNonZeroWithoutAStackTrace(t *testing.T) {
 // composer now generalises the tool ("the cloud platform"), so the policy
 // it writes is lint-clean as well.
 func TestRun_TextThatChangesLengthWhenLowercasedIsNoPanic(t *testing.T) {
-	sample, err := os.ReadFile("sample-workbook.json")
+	sample, err := os.ReadFile(v1Sample)
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "wb.json")
 	require.NoError(t, os.WriteFile(in, hostile.Set("context.organization.description", "ȺȺȺȺȺȺ builds software on AWS.")(t, sample), 0o644))

@@ -17,6 +17,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -37,18 +38,51 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("consultant", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	in := fs.String("in", "examples/consultant/sample-workbook.json", "the client's workbook (JSON)")
+	in := fs.String("in", "examples/consultant/sample-workbook.json", "the client's workbook (JSON, ismskit-workbook/2 or /1)")
 	out := fs.String("out", "client", "folder to write the deliverables into")
+	check := fs.Bool("check", false, "check the workbook and list its problems without writing deliverables")
+	upgradeTo := fs.Bool("upgrade", false, "print the workbook in the ismskit-workbook/2 form (names instead of UUIDs) and stop")
+	initDir := fs.String("init", "", "write a starter workbook and its schema into this folder and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *initDir != "" {
+		paths, err := writeStarter(*initDir)
+		if err != nil {
+			return err
+		}
+		for _, p := range paths {
+			fmt.Fprintf(stdout, "%s\n", p)
+		}
+		return nil
+	}
 	wb, err := readWorkbook(*in)
+	var decodeErr error
+	var pruned []string
+	if part, ok := err.(*partialError); ok {
+		decodeErr, pruned, err = part.err, part.pruned, nil
+	}
+	if err != nil || (*upgradeTo && decodeErr != nil) {
+		return refuse(stderr, *in, cmp.Or(err, decodeErr))
+	}
+	if *upgradeTo {
+		if wb.Schema == "" {
+			wb.Schema = SchemaFile
+		}
+		b, err := encodeWorkbookV2(wb)
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(b)
+		return err
+	}
+	bundle, err := buildV2After(wb, decodeErr, pruned)
 	if err != nil {
 		return refuse(stderr, *in, err)
 	}
-	bundle, err := build(wb)
-	if err != nil {
-		return refuse(stderr, *in, err)
+	if *check {
+		fmt.Fprintf(stdout, "the workbook %s has no problems: %s, %s\n", *in, bundle.Context.Organization.Name, bundle.Report.Verdict)
+		return nil
 	}
 	files, err := deliver.Files(bundle)
 	if err != nil {
@@ -69,15 +103,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 }
 
 // readWorkbook opens and decodes the workbook at path, refusing a file
-// larger than MaxWorkbookSize before reading it.
-func readWorkbook(path string) (Workbook, error) {
+// larger than MaxWorkbookSize before reading it. A workbook with decoding
+// problems comes back as far as it could be decoded, with the problems.
+func readWorkbook(path string) (WorkbookV2, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Workbook{}, err
+		return WorkbookV2{}, err
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxWorkbookSize {
-		return Workbook{}, tooLarge()
+		return WorkbookV2{}, tooLarge()
 	}
 	return decodeWorkbook(f)
 }
@@ -89,7 +124,11 @@ func refuse(stderr io.Writer, in string, err error) error {
 	if len(problems) == 0 {
 		return err
 	}
-	fmt.Fprintf(stderr, "the workbook %s has %d problems; nothing was written:\n", in, len(problems))
+	noun := "problems"
+	if len(problems) == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(stderr, "the workbook %s has %d %s; nothing was written:\n", in, len(problems), noun)
 	for _, v := range problems {
 		fmt.Fprintf(stderr, "  %s\n", v)
 	}

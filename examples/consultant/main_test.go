@@ -34,10 +34,18 @@ func sampleWorkbook(t *testing.T) Workbook {
 	}
 }
 
-// TestSampleWorkbook_IsTheSampleCompany keeps sample-workbook.json equal to
-// the sample company (go test ./examples/consultant -update rewrites it).
+// v1Sample is the sample company as an ismskit-workbook/1 file, which the
+// hostile corpus and the v1 tests start from.
+const v1Sample = "testdata/v1-sample-workbook.json"
+
+// TestSampleWorkbook_IsTheSampleCompany keeps sample-workbook.json (v2) and
+// its v1 form equal to the sample company (go test ./examples/consultant
+// -update rewrites them).
 func TestSampleWorkbook_IsTheSampleCompany(t *testing.T) {
 	b, err := encodeWorkbook(sampleWorkbook(t))
+	require.NoError(t, err)
+	golden.Assert(t, v1Sample, b)
+	b, err = encodeWorkbookV2(upgrade(sampleWorkbook(t)))
 	require.NoError(t, err)
 	golden.Assert(t, "sample-workbook.json", b)
 }
@@ -127,8 +135,10 @@ func TestDecodeWorkbook_RejectsUnknownFields(t *testing.T) {
 // FuzzWorkbook: no input makes decoding, checking or rendering a workbook
 // panic.
 func FuzzWorkbook(f *testing.F) {
-	if b, err := os.ReadFile("sample-workbook.json"); err == nil {
-		f.Add(b)
+	for _, name := range []string{"sample-workbook.json", v1Sample} {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
 	}
 	for _, c := range hostileCases() { // the hostile corpus
 		if b, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".json")); err == nil {
@@ -142,7 +152,7 @@ func FuzzWorkbook(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if b, err := build(wb); err == nil {
+		if b, err := buildV2(wb); err == nil {
 			_, _ = deliver.Files(b)
 		}
 	})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"time"
 
@@ -15,11 +16,13 @@ import (
 	"github.com/ismskit/ismskit/soa"
 )
 
-// WorkbookFormat names the workbook schema this program reads.
+// WorkbookFormat names the first workbook form, whose references are
+// UUIDs; the program still reads it (converted to v2, see upgrade) and
+// -upgrade rewrites it in the v2 form (WorkbookFormatV2).
 const WorkbookFormat = "ismskit-workbook/1"
 
-// Workbook is one client's whole ISMS input in one JSON file; README.md in
-// this folder documents every field, and sample-workbook.json is complete.
+// Workbook is one client's whole ISMS input in the library's types: the
+// ismskit-workbook/1 form, and what a v2 workbook is resolved into.
 type Workbook struct {
 	Format string `json:"format"`
 	// AsOf is the date the deliverables are made as of (YYYY-MM-DD).
@@ -59,6 +62,9 @@ type PlanInput struct {
 	Cadence      map[calendar.Kind]calendar.Cadence `json:"cadence,omitempty"`
 	Holidays     []calendar.Date                    `json:"holidays,omitempty"`
 	Completions  []calendar.Completion              `json:"completions,omitempty"`
+	// keyed are the completions of a v2 workbook, by activity key and
+	// date; build matches them to the plan's occurrences.
+	keyed []CompletionV2
 }
 
 // MaxWorkbookSize is the largest workbook the consultant reads, in bytes
@@ -74,26 +80,60 @@ func tooLarge() error {
 	return p.Err()
 }
 
-// decodeWorkbook reads a workbook of at most MaxWorkbookSize bytes,
-// rejecting unknown fields and trailing data. It checks the JSON only;
-// build checks the content.
-func decodeWorkbook(r io.Reader) (Workbook, error) {
+// readAll reads at most MaxWorkbookSize bytes.
+func readAll(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookSize+1))
 	if err != nil {
-		return Workbook{}, err
+		return nil, err
 	}
 	if len(data) > MaxWorkbookSize {
-		return Workbook{}, tooLarge()
+		return nil, tooLarge()
 	}
-	var wb Workbook
+	return data, nil
+}
+
+// formatOf returns the format a workbook says it has, or "" when it does
+// not say (or is not JSON).
+func formatOf(data []byte) string {
+	var head struct {
+		Format string `json:"format"`
+	}
+	_ = json.NewDecoder(bytes.NewReader(data)).Decode(&head) // the first value; trailing data is jsonio's to report
+	return head.Format
+}
+
+// decodeWorkbook reads a workbook of either form, of at most
+// MaxWorkbookSize bytes, and returns it in the v2 form: a v1 workbook is
+// decoded (every JSON problem listed with its path) and upgraded. Unknown
+// fields, duplicate keys and trailing data are problems. It checks the
+// JSON only; resolve and build check the content.
+func decodeWorkbook(r io.Reader) (WorkbookV2, error) {
+	data, err := readAll(r)
+	if err != nil {
+		return WorkbookV2{}, err
+	}
+	if formatOf(data) == WorkbookFormat {
+		var wb Workbook
+		if err := jsonio.Decode(bytes.NewReader(data), &wb, "workbook"); err != nil {
+			return WorkbookV2{}, err
+		}
+		if err := checkSizes(wb); err != nil {
+			return WorkbookV2{}, err
+		}
+		return upgrade(wb), nil
+	}
+	var wb WorkbookV2
 	if err := jsonio.Decode(bytes.NewReader(data), &wb, "workbook"); err != nil {
-		return Workbook{}, err
+		return repair(data, err)
 	}
 	return wb, nil
 }
 
+// encodeWorkbookV2 writes a v2 workbook as indented JSON.
+func encodeWorkbookV2(wb WorkbookV2) ([]byte, error) { return encodeWorkbook(wb) }
+
 // encodeWorkbook writes a workbook as indented JSON.
-func encodeWorkbook(wb Workbook) ([]byte, error) {
+func encodeWorkbook(wb any) ([]byte, error) {
 	var b bytes.Buffer
 	err := jsonio.Encode(&b, wb)
 	return b.Bytes(), err
