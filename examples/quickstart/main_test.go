@@ -36,8 +36,9 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 	require.NoError(t, run(context.Background(), &out, opts))
 	printed := bytes.ReplaceAll(out.Bytes(), []byte(opts.out), []byte("out"))
 	golden.Assert(t, filepath.Join("testdata", "summary.golden"), printed)
-	for _, name := range []string{"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md"} {
-		got, err := os.ReadFile(filepath.Join(opts.out, name))
+	for _, name := range []string{"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md",
+		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
+		got, err := os.ReadFile(filepath.Join(opts.out, filepath.FromSlash(name)))
 		require.NoError(t, err)
 		golden.Assert(t, filepath.Join("testdata", "out", name), got)
 	}
@@ -122,8 +123,8 @@ func TestQuickstart_DBKeepsTheISMSAndGivesTheSameFiles(t *testing.T) {
 		var out bytes.Buffer
 		require.NoError(t, run(ctx, &out, opts), "run %d", run1+1)
 		assert.Contains(t, out.String(), "records stored in "+db, "the summary says where the records are")
-		for _, name := range []string{"context-summary.txt", "risk-register.csv", "soa.md", "policy.md", "calendar.ics", "readiness.md"} {
-			got, err := os.ReadFile(filepath.Join(opts.out, name))
+		for _, name := range []string{"context-summary.txt", "risk-register.csv", "soa.md", "policy.md", "calendar.ics", "readiness.md", "oscal/ssp.json"} {
+			got, err := os.ReadFile(filepath.Join(opts.out, filepath.FromSlash(name)))
 			require.NoError(t, err)
 			golden.Assert(t, filepath.Join("testdata", "out", name), got)
 		}

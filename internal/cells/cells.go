@@ -46,13 +46,14 @@ func XML(s string) string {
 
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, "|", `\|`,
-	"\r\n", " ", "\n", " ", "\t", " ",
+	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
 )
 
 // Markdown returns s for one line of Markdown, in particular one table
 // cell: backslashes and pipes escaped, a "<" that could open a tag as an
 // entity (so "<script>" shows as text and no tag reaches a renderer, while
-// "<= 24 hours", ">= 95 %" and "R&D" stay readable), line breaks and tabs as spaces, and bidi
+// "<= 24 hours", ">= 95 %" and "R&D" stay readable), line breaks (a lone
+// carriage return is one too, in CommonMark) and tabs as spaces, and bidi
 // controls removed.
 func Markdown(s string) string {
 	return escapeTags(markdownEscaper.Replace(Text(s)))

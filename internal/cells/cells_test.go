@@ -49,3 +49,7 @@ func TestXML(t *testing.T) {
 	assert.Equal(t, "&lt;script&gt;A &amp; B&#34;", XML("<script>A & B\""))
 	assert.Equal(t, "ab", XML("a\u2066b"))
 }
+
+func TestMarkdown_ALoneCarriageReturnIsNoLineBreak(t *testing.T) {
+	assert.Equal(t, "00 00", Markdown("00\r00"))
+}

@@ -10,14 +10,17 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
+	"github.com/ismskit/ismskit/oscal"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
@@ -37,7 +40,8 @@ type Bundle struct {
 	AsOf  time.Time
 }
 
-// File is one rendered deliverable.
+// File is one rendered deliverable. Name is a path relative to the
+// deliverables folder with "/" between its parts ("oscal/ssp.json").
 type File struct {
 	Name string
 	Data []byte
@@ -83,6 +87,27 @@ func Files(b Bundle) ([]File, error) {
 		}},
 		{"readiness.md", func(w *bytes.Buffer) error { return readiness.WriteMarkdown(w, b.Report, readiness.MarkdownOptions{}) }},
 		{"readiness.json", func(w *bytes.Buffer) error { return readiness.WriteJSON(w, b.Report, readiness.JSONOptions{}) }},
+		{"oscal/catalog.json", func(w *bytes.Buffer) error {
+			doc, err := oscal.Catalog(controls.AnnexA(), oscal.CatalogOptions{LastModified: b.AsOf, Additional: b.SoA.Additional})
+			if err != nil {
+				return err
+			}
+			return oscal.WriteCatalog(w, doc, oscal.JSONOptions{})
+		}},
+		{"oscal/profile.json", func(w *bytes.Buffer) error {
+			doc, err := oscal.Profile(b.SoA, oscal.ProfileOptions{})
+			if err != nil {
+				return err
+			}
+			return oscal.WriteProfile(w, doc, oscal.JSONOptions{})
+		}},
+		{"oscal/ssp.json", func(w *bytes.Buffer) error {
+			doc, err := oscal.SSP(b.SoA, b.Context, oscal.SSPOptions{})
+			if err != nil {
+				return err
+			}
+			return oscal.WriteSSP(w, doc, oscal.JSONOptions{})
+		}},
 	}
 	if q := b.Quant; q != nil {
 		renders = append(renders,
@@ -103,13 +128,16 @@ func Files(b Bundle) ([]File, error) {
 	return out, nil
 }
 
-// Names lists every file name a deliverables folder may hold: those Files
-// makes and the quickstart's context summary. WriteDir replaces an existing
-// folder only when it holds nothing else.
+// Names lists every file a deliverables folder may hold, as paths with
+// "/" ("oscal/ssp.json" is in the subfolder oscal): those Files makes and
+// the quickstart's context summary. WriteDir replaces an existing folder
+// only when it holds nothing else (and subfolders that hold nothing but
+// deliverables).
 var Names = []string{
 	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
 	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
 	"readiness.json", "loss-exceedance.svg", "quant-summary.md",
+	"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json",
 }
 
 // writeFile writes one file; tests replace it to make a write fail.
@@ -117,6 +145,10 @@ var writeFile = os.WriteFile
 
 // WriteDir writes files into the folder dir, all or nothing, and returns
 // their paths (dir joined with each name).
+//
+// A file's name may hold subfolders ("oscal/ssp.json"), which are made
+// inside the temporary folder, so they too appear all at once; a name that
+// is absolute or leaves the folder ("../x") is an error.
 //
 // The files are written into a new temporary folder beside dir (same
 // parent, so on the same file system), which is then renamed to dir. On
@@ -165,10 +197,19 @@ func WriteDir(dir string, files []File) (paths []string, err error) {
 		return nil, err
 	}
 	for _, f := range files {
-		if err := writeFile(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
+		rel, err := localName(f.Name)
+		if err != nil {
 			return nil, fmt.Errorf("%s: nothing was written: %w", dir, err)
 		}
-		paths = append(paths, filepath.Join(dir, f.Name))
+		if sub := filepath.Dir(rel); sub != "." {
+			if err := os.MkdirAll(filepath.Join(tmp, sub), 0o755); err != nil {
+				return nil, fmt.Errorf("%s: nothing was written: %w", dir, err)
+			}
+		}
+		if err := writeFile(filepath.Join(tmp, rel), f.Data, 0o644); err != nil {
+			return nil, fmt.Errorf("%s: nothing was written: %w", dir, err)
+		}
+		paths = append(paths, filepath.Join(dir, rel))
 	}
 	if !exists {
 		if err := os.Rename(tmp, abs); err != nil {
@@ -209,16 +250,42 @@ func replaceable(dir, abs string) (bool, error) {
 	if !fi.IsDir() {
 		return false, fmt.Errorf("%s exists and is not a folder; nothing was written", dir)
 	}
-	entries, err := os.ReadDir(abs)
-	if err != nil {
+	if err := onlyDeliverables(dir, abs, ""); err != nil {
 		return false, err
 	}
+	return true, nil
+}
+
+// onlyDeliverables refuses a folder (sub is its path below the
+// deliverables folder, "" for the folder itself) that holds anything but
+// deliverables and subfolders of deliverables.
+func onlyDeliverables(dir, abs, sub string) error {
+	entries, err := os.ReadDir(filepath.Join(abs, filepath.FromSlash(sub)))
+	if err != nil {
+		return err
+	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !slices.Contains(Names, e.Name()) {
-			return false, fmt.Errorf("%s already holds %q, which is not a deliverable; nothing was written (choose a new or empty folder, or remove it)", dir, e.Name())
+		name := path.Join(sub, e.Name())
+		switch {
+		case e.Type().IsRegular() && slices.Contains(Names, name):
+		case e.IsDir() && slices.ContainsFunc(Names, func(n string) bool { return strings.HasPrefix(n, name+"/") }):
+			if err := onlyDeliverables(dir, abs, name); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("%s already holds %q, which is not a deliverable; nothing was written (choose a new or empty folder, or remove it)", dir, name)
 		}
 	}
-	return true, nil
+	return nil
+}
+
+// localName turns a file's name ("oscal/ssp.json") into a path below the
+// deliverables folder, refusing one that is absolute or leaves it.
+func localName(name string) (string, error) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return "", fmt.Errorf("file name %q is not a path inside the folder", name)
+	}
+	return filepath.FromSlash(name), nil
 }
 
 // mkdirParents creates folder p and its missing parents, returning the

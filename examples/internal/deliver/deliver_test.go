@@ -3,6 +3,7 @@ package deliver_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -35,15 +36,19 @@ func TestFilesAndWriteDir(t *testing.T) {
 		assert.NotEmpty(t, f.Data, f.Name)
 	}
 	assert.Equal(t, []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt",
-		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "readiness.json"}, names)
+		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "readiness.json",
+		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"}, names)
 
 	dir := filepath.Join(t.TempDir(), "out")
 	paths, err := deliver.WriteDir(dir, files)
 	require.NoError(t, err)
 	require.Len(t, paths, len(files))
-	got, err := os.ReadFile(paths[0])
-	require.NoError(t, err)
-	assert.Equal(t, files[0].Data, got)
+	for i, f := range files {
+		got, err := os.ReadFile(paths[i])
+		require.NoError(t, err)
+		assert.Equal(t, f.Data, got, f.Name)
+	}
+	assert.Equal(t, filepath.Join(dir, "oscal", "ssp.json"), paths[len(paths)-1])
 
 	b.Register.Method.Thresholds = nil // an invalid method: nothing renders
 	_, err = deliver.Files(b)
@@ -140,7 +145,67 @@ func TestWriteDir_RefusesAFolderThatHoldsMoreThanDeliverables(t *testing.T) {
 
 func TestNames_CoverEveryDeliverable(t *testing.T) {
 	for _, n := range []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md",
-		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md", "context-summary.txt"} {
+		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md", "context-summary.txt",
+		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
 		assert.Contains(t, deliver.Names, n)
+	}
+}
+
+var withSubfolder = append(slices.Clone(someFiles), deliver.File{Name: "oscal/ssp.json", Data: []byte("new ssp")})
+
+func TestWriteDir_ReplacesAPreviousRunWithASubfolderAtomically(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "out")
+	_, err := deliver.WriteDir(out, append(slices.Clone(withSubfolder), deliver.File{Name: "oscal/catalog.json", Data: []byte("old")}))
+	require.NoError(t, err)
+	_, err = deliver.WriteDir(out, withSubfolder)
+	require.NoError(t, err)
+	want := map[string]string{"out": "/", filepath.Join("out", "oscal"): "/"}
+	for _, f := range withSubfolder {
+		want[filepath.Join("out", filepath.FromSlash(f.Name))] = string(f.Data)
+	}
+	assert.Equal(t, want, tree(t, root), "exactly the new files, the old catalog gone, no temporary folder")
+}
+
+func TestWriteDir_AWriteErrorInASubfolderLeavesAnExistingFolderUntouched(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "out")
+	_, err := deliver.WriteDir(out, withSubfolder)
+	require.NoError(t, err)
+	before := tree(t, root)
+	defer deliver.FailWriteAfter(len(withSubfolder) - 1)()
+	_, err = deliver.WriteDir(out, withSubfolder)
+	require.Error(t, err)
+	assert.Equal(t, before, tree(t, root))
+}
+
+func TestWriteDir_RefusesASubfolderThatHoldsMoreThanDeliverables(t *testing.T) {
+	for name, setup := range map[string]func(out string) error{
+		"a file of the user's in oscal": func(out string) error {
+			return os.WriteFile(filepath.Join(out, "oscal", "notes.txt"), []byte("mine"), 0o644)
+		},
+		"a folder that is no deliverable's": func(out string) error { return os.Mkdir(filepath.Join(out, "photos"), 0o755) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			out := filepath.Join(root, "out")
+			_, err := deliver.WriteDir(out, withSubfolder)
+			require.NoError(t, err)
+			require.NoError(t, setup(out))
+			before := tree(t, root)
+			_, err = deliver.WriteDir(out, withSubfolder)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "not a deliverable")
+			assert.Equal(t, before, tree(t, root))
+		})
+	}
+}
+
+func TestWriteDir_RefusesANameThatLeavesTheFolder(t *testing.T) {
+	for _, name := range []string{"../escape.txt", "/etc/passwd", "oscal/../../x", ""} {
+		root := t.TempDir()
+		_, err := deliver.WriteDir(filepath.Join(root, "out"), []deliver.File{{Name: name, Data: []byte("x")}})
+		require.Error(t, err, name)
+		assert.Empty(t, tree(t, root), name)
 	}
 }
