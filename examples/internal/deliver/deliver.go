@@ -110,6 +110,7 @@ var Names = []string{
 	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
 	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
 	"readiness.json", "loss-exceedance.svg", "quant-summary.md",
+	"ismskit.xlsx", // the workbook the quickstart adds (module github.com/ismskit/ismskit/xlsx)
 }
 
 // writeFile writes one file; tests replace it to make a write fail.
