@@ -406,10 +406,15 @@ func maxKey(m map[int]int) int {
 	return k
 }
 
-// clean makes typed text safe for a cell: cells.Text's cleaning, cut to
-// MaxCellChars.
+// clean makes typed text safe for a cell: cells.Text's cleaning, without
+// U+FFFE and U+FFFF (which XML cannot carry), cut to MaxCellChars.
 func clean(s string) string {
-	s = cells.Text(s)
+	s = strings.Map(func(r rune) rune {
+		if r == 0xfffe || r == 0xffff { // not XML characters: a parser would refuse or replace them
+			return -1
+		}
+		return r
+	}, cells.Text(s))
 	if utf8.RuneCountInString(s) <= MaxCellChars {
 		return s
 	}

@@ -307,6 +307,21 @@ func TestWrite_PartsAreOptional(t *testing.T) {
 	assert.Len(t, f.GetSheetList(), 1, "an empty book still opens")
 }
 
+// TestWrite_XMLNoncharactersAreDropped: U+FFFE and U+FFFF are no XML
+// characters, so excelize wrote them as U+FFFD (found by
+// FuzzWrite_TypedTextStaysText); they are dropped like bidi controls.
+func TestWrite_XMLNoncharactersAreDropped(t *testing.T) {
+	b := sampleBook(t)
+	reg := *b.Register
+	reg.Risks = append([]risk.Risk(nil), reg.Risks...)
+	reg.Risks[0].Title = "a\uffffb\ufffec"
+	b.Register = &reg
+	f := open(t, write(t, b))
+	v, err := f.GetCellValue(xlsx.SheetRisks, "B2")
+	require.NoError(t, err)
+	assert.Equal(t, "abc", v)
+}
+
 func TestWrite_LongTextIsCutAtMaxCellChars(t *testing.T) {
 	b := sampleBook(t)
 	reg := *b.Register
@@ -332,4 +347,39 @@ func BenchmarkWrite_SampleBook(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "file-bytes")
+}
+
+// FuzzWrite_TypedTextStaysText writes any text as a risk's title, threat
+// and treatment rationale: Write either refuses the register (ErrInvalid)
+// or writes a book whose cells read back as the cleaned text, as strings,
+// never formulas.
+func FuzzWrite_TypedTextStaysText(f *testing.F) {
+	for _, s := range []string{"=cmd|' /C calc'!A1", "+1", "@A1", "two\nlines", "<script>", "evil\u202egnp", "\x00\x1f", "\uffff\ufffe", " lead and trail ", "a\r\nb"} {
+		f.Add(s)
+	}
+	b := sampleBook(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		reg := *b.Register
+		reg.Risks = append([]risk.Risk(nil), reg.Risks...)
+		reg.Risks[0].Title = s
+		reg.Risks[0].Threat = s
+		reg.Risks[0].Treatment.Rationale = s
+		var buf bytes.Buffer
+		err := xlsx.Write(&buf, xlsx.Book{Context: b.Context, Register: &reg}, xlsx.Options{Date: asOf})
+		if err != nil {
+			require.ErrorIs(t, err, isms.ErrInvalid)
+			return
+		}
+		file := open(t, buf.Bytes())
+		header := rows(t, file, xlsx.SheetRisks)[0]
+		for _, col := range []string{"Title", "Threat", "Treatment rationale"} {
+			ref := cellName(t, column(t, header, col), 2)
+			formula, err := file.GetCellFormula(xlsx.SheetRisks, ref)
+			require.NoError(t, err)
+			require.Empty(t, formula)
+			v, err := file.GetCellValue(xlsx.SheetRisks, ref)
+			require.NoError(t, err)
+			require.Equal(t, xlsx.Clean(s), v, "%s: %q", col, s)
+		}
+	})
 }
