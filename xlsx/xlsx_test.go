@@ -322,6 +322,22 @@ func TestWrite_XMLNoncharactersAreDropped(t *testing.T) {
 	assert.Equal(t, "abc", v)
 }
 
+func TestWrite_DateBefore1900IsText(t *testing.T) {
+	b := sampleBook(t)
+	reg := *b.Register
+	reg.Risks = append([]risk.Risk(nil), reg.Risks...)
+	reg.Risks[0].NextReview = time.Date(1850, 1, 2, 0, 0, 0, 0, time.UTC)
+	b.Register = &reg
+	f := open(t, write(t, b))
+	ref := cellName(t, column(t, rows(t, f, xlsx.SheetRisks)[0], "Next review"), 2)
+	typ, err := f.GetCellType(xlsx.SheetRisks, ref)
+	require.NoError(t, err)
+	assert.Equal(t, excelize.CellTypeSharedString, typ, "a spreadsheet cannot hold the date as a serial")
+	v, err := f.GetCellValue(xlsx.SheetRisks, ref)
+	require.NoError(t, err)
+	assert.Equal(t, "1850-01-02", v)
+}
+
 func TestWrite_LongTextIsCutAtMaxCellChars(t *testing.T) {
 	b := sampleBook(t)
 	reg := *b.Register
