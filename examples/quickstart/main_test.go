@@ -11,6 +11,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/golden"
@@ -43,6 +44,16 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 		golden.Assert(t, filepath.Join("testdata", "out", name), got)
 	}
 
+	// The workbook is written and opens; its content is tested in the xlsx
+	// module, its bytes are stable (two runs below compare equal).
+	book, err := excelize.OpenFile(filepath.Join(opts.out, "ismskit.xlsx"))
+	require.NoError(t, err, "ismskit.xlsx opens")
+	assert.Equal(t, []string{"Risks", "Heat maps", "Method", "SoA", "SoA by theme", "Readiness"}, book.GetSheetList())
+	riskRows, err := book.GetRows("Risks")
+	require.NoError(t, err)
+	assert.Len(t, riskRows, 6, "a header and the five key risks")
+	require.NoError(t, book.Close())
+
 	f, err := os.Open(filepath.Join(opts.out, "calendar.ics"))
 	require.NoError(t, err)
 	defer f.Close()
@@ -54,6 +65,11 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 	var second bytes.Buffer
 	require.NoError(t, run(context.Background(), &second, again))
 	assert.Equal(t, string(printed), string(bytes.ReplaceAll(second.Bytes(), []byte(again.out), []byte("out"))), "two runs print identical bytes")
+	first, err := os.ReadFile(filepath.Join(opts.out, "ismskit.xlsx"))
+	require.NoError(t, err)
+	secondBook, err := os.ReadFile(filepath.Join(again.out, "ismskit.xlsx"))
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(first, secondBook), "two runs write identical workbooks")
 }
 
 // TestSampleCompany_FollowsTheDomainArticles checks the sample against the

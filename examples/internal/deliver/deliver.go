@@ -138,6 +138,7 @@ var Names = []string{
 	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
 	"readiness.json", "loss-exceedance.svg", "quant-summary.md",
 	"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json",
+	"ismskit.xlsx", // the workbook the quickstart adds (module github.com/ismskit/ismskit/xlsx)
 }
 
 // writeFile writes one file; tests replace it to make a write fail.

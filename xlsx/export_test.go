@@ -1,0 +1,4 @@
+package xlsx
+
+// Clean is clean, for the tests.
+var Clean = clean
