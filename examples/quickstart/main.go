@@ -1,8 +1,10 @@
 // Command quickstart builds the sample company of ismskit's domain articles
 // (a 40-person SaaS company starting ISO 27001) end to end: it stores the
-// ISMS context and its scored and treated key risks in one unit of work,
-// reads them back and validates them, prints a short summary, and writes
-// the files a consultant hands over into a folder:
+// ISMS (context, risk method, scored and treated key risks, implementation
+// records, the SoA's decisions, records) in one unit of work, reads it back
+// and validates it, makes the policy, the SoA and the plan from what it
+// read and stores them too, prints a short summary, and writes the files a
+// consultant hands over into a folder:
 //
 //	go run ./examples/quickstart                   # memstore; writes ./out
 //	go run ./examples/quickstart -out report       # writes ./report
@@ -43,6 +45,7 @@ import (
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
 )
@@ -87,11 +90,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 }
 
 func run(ctx context.Context, w io.Writer, opts options) error {
-	// 1. The organisation's context and its key risks (scored on the
-	// default method, residual derived from the controls in place), checked
-	// and stored in one unit of work, then read back and validated again:
-	// everything below is made from what the store returned (store.go).
-	company, built, err := sampleISMS()
+	// 1. What the client and the consultant write down: the context, the
+	// risk method and the scored key risks, the implementation records,
+	// the SoA's links and decisions, and the records of the ISMS at work
+	// (store.go). Kept in one unit of work and read back: everything below
+	// is made from what the store returned.
+	inputs, err := sampleInputs()
 	if err != nil {
 		return err
 	}
@@ -100,16 +104,15 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		return err
 	}
 	defer closeStore()
-	n, err := saveAll(ctx, st, company, built)
+	kept, err := keep(ctx, st, inputs)
 	if err != nil {
 		return err
 	}
 
-	// 2. Read back: the context and the register the rest is built from.
-	loaded, reg, err := loadAll(ctx, st, company.Organization.ID, built.Method)
-	if err != nil {
-		return err
-	}
+	// 2. The context and the register the documents are made from; a
+	// store returns records in ID order, the register reads by reference.
+	loaded, reg := kept.Context, kept.Register()
+	slices.SortFunc(reg.Risks, func(a, b risk.Risk) int { return controls.CompareIDs(controls.ID(a.Ref), controls.ID(b.Ref)) })
 
 	// 3. The policy: composed from the context and the key risks, approved
 	// by the CEO (a reference to the role, shown by name); policy.Lint's
@@ -131,8 +134,9 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	// exclusion whose justification does not hold) stays a draft: every
 	// deliverable is still written, the SoA lists what blocks approval and
 	// soa-lint.txt every finding.
-	draft, conflicts, err := soa.Generate(sample.SoAInput(loaded, reg)) // its Documents: the approved policy
-
+	in := kept.Selection.Apply(sample.SoAInput(loaded, reg)) // the stored links and decisions; its Documents: the approved policy
+	in.Implementations = kept.Implementations
+	draft, conflicts, err := soa.Generate(in)
 	if err != nil {
 		return err
 	}
@@ -166,13 +170,21 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	// 6. Readiness for the certification audit, and the Monte Carlo loss
 	// analysis.
 	report := readiness.Assess(readiness.Input{
-		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
+		Context: loaded, Records: kept.Records, Register: reg, Implementations: kept.Implementations,
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, opts.asOf)
 	losses, err := quant.Simulate(sample.Quant())
 	if err != nil {
 		return err
 	}
+
+	// 7. The approved documents and the plan join the ISMS in the store:
+	// one more unit of work, which a second run repeats in place.
+	kept.SoAs, kept.Policies, kept.Activities = []soa.SoA{statement}, []policy.Policy{pol}, plan.Activities
+	if _, err := keep(ctx, st, kept); err != nil {
+		return err
+	}
+	n := kept.Count()
 
 	files, err := writeFiles(opts, deliver.Bundle{
 		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: &losses, AsOf: opts.asOf,

@@ -16,8 +16,8 @@ import (
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/dataset"
 	"github.com/ismskit/ismskit/isms/sqlstore"
-	"github.com/ismskit/ismskit/risk"
 )
 
 func testOptions(t *testing.T) options {
@@ -106,24 +106,20 @@ func TestSampleCompany_FollowsTheDomainArticles(t *testing.T) {
 	assert.Empty(t, un, "every retained risk above the appetite is accepted")
 }
 
-// TestSaveAll_AnInvalidRecordKeepsNothing: the context and the risks are
-// stored in one unit of work, so one invalid record (an asset without an
-// owner, the last kind but one to be saved) keeps nothing of the run.
-func TestSaveAll_AnInvalidRecordKeepsNothing(t *testing.T) {
+// TestKeep_AnInvalidRecordKeepsNothing: the ISMS is stored in one unit of
+// work, so one invalid record (an asset without an owner) keeps nothing.
+func TestKeep_AnInvalidRecordKeepsNothing(t *testing.T) {
 	ctx := context.Background()
-	c, reg, err := sampleISMS()
+	d, err := sampleInputs()
 	require.NoError(t, err)
-	c.Assets[len(c.Assets)-1].Owner = isms.Owner{}
+	d.Context.Assets[len(d.Context.Assets)-1].Owner = isms.Owner{}
 	st, _, closeStore, err := openStore(ctx, "")
 	require.NoError(t, err)
 	defer closeStore()
-	_, err = saveAll(ctx, st, c, reg)
+	_, err = keep(ctx, st, d)
 	require.ErrorIs(t, err, isms.ErrInvalid)
-	_, err = isms.LoadContext(ctx, st, c.Organization.ID)
+	_, err = isms.LoadContext(ctx, st, d.Context.Organization.ID)
 	assert.ErrorIs(t, err, isms.ErrNotFound, "nothing of the organisation was kept")
-	page, err := st.Table("issue").List(ctx, c.Organization.ID, isms.PageRequest{})
-	require.NoError(t, err)
-	assert.Empty(t, page.Items, "the issues saved before the invalid asset were rolled back")
 }
 
 // TestQuickstart_DBKeepsTheISMSAndGivesTheSameFiles runs the quickstart
@@ -148,14 +144,18 @@ func TestQuickstart_DBKeepsTheISMSAndGivesTheSameFiles(t *testing.T) {
 	st, err := sqlstore.OpenSQLite(ctx, db)
 	require.NoError(t, err)
 	defer st.Close()
-	c := sample.Company()
-	got, err := isms.LoadContext(ctx, st, c.Organization.ID)
+	want, err := sample.Dataset()
 	require.NoError(t, err)
-	assert.Equal(t, len(c.Assets), len(got.Assets))
-	assert.Equal(t, c.Organization, got.Organization)
-	risks, err := isms.Collect(ctx, isms.Repo(st, risk.KindRisk), c.Organization.ID)
+	got, err := dataset.Load(ctx, st, want.Context.Organization.ID)
 	require.NoError(t, err)
-	assert.Len(t, risks, 5)
+	assert.Equal(t, want.Context.Organization, got.Context.Organization)
+	assert.Len(t, got.Context.Assets, len(want.Context.Assets))
+	assert.Len(t, got.Risks, 5)
+	require.Len(t, got.SoAs, 1, "the approved SoA is kept")
+	assert.Equal(t, isms.Approved, got.SoAs[0].Revision.Status)
+	require.Len(t, got.Policies, 1, "the approved policy is kept")
+	assert.NotEmpty(t, got.Activities, "the plan is kept")
+	assert.Equal(t, want.Count(), got.Count(), "the whole sample ISMS, no more")
 }
 
 // TestQuickstart_AnUnusableDBWritesNothing: a -db path that cannot be a

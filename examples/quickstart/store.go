@@ -3,33 +3,27 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/dataset"
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/isms/sqlstore"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
 )
-
-// store is what a host application has: one set of tables (isms.Tables)
-// that can run a unit of work (isms.Transactor). Without -db it is the
-// in-memory reference store; with -db it is an SQLite file (or a
-// PostgreSQL database for a postgres:// URL) through isms/sqlstore. A
-// host's own store is proved with isms/storetest.
-type store interface {
-	isms.Tables
-	isms.Transactor
-}
 
 // openStore opens the store -db names: "" is memstore, a postgres:// or
 // postgresql:// URL is PostgreSQL, anything else an SQLite file (created
-// when missing). The returned close function releases it; calling it again
+// when missing). Each is what a host application has: one set of tables
+// (isms.Tables) that runs units of work (isms.Transactor); a host's own
+// store is proved with isms/storetest. It also returns where the records
+// are kept, for the summary, and a close function; calling it again
 // returns the first call's result.
-func openStore(ctx context.Context, db string) (store, string, func() error, error) {
+func openStore(ctx context.Context, db string) (isms.Tables, string, func() error, error) {
 	st, where, closeFn, err := open(ctx, db)
 	if err != nil {
 		return nil, "", nil, err
@@ -39,7 +33,7 @@ func openStore(ctx context.Context, db string) (store, string, func() error, err
 	return st, where, func() error { once.Do(func() { closeErr = closeFn() }); return closeErr }, nil
 }
 
-func open(ctx context.Context, db string) (store, string, func() error, error) {
+func open(ctx context.Context, db string) (isms.Tables, string, func() error, error) {
 	switch {
 	case db == "":
 		return memstore.NewStore(), "memstore", func() error { return nil }, nil
@@ -58,67 +52,43 @@ func open(ctx context.Context, db string) (store, string, func() error, error) {
 	}
 }
 
-// saveAll stores the organisation's context and its risks in one unit of
-// work: every record is validated on the way in, a record stored by an
-// earlier run is updated, one the organisation no longer holds is deleted,
-// and any failure keeps nothing. It returns how many records were stored.
-func saveAll(ctx context.Context, st store, c isms.OrgContext, reg risk.Register) (int, error) {
-	err := st.InTx(ctx, func(tx isms.Tables) error {
-		if err := isms.SaveContext(ctx, tx, c); err != nil {
-			return err
-		}
-		return isms.ReplaceAll(ctx, isms.Repo(tx, risk.KindRisk), c.Organization.ID, reg.Risks)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("store the organisation: %w", err)
-	}
-	n := 2 + len(c.Issues) + len(c.Parties) + len(c.Requirements) + len(c.Assets) + len(c.People) +
-		len(c.Roles) + len(c.Responsibilities) + len(c.Objectives) + len(reg.Risks)
-	return n, nil
-}
-
-// loadAll reads the organisation's context and risks back from the store
-// and validates them again: the deliverables are made from what was read.
-func loadAll(ctx context.Context, st store, org isms.OrgID, method risk.Method) (isms.OrgContext, risk.Register, error) {
-	c, err := isms.LoadContext(ctx, st, org)
-	if err != nil {
-		return c, risk.Register{}, fmt.Errorf("read the organisation back: %w", err)
-	}
-	if err := c.Validate(); err != nil {
-		return c, risk.Register{}, fmt.Errorf("the context read back from the store is invalid: %w", err)
-	}
-	risks, err := isms.Collect(ctx, isms.Repo(st, risk.KindRisk), org)
-	if err != nil {
-		return c, risk.Register{}, fmt.Errorf("read the risks back: %w", err)
-	}
-	slices.SortFunc(risks, func(a, b risk.Risk) int { return controls.CompareIDs(controls.ID(a.Ref), controls.ID(b.Ref)) })
-	reg := risk.Register{Method: method, Risks: risks}
-	if err := reg.Validate(); err != nil {
-		return c, reg, fmt.Errorf("the risks read back from the store are invalid: %w", err)
-	}
-	if err := reg.CheckRefs(c, controls.AnnexA()); err != nil {
-		return c, reg, fmt.Errorf("the risks read back from the store are invalid: %w", err)
-	}
-	return c, reg, nil
-}
-
-// sampleISMS builds the sample company and its key risks (scored on the
-// default method, residual derived from the controls in place) and checks
-// both before anything is stored.
-func sampleISMS() (isms.OrgContext, risk.Register, error) {
+// sampleInputs is what the consultant and the client write down for the
+// sample company: the context, the risk method and the key risks (scored,
+// residual derived from the controls in place), the implementation
+// records, the SoA's own inputs (links and decisions) and the records of
+// the ISMS at work. The documents are made from them later.
+func sampleInputs() (dataset.Dataset, error) {
 	c := sample.Company()
-	if err := c.Validate(); err != nil {
-		return c, risk.Register{}, fmt.Errorf("the sample company is invalid: %w", err)
-	}
 	reg, err := sample.Register(c)
 	if err != nil {
-		return c, reg, err
+		return dataset.Dataset{}, err
 	}
-	if err := reg.Validate(); err != nil {
-		return c, reg, fmt.Errorf("the sample risk register is invalid: %w", err)
+	return dataset.Dataset{
+		Context: c, Implementations: sample.Implementations(),
+		Methods: []risk.Method{reg.Method}, Risks: reg.Risks,
+		Selection: soa.NewSelection(sample.SoAInput(c, reg)),
+		Records:   sample.Records(),
+	}, nil
+}
+
+// keep stores d in one unit of work (dataset.Save: every record validated,
+// a record stored by an earlier run updated, one d no longer holds
+// deleted, and a failure keeps nothing), reads it back (dataset.Load),
+// checks what was read against itself and the catalogue, and returns it:
+// the deliverables are made from what the store returned.
+func keep(ctx context.Context, st isms.Tables, d dataset.Dataset) (dataset.Dataset, error) {
+	if err := dataset.Save(ctx, st, d); err != nil {
+		return dataset.Dataset{}, fmt.Errorf("store the ISMS: %w", err)
 	}
-	if err := reg.CheckRefs(c, controls.AnnexA()); err != nil {
-		return c, reg, fmt.Errorf("the sample risk register is invalid: %w", err)
+	loaded, err := dataset.Load(ctx, st, d.Context.Organization.ID)
+	if err != nil {
+		return dataset.Dataset{}, fmt.Errorf("read the ISMS back: %w", err)
 	}
-	return c, reg, nil
+	if err := loaded.Validate(); err != nil {
+		return loaded, fmt.Errorf("the ISMS read back from the store is invalid: %w", err)
+	}
+	if err := loaded.CheckRefs(controls.AnnexA()); err != nil {
+		return loaded, fmt.Errorf("the ISMS read back from the store is invalid: %w", err)
+	}
+	return loaded, nil
 }
