@@ -12,6 +12,7 @@ import (
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/dataset"
+	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/isms/sqlstore"
 	"github.com/ismskit/ismskit/isms/storetest/kinds"
 	"github.com/ismskit/ismskit/soa"
@@ -143,4 +144,43 @@ type conflictTable struct{ isms.Table }
 
 func (conflictTable) Put(context.Context, isms.OrgID, uuid.UUID, []byte, isms.Version) (isms.Version, error) {
 	return 0, fmt.Errorf("%w: changed by another writer", isms.ErrConflict)
+}
+
+// BenchmarkSaveDataset saves the sample company's whole ISMS (about 200
+// records) over itself and loads it back, on each store: the cost of
+// keeping one organisation, as the quickstart's -db does.
+func BenchmarkSaveDataset(b *testing.B) {
+	d, err := sample.Dataset()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stores := []struct {
+		name string
+		open func(tb testing.TB) isms.Tables
+	}{
+		{"memstore", func(testing.TB) isms.Tables { return memstore.NewStore() }},
+		{"sqlite", func(tb testing.TB) isms.Tables { return sqliteStore(tb) }},
+		{"postgres", func(tb testing.TB) isms.Tables { return postgresStore(tb) }},
+	}
+	for _, s := range stores {
+		b.Run(s.name, func(b *testing.B) {
+			ctx := context.Background()
+			st := s.open(b)
+			b.Run("save", func(b *testing.B) {
+				for b.Loop() {
+					if err := dataset.Save(ctx, st, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(d.Count()), "records")
+			})
+			b.Run("load", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := dataset.Load(ctx, st, d.Context.Organization.ID); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
 }
