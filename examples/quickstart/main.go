@@ -158,7 +158,10 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	plan = plan.Add(items...)
+	// The records complete the plan: a held audit, management review or
+	// training round closes its planned occurrence.
+	recs := sample.Records()
+	plan = plan.Add(items...).Hold(calendar.HeldFrom(recs)...)
 	if err := plan.Validate(); err != nil {
 		return err
 	}
@@ -166,7 +169,7 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	// 6. Readiness for the certification audit, and the Monte Carlo loss
 	// analysis.
 	report := readiness.Assess(readiness.Input{
-		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
+		Context: loaded, Records: recs, Register: reg, Implementations: sample.Implementations(),
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, opts.asOf)
 	losses, err := quant.Simulate(sample.Quant())
