@@ -18,13 +18,15 @@ import (
 // A record completes the planned occurrence of an activity of its Kind (or
 // of the activity whose ref is Activity) nearest to its Date, within one
 // interval of the rule either side (half a year for a one-off activity),
-// that nothing else completes; and the occurrence moves to the day it was
-// held. So an audit held on 2027-10-11 completes the one planned on
+// unless something else completed it already (then the record completes
+// nothing more: a second audit in the year does not complete next
+// year's); and the occurrence moves to the day it was held. So an audit held on 2027-10-11 completes the one planned on
 // 2027-09-13 and the calendar shows one audit, on 2027-10-11; a half-yearly
 // management review held in December completes the one planned for March,
 // which is then not overdue; a review held late moves the next one of a
 // FromCompletion activity. Records are matched in date order; a record near
-// no planned occurrence completes nothing.
+// no planned occurrence completes nothing, and Plan.Unmatched lists it.
+// HeldFrom makes them from isms/records.
 type Held struct {
 	Kind Kind `json:"kind"`
 	// Activity, when set, is the ref of the activity the record completes,
@@ -78,12 +80,19 @@ func (r Recurrence) window(t time.Time, sign int) time.Time {
 // occurrence keeps a zero Due (Validate reports it). A plan with nothing
 // to resolve is returned as it is.
 func (p Plan) resolved() Plan {
+	out, _ := p.resolve()
+	return out
+}
+
+// resolve is resolved, and also returns the records that completed
+// nothing.
+func (p Plan) resolve() (Plan, []Held) {
 	todo := len(p.Held) > 0
 	for _, c := range p.Completions {
 		todo = todo || c.Ref != "" && c.Activity.IsZero() || c.Due.IsZero()
 	}
 	if !todo {
-		return p
+		return p, nil
 	}
 	byRef := map[string]int{}
 	for i, a := range p.Activities {
@@ -107,12 +116,17 @@ func (p Plan) resolved() Plan {
 	}
 	held := slices.Clone(p.Held)
 	slices.SortStableFunc(held, func(a, b Held) int { return a.Date.Compare(b.Date) })
+	var unmatched []Held
 	for _, h := range held {
-		if c, ok := out.match(h, byRef); ok {
+		c, ok, near := out.match(h, byRef)
+		switch {
+		case ok:
 			out.Completions = append(out.Completions, c)
+		case !near:
+			unmatched = append(unmatched, h)
 		}
 	}
-	return out
+	return out, unmatched
 }
 
 // onDay returns the occurrence of a planned on day d in a's zone, or zero.
@@ -130,13 +144,17 @@ func (p Plan) onDay(a Activity, d Date) time.Time {
 	return time.Time{}
 }
 
-// match finds the open occurrence a record completes.
-func (p Plan) match(h Held, byRef map[string]int) (Completion, bool) {
+// match finds the open occurrence a record completes; near says whether
+// the record is within reach of any occurrence of its activity, open or
+// already completed (a record of an occurrence already closed by a
+// completion or another record completes nothing more, and is not a
+// record the plan misses).
+func (p Plan) match(h Held, byRef map[string]int) (c Completion, ok, near bool) {
 	best, bestAt, found := -1, time.Time{}, false
 	dist := func(t time.Time) time.Duration { return max(t.Sub(h.Date), h.Date.Sub(t)) }
 	want, named := byRef[h.Activity]
 	if h.Activity != "" && !named {
-		return Completion{}, false
+		return Completion{}, false, false
 	}
 	for i, a := range p.Activities {
 		if named && i != want || !named && a.Kind != h.Kind {
@@ -145,21 +163,30 @@ func (p Plan) match(h Held, byRef map[string]int) (Completion, bool) {
 		if a.Recurrence.Validate() != nil {
 			continue
 		}
+		// The record belongs to the activity's occurrence nearest to it;
+		// when another record or a completion closed that one already,
+		// it completes nothing more (not next year's).
 		lo, hi := a.Recurrence.window(h.Date, -1), a.Recurrence.window(h.Date, 1)
+		var at time.Time
+		seen := false
 		for _, t := range p.planned(a, lo, hi.Add(time.Second)) {
-			if p.closed(a.ID, t) {
-				continue
+			if !seen || cmp.Or(cmp.Compare(dist(t), dist(at)), t.Compare(at)) < 0 {
+				at, seen = t, true
 			}
-			if !found || cmp.Or(cmp.Compare(dist(t), dist(bestAt)), t.Compare(bestAt)) < 0 {
-				best, bestAt, found = i, t, true
-			}
+		}
+		near = near || seen
+		if !seen || p.closed(a.ID, at) {
+			continue
+		}
+		if !found || cmp.Or(cmp.Compare(dist(at), dist(bestAt)), at.Compare(bestAt)) < 0 {
+			best, bestAt, found = i, at, true
 		}
 	}
 	if !found {
-		return Completion{}, false
+		return Completion{}, false, near
 	}
 	a := p.Activities[best]
-	return Completion{Activity: a.ID, Ref: a.Ref, Due: bestAt, Done: h.Date, By: h.By, Evidence: h.Evidence, Moved: true, Record: h.Ref}, true
+	return Completion{Activity: a.ID, Ref: a.Ref, Due: bestAt, Done: h.Date, By: h.By, Evidence: h.Evidence, Moved: true, Record: h.Ref}, true, true
 }
 
 // closed says whether a completion already closes the occurrence.

@@ -208,10 +208,22 @@ func (p Plan) Complete(c Completion) Plan {
 }
 
 // Hold returns a copy of the plan with records of activities held added
-// (see Held).
+// (see Held, HeldFrom). A record the plan already holds (the same kind,
+// activity, time and ref) is not added again, so applying the same
+// records twice changes nothing.
 func (p Plan) Hold(h ...Held) Plan {
 	out := p
-	out.Held = append(slices.Clone(p.Held), h...)
+	out.Held = slices.Clone(p.Held)
+	seen := make(map[heldKey]bool, len(p.Held)+len(h))
+	for _, x := range p.Held {
+		seen[x.key()] = true
+	}
+	for _, x := range h {
+		if !seen[x.key()] {
+			seen[x.key()] = true
+			out.Held = append(out.Held, x)
+		}
+	}
 	return out
 }
 

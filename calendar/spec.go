@@ -60,23 +60,42 @@ type Spec struct {
 	// a Custom activity needs one.
 	Title string `json:"title,omitempty"`
 	// Kind defaults to Custom; a record of this kind (Held) completes it.
-	Kind        Kind   `json:"kind,omitempty"`
-	Owner       string `json:"owner,omitempty"` // default: PlanOptions.DefaultOwner
+	Kind Kind `json:"kind,omitempty"`
+	// Owner is who does it; default: PlanOptions.DefaultOwner.
+	Owner string `json:"owner,omitempty"`
+	// Description says what is done.
 	Description string `json:"description,omitempty"`
-	Evidence    string `json:"evidence,omitempty"`
+	// Evidence says what completes an occurrence ("log review notes").
+	Evidence string `json:"evidence,omitempty"`
 
-	Repeat   Repeat     `json:"repeat"`
-	Interval int        `json:"interval,omitempty"` // 0 means 1
-	Date     Date       `json:"date,omitzero"`      // the day (once) or the first day
-	Month    time.Month `json:"month,omitempty"`
-	Day      int        `json:"day,omitempty"` // day of the month, 1–31
-	Nth      int        `json:"nth,omitempty"`
-	Weekday  string     `json:"weekday,omitempty"`
-	At       string     `json:"at,omitempty"`
-	Count    int        `json:"count,omitempty"`
-	Until    Date       `json:"until,omitzero"`
-	Adjust   Direction  `json:"adjust,omitempty"`
-	Chain    Chain      `json:"chain,omitempty"`
+	// Repeat is how often: once, daily, weekly, monthly or yearly.
+	Repeat Repeat `json:"repeat"`
+	// Interval counts the repeat units between occurrences (6 with
+	// monthly: twice a year); 0 means 1.
+	Interval int `json:"interval,omitempty"`
+	// Date is the day of a one-off activity, or the first day of a
+	// repeating one (YYYY-MM-DD).
+	Date Date `json:"date,omitzero"`
+	// Month is a month a repeating activity happens in, 1–12.
+	Month time.Month `json:"month,omitempty"`
+	// Day is the day of the month, 1–31 (the last day in shorter months).
+	Day int `json:"day,omitempty"`
+	// Nth picks the n-th (1–4) or last (-1) Weekday of the month.
+	Nth int `json:"nth,omitempty"`
+	// Weekday is an English day name, "monday" to "sunday" (any case).
+	Weekday string `json:"weekday,omitempty"`
+	// At is the time of day, "HH:MM" (24-hour); default 09:00.
+	At string `json:"at,omitempty"`
+	// Count ends the series after that many occurrences.
+	Count int `json:"count,omitempty"`
+	// Until ends the series on that day (YYYY-MM-DD).
+	Until Date `json:"until,omitzero"`
+	// Adjust moves an occurrence that falls on a day off to the next or
+	// previous working day.
+	Adjust Direction `json:"adjust,omitempty"`
+	// Chain "from_completion" plans the next occurrence one interval
+	// after the last one done.
+	Chain Chain `json:"chain,omitempty"`
 }
 
 // baseTitles name each kind of activity; Title puts the cadence in front.

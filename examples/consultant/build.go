@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -101,19 +103,48 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		}
 	}
 
+	// A cadence of a kind that is not a default activity: said here in
+	// the workbook's words, with a suggestion.
+	cadence := map[calendar.Kind]calendar.Cadence{}
+	for _, k := range slices.Sorted(maps.Keys(wb.Plan.Cadence)) {
+		if slices.Contains(defaultKinds(), k) {
+			cadence[k] = wb.Plan.Cadence[k]
+			continue
+		}
+		var names []string
+		for _, d := range defaultKinds() {
+			names = append(names, string(d))
+		}
+		msg := fmt.Sprintf("%q is not a default activity (%s); add your own under plan.activities", clip(string(k)), strings.Join(names, ", "))
+		if s := suggest(string(k), names); s != "" {
+			msg = fmt.Sprintf("%q is not a default activity; did you mean %q?", clip(string(k)), s)
+		}
+		p.Addf("plan.cadence."+string(k), "%s", msg)
+	}
 	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
 		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
-		Cadence: wb.Plan.Cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns,
+		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: wb.Plan.specs,
 	})
 	p.Merge("plan", err)
+	planned := err == nil
 	duties := append(append(reg.Duties(), pol.Duties()...), wb.Context.Duties()...)
 	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
 	p.Merge("plan", err)
-	plan = plan.Add(items...)
+	for _, a := range items {
+		if i := slices.IndexFunc(wb.Plan.specs, func(s calendar.Spec) bool { return s.Ref == a.Ref }); i >= 0 {
+			p.Addf(fmt.Sprintf("plan.activities[%d].ref", i), "ref %q is the plan's own for %q; choose another ref", a.Ref, a.Title)
+		}
+	}
+	// The records complete the plan: a held audit, management review or
+	// training round closes its planned occurrence and moves it to the
+	// day held.
+	plan = plan.Add(items...).Hold(calendar.HeldFrom(wb.Records)...)
 	for _, c := range wb.Plan.Completions {
 		plan = plan.Complete(c)
 	}
-	plan = completeByKey(&p, plan, wb.Plan)
+	if planned { // the completions of a plan that could not be made would all be unknown
+		plan = completeByKey(&p, plan, wb.Plan)
+	}
 	p.Merge("plan", plan.Validate())
 	if err := p.Err(); err != nil {
 		return deliver.Bundle{}, err
@@ -153,49 +184,99 @@ func approver(c isms.OrgContext, name string) (isms.Owner, bool) {
 }
 
 // completeByKey records the completions of a v2 workbook: each names its
-// activity by key (the kind of a default activity, or an activity's title)
-// and the date the occurrence was due, which must be a date the activity
-// is due on.
+// activity by ref ("risk_review", "log-review") and the day the occurrence
+// was planned on ({"ref": "risk_review", "on": "2027-01-19"}), or, as
+// first written, by key or title and due date ({"activity":
+// "management_review", "due": "2027-03-25"}). An unknown ref gets a "did
+// you mean", a day the activity is not planned on the nearest days it is.
 func completeByKey(p *isms.Problems, plan calendar.Plan, in PlanInput) calendar.Plan {
 	loc, err := time.LoadLocation(in.TZ)
 	if err != nil || in.TZ == "" || in.TZ == "Local" {
 		loc = time.UTC
 	}
+	var refs []string
+	for _, a := range plan.Activities {
+		if a.Ref != "" {
+			refs = append(refs, a.Ref)
+		}
+	}
 	for i, c := range in.keyed {
 		path := fmt.Sprintf("plan.completions[%d]", i)
-		var keys []string
-		var found *calendar.Activity
-		for j, a := range plan.Activities {
-			key := a.Title
-			if a.Kind != calendar.Custom && a.Kind != calendar.ObjectiveDeadline && slices.Contains(defaultKinds(), a.Kind) && !slices.Contains(keys, string(a.Kind)) {
-				key = string(a.Kind)
-			}
-			keys = append(keys, key)
-			if key == c.Activity || a.Title == c.Activity {
-				found = &plan.Activities[j]
-				break
-			}
+		key, keyPath, day, dayPath := c.Ref, path+".ref", c.On, path+".on"
+		switch {
+		case c.Ref != "" && c.Activity != "":
+			p.Addf(path, "name the activity by ref or by activity, not both")
+			continue
+		case c.Ref == "" && c.Activity == "":
+			p.Addf(keyPath, "say which activity was done: its ref, e.g. \"risk_review\" or \"log-review\"")
+			continue
+		case c.Ref == "":
+			key, keyPath = c.Activity, path+".activity"
 		}
-		if found == nil {
-			msg := fmt.Sprintf("no activity of the plan has the key %q", clip(c.Activity))
-			if s := suggest(c.Activity, keys); s != "" {
+		switch {
+		case !c.On.IsZero() && !c.Due.IsZero():
+			p.Addf(path, "give the planned day once: on (or due), not both")
+			continue
+		case c.On.IsZero():
+			day, dayPath = c.Due, path+".due"
+		}
+		found := slices.IndexFunc(plan.Activities, func(a calendar.Activity) bool { return a.Ref == key })
+		if found < 0 && c.Ref == "" {
+			found = slices.IndexFunc(plan.Activities, func(a calendar.Activity) bool { return a.Title == key })
+		}
+		if found < 0 {
+			msg := fmt.Sprintf("no activity of the plan has the ref %q", clip(key))
+			if s := suggest(key, refs); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			p.Addf(path+".activity", "%s", msg)
+			p.Addf(keyPath, "%s", msg)
 			continue
 		}
-		if c.Due.IsZero() {
-			p.Addf(path+".due", "give the date the occurrence was due (YYYY-MM-DD)")
+		a := plan.Activities[found]
+		bad := false
+		if day.IsZero() {
+			p.Addf(path+".on", "give the day the occurrence of %q was planned on (YYYY-MM-DD)", a.Title)
+			bad = true
+		}
+		if c.Done.IsZero() {
+			p.Addf(path+".done", "give the day %q was done (YYYY-MM-DD)", a.Title)
+			bad = true
+		}
+		if strings.TrimSpace(c.By) == "" || isms.IsPlaceholder(c.By) {
+			p.Addf(path+".by", "say who did %q", a.Title)
+			bad = true
+		}
+		if bad {
 			continue
 		}
-		y, m, d := c.Due.Date()
+		y, m, d := day.Date()
 		from := time.Date(y, m, d, 0, 0, 0, 0, loc)
-		occ := plan.Occurrences(*found, from, from.AddDate(0, 0, 1))
+		occ := plan.Occurrences(a, from, from.AddDate(0, 0, 1))
 		if len(occ) == 0 {
-			p.Addf(path+".due", "%q is not due on %s", c.Activity, from.Format(time.DateOnly))
+			var near []string
+			for _, t := range plan.Occurrences(a, from.AddDate(-1, 0, 0), from.AddDate(1, 0, 1)) {
+				near = append(near, t.In(loc).Format(time.DateOnly))
+			}
+			slices.SortStableFunc(near, func(x, y string) int { return cmp.Compare(dayDistance(x, from), dayDistance(y, from)) })
+			msg := fmt.Sprintf("%q is not planned on %s", a.Title, from.Format(time.DateOnly))
+			if len(near) > 0 {
+				msg += fmt.Sprintf("; the nearest planned days are %s", strings.Join(near[:min(2, len(near))], " and "))
+			}
+			p.Addf(dayPath, "%s", msg)
 			continue
 		}
-		plan = plan.Complete(calendar.Completion{Activity: found.ID, Due: occ[0], Done: c.Done.Time, By: c.By, Evidence: c.Evidence})
+		done := calendar.Completion{Ref: a.Ref, On: calendar.Date{Year: y, Month: m, Day: d}, Done: c.Done.Time, By: c.By, Evidence: c.Evidence}
+		if a.Ref == "" { // an activity without a ref is addressed by its ID
+			done.Ref, done.On, done.Activity, done.Due = "", calendar.Date{}, a.ID, occ[0]
+		}
+		plan = plan.Complete(done)
 	}
 	return plan
+}
+
+// dayDistance is how many days day (YYYY-MM-DD) is from t.
+func dayDistance(day string, t time.Time) int {
+	d, _ := time.Parse(time.DateOnly, day)
+	n := int(d.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	return max(n, -n)
 }

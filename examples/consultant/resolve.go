@@ -330,7 +330,7 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 	out.SoA = Approval{Author: w.SoA.Author, Approver: w.SoA.Approver, Approved: w.SoA.Approved.Time}
 	out.Policy = Approval{Author: w.Policy.Author, Approver: w.Policy.Approver, Approved: w.Policy.Approved.Time}
 	out.Plan = PlanInput{Year: w.Plan.Year, TZ: w.Plan.TZ, DefaultOwner: w.Plan.DefaultOwner, Owners: w.Plan.Owners,
-		Cadence: w.Plan.Cadence, Holidays: w.Plan.Holidays, keyed: w.Plan.Completions}
+		Cadence: w.Plan.Cadence, Holidays: w.Plan.Holidays, keyed: w.Plan.Completions, specs: w.Plan.Activities}
 	out.Records = r.records(w.Records)
 	if q := w.Quant; q != nil {
 		in := quant.Input{Currency: q.Currency, Options: q.Options, Tolerance: q.Tolerance}

@@ -45,7 +45,7 @@ var sources = map[string]string{
 var closed = []string{
 	"isms.AssetType", "isms.ScopeKind", "isms.InterfaceKind", "isms.PartyKind", "isms.RequirementKind", "isms.IssueKind",
 	"isms.Comparator", "risk.Kind", "risk.Property", "risk.Stage", "risk.Option", "risk.ActionStatus", "risk.Dimension",
-	"controls.Status", "controls.Theme", "records.FindingGrade", "records.InputKind", "calendar.Kind", "calendar.Repeat", "soa.ReasonCode",
+	"controls.Status", "controls.Theme", "records.FindingGrade", "records.InputKind", "calendar.Kind", "calendar.Repeat", "calendar.Chain", "calendar.Direction", "soa.ReasonCode",
 }
 
 type schemaGen struct {

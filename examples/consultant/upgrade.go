@@ -189,7 +189,7 @@ func upgrade(wb Workbook) WorkbookV2 {
 		if !ok {
 			key = x.Activity.String()
 		}
-		out.Plan.Completions = append(out.Plan.Completions, CompletionV2{Activity: key, Due: dateOf(x.Due), Done: dateOf(x.Done), By: x.By, Evidence: x.Evidence})
+		out.Plan.Completions = append(out.Plan.Completions, CompletionV2{Ref: key, On: dayIn(x.Due, pl.TZ), Done: dateOf(x.Done), By: x.By, Evidence: x.Evidence})
 	}
 
 	rec := wb.Records
@@ -265,4 +265,14 @@ func upgrade(wb Workbook) WorkbookV2 {
 func defaultKinds() []calendar.Kind {
 	return []calendar.Kind{calendar.RiskReview, calendar.InternalAudit, calendar.ManagementReview, calendar.Training, calendar.PolicyReview,
 		calendar.SoAReview, calendar.AccessReview, calendar.BackupRestoreTest, calendar.RecoveryTest, calendar.SupplierReview}
+}
+
+// dayIn is the day of t in the plan's zone (a v1 completion's due time is
+// an instant; v2 names the planned day).
+func dayIn(t time.Time, tz string) Date {
+	if loc, err := time.LoadLocation(tz); err == nil && tz != "" && tz != "Local" && !t.IsZero() {
+		y, m, d := t.In(loc).Date()
+		return Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+	}
+	return dateOf(t)
 }

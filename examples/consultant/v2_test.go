@@ -141,7 +141,12 @@ func TestRun_InitWritesAStarterThatChecks(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(dir, "workbook.json"))
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"$schema": "workbook.schema.json"`)
+	assert.Contains(t, string(b), `"ref": "log-review"`, "the starter shows the client's own activities")
+	assert.Contains(t, string(b), `"cadence": {`, "and a cadence")
 	require.NoError(t, run([]string{"-check", "-in", filepath.Join(dir, "workbook.json")}, &stdout, &stderr), stderr.String())
+	var tree any
+	require.NoError(t, json.Unmarshal(b, &tree))
+	assert.NoError(t, validate(t, compileSchema(t), tree), "the schema validates the starter")
 	require.Error(t, run([]string{"-init", dir}, &stdout, &stderr), "-init does not replace a workbook")
 }
 

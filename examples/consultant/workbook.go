@@ -62,9 +62,11 @@ type PlanInput struct {
 	Cadence      map[calendar.Kind]calendar.Cadence `json:"cadence,omitempty"`
 	Holidays     []calendar.Date                    `json:"holidays,omitempty"`
 	Completions  []calendar.Completion              `json:"completions,omitempty"`
-	// keyed are the completions of a v2 workbook, by activity key and
-	// date; build matches them to the plan's occurrences.
+	// keyed are the completions of a v2 workbook, by activity ref and
+	// day; build matches them to the plan's occurrences.
 	keyed []CompletionV2
+	// specs are the organisation's own activities of a v2 workbook.
+	specs []calendar.Spec
 }
 
 // MaxWorkbookSize is the largest workbook the consultant reads, in bytes

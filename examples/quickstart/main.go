@@ -162,7 +162,9 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	if err != nil {
 		return err
 	}
-	plan = plan.Add(items...)
+	// The records complete the plan: a held audit, management review or
+	// training round closes its planned occurrence.
+	plan = plan.Add(items...).Hold(calendar.HeldFrom(kept.Records)...)
 	if err := plan.Validate(); err != nil {
 		return err
 	}

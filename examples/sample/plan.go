@@ -30,7 +30,9 @@ func PlanOptions() calendar.PlanOptions {
 // Plan makes the sample company's yearly ISMS plan: the default rhythm of
 // PlanOptions for PlanYear, plus the duties of the risks (reviews and
 // treatment deadlines), the policy (communication and review) and the
-// objectives (deadlines).
+// objectives (deadlines), completed by its records (Records, through
+// calendar.HeldFrom: a held audit, review or training round closes its
+// planned occurrence).
 func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
 	plan, err := calendar.DefaultPlan(PlanYear, PlanOptions())
 	if err != nil {
@@ -41,7 +43,7 @@ func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Pla
 	if err != nil {
 		return calendar.Plan{}, err
 	}
-	plan = plan.Add(items...)
+	plan = plan.Add(items...).Hold(calendar.HeldFrom(Records())...)
 	return plan, plan.Validate()
 }
 

@@ -101,6 +101,12 @@ func Assess(in Input, now time.Time) Report {
 	if in.Catalogue == nil {
 		in.Catalogue = controls.AnnexA()
 	}
+	if in.Plan != nil {
+		// The records complete the plan: a held audit, management review
+		// or training round closes its planned occurrence.
+		plan := in.Plan.Hold(calendar.HeldFrom(in.Records)...)
+		in.Plan = &plan
+	}
 	r := Report{Organization: in.Context.Organization.Name, At: now, Counts: map[Status]int{}}
 	total, got := decimal.Zero, decimal.Zero
 	for _, ru := range rules() {

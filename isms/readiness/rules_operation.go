@@ -186,8 +186,15 @@ func checkAwareness(in *Input, now time.Time) verdict {
 	comm := p.Duties()[0]
 	communicated := false
 	if in.Plan != nil {
+		// The completion names the activity by its ID or by its ref.
+		ref := ""
+		for _, a := range in.Plan.Activities {
+			if a.ID.UUID() == comm.ID.UUID() {
+				ref = a.Ref
+			}
+		}
 		for _, c := range in.Plan.Completions {
-			if c.Activity.UUID() == comm.ID.UUID() {
+			if c.Activity.UUID() == comm.ID.UUID() || c.Ref != "" && c.Ref == ref {
 				communicated = true
 				ev = append(ev, "policy communicated on "+date(c.Done))
 			}
@@ -294,6 +301,18 @@ func checkPlan(in *Input, now time.Time) verdict {
 	over := in.Plan.Overdue(now.AddDate(-1, 0, 0), now)
 	if len(over) > 0 {
 		return verdict{Stale, append(ev, fmt.Sprintf("%d overdue", len(over))), fmt.Sprintf("catch up: %q was due on %s", over[0].Title, date(over[0].Due))}
+	}
+	// A record of the last 12 months that completes no planned occurrence
+	// means the plan does not show what happened.
+	var stray []string
+	for _, h := range in.Plan.Unmatched() {
+		if !h.Date.Before(now.AddDate(-1, 0, 0)) && !h.Date.After(now) {
+			stray = append(stray, fmt.Sprintf("%q (%s, %s)", shorten(h.Ref), strings.ReplaceAll(string(h.Kind), "_", " "), date(h.Date)))
+		}
+	}
+	if len(stray) > 0 {
+		return verdict{Partial, append(ev, fmt.Sprintf("%d records match no planned activity", len(stray))),
+			"put in the plan what was held, or correct the record's date: " + joinList(clip(stray, 3))}
 	}
 	return verdict{Met, ev, ""}
 }
