@@ -215,6 +215,9 @@ func (b *layoutBuilder) sheetName(jpath string) string {
 	name := func(parts []string) string {
 		s := strings.Join(parts, ".")
 		s = strings.ReplaceAll(parts[0], "_", " ") + s[len(parts[0]):]
+		if parts[0] == "soa" {
+			return "SoA" + s[3:]
+		}
 		return strings.ToUpper(s[:1]) + s[1:]
 	}
 	for len(parts) > 1 && len(name(parts)) > 31 {
@@ -725,7 +728,7 @@ func excelSerial(s string) (int, bool) {
 	if err != nil || t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
 		return 0, false
 	}
-	return int(t.Sub(excelEpoch).Hours() / 24), true
+	return int((t.Unix() - excelEpoch.Unix()) / 86400), true // not t.Sub: a Duration ends at 292 years
 }
 
 // keyLists gathers the workbook's own keys for the drop-down lists.
@@ -882,7 +885,7 @@ func (src *xlsxSource) locate(err error) error {
 			p.Merge("", v)
 			continue
 		}
-		p.Addf(src.where(v.Path), "%s", v.Problem)
+		p.Addf(src.where(v.Path), "%s", strings.TrimPrefix(v.Problem, "workbook: "))
 	}
 	return p.Err()
 }
@@ -927,7 +930,7 @@ func readWorkbookXLSX(data []byte) (WorkbookV2, *xlsxSource, error) {
 		return WorkbookV2{}, src, p.Err()
 	}
 	defer f.Close()
-	xr := &xreader{f: f, src: src, items: map[*xtable][]*ritem{}}
+	xr := &xreader{f: f, src: src, items: map[*xtable][]*ritem{}, refused: map[string]bool{}, badHeader: map[string]bool{}}
 	tree := xr.read(tables)
 	if xr.fatal {
 		return WorkbookV2{}, src, xr.p.Err()
@@ -994,6 +997,13 @@ type xreader struct {
 	p      isms.Problems
 	pruned []string
 	fatal  bool
+	// refused are the cells already refused ("Sheet!C7": a formula, a
+	// merged range, too long): their value is left out without a second
+	// problem.
+	refused map[string]bool
+	// badHeader are the sheets with an unknown column: a missing column
+	// is that problem's, not one per row.
+	badHeader map[string]bool
 }
 
 func (xr *xreader) read(tables []*xtable) any {
@@ -1062,6 +1072,15 @@ func (xr *xreader) sheetRows(s string) ([][2][]string, bool) {
 	}
 	for _, m := range merged {
 		xr.p.Addf(fmt.Sprintf("%s!%s:%s", s, m.GetStartAxis(), m.GetEndAxis()), "merged cells; unmerge them and give each cell its value")
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 == nil && err2 == nil && (c2-c1+1)*(r2-r1+1) <= MaxXLSXColumns*MaxXLSXRows {
+			for c := c1; c <= c2; c++ {
+				for r := r1; r <= r2; r++ {
+					xr.refused[s+"!"+cellName(c, r)] = true
+				}
+			}
+		}
 	}
 	it, err := xr.f.Rows(s)
 	if err != nil {
@@ -1100,6 +1119,7 @@ func (xr *xreader) sheetRows(s string) ([][2][]string, bool) {
 			if fm, _ := xr.f.GetCellFormula(s, cell); fm != "" {
 				xr.p.Addf(s+"!"+cell, "a formula (=%s); the consultant does not evaluate formulas: type the value", clip(fm))
 				out[r][0][c] = ""
+				xr.refused[s+"!"+cell] = true
 				continue
 			}
 			if out[r][0][c] == "" {
@@ -1108,6 +1128,7 @@ func (xr *xreader) sheetRows(s string) ([][2][]string, bool) {
 			if utf8.RuneCountInString(out[r][0][c]) > MaxCellChars {
 				xr.p.Addf(s+"!"+cell, "%d characters; a cell holds at most %d (MaxCellChars)", utf8.RuneCountInString(out[r][0][c]), MaxCellChars)
 				out[r][0][c] = ""
+				xr.refused[s+"!"+cell] = true
 				continue
 			}
 			vals[c], _ = xr.f.GetCellValue(s, cell)
@@ -1235,6 +1256,7 @@ func (xr *xreader) records(t *xtable, rows [][2][]string, item func(row int, key
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			xr.p.Addf(at, "%s", msg)
+			xr.badHeader[t.sheet] = true
 			continue
 		}
 		if prev, dup := seen[i]; dup {
@@ -1327,6 +1349,9 @@ func (xr *xreader) records(t *xtable, rows [][2][]string, item func(row int, key
 				}
 			}
 			xr.src.at[vpath] = cellAt
+			if !ok && xr.badHeader[t.sheet] || ok && xr.refused[t.sheet+"!"+cellName(c+1, row)] {
+				xr.pruned = append(xr.pruned, vpath)
+			}
 			if !ok {
 				continue
 			}
