@@ -1116,7 +1116,14 @@ func (xr *xreader) sheetRows(s string) ([][2][]string, bool) {
 		vals := make([]string, len(out[r][0]))
 		for c := range vals {
 			cell := cellName(c+1, r+1)
-			if fm, _ := xr.f.GetCellFormula(s, cell); fm != "" {
+			fm, _ := xr.f.GetCellFormula(s, cell)
+			switch strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(fm, "="))) {
+			case "TRUE()", "TRUE": // LibreOffice saves a boolean as =TRUE()
+				fm, out[r][0][c] = "", "1"
+			case "FALSE()", "FALSE":
+				fm, out[r][0][c] = "", "0"
+			}
+			if fm != "" {
 				xr.p.Addf(s+"!"+cell, "a formula (=%s); the consultant does not evaluate formulas: type the value", clip(fm))
 				out[r][0][c] = ""
 				xr.refused[s+"!"+cell] = true

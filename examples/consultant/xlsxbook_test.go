@@ -307,6 +307,20 @@ func TestXLSX_HostileCellsAreProblemsAtTheirCells(t *testing.T) {
 	}
 }
 
+// TestXLSX_LibreOfficeBooleansAreRead: LibreOffice saves a boolean as the
+// formula =TRUE(); every formula was refused, so a workbook saved by
+// LibreOffice could not be read.
+func TestXLSX_LibreOfficeBooleansAreRead(t *testing.T) {
+	data := spoilt(t, func(f *excelize.File) {
+		require.NoError(t, f.SetCellFormula("People", "D2", "TRUE()"))
+		require.NoError(t, f.SetCellFormula("People", "D3", "FALSE()"))
+	})
+	wb, _, err := readWorkbookXLSX(data)
+	require.NoError(t, err)
+	assert.True(t, wb.Context.People[0].External)
+	assert.False(t, wb.Context.People[1].External)
+}
+
 func TestXLSX_AHiddenSheetOfTheWorkbookIsRead(t *testing.T) {
 	data := spoilt(t, func(f *excelize.File) { require.NoError(t, f.SetSheetVisible("People", false)) })
 	wb, _, err := readWorkbookXLSX(data)
