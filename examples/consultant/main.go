@@ -5,6 +5,11 @@
 //
 //	go run ./examples/consultant -in examples/consultant/sample-workbook.json -out client
 //
+// The workbook may be a spreadsheet (-in client.xlsx), laid out as -init
+// -format xlsx writes it: a problem of it is told at its cell
+// ("Assets!C7 (owner)"). Beside the other deliverables, ismskit.xlsx holds
+// the risk register, the SoA and the readiness report.
+//
 // A workbook with problems gets every problem at once, each with its path
 // in the workbook, a non-zero exit status and no output files. A workbook
 // larger than MaxWorkbookSize is refused before it is read.
@@ -38,16 +43,17 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("consultant", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	in := fs.String("in", "examples/consultant/sample-workbook.json", "the client's workbook (JSON, ismskit-workbook/2 or /1)")
+	in := fs.String("in", "examples/consultant/sample-workbook.json", "the client's workbook (JSON, ismskit-workbook/2 or /1, or XLSX: a name ending .xlsx)")
 	out := fs.String("out", "client", "folder to write the deliverables into")
 	check := fs.Bool("check", false, "check the workbook and list its problems without writing deliverables")
 	upgradeTo := fs.Bool("upgrade", false, "print the workbook in the ismskit-workbook/2 form (names instead of UUIDs) and stop")
 	initDir := fs.String("init", "", "write a starter workbook and its schema into this folder and stop")
+	format := fs.String("format", "both", "what -init writes: json (workbook.json and its schema), xlsx (workbook.xlsx) or both")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *initDir != "" {
-		paths, err := writeStarter(*initDir)
+		paths, err := writeStarterAs(*initDir, *format)
 		if err != nil {
 			return err
 		}
@@ -56,14 +62,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	wb, err := readWorkbook(*in)
+	wb, locate, err := readInput(*in)
 	var decodeErr error
 	var pruned []string
 	if part, ok := err.(*partialError); ok {
 		decodeErr, pruned, err = part.err, part.pruned, nil
 	}
 	if err != nil || (*upgradeTo && decodeErr != nil) {
-		return refuse(stderr, *in, cmp.Or(err, decodeErr))
+		return refuse(stderr, *in, locate(cmp.Or(err, decodeErr)))
 	}
 	if *upgradeTo {
 		if wb.Schema == "" {
@@ -78,13 +84,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	bundle, err := buildV2After(wb, decodeErr, pruned)
 	if err != nil {
-		return refuse(stderr, *in, err)
+		return refuse(stderr, *in, locate(err))
 	}
 	if *check {
 		fmt.Fprintf(stdout, "the workbook %s has no problems: %s, %s\n", *in, bundle.Context.Organization.Name, bundle.Report.Verdict)
 		return nil
 	}
-	files, err := deliver.Files(bundle)
+	files, err := deliverables(bundle)
 	if err != nil {
 		return err
 	}
