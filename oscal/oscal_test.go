@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -211,6 +212,27 @@ func TestDocuments_SameInputSameBytesAndUUIDsAcrossEditions(t *testing.T) {
 	assert.Equal(t, d1.UUID, d2.UUID, "the plan's UUID follows the document, not the edition")
 	assert.Equal(t, d1.ControlImplementation.ImplementedRequirements[0].UUID, d2.ControlImplementation.ImplementedRequirements[0].UUID)
 	assert.Equal(t, "edition 2", d2.Metadata.Version)
+}
+
+// TestSSP_TheOrderOfRolesAndPeopleDoesNotChangeTheBytes: the consultant's
+// -db run reads the context back from a store in ID order and wrote an SSP
+// with roles, parties and responsible parties in another order than the
+// run without a store; the same organisation now gives the same bytes.
+func TestSSP_TheOrderOfRolesAndPeopleDoesNotChangeTheBytes(t *testing.T) {
+	c, s := sampleSoA(t)
+	_, _, want := render(t, c, s, controls.AnnexA())
+	shuffled := c
+	shuffled.Roles = slices.Clone(c.Roles)
+	shuffled.People = slices.Clone(c.People)
+	slices.Reverse(shuffled.Roles)
+	slices.Reverse(shuffled.People)
+	for i := range shuffled.Roles {
+		shuffled.Roles[i].Holders = slices.Clone(shuffled.Roles[i].Holders)
+		slices.Reverse(shuffled.Roles[i].Holders)
+	}
+	_, _, got := render(t, shuffled, s, controls.AnnexA())
+	assert.Equal(t, string(want), string(got))
+	assert.Equal(t, c.Roles[0].Name, sample.Company().Roles[0].Name, "the caller's context is not reordered")
 }
 
 func TestWriters_RefuseADocumentWithoutUUID(t *testing.T) {

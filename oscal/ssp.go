@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"slices"
@@ -62,7 +63,7 @@ func SSP(s soa.SoA, org isms.OrgContext, opts SSPOptions) (SSPDocument, error) {
 	if p.Len() > 0 {
 		return SSPDocument{}, p.Err()
 	}
-	b := sspBuilder{s: s, org: org, doc: s.Revision.Document.String(), roleIDs: map[isms.RoleID]string{}}
+	b := sspBuilder{s: s, org: inNameOrder(org), doc: s.Revision.Document.String(), roleIDs: map[isms.RoleID]string{}}
 	meta := soaMetadata(s, "System security plan", modified, published, nil)
 	meta.Roles, meta.Parties, meta.ResponsibleParties = b.people()
 	component := DeriveUUID("ssp/" + b.doc + "/this-system")
@@ -131,6 +132,26 @@ type sspBuilder struct {
 	doc      string
 	roleIDs  map[isms.RoleID]string
 	evidence []Resource
+}
+
+// inNameOrder returns org with its roles and people sorted by name, then
+// ID, and each role's holders by ID: the SSP lists them in that order, so
+// the same organisation gives the same bytes whatever order its records
+// came in (a store returns them in ID order, a workbook in its own).
+func inNameOrder(org isms.OrgContext) isms.OrgContext {
+	org.Roles = slices.Clone(org.Roles)
+	slices.SortStableFunc(org.Roles, func(a, b isms.Role) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID.String(), b.ID.String()))
+	})
+	for i := range org.Roles {
+		org.Roles[i].Holders = slices.Clone(org.Roles[i].Holders)
+		slices.SortFunc(org.Roles[i].Holders, func(a, b isms.PersonID) int { return cmp.Compare(a.String(), b.String()) })
+	}
+	org.People = slices.Clone(org.People)
+	slices.SortStableFunc(org.People, func(a, b isms.Person) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID.String(), b.ID.String()))
+	})
+	return org
 }
 
 // people makes the metadata roles, parties and responsible parties.

@@ -23,6 +23,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -30,6 +31,7 @@ import (
 
 	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/isms/sqlstore"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -48,6 +50,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	check := fs.Bool("check", false, "check the workbook and list its problems without writing deliverables")
 	upgradeTo := fs.Bool("upgrade", false, "print the workbook in the ismskit-workbook/2 form (names instead of UUIDs) and stop")
 	initDir := fs.String("init", "", "write a starter workbook and its schema into this folder and stop")
+	db := fs.String("db", "", "also keep the client's ISMS in this SQLite file (created when missing) or postgres:// URL; a second run replaces it")
 	format := fs.String("format", "both", "what -init writes: json (workbook.json and its schema), xlsx (workbook.xlsx) or both")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -90,6 +93,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "the workbook %s has no problems: %s, %s\n", *in, bundle.Context.Organization.Name, bundle.Report.Verdict)
 		return nil
 	}
+	kept := 0
+	if *db != "" {
+		resolved, _, err := resolve(wb)
+		if err != nil {
+			return err
+		}
+		if bundle, kept, err = keep(context.Background(), *db, resolved, bundle); err != nil {
+			return err
+		}
+	}
 	files, err := deliverables(bundle)
 	if err != nil {
 		return err
@@ -104,6 +117,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "  %s\n", p)
+	}
+	if kept > 0 {
+		fmt.Fprintf(stdout, "  %d records kept in %s\n", kept, sqlstore.Describe(*db))
 	}
 	return nil
 }

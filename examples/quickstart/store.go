@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/ismskit/ismskit/controls"
@@ -34,22 +33,14 @@ func openStore(ctx context.Context, db string) (isms.Tables, string, func() erro
 }
 
 func open(ctx context.Context, db string) (isms.Tables, string, func() error, error) {
-	switch {
-	case db == "":
+	if db == "" {
 		return memstore.NewStore(), "memstore", func() error { return nil }, nil
-	case strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://"):
-		s, err := sqlstore.OpenPostgres(ctx, db)
-		if err != nil {
-			return nil, "", nil, fmt.Errorf("-db: %w", err)
-		}
-		return s, "PostgreSQL", s.Close, nil
-	default:
-		s, err := sqlstore.OpenSQLite(ctx, db)
-		if err != nil {
-			return nil, "", nil, fmt.Errorf("-db %s: %w", db, err)
-		}
-		return s, db, s.Close, nil
 	}
+	s, err := sqlstore.Open(ctx, db)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("-db %s: %w", sqlstore.Describe(db), err)
+	}
+	return s, sqlstore.Describe(db), s.Close, nil
 }
 
 // sampleInputs is what the consultant and the client write down for the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -62,6 +63,29 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// Open opens the database a command-line flag or a setting names: a
+// postgres:// or postgresql:// URL is PostgreSQL (OpenPostgres), anything
+// else the path of an SQLite file (OpenSQLite, created when missing).
+func Open(ctx context.Context, name string) (*Store, error) {
+	if strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://") {
+		return OpenPostgres(ctx, name)
+	}
+	return OpenSQLite(ctx, name)
+}
+
+// Describe returns name as Open reads it, fit to print: a PostgreSQL URL
+// with its password replaced by "xxxxx", an SQLite path as it is.
+func Describe(name string) string {
+	if !strings.HasPrefix(name, "postgres://") && !strings.HasPrefix(name, "postgresql://") {
+		return name
+	}
+	u, err := url.Parse(name)
+	if err != nil {
+		return "a PostgreSQL URL"
+	}
+	return u.Redacted()
 }
 
 // OpenSQLite opens (creating if needed) the SQLite database file at path.
@@ -123,6 +147,9 @@ func (s *Store) Close() error {
 	}
 	return nil
 }
+
+// Dialect returns the SQL flavour of the store's database.
+func (s *Store) Dialect() Dialect { return s.dialect }
 
 // DB returns the underlying database.
 func (s *Store) DB() *sql.DB { return s.db }
