@@ -50,7 +50,18 @@
 // Options.Seed fixes a run; each risk draws from its own stream derived
 // from (seed, risk), so adding a risk does not change the others; the
 // portfolio is summed in whole cents, so the result is bit-identical
-// whatever Options.Workers is.
+// whatever Options.Workers is. StreamVersion (recorded in Result.Stream)
+// numbers the way seeds become draws; version 2 changed every figure once,
+// within sampling error, when the loop learnt to skip loss-free years.
+//
+// # Speed
+//
+// A fixed rate up to 30 a year jumps from one year with events to the
+// next (a geometric gap, then a zero-truncated Poisson count), each event
+// year draws its losses from its own SplitMix64 stream with ziggurat
+// normals and a table-based exp, and the year totals are sorted by radix,
+// zero years apart. On a 2-core machine that is about 3× the version 1
+// loop; the benchmarks in bench_internal_test.go compare both in one run.
 //
 // # Outputs
 //

@@ -54,6 +54,7 @@ type Result struct {
 	Currency        string           `json:"currency"`
 	Years           int              `json:"years"`
 	Seed            uint64           `json:"seed"`
+	Stream          int              `json:"stream"` // the StreamVersion that drew the figures
 	Mean            decimal.Decimal  `json:"mean"`
 	Analytic        decimal.Decimal  `json:"analytic"`
 	StdErr          decimal.Decimal  `json:"std_err"`
@@ -108,6 +109,11 @@ func sum128(xs []int64) decimal.Decimal {
 }
 
 func summarize(in Input, models []model, totals []int64, stats []riskStats, years, points int) (Result, error) {
+	return summarizeSorted(in, models, totals, sortCents(totals), stats, years, points)
+}
+
+// summarizeSorted summarizes the year totals, given also sorted.
+func summarizeSorted(in Input, models []model, totals, sorted []int64, stats []riskStats, years, points int) (Result, error) {
 	n := decimal.NewFromInt(int64(years))
 	var bad []string
 	finite := func(what string, v float64) decimal.Decimal {
@@ -122,9 +128,7 @@ func summarize(in Input, models []model, totals []int64, stats []riskStats, year
 	}
 	money := func(what string, v float64) decimal.Decimal { return finite(what, v).Round(2) }
 
-	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed}
-	sorted := slices.Clone(totals)
-	slices.Sort(sorted)
+	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed, Stream: StreamVersion}
 	var sum, sumSq float64
 	zero := 0
 	for _, c := range totals {
