@@ -30,11 +30,20 @@
 // a check against the organization's tolerance, and the risks ranked by
 // contribution. Money is decimal, rounded once at output.
 //
+// Percentiles are DefaultPercentiles, or any Options.Percentiles asks for
+// (at most MaxPercentiles). The definition is the nearest rank (the
+// ⌈p·n⌉-th sorted year, computed exactly in decimal), or Linear, the
+// interpolated definition of numpy, R and Excel (Options.PercentileMethod).
+// Each comes with a distribution-free 95 % interval from the binomial law
+// of order statistics; the mean comes with its standard error. The tests
+// check the simulated percentiles against the exact distribution of a
+// compound Poisson computed by Panjer's recursion.
+//
 // # Limits
 //
 // Validate (run by DecodeInput and Simulate) keeps every simulation bounded
 // and its money exact: at most MaxScenarios scenarios, MaxYears years and
-// MaxCurvePoints curve points; at most MaxWork draws (years × Σ (1 + the
+// MaxCurvePoints curve points, MaxPercentiles percentiles; at most MaxWork draws (years × Σ (1 + the
 // largest rate)); rates (and PERT maxima) up to MaxFrequency events a year;
 // loss amounts up to MaxLoss, a lognormal's high at most MaxLossSpread
 // times its low, and a scenario's largest rate times its largest loss

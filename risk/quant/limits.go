@@ -19,6 +19,9 @@ const (
 	MaxYears = 1_000_000
 	// MaxCurvePoints is the most points of the loss exceedance curve.
 	MaxCurvePoints = 10_000
+	// MaxPercentiles is the most percentiles Options.Percentiles may ask
+	// for.
+	MaxPercentiles = 1_000
 	// MaxFrequency is the most loss events a year a scenario may expect:
 	// the largest fixed rate and the largest PERT maximum.
 	MaxFrequency = 1_000

@@ -74,6 +74,11 @@ type Options struct {
 	// CurvePoints is the number of loss exceedance points, at most
 	// MaxCurvePoints; 0 means DefaultCurvePoints.
 	CurvePoints int `json:"curve_points,omitempty"`
+	// Percentiles lists the percentiles to report, in percent, each in
+	// (0, 100], at most MaxPercentiles; empty means DefaultPercentiles.
+	Percentiles []decimal.Decimal `json:"percentiles,omitempty"`
+	// PercentileMethod is NearestRank ("" too) or Linear.
+	PercentileMethod string `json:"percentile_method,omitempty"`
 }
 
 // Input is a whole quantitative analysis: scenarios in one currency, the
@@ -105,6 +110,17 @@ func (in Input) Validate() error {
 	}
 	if o.CurvePoints < 0 || o.CurvePoints > MaxCurvePoints {
 		p.Addf("options.curve_points", "curve points %d is not between 1 and MaxCurvePoints (%d)", o.CurvePoints, MaxCurvePoints)
+	}
+	if len(o.Percentiles) > MaxPercentiles {
+		p.Addf("options.percentiles", "%d percentiles are more than MaxPercentiles (%d)", len(o.Percentiles), MaxPercentiles)
+	}
+	for i, pc := range o.Percentiles {
+		if !pc.IsPositive() || pc.GreaterThan(decimal.NewFromInt(100)) {
+			p.Addf(isms.Index("options.percentiles", i), "percentile %s is not in (0, 100]", isms.QuoteDecimal(pc))
+		}
+	}
+	if m := o.PercentileMethod; m != "" && m != NearestRank && m != Linear {
+		p.Addf("options.percentile_method", "percentile method %q is neither %q nor %q", m, NearestRank, Linear)
 	}
 	if len(in.Scenarios) > MaxScenarios {
 		p.Addf("scenarios", "%d scenarios are more than MaxScenarios (%d); simulate the largest risks, or split the portfolio", len(in.Scenarios), MaxScenarios)

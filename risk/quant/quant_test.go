@@ -321,3 +321,31 @@ func TestFromRegister_UsesTheClassicLosses(t *testing.T) {
 	assert.Equal(t, reg.Risks[0].ID, sc[0].Risk)
 	assert.InDelta(t, 10000, quant.AnalyticEAL(sc[0]), 1e-9, "ARO × SLE")
 }
+
+func TestSimulate_ArbitraryPercentilesWithIntervals(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 5_000, Seed: 3, Percentiles: []decimal.Decimal{d("75"), d("99.5"), d("100")}},
+		Scenarios: []quant.Scenario{lognormal("R-1", "2", "1000", "20000")}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	require.Len(t, r.Percentiles, 3)
+	in.Options.PercentileMethod = quant.Linear
+	lin, err := quant.Simulate(in)
+	require.NoError(t, err)
+	for i, p := range r.Percentiles {
+		assert.Equal(t, in.Options.Percentiles[i], p.Percent)
+		assert.True(t, p.Low.LessThanOrEqual(p.Loss) && p.Loss.LessThanOrEqual(p.High), "%s: %s not in [%s, %s]", p.Percent, p.Loss, p.Low, p.High)
+		assert.True(t, lin.Percentiles[i].Loss.Sub(p.Loss).Abs().LessThanOrEqual(p.High.Sub(p.Low)), "linear and nearest rank differ by more than the interval")
+	}
+	assert.True(t, r.Percentiles[2].Loss.Equal(lin.Percentiles[2].Loss), "the 100th percentile is the largest year either way")
+
+	in.Options.Percentiles = []decimal.Decimal{d("0"), d("100.1"), d("-5")}
+	in.Options.PercentileMethod = "median-unbiased"
+	err = in.Validate()
+	var got []string
+	for _, v := range isms.ValidationErrors(err) {
+		got = append(got, v.Path)
+	}
+	assert.Equal(t, []string{"options.percentiles[0]", "options.percentiles[1]", "options.percentiles[2]", "options.percentile_method"}, got)
+	in.Options.Percentiles = make([]decimal.Decimal, quant.MaxPercentiles+1)
+	assertRefused(t, in.Validate(), "options.percentiles", "MaxPercentiles")
+}

@@ -42,7 +42,7 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
 	fmt.Fprintf(&b, "| Mean (simulated) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
 	for _, p := range r.Percentiles {
-		fmt.Fprintf(&b, "| %s th percentile | %s |\n", p.Percent, p.Loss.StringFixed(2))
+		fmt.Fprintf(&b, "| %s th percentile (95 %% interval) | %s (%s – %s) |\n", p.Percent, p.Loss.StringFixed(2), p.Low.StringFixed(2), p.High.StringFixed(2))
 	}
 	fmt.Fprintf(&b, "| Expected shortfall, worst 1 %% of years | %s |\n", r.ES99.StringFixed(2))
 	fmt.Fprintf(&b, "\nYears without any loss: %s %%.\n", r.ZeroYears.Shift(2).StringFixed(1))
