@@ -169,7 +169,9 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		Context: loaded, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, opts.asOf)
-	losses, err := quant.Simulate(sample.Quant())
+	quantIn := sample.Quant()
+	quantIn.Treatments = sample.QuantTreatments()
+	losses, err := quant.Simulate(quantIn)
 	if err != nil {
 		return err
 	}

@@ -39,10 +39,28 @@
 // check the simulated percentiles against the exact distribution of a
 // compound Poisson computed by Panjer's recursion.
 //
+// # What treatment buys
+//
+// Input.Treatments name controls, each with the treated scenarios after it
+// and an annual cost. Simulate replays each treated risk from the same
+// streams as before (common random numbers): a fixed rate keeps the same
+// gaps and the same uniform per year, inverted in the new rate's CDF (so a
+// lower rate drops events and never adds one), and every year draws the
+// same numbers for its losses (so a smaller loss is smaller event by
+// event); the rest of the portfolio is unchanged. The yearly differences
+// then vary far less than between independent runs (the tests show over
+// 10× less), so Result.Treatments gives, per control and per risk, the
+// expected loss avoided with a 95 % interval, the portfolio's 95th and 99th
+// percentiles and tolerance check before and after, the return on security
+// investment ((loss avoided − cost) / cost) with its interval, and a
+// ranking by it. A treatment that raises a rate, or a rate drawn from a
+// PERT range, shares the streams but not the gaps.
+//
 // # Limits
 //
 // Validate (run by DecodeInput and Simulate) keeps every simulation bounded
-// and its money exact: at most MaxScenarios scenarios, MaxYears years and
+// and its money exact: at most MaxScenarios scenarios, MaxTreatments
+// treatments (their draws count towards MaxWork), MaxYears years and
 // MaxCurvePoints curve points, MaxPercentiles percentiles; at most MaxWork draws (years × Σ (1 + the
 // largest rate)); rates (and PERT maxima) up to MaxFrequency events a year;
 // loss amounts up to MaxLoss, a lognormal's high at most MaxLossSpread

@@ -19,6 +19,9 @@ const (
 	MaxYears = 1_000_000
 	// MaxCurvePoints is the most points of the loss exceedance curve.
 	MaxCurvePoints = 10_000
+	// MaxTreatments is the most treatments one Input may hold; their
+	// draws count towards MaxWork too.
+	MaxTreatments = 1_000
 	// MaxPercentiles is the most percentiles Options.Percentiles may ask
 	// for.
 	MaxPercentiles = 1_000

@@ -235,6 +235,7 @@ func TestWriters_HostileText(t *testing.T) {
 		Scenarios: []quant.Scenario{lognormal(hostileText, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
 		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}}}
 	in.Scenarios[1].Title = hostileText
+	in.Treatments = []quant.Treatment{{Control: hostileText, Title: hostileText, Cost: d("1000"), After: []quant.Scenario{lognormal(hostileText, "0.1", "10000", "200000")}}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
 	var js, md, svg bytes.Buffer

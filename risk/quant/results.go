@@ -84,6 +84,8 @@ type Result struct {
 	Tolerance       []ToleranceCheck `json:"tolerance,omitempty"`
 	WithinTolerance bool             `json:"within_tolerance"`
 	Risks           []RiskResult     `json:"risks"` // largest contribution first
+	// Treatments is what each of Input.Treatments buys, best first.
+	Treatments []TreatmentResult `json:"treatments,omitempty"`
 }
 
 // Simulate runs the Monte Carlo analysis: every scenario's events each
@@ -110,7 +112,15 @@ func Simulate(in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return summarize(in, models, totals, stats, years, points)
+	sorted := sortCents(totals)
+	res, err := summarizeSorted(in, models, totals, sorted, stats, years, points)
+	if err != nil {
+		return Result{}, err
+	}
+	if res.Treatments, err = treat(in, models, totals, sorted, years, points); err != nil {
+		return Result{}, err
+	}
+	return res, nil
 }
 
 // sum128 adds non-negative int64s without overflow: a million years of
