@@ -87,7 +87,7 @@
 // next (a geometric gap, then a zero-truncated Poisson count), each event
 // year draws its losses from its own SplitMix64 stream with ziggurat
 // normals and a table-based exp, and the year totals are sorted by radix,
-// zero years apart. On a 2-core machine that is about 3× the version 1
+// zero years apart. On a shared 2-core machine that was 2–3× the version 1
 // loop; the benchmarks in bench_internal_test.go compare both in one run.
 //
 // # Outputs

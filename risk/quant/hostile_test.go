@@ -179,3 +179,14 @@ func TestWriteSVG_HugeLossIsBoundedNotAHang(t *testing.T) {
 		})
 	}
 }
+
+// A treatment whose scenario is within the limits but draws a year
+// beyond MaxAnnualLoss: an error naming the control and the risk.
+func TestTreatments_ADrawBeyondMaxAnnualLossIsAnErrorNamingTheControl(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 2000, Seed: 1}, Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "1000", "20000")},
+		Treatments: []quant.Treatment{{Control: "C-9", After: []quant.Scenario{lognormal("R-1", "1", "1000000", "1000000000000")}}}}
+	require.NoError(t, in.Validate())
+	err := hostile.Within(t, func() error { _, err := quant.Simulate(in); return err })
+	assertRefused(t, err, "treatments[0].after[0].loss", "MaxAnnualLoss")
+	assert.Contains(t, err.Error(), `control "C-9", risk "R-1"`)
+}

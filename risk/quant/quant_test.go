@@ -283,6 +283,8 @@ func FuzzDecodeInput(f *testing.F) {
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"seed":1}}`))
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"pert":{"min":"0","mode":"1","max":"2"}},"loss":{"pert":{"min":"1","mode":"2","max":"3"}}}],"options":{"years":50}}`))
 	f.Add([]byte(`{"scenarios":[{}]}`))
+	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"percentiles":["12.5"],"percentile_method":"linear"},` +
+		`"treatments":[{"control":"C","cost":"100","after":[{"ref":"R-1","frequency":{"rate":"0.2"},"loss":{"low":"500","high":"9000"}}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in, err := quant.DecodeInput(bytes.NewReader(data))
 		if err != nil {
@@ -297,6 +299,9 @@ func FuzzDecodeInput(f *testing.F) {
 		if len(in.Scenarios) > 50 {
 			in.Scenarios = in.Scenarios[:50]
 		}
+		if len(in.Treatments) > 20 {
+			in.Treatments = in.Treatments[:20]
+		}
 		r, err := quant.Simulate(in)
 		if err != nil {
 			if !errors.Is(err, isms.ErrInvalid) || !strings.Contains(err.Error(), "Max") {
@@ -306,6 +311,11 @@ func FuzzDecodeInput(f *testing.F) {
 		}
 		if r.Mean.IsNegative() || r.ES99.IsNegative() || r.Analytic.IsNegative() {
 			t.Fatalf("negative money: mean %s, es99 %s, analytic %s", r.Mean, r.ES99, r.Analytic)
+		}
+		for _, tr := range r.Treatments {
+			if tr.P95After.IsNegative() || tr.P99After.IsNegative() || tr.LossAvoided.StdErr.IsNegative() {
+				t.Fatalf("treatment %q: negative money %+v", tr.Control, tr)
+			}
 		}
 	})
 }
