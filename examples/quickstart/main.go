@@ -175,7 +175,9 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		Context: loaded, Records: kept.Records, Register: reg, Implementations: kept.Implementations,
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, opts.asOf)
-	losses, err := quant.Simulate(sample.Quant())
+	quantIn := sample.Quant()
+	quantIn.Treatments = sample.QuantTreatments()
+	losses, err := quant.Simulate(quantIn)
 	if err != nil {
 		return err
 	}

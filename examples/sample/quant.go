@@ -36,3 +36,28 @@ func Quant() quant.Input {
 		},
 	}
 }
+
+// QuantTreatments are three planned controls of the sample company (the
+// treatment actions of, and the second region R-3 waits for),
+// each with its annual cost and the scenarios it would leave: what
+// Quant's Input.Treatments may hold.
+func QuantTreatments() []quant.Treatment {
+	ns := isms.NewNamespace("Kestrel Cloud Ltd")
+	sc := func(ref, title, rate string, low, high int64) quant.Scenario {
+		return quant.Scenario{Risk: isms.DeriveID[risk.Risk](ns, ref), Ref: ref, Title: title, Stage: risk.Residual,
+			Frequency: quant.Frequency{Rate: decimal.RequireFromString(rate)},
+			Magnitude: quant.Magnitude{Low: decimal.NewFromInt(low), High: decimal.NewFromInt(high)}}
+	}
+	return []quant.Treatment{
+		{Control: "A.5.18", Title: "Monthly access rights review", Cost: decimal.NewFromInt(6_000), After: []quant.Scenario{
+			sc("R-1", "A leaver's access stays active", "0.1", 5_000, 150_000),
+			sc("R-2", "Customer data handled with overly broad rights", "0.05", 20_000, 800_000),
+		}},
+		{Control: "A.8.5", Title: "Phishing-resistant MFA", Cost: decimal.NewFromInt(12_000), After: []quant.Scenario{
+			sc("R-4", "Phishing steals staff credentials", "0.2", 5_000, 80_000),
+		}},
+		{Control: "A.8.14", Title: "A second cloud region", Cost: decimal.NewFromInt(40_000), After: []quant.Scenario{
+			sc("R-3", "A cloud outage halts customers' work", "0.2", 10_000, 100_000),
+		}},
+	}
+}

@@ -49,22 +49,29 @@ func newPoissonTable(rate float64) poissonTable {
 	return t
 }
 
-func (t *poissonTable) draw(r *rand.Rand) int {
+// draw draws a count by inversion: the smallest k with u ≤ CDF(k),
+// chunk by chunk.
+func (t *poissonTable) draw(r *gen) int {
 	n := 0
 	for range t.chunks {
-		u := r.Float64()
-		k := 0
-		for k < len(t.cdf)-1 && u > t.cdf[k] {
-			k++
-		}
-		n += k
+		n += t.invert(r.Float64())
 	}
 	return n
 }
 
+// invert returns the smallest k with u ≤ CDF(k) (the table's last k when
+// u is beyond it).
+func (t *poissonTable) invert(u float64) int {
+	k := 0
+	for k < len(t.cdf)-1 && u > t.cdf[k] {
+		k++
+	}
+	return k
+}
+
 // poisson draws from Poisson(rate) without a table (for rates drawn per
 // year), in at most maxChunks chunks.
-func poisson(r *rand.Rand, rate float64) int {
+func poisson(r *gen, rate float64) int {
 	rate = boundRate(rate)
 	n := 0
 	for c := 0; rate > 0 && c < maxChunks; c++ {
@@ -100,7 +107,7 @@ func (p pert) variance() float64 {
 	return p.span * p.span * a * b / ((a + b) * (a + b) * (a + b + 1))
 }
 
-func (p pert) draw(r *rand.Rand) float64 {
+func (p pert) draw(r *gen) float64 {
 	x := gamma(r, p.alpha)
 	y := gamma(r, p.beta)
 	return p.min + p.span*x/(x+y)
@@ -108,7 +115,7 @@ func (p pert) draw(r *rand.Rand) float64 {
 
 // gamma draws from Gamma(a, 1) for a ≥ 1 (Marsaglia and Tsang); PERT
 // shapes are always at least 1.
-func gamma(r *rand.Rand, a float64) float64 {
+func gamma(r *gen, a float64) float64 {
 	d := a - 1.0/3
 	c := 1 / math.Sqrt(9*d)
 	for {
@@ -125,9 +132,18 @@ func gamma(r *rand.Rand, a float64) float64 {
 	}
 }
 
-// stream returns the random stream of one risk: derived from the seed and
-// the risk's key only, so adding a risk does not change the others' draws.
-func stream(seed uint64, key []byte) *rand.Rand {
+// stream returns the frequency stream of one risk: derived from the seed
+// and the risk's key only, so adding a risk does not change the others'
+// draws.
+func stream(seed uint64, key []byte) gen {
+	h := fnv.New64a()
+	h.Write(key)
+	return gen{s: splitmix(h.Sum64() ^ splitmix(seed^0x5851f42d4c957f2d))}
+}
+
+// streamV1 is stream version 1's PCG stream of one risk, for the
+// benchmarks' baseline.
+func streamV1(seed uint64, key []byte) *rand.Rand {
 	h := fnv.New64a()
 	h.Write(key)
 	a := h.Sum64()
@@ -143,4 +159,26 @@ func stream(seed uint64, key []byte) *rand.Rand {
 func PERTMoments(min, mode, max float64) (mean, variance float64) {
 	p := newPERT(min, mode, max)
 	return p.mean(), p.variance()
+}
+
+// magnitudeBase derives the seed of a risk's loss streams from the seed
+// and the risk's key (a different hash from its frequency stream's).
+func magnitudeBase(seed uint64, key []byte) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte("loss"))
+	h.Write(key)
+	return splitmix(h.Sum64() ^ splitmix(seed))
+}
+
+// yearSeed is the seed of one year's loss stream.
+func yearSeed(base uint64, year int) uint64 {
+	return splitmix(base + uint64(year)*0x9e3779b97f4a7c15)
+}
+
+// splitmix is SplitMix64's output function, a bijective mixer.
+func splitmix(z uint64) uint64 {
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
 }

@@ -114,8 +114,9 @@ func TestValidate_WorkIsBounded(t *testing.T) {
 		{"curve points 1e9", scenarioJSON(`{"rate":"1"}`, `{"fixed":"10"}`, `{"curve_points":1000000000}`), "options.curve_points", "MaxCurvePoints"},
 		{"years 1e8", scenarioJSON(`{"rate":"1"}`, `{"fixed":"10"}`, `{"years":100000000}`), "options.years", "MaxYears"},
 		{"too many scenarios", `{"currency":"EUR","scenarios":[` + many(quant.MaxScenarios+1) + `],"options":{"years":1}}`, "scenarios", "MaxScenarios"},
-		{"years × scenarios", `{"currency":"EUR","scenarios":[` + many(200) + `],"options":{"years":1000000}}`, "options.years", "MaxWork"},
-		{"years × events", scenarioJSON(`{"rate":"1000"}`, `{"fixed":"10"}`, `{"years":1000000}`), "options.years", "MaxWork"},
+		{"years × scenarios", `{"currency":"EUR","scenarios":[` + many(1001) + `],"options":{"years":1000000}}`, "options.years", "MaxWork"},
+		{"years × events", `{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"1000"},"loss":{"fixed":"10"}},` +
+			`{"ref":"R-2","frequency":{"rate":"1000"},"loss":{"fixed":"10"}}],"options":{"years":1000000}}`, "options.years", "MaxWork"},
 		{"negative workers", scenarioJSON(`{"rate":"1"}`, `{"fixed":"10"}`, `{"workers":-1}`), "options.workers", "negative"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,4 +178,15 @@ func TestWriteSVG_HugeLossIsBoundedNotAHang(t *testing.T) {
 			assert.NotContains(t, b.String(), "NaN")
 		})
 	}
+}
+
+// A treatment whose scenario is within the limits but draws a year
+// beyond MaxAnnualLoss: an error naming the control and the risk.
+func TestTreatments_ADrawBeyondMaxAnnualLossIsAnErrorNamingTheControl(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 2000, Seed: 1}, Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "1000", "20000")},
+		Treatments: []quant.Treatment{{Control: "C-9", After: []quant.Scenario{lognormal("R-1", "1", "1000000", "1000000000000")}}}}
+	require.NoError(t, in.Validate())
+	err := hostile.Within(t, func() error { _, err := quant.Simulate(in); return err })
+	assertRefused(t, err, "treatments[0].after[0].loss", "MaxAnnualLoss")
+	assert.Contains(t, err.Error(), `control "C-9", risk "R-1"`)
 }

@@ -74,6 +74,11 @@ type Options struct {
 	// CurvePoints is the number of loss exceedance points, at most
 	// MaxCurvePoints; 0 means DefaultCurvePoints.
 	CurvePoints int `json:"curve_points,omitempty"`
+	// Percentiles lists the percentiles to report, in percent, each in
+	// (0, 100], at most MaxPercentiles; empty means DefaultPercentiles.
+	Percentiles []decimal.Decimal `json:"percentiles,omitempty"`
+	// PercentileMethod is NearestRank ("" too) or Linear.
+	PercentileMethod string `json:"percentile_method,omitempty"`
 }
 
 // Input is a whole quantitative analysis: scenarios in one currency, the
@@ -83,6 +88,9 @@ type Input struct {
 	Scenarios []Scenario       `json:"scenarios"`
 	Options   Options          `json:"options"`
 	Tolerance []TolerancePoint `json:"tolerance,omitempty"`
+	// Treatments are controls whose effect on the scenarios is simulated
+	// on common random numbers (Result.Treatments).
+	Treatments []Treatment `json:"treatments,omitempty"`
 }
 
 // Validate reports every bad parameter at once, each naming the risk and
@@ -106,9 +114,21 @@ func (in Input) Validate() error {
 	if o.CurvePoints < 0 || o.CurvePoints > MaxCurvePoints {
 		p.Addf("options.curve_points", "curve points %d is not between 1 and MaxCurvePoints (%d)", o.CurvePoints, MaxCurvePoints)
 	}
+	if len(o.Percentiles) > MaxPercentiles {
+		p.Addf("options.percentiles", "%d percentiles are more than MaxPercentiles (%d)", len(o.Percentiles), MaxPercentiles)
+	}
+	for i, pc := range o.Percentiles {
+		if !pc.IsPositive() || pc.GreaterThan(decimal.NewFromInt(100)) {
+			p.Addf(isms.Index("options.percentiles", i), "percentile %s is not in (0, 100]", isms.QuoteDecimal(pc))
+		}
+	}
+	if m := o.PercentileMethod; m != "" && m != NearestRank && m != Linear {
+		p.Addf("options.percentile_method", "percentile method %q is neither %q nor %q", m, NearestRank, Linear)
+	}
 	if len(in.Scenarios) > MaxScenarios {
 		p.Addf("scenarios", "%d scenarios are more than MaxScenarios (%d); simulate the largest risks, or split the portfolio", len(in.Scenarios), MaxScenarios)
 	} else if work, ok := in.checkScenarios(&p); ok {
+		work += in.checkTreatments(&p)
 		years := float64(cmp.Or(o.Years, DefaultYears))
 		if units := years * work; units > MaxWork {
 			p.Addf("options.years", "%s years × %s draws a year = %s draws, above MaxWork (%d); simulate fewer years, fewer scenarios or lower rates",
@@ -135,89 +155,96 @@ func (in Input) Validate() error {
 func (in Input) checkScenarios(p *isms.Problems) (work float64, ok bool) {
 	before := p.Len()
 	refs := map[string]bool{}
-	maxLoss := decimal.NewFromInt(MaxLoss)
 	for i, s := range in.Scenarios {
 		path := isms.Index("scenarios", i)
-		name := s.Ref
-		mine := p.Len()
-		add := func(field, format string, args ...any) {
-			p.Addf(isms.JoinPath(path, field), "risk %q: %s", name, fmt.Sprintf(format, args...))
-		}
 		if strings.TrimSpace(s.Ref) == "" {
-			add("ref", "the scenario has no risk reference")
+			p.Addf(isms.JoinPath(path, "ref"), "risk %q: the scenario has no risk reference", s.Ref)
 		} else if refs[s.Ref] {
-			add("ref", "reference used twice")
+			p.Addf(isms.JoinPath(path, "ref"), "risk %q: reference used twice", s.Ref)
 		}
 		refs[s.Ref] = true
-		f := s.Frequency
-		rate := f.Rate // the largest rate
-		switch {
-		case f.PERT != nil && !f.Rate.IsZero():
-			add("frequency", "give a rate or a PERT range, not both")
-		case f.PERT != nil:
-			checkRange(add, "frequency.pert", *f.PERT)
-			rate = f.PERT.Max
-			if rate.GreaterThan(decimal.NewFromInt(MaxFrequency)) {
-				add("frequency.pert.max", "a maximum of %s events a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", isms.QuoteDecimal(rate), MaxFrequency)
-			}
-		case f.Rate.IsNegative():
-			add("frequency.rate", "rate %s is negative", isms.QuoteDecimal(f.Rate))
-		case f.Rate.GreaterThan(decimal.NewFromInt(MaxFrequency)):
-			add("frequency.rate", "rate %s a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", isms.QuoteDecimal(f.Rate), MaxFrequency)
-		}
-		l := s.Magnitude
-		upper := l.Fixed // the largest loss named
-		kinds := 0
-		amount := func(field string, v decimal.Decimal) {
-			if v.GreaterThan(maxLoss) {
-				add(field, "a loss of %s is above MaxLoss (%d)", isms.QuoteDecimal(v), int64(MaxLoss))
-			}
-		}
-		if !l.Low.IsZero() || !l.High.IsZero() {
-			kinds++
-			upper = l.High
-			switch {
-			case !l.Low.IsPositive():
-				add("loss.low", "low %s must be positive", isms.QuoteDecimal(l.Low))
-			case !l.High.GreaterThan(l.Low):
-				add("loss.high", "high %s must be above low %s", isms.QuoteDecimal(l.High), isms.QuoteDecimal(l.Low))
-			case l.High.GreaterThan(l.Low.Mul(decimal.NewFromInt(MaxLossSpread))):
-				add("loss.low", "high %s is more than MaxLossSpread (%d) times low %s; no lognormal that wide can be simulated in money", isms.QuoteDecimal(l.High), MaxLossSpread, isms.QuoteDecimal(l.Low))
-			}
-			amount("loss.high", l.High)
-		}
-		if l.PERT != nil {
-			kinds++
-			upper = l.PERT.Max
-			checkRange(add, "loss.pert", *l.PERT)
-			amount("loss.pert.max", l.PERT.Max)
-		}
-		if !l.Fixed.IsZero() {
-			kinds++
-			if l.Fixed.IsNegative() {
-				add("loss.fixed", "a loss of %s is negative", isms.QuoteDecimal(l.Fixed))
-			}
-			amount("loss.fixed", l.Fixed)
-		}
-		if kinds != 1 {
-			add("loss", "give exactly one of low/high, pert or fixed")
-		}
-		if p.Len() > mine {
-			continue
-		}
-		if yearly := rate.Mul(upper); yearly.GreaterThan(decimal.NewFromInt(MaxAnnualLoss / 10)) {
-			add("loss", "a rate of %s a year at losses up to %s is %s a year, above a tenth of MaxAnnualLoss (%d); a bad year could not be summed to the cent",
-				isms.QuoteDecimal(rate), isms.QuoteDecimal(upper), isms.QuoteDecimal(yearly), int64(MaxAnnualLoss))
-			continue
-		}
-		m := compile(s)
-		if field, why := m.unsound(); why != "" {
-			add(field, "the %s cannot be simulated: %s", field, why)
-			continue
-		}
-		work += 1 + rate.InexactFloat64()
+		work += checkScenario(p, path, s)
 	}
 	return work, p.Len() == before
+}
+
+// checkScenario checks one scenario, recording problems in p under path,
+// and returns the draws one simulated year takes (1 + its largest rate),
+// 0 when it is not valid.
+func checkScenario(p *isms.Problems, path string, s Scenario) float64 {
+	maxLoss := decimal.NewFromInt(MaxLoss)
+	name := s.Ref
+	mine := p.Len()
+	add := func(field, format string, args ...any) {
+		p.Addf(isms.JoinPath(path, field), "risk %q: %s", name, fmt.Sprintf(format, args...))
+	}
+	f := s.Frequency
+	rate := f.Rate // the largest rate
+	switch {
+	case f.PERT != nil && !f.Rate.IsZero():
+		add("frequency", "give a rate or a PERT range, not both")
+	case f.PERT != nil:
+		checkRange(add, "frequency.pert", *f.PERT)
+		rate = f.PERT.Max
+		if rate.GreaterThan(decimal.NewFromInt(MaxFrequency)) {
+			add("frequency.pert.max", "a maximum of %s events a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", isms.QuoteDecimal(rate), MaxFrequency)
+		}
+	case f.Rate.IsNegative():
+		add("frequency.rate", "rate %s is negative", isms.QuoteDecimal(f.Rate))
+	case f.Rate.GreaterThan(decimal.NewFromInt(MaxFrequency)):
+		add("frequency.rate", "rate %s a year is above MaxFrequency (%d), beyond what a Poisson loss model is for", isms.QuoteDecimal(f.Rate), MaxFrequency)
+	}
+	l := s.Magnitude
+	upper := l.Fixed // the largest loss named
+	kinds := 0
+	amount := func(field string, v decimal.Decimal) {
+		if v.GreaterThan(maxLoss) {
+			add(field, "a loss of %s is above MaxLoss (%d)", isms.QuoteDecimal(v), int64(MaxLoss))
+		}
+	}
+	if !l.Low.IsZero() || !l.High.IsZero() {
+		kinds++
+		upper = l.High
+		switch {
+		case !l.Low.IsPositive():
+			add("loss.low", "low %s must be positive", isms.QuoteDecimal(l.Low))
+		case !l.High.GreaterThan(l.Low):
+			add("loss.high", "high %s must be above low %s", isms.QuoteDecimal(l.High), isms.QuoteDecimal(l.Low))
+		case l.High.GreaterThan(l.Low.Mul(decimal.NewFromInt(MaxLossSpread))):
+			add("loss.low", "high %s is more than MaxLossSpread (%d) times low %s; no lognormal that wide can be simulated in money", isms.QuoteDecimal(l.High), MaxLossSpread, isms.QuoteDecimal(l.Low))
+		}
+		amount("loss.high", l.High)
+	}
+	if l.PERT != nil {
+		kinds++
+		upper = l.PERT.Max
+		checkRange(add, "loss.pert", *l.PERT)
+		amount("loss.pert.max", l.PERT.Max)
+	}
+	if !l.Fixed.IsZero() {
+		kinds++
+		if l.Fixed.IsNegative() {
+			add("loss.fixed", "a loss of %s is negative", isms.QuoteDecimal(l.Fixed))
+		}
+		amount("loss.fixed", l.Fixed)
+	}
+	if kinds != 1 {
+		add("loss", "give exactly one of low/high, pert or fixed")
+	}
+	if p.Len() > mine {
+		return 0
+	}
+	if yearly := rate.Mul(upper); yearly.GreaterThan(decimal.NewFromInt(MaxAnnualLoss / 10)) {
+		add("loss", "a rate of %s a year at losses up to %s is %s a year, above a tenth of MaxAnnualLoss (%d); a bad year could not be summed to the cent",
+			isms.QuoteDecimal(rate), isms.QuoteDecimal(upper), isms.QuoteDecimal(yearly), int64(MaxAnnualLoss))
+		return 0
+	}
+	m := compile(s)
+	if field, why := m.unsound(); why != "" {
+		add(field, "the %s cannot be simulated: %s", field, why)
+		return 0
+	}
+	return 1 + rate.InexactFloat64()
 }
 
 // count prints a number of draws.

@@ -20,6 +20,7 @@ func TestSimulate_PortfolioYearBeyondMaxPortfolioLossIsAnError(t *testing.T) {
 	for i := range models {
 		models[i] = compile(Scenario{Ref: fmt.Sprint("R-", i), Magnitude: Magnitude{Fixed: decimal.NewFromInt(MaxAnnualLoss / 10 * 9)}})
 		models[i].table = poissonTable{cdf: []float64{0, 1}, chunks: 1}
+		models[i].rate = 50 // a year without an event is e^-50 likely
 	}
 	var msgs []string
 	for _, w := range []int{1, 2} {

@@ -235,6 +235,7 @@ func TestWriters_HostileText(t *testing.T) {
 		Scenarios: []quant.Scenario{lognormal(hostileText, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
 		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}}}
 	in.Scenarios[1].Title = hostileText
+	in.Treatments = []quant.Treatment{{Control: hostileText, Title: hostileText, Cost: d("1000"), After: []quant.Scenario{lognormal(hostileText, "0.1", "10000", "200000")}}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
 	var js, md, svg bytes.Buffer
@@ -282,6 +283,8 @@ func FuzzDecodeInput(f *testing.F) {
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"seed":1}}`))
 	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"pert":{"min":"0","mode":"1","max":"2"}},"loss":{"pert":{"min":"1","mode":"2","max":"3"}}}],"options":{"years":50}}`))
 	f.Add([]byte(`{"scenarios":[{}]}`))
+	f.Add([]byte(`{"currency":"EUR","scenarios":[{"ref":"R-1","frequency":{"rate":"0.5"},"loss":{"low":"1000","high":"9000"}}],"options":{"years":100,"percentiles":["12.5"],"percentile_method":"linear"},` +
+		`"treatments":[{"control":"C","cost":"100","after":[{"ref":"R-1","frequency":{"rate":"0.2"},"loss":{"low":"500","high":"9000"}}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in, err := quant.DecodeInput(bytes.NewReader(data))
 		if err != nil {
@@ -296,6 +299,9 @@ func FuzzDecodeInput(f *testing.F) {
 		if len(in.Scenarios) > 50 {
 			in.Scenarios = in.Scenarios[:50]
 		}
+		if len(in.Treatments) > 20 {
+			in.Treatments = in.Treatments[:20]
+		}
 		r, err := quant.Simulate(in)
 		if err != nil {
 			if !errors.Is(err, isms.ErrInvalid) || !strings.Contains(err.Error(), "Max") {
@@ -305,6 +311,11 @@ func FuzzDecodeInput(f *testing.F) {
 		}
 		if r.Mean.IsNegative() || r.ES99.IsNegative() || r.Analytic.IsNegative() {
 			t.Fatalf("negative money: mean %s, es99 %s, analytic %s", r.Mean, r.ES99, r.Analytic)
+		}
+		for _, tr := range r.Treatments {
+			if tr.P95After.IsNegative() || tr.P99After.IsNegative() || tr.LossAvoided.StdErr.IsNegative() {
+				t.Fatalf("treatment %q: negative money %+v", tr.Control, tr)
+			}
 		}
 	})
 }
@@ -320,4 +331,32 @@ func TestFromRegister_UsesTheClassicLosses(t *testing.T) {
 	assert.Equal(t, "R-1", sc[0].Ref)
 	assert.Equal(t, reg.Risks[0].ID, sc[0].Risk)
 	assert.InDelta(t, 10000, quant.AnalyticEAL(sc[0]), 1e-9, "ARO × SLE")
+}
+
+func TestSimulate_ArbitraryPercentilesWithIntervals(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 5_000, Seed: 3, Percentiles: []decimal.Decimal{d("75"), d("99.5"), d("100")}},
+		Scenarios: []quant.Scenario{lognormal("R-1", "2", "1000", "20000")}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	require.Len(t, r.Percentiles, 3)
+	in.Options.PercentileMethod = quant.Linear
+	lin, err := quant.Simulate(in)
+	require.NoError(t, err)
+	for i, p := range r.Percentiles {
+		assert.Equal(t, in.Options.Percentiles[i], p.Percent)
+		assert.True(t, p.Low.LessThanOrEqual(p.Loss) && p.Loss.LessThanOrEqual(p.High), "%s: %s not in [%s, %s]", p.Percent, p.Loss, p.Low, p.High)
+		assert.True(t, lin.Percentiles[i].Loss.Sub(p.Loss).Abs().LessThanOrEqual(p.High.Sub(p.Low)), "linear and nearest rank differ by more than the interval")
+	}
+	assert.True(t, r.Percentiles[2].Loss.Equal(lin.Percentiles[2].Loss), "the 100th percentile is the largest year either way")
+
+	in.Options.Percentiles = []decimal.Decimal{d("0"), d("100.1"), d("-5")}
+	in.Options.PercentileMethod = "median-unbiased"
+	err = in.Validate()
+	var got []string
+	for _, v := range isms.ValidationErrors(err) {
+		got = append(got, v.Path)
+	}
+	assert.Equal(t, []string{"options.percentiles[0]", "options.percentiles[1]", "options.percentiles[2]", "options.percentile_method"}, got)
+	in.Options.Percentiles = make([]decimal.Decimal, quant.MaxPercentiles+1)
+	assertRefused(t, in.Validate(), "options.percentiles", "MaxPercentiles")
 }

@@ -22,6 +22,9 @@ type MarkdownOptions struct{}
 type SVGOptions struct {
 	// Title heads the image; "" means "Annual loss exceedance".
 	Title string
+	// Control names the treatment whose curve is drawn beside the
+	// simulated one; "" means the best-ranked treatment, if any.
+	Control string
 }
 
 // WriteJSON writes the result as indented, canonical JSON.
@@ -31,7 +34,8 @@ func WriteJSON(w io.Writer, r Result, _ JSONOptions) error {
 
 // WriteMarkdown writes a summary for management: expected annual loss (with
 // the analytic check), percentiles, the 1-in-100-year loss, expected
-// shortfall, tolerance, and the risks ranked by contribution. Text from the
+// shortfall, tolerance, the risks ranked by contribution, and what each
+// treatment buys (ranked, with a breakdown per risk). Text from the
 // input (references, titles, the currency) goes through the shared cell
 // escaper, so it cannot break a table.
 func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
@@ -42,7 +46,7 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
 	fmt.Fprintf(&b, "| Mean (simulated) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
 	for _, p := range r.Percentiles {
-		fmt.Fprintf(&b, "| %s th percentile | %s |\n", p.Percent, p.Loss.StringFixed(2))
+		fmt.Fprintf(&b, "| %s th percentile (95 %% interval) | %s (%s – %s) |\n", p.Percent, p.Loss.StringFixed(2), p.Low.StringFixed(2), p.High.StringFixed(2))
 	}
 	fmt.Fprintf(&b, "| Expected shortfall, worst 1 %% of years | %s |\n", r.ES99.StringFixed(2))
 	fmt.Fprintf(&b, "\nYears without any loss: %s %%.\n", r.ZeroYears.Shift(2).StringFixed(1))
@@ -65,13 +69,46 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 		fmt.Fprintf(&b, "| %s %s | %s | %s | %s %% | %s %% |\n", md(x.Ref), md(x.Title), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
 			x.Contribution.Shift(2).StringFixed(1), x.ZeroYears.Shift(2).StringFixed(1))
 	}
+	if len(r.Treatments) > 0 {
+		fmt.Fprintf(&b, "\n## What treatment buys\n\nEach control's scenarios after treatment simulated on the same random numbers as before, best return first. "+
+			"Intervals are 95 %%; the return on security investment is (loss avoided − cost) / cost.\n\n"+
+			"| Control | Annual cost (%s) | Loss avoided a year | ROSI | 95th percentile before → after | 99th percentile before → after | Tolerance before → after |\n|---|---:|---:|---:|---:|---:|---|\n", c)
+		verdict := func(ok bool) string {
+			if ok {
+				return "within"
+			}
+			return "outside"
+		}
+		for _, t := range r.Treatments {
+			cost, rosi := "—", "—"
+			if t.Cost.IsPositive() {
+				cost = t.Cost.StringFixed(2)
+			}
+			if t.ROSI != nil {
+				rosi = fmt.Sprintf("%s %% (%s – %s)", t.ROSI.Value.Shift(2).StringFixed(0), t.ROSI.Low.Shift(2).StringFixed(0), t.ROSI.High.Shift(2).StringFixed(0))
+			}
+			e := t.LossAvoided
+			fmt.Fprintf(&b, "| %s %s | %s | %s (%s – %s) | %s | %s → %s | %s → %s | %s → %s |\n", md(t.Control), md(t.Title), cost,
+				e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2), rosi,
+				t.P95Before.StringFixed(2), t.P95After.StringFixed(2), t.P99Before.StringFixed(2), t.P99After.StringFixed(2),
+				verdict(t.WithinBefore), verdict(t.WithinAfter))
+		}
+		b.WriteString("\n| Control | Risk | Loss avoided a year |\n|---|---|---:|\n")
+		for _, t := range r.Treatments {
+			for _, x := range t.Risks {
+				e := x.LossAvoided
+				fmt.Fprintf(&b, "| %s | %s | %s (%s – %s) |\n", md(t.Control), md(x.Ref), e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2))
+			}
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteSVG draws the loss exceedance curve (log-scaled loss axis) with the
-// tolerance points and the line between them, as a standalone SVG. All
-// text is escaped for XML.
+// WriteSVG draws the loss exceedance curve (log-scaled loss axis), the
+// curve after a treatment (SVGOptions.Control, by default the best-ranked
+// one) when the result has treatments, and the tolerance points with the
+// line between them, as a standalone SVG. All text is escaped for XML.
 func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	title := opts.Title
 	if title == "" {
@@ -91,6 +128,19 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	for _, t := range r.Tolerance {
 		v := axis(t.Loss.InexactFloat64())
 		maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
+	}
+	var treated *TreatmentResult
+	for i, t := range r.Treatments {
+		if opts.Control == t.Control || (opts.Control == "" && i == 0) {
+			treated = &r.Treatments[i]
+			break
+		}
+	}
+	if treated != nil {
+		for _, p := range treated.Curve {
+			v := axis(p.Loss.InexactFloat64())
+			maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
+		}
 	}
 	if math.IsInf(minLoss, 1) || minLoss <= 0 {
 		minLoss = 1
@@ -122,6 +172,13 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		}
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#1565c0" stroke-width="2"/>`+"\n", strings.Join(pts, " "))
 	}
+	if treated != nil && len(treated.Curve) > 0 {
+		var pts []string
+		for _, p := range treated.Curve {
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(p.Loss.InexactFloat64()), y(p.Probability.InexactFloat64())))
+		}
+		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#2e7d32" stroke-width="2"/>`+"\n", strings.Join(pts, " "))
+	}
 	if len(r.Tolerance) > 0 {
 		var pts []string
 		for _, t := range r.Tolerance {
@@ -138,8 +195,13 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, cells.XML(r.Currency))
 	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="12" text-anchor="middle" transform="rotate(-90 16 %d)">Probability of exceeding</text>`+"\n", top+int(ph/2), top+int(ph/2))
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#1565c0">— simulated loss exceedance</text>`+"\n", width-right-220, top+14)
+	legend := top + 30
+	if treated != nil {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#2e7d32">— after %s</text>`+"\n", width-right-220, legend, cells.XML(treated.Control))
+		legend += 16
+	}
 	if len(r.Tolerance) > 0 {
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#c62828">- - tolerance</text>`+"\n", width-right-220, top+30)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#c62828">- - tolerance</text>`+"\n", width-right-220, legend)
 	}
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())

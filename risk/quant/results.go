@@ -13,13 +13,32 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-// Percentiles reported for the portfolio, in percent.
-var reportedPercentiles = []string{"50", "90", "95", "99", "99.9"}
+// DefaultPercentiles are the percentiles reported when
+// Options.Percentiles is empty, in percent.
+var DefaultPercentiles = []string{"50", "90", "95", "99", "99.9"}
 
-// Percentile is one percentile of the annual loss.
+// Percentile definitions (Options.PercentileMethod).
+const (
+	// NearestRank (the default, "" too) is the smallest simulated annual
+	// loss with at least p of the years at or below it: the ⌈p·n⌉-th of
+	// the n sorted years. It is always a simulated year.
+	NearestRank = "nearest-rank"
+	// Linear interpolates between the sorted years: at h = (n − 1)·p, the
+	// ⌊h⌋-th plus the fraction of h times the gap to the next (counting
+	// from 0). It is Hyndman and Fan's definition 7, the default of numpy,
+	// R and Excel's PERCENTILE.INC.
+	Linear = "linear"
+)
+
+// Percentile is one percentile of the annual loss, with a distribution-free
+// 95 % confidence interval [Low, High]: the order statistics at ranks
+// n·p ∓ 1.96·√(n·p·(1 − p)) (the binomial law of the number of years below
+// the true percentile), clamped to the simulated years.
 type Percentile struct {
 	Percent decimal.Decimal `json:"percent"`
 	Loss    decimal.Decimal `json:"loss"`
+	Low     decimal.Decimal `json:"low"`
+	High    decimal.Decimal `json:"high"`
 }
 
 // CurvePoint is one point of the loss exceedance curve: the probability
@@ -54,6 +73,7 @@ type Result struct {
 	Currency        string           `json:"currency"`
 	Years           int              `json:"years"`
 	Seed            uint64           `json:"seed"`
+	Stream          int              `json:"stream"` // the StreamVersion that drew the figures
 	Mean            decimal.Decimal  `json:"mean"`
 	Analytic        decimal.Decimal  `json:"analytic"`
 	StdErr          decimal.Decimal  `json:"std_err"`
@@ -64,6 +84,8 @@ type Result struct {
 	Tolerance       []ToleranceCheck `json:"tolerance,omitempty"`
 	WithinTolerance bool             `json:"within_tolerance"`
 	Risks           []RiskResult     `json:"risks"` // largest contribution first
+	// Treatments is what each of Input.Treatments buys, best first.
+	Treatments []TreatmentResult `json:"treatments,omitempty"`
 }
 
 // Simulate runs the Monte Carlo analysis: every scenario's events each
@@ -90,7 +112,15 @@ func Simulate(in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return summarize(in, models, totals, stats, years, points)
+	sorted := sortCents(totals)
+	res, err := summarizeSorted(in, models, totals, sorted, stats, years, points)
+	if err != nil {
+		return Result{}, err
+	}
+	if res.Treatments, err = treat(in, models, totals, sorted, years, points); err != nil {
+		return Result{}, err
+	}
+	return res, nil
 }
 
 // sum128 adds non-negative int64s without overflow: a million years of
@@ -108,6 +138,11 @@ func sum128(xs []int64) decimal.Decimal {
 }
 
 func summarize(in Input, models []model, totals []int64, stats []riskStats, years, points int) (Result, error) {
+	return summarizeSorted(in, models, totals, sortCents(totals), stats, years, points)
+}
+
+// summarizeSorted summarizes the year totals, given also sorted.
+func summarizeSorted(in Input, models []model, totals, sorted []int64, stats []riskStats, years, points int) (Result, error) {
 	n := decimal.NewFromInt(int64(years))
 	var bad []string
 	finite := func(what string, v float64) decimal.Decimal {
@@ -122,9 +157,7 @@ func summarize(in Input, models []model, totals []int64, stats []riskStats, year
 	}
 	money := func(what string, v float64) decimal.Decimal { return finite(what, v).Round(2) }
 
-	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed}
-	sorted := slices.Clone(totals)
-	slices.Sort(sorted)
+	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed, Stream: StreamVersion}
 	var sum, sumSq float64
 	zero := 0
 	for _, c := range totals {
@@ -138,9 +171,14 @@ func summarize(in Input, models []model, totals []int64, stats []riskStats, year
 	res.Mean = sum128(totals).Div(n).Div(decimal.NewFromInt(100)).Round(2)
 	res.StdErr = cents("the standard error", stdErr(sum, sumSq, years))
 	res.ZeroYears = decimal.NewFromInt(int64(zero)).DivRound(n, 6)
-	for _, p := range reportedPercentiles {
-		pd := decimal.RequireFromString(p)
-		res.Percentiles = append(res.Percentiles, Percentile{Percent: pd, Loss: decimal.NewFromInt(percentile(sorted, pd.InexactFloat64()/100)).Shift(-2)})
+	percents := in.Options.Percentiles
+	if len(percents) == 0 {
+		for _, p := range DefaultPercentiles {
+			percents = append(percents, decimal.RequireFromString(p))
+		}
+	}
+	for _, pd := range percents {
+		res.Percentiles = append(res.Percentiles, percentileOf(sorted, pd, in.Options.PercentileMethod))
 	}
 	tail := max(1, int(math.Ceil(float64(years)*0.01)))
 	res.ES99 = sum128(sorted[years-tail:]).Div(decimal.NewFromInt(int64(tail))).Div(decimal.NewFromInt(100)).Round(2)
@@ -198,10 +236,30 @@ func stdErr(sum, sumSq float64, n int) float64 {
 	return math.Sqrt(max(v, 0) / float64(n))
 }
 
-// percentile is the nearest-rank percentile of sorted data.
-func percentile(sorted []int64, p float64) int64 {
-	k := int(math.Ceil(p*float64(len(sorted)))) - 1
-	return sorted[min(max(k, 0), len(sorted)-1)]
+// percentileOf gives the percentile pd (in percent) of sorted cents by
+// method, with its 95 % interval; money in currency units.
+func percentileOf(sorted []int64, pd decimal.Decimal, method string) Percentile {
+	n := len(sorted)
+	p := pd.Shift(-2)
+	out := Percentile{Percent: pd}
+	cents := func(c int64) decimal.Decimal { return decimal.NewFromInt(c).Shift(-2) }
+	if method == Linear {
+		h := p.Mul(decimal.NewFromInt(int64(n - 1)))
+		j := h.Floor()
+		a := sorted[j.IntPart()]
+		b := sorted[min(int(j.IntPart())+1, n-1)]
+		out.Loss = cents(a).Add(h.Sub(j).Mul(cents(b - a))).Round(2)
+	} else {
+		// ⌈p·n⌉ exactly, in decimal: no float rounding moves a rank.
+		k := p.Mul(decimal.NewFromInt(int64(n))).Ceil().IntPart()
+		out.Loss = cents(sorted[min(max(k-1, 0), int64(n-1))])
+	}
+	pf := p.InexactFloat64()
+	np, half := float64(n)*pf, 1.959963984540054*math.Sqrt(float64(n)*pf*(1-pf))
+	lo := min(max(int(math.Floor(np-half)), 1), n) // ranks from 1
+	hi := min(max(int(math.Ceil(np+half)), 1), n)
+	out.Low, out.High = cents(sorted[lo-1]), cents(sorted[hi-1])
+	return out
 }
 
 // exceedance is P(X > limit) over sorted data.

@@ -2,7 +2,6 @@ package quant
 
 import (
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"strconv"
 	"sync"
@@ -15,6 +14,7 @@ type model struct {
 	key []byte
 	ref string // the scenario's reference, for messages
 	// frequency
+	rate     float64 // a fixed rate (0 with ratePERT)
 	table    poissonTable
 	ratePERT *pert
 	// severity
@@ -39,7 +39,8 @@ func compile(s Scenario) model {
 		p := newPERT(f.Min.InexactFloat64(), f.Mode.InexactFloat64(), f.Max.InexactFloat64())
 		m.ratePERT = &p
 	} else {
-		m.table = newPoissonTable(s.Frequency.Rate.InexactFloat64())
+		m.rate = boundRate(s.Frequency.Rate.InexactFloat64())
+		m.table = newPoissonTable(m.rate)
 	}
 	l := s.Magnitude
 	switch {
@@ -93,12 +94,7 @@ func (m model) meanRate() float64 {
 	if m.ratePERT != nil {
 		return m.ratePERT.mean()
 	}
-	lambda := 0.0
-	if len(m.table.cdf) > 0 {
-		// Recover λ from P(0) = e^-λ per chunk.
-		lambda = -math.Log(m.table.cdf[0]) * float64(m.table.chunks)
-	}
-	return lambda
+	return m.rate
 }
 
 func (m model) meanLoss() float64 {
@@ -112,22 +108,115 @@ func (m model) meanLoss() float64 {
 	}
 }
 
-func (m *model) loss(r *rand.Rand) float64 {
+// loss draws one event's loss.
+func (m *model) loss(r *gen) float64 {
 	switch m.kind {
 	case pertLoss:
 		return m.lossPERT.draw(r)
 	case fixedLoss:
 		return m.fixed
 	default:
-		return math.Exp(m.mu + m.sigma*r.NormFloat64())
+		return fastExp(m.mu + m.sigma*r.NormFloat64())
 	}
 }
 
-func (m *model) events(r *rand.Rand) int {
+// events draws one year's count (the per-year path).
+func (m *model) events(r *gen) int {
 	if m.ratePERT != nil {
 		return poisson(r, m.ratePERT.draw(r))
 	}
 	return m.table.draw(r)
+}
+
+// skips reports whether the model jumps from one year with events to the
+// next (a fixed rate up to maxChunk, one table); otherwise every year
+// draws its count.
+func (m *model) skips() bool { return m.ratePERT == nil && m.table.chunks == 1 }
+
+// runner draws one risk's years: the frequency stream gives the gaps and
+// counts, and each year with events draws its losses from its own small
+// stream keyed by (seed, risk, year).
+type runner struct {
+	freq    gen
+	magBase uint64
+}
+
+func newRunner(seed uint64, key []byte) *runner {
+	return &runner{freq: stream(seed, key), magBase: magnitudeBase(seed, key)}
+}
+
+// run simulates m for years years, adding each year's loss in cents into
+// acc (saturating at maxPortfolioCents) and its statistics into st.
+// gapRate, at least m's rate, is the rate whose loss-free years are
+// skipped: m's own rate in a simulation, the larger of two in a paired
+// (before/after) one, so both sides see the same gaps and the same uniform
+// per year. It returns the first year beyond MaxAnnualLoss, or nil.
+func (rn *runner) run(m *model, gapRate float64, acc []int64, st *riskStats) *overflow {
+	years := len(acc)
+	r := &rn.freq
+	withLoss := 0
+	if !m.skips() {
+		for y := range years {
+			if n := m.events(r); n > 0 {
+				withLoss++
+				if o := rn.year(m, y, n, acc, st); o != nil {
+					return o
+				}
+			}
+		}
+		st.zero += years - withLoss
+		return nil
+	}
+	if gapRate > 0 {
+		p0, p1 := math.Exp(-gapRate), -math.Expm1(-gapRate) // P(no event), P(some)
+		left := float64(years)
+		for y := -1; ; {
+			// The years to the next one with an event at the gap rate are
+			// geometric: ⌊E/λ⌋ for E exponential.
+			g := r.ExpFloat64() / gapRate
+			if g >= left-float64(y)-1 {
+				break
+			}
+			y += 1 + int(g)
+			// The count given at least one event at the gap rate: u
+			// uniform on (p0, 1), inverted in the model's own CDF.
+			if n := m.table.invert(p0 + r.Float64()*p1); n > 0 {
+				withLoss++
+				if o := rn.year(m, y, n, acc, st); o != nil {
+					return o
+				}
+			}
+		}
+	}
+	st.zero += years - withLoss
+	return nil
+}
+
+// year draws the n losses of year y from the year's own stream.
+func (rn *runner) year(m *model, y, n int, acc []int64, st *riskStats) *overflow {
+	g := gen{s: yearSeed(rn.magBase, y)}
+	loss := 0.0
+	switch m.kind {
+	case lognormal:
+		for range n {
+			loss += fastExp(m.mu + m.sigma*g.NormFloat64())
+		}
+	case fixedLoss:
+		loss = m.fixed * float64(n)
+	default:
+		for range n {
+			loss += m.loss(&g)
+		}
+	}
+	cents := loss*100 + 0.5                    // rounded half up by the truncation below
+	if !(cents >= 0 && cents < maxYearCents) { // NaN fails too
+		return &overflow{year: y, loss: loss}
+	}
+	c := int64(cents)
+	acc[y] = addCents(acc[y], c)
+	st.sum += float64(c)
+	st.sumSq += float64(c) * float64(c)
+	return nil
 }
 
 // riskStats are one risk's simulated totals.
@@ -173,27 +262,7 @@ func simulate(models []model, years int, seed uint64, workers int) ([]int64, []r
 			acc := make([]int64, years)
 			for i := w; i < len(models); i += workers {
 				m := &models[i]
-				r := stream(seed, m.key)
-				st := &stats[i]
-				for y := range years {
-					n := m.events(r)
-					if n == 0 {
-						st.zero++
-						continue
-					}
-					loss := 0.0
-					for range n {
-						loss += m.loss(r)
-					}
-					cents := math.Round(loss * 100)
-					if !(cents >= 0 && cents <= maxYearCents) { // NaN fails too
-						over[i] = &overflow{year: y, loss: loss}
-						break
-					}
-					acc[y] = addCents(acc[y], int64(cents))
-					st.sum += cents
-					st.sumSq += cents * cents
-				}
+				over[i] = newRunner(seed, m.key).run(m, m.rate, acc, &stats[i])
 			}
 			totals[w] = acc
 		}()
