@@ -45,7 +45,18 @@
 // Records complete the plan: a Held value (kind, date, ref) — an audit
 // performed, a management review met, a training round, a restore test —
 // completes the nearest planned occurrence of its kind within one interval
-// and moves it to the day held (Plan.Hold). A Completion is addressed by
+// and moves it to the day held (Plan.Hold); records are matched in date
+// order, ties by ref, whatever order they come in. After an occurrence
+// held or completed on day D, the next one of the activity is never later
+// than D plus one interval: a yearly training round held in November 2026
+// for the one planned in February 2027 makes the next due by November
+// 2027, not February 2028. When the plan's next date is later, the rest of
+// the series is re-anchored on D, keeping the rule's weekday shape (the
+// first Tuesday of November); AnchorSlack lets the rule's own drift of a
+// few days stand, so a round held on its planned day keeps the plan.
+// FromCompletion activities always restart from their last completion.
+// A record held before the plan's first year is the round of that first
+// occurrence when it is within one interval of it. A Completion is addressed by
 // the activity's ref and the planned day ({"ref": "risk_review", "on":
 // "2027-04-20"}); the older ID and due time still work.
 //

@@ -16,16 +16,24 @@ import (
 // Ref: audit.Title}.
 //
 // A record completes the planned occurrence of an activity of its Kind (or
-// of the activity whose ref is Activity) nearest to its Date, within one
-// interval of the rule either side (half a year for a one-off activity),
+// of the activity whose ref is Activity) nearest to its Date, less than
+// one interval of the rule either side, by day (half a year for a one-off
+// activity),
 // unless something else completed it already (then the record completes
 // nothing more: a second audit in the year does not complete next
 // year's); and the occurrence moves to the day it was held. So an audit held on 2027-10-11 completes the one planned on
 // 2027-09-13 and the calendar shows one audit, on 2027-10-11; a half-yearly
 // management review held in December completes the one planned for March,
 // which is then not overdue; a review held late moves the next one of a
-// FromCompletion activity. Records are matched in date order; a record near
-// no planned occurrence completes nothing, and Plan.Unmatched lists it.
+// FromCompletion activity. The next occurrence is then at most one
+// interval after the day held: when the plan's next date is later (a
+// yearly training held in November for the one planned in February), the
+// rest of the series is re-anchored on the day held (see Plan.Occurrences).
+// Records are matched in date order, ties by kind, activity, ref, who and
+// evidence, so the plan does not depend on the order records are given in:
+// of two audits on one day the first by ref completes the planned one. A
+// record near no planned occurrence completes nothing, and Plan.Unmatched
+// lists it.
 // HeldFrom makes them from isms/records.
 type Held struct {
 	Kind Kind `json:"kind"`
@@ -58,20 +66,11 @@ func (h Held) validate(refs map[string]bool) error {
 }
 
 // window is how far from a planned occurrence a record may be held and
-// still complete it: one interval of the rule, half a year for a one-off.
+// still complete it: less than one interval of the rule, by day (half a
+// year for a one-off), so that the series re-anchored on the day held
+// (see segments) has a day for its next occurrence after the one held.
 func (r Recurrence) window(t time.Time, sign int) time.Time {
-	n := sign * r.interval()
-	switch r.Repeat {
-	case Daily:
-		return t.AddDate(0, 0, n)
-	case Weekly:
-		return t.AddDate(0, 0, 7*n)
-	case Monthly:
-		return t.AddDate(0, n, 0)
-	case Yearly:
-		return t.AddDate(n, 0, 0)
-	}
-	return t.AddDate(0, 6*sign, 0)
+	return r.shift(t, sign)
 }
 
 // resolved returns the plan with every completion addressed by its
@@ -115,7 +114,7 @@ func (p Plan) resolve() (Plan, []Held) {
 		out.Completions = append(out.Completions, c)
 	}
 	held := slices.Clone(p.Held)
-	slices.SortStableFunc(held, func(a, b Held) int { return a.Date.Compare(b.Date) })
+	slices.SortFunc(held, compareHeld)
 	var unmatched []Held
 	for _, h := range held {
 		c, ok, near := out.match(h, byRef)
@@ -127,6 +126,14 @@ func (p Plan) resolve() (Plan, []Held) {
 		}
 	}
 	return out, unmatched
+}
+
+// compareHeld is the order records are matched in: by date, then kind,
+// activity, ref, who and evidence, so that the plan does not depend on
+// the order records are given in.
+func compareHeld(a, b Held) int {
+	return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Activity, b.Activity),
+		cmp.Compare(a.Ref, b.Ref), cmp.Compare(a.By, b.By), cmp.Compare(a.Evidence, b.Evidence))
 }
 
 // onDay returns the occurrence of a planned on day d in a's zone, or zero.
@@ -166,10 +173,12 @@ func (p Plan) match(h Held, byRef map[string]int) (c Completion, ok, near bool) 
 		// The record belongs to the activity's occurrence nearest to it;
 		// when another record or a completion closed that one already,
 		// it completes nothing more (not next year's).
-		lo, hi := a.Recurrence.window(h.Date, -1), a.Recurrence.window(h.Date, 1)
+		loc, _ := a.Recurrence.Location()
+		d := h.Date.In(loc)
+		lo, hi := dayAfter(a.Recurrence.window(d, -1)), dayAfter(a.Recurrence.window(d, 1)).AddDate(0, 0, -1)
 		var at time.Time
 		seen := false
-		for _, t := range p.planned(a, lo, hi.Add(time.Second)) {
+		for _, t := range p.planned(a, lo, hi) {
 			if !seen || cmp.Or(cmp.Compare(dist(t), dist(at)), t.Compare(at)) < 0 {
 				at, seen = t, true
 			}

@@ -205,7 +205,7 @@ func planWindow(p Plan) (time.Time, time.Time) {
 // activity's dates exactly.
 func rruleOf(a Activity, p Plan) (string, bool) {
 	r := a.Recurrence
-	if a.Adjust != NoAdjust || (a.Chain == FromCompletion && hasCompletion(p, a.ID)) || hasMoved(p, a.ID) {
+	if a.Adjust != NoAdjust || (a.Chain == FromCompletion && hasCompletion(p, a.ID)) || hasMoved(p, a.ID) || len(p.segments(a)) > 1 {
 		return "", false
 	}
 	if r.LastBusinessDay && (len(p.Workdays.Holidays) > 0 || p.Workdays.Weekend != nil) {

@@ -229,8 +229,15 @@ func (p Plan) Hold(h ...Held) Plan {
 
 // Occurrences returns the due times of activity a in [from, to). For a
 // FromCompletion activity, each completion restarts the series: the next
-// occurrence is one interval after the day it was done. An occurrence a
-// record moved (Held, Completion.Moved) is at the day it was held.
+// occurrence is one interval after the day it was done. For any other
+// repeating activity, after an occurrence held or completed on day D the
+// next one is never later than D plus one interval (AnchorSlack allowed
+// for the rule's own weekday drift): when the plan's next date is later,
+// the rest of the series is re-anchored on D, on the rule's latest date of
+// the same shape (its n-th weekday or last business day) by D plus one
+// interval, or on that day itself; a series with a Count keeps its number
+// of occurrences. An occurrence a record moved (Held, Completion.Moved) is
+// at the day it was held.
 func (p Plan) Occurrences(a Activity, from, to time.Time) []time.Time {
 	return p.resolved().occurrences(a, from, to)
 }
@@ -258,7 +265,27 @@ func (p Plan) occurrences(a Activity, from, to time.Time) []time.Time {
 // planned is the activity's planned occurrences, chained from completions.
 func (p Plan) planned(a Activity, from, to time.Time) []time.Time {
 	if a.Chain != FromCompletion {
-		return slices.Collect(a.Occurrences(from, to, p.Workdays))
+		segs := p.segments(a)
+		if len(segs) == 1 {
+			return slices.Collect(a.Occurrences(from, to, p.Workdays))
+		}
+		var out []time.Time
+		for i, s := range segs {
+			seg := a
+			seg.Recurrence = s.rule
+			lo, hi := from, to
+			if i > 0 && !s.after.Before(lo) {
+				lo = s.after.Add(time.Nanosecond)
+			}
+			if i+1 < len(segs) {
+				hi = minTime(to, segs[i+1].after.Add(time.Nanosecond))
+			}
+			if lo.Before(hi) {
+				out = append(out, slices.Collect(seg.Occurrences(lo, hi, p.Workdays))...)
+			}
+		}
+		slices.SortFunc(out, time.Time.Compare)
+		return slices.CompactFunc(out, time.Time.Equal)
 	}
 	var done []Completion
 	for _, c := range p.Completions {
