@@ -991,6 +991,8 @@ type ritem struct {
 }
 
 type xreader struct {
+	// wanted are the rows child sheets name as "#N", per table.
+	wanted map[*xtable]map[int]bool
 	f      *excelize.File
 	src    *xlsxSource
 	items  map[*xtable][]*ritem
@@ -1048,6 +1050,16 @@ func (xr *xreader) read(tables []*xtable) any {
 	if xr.fatal {
 		return nil
 	}
+	xr.wanted = referencedRows(tables, rows)
+	for t, want := range xr.wanted {
+		// A wanted row past the sheet's last row with content was never
+		// read (a spreadsheet stops at its last used row): read it as empty.
+		for n := range want {
+			for len(rows[t]) >= 1 && len(rows[t]) < n && n <= MaxXLSXRows {
+				rows[t] = append(rows[t], [2][]string{nil, nil})
+			}
+		}
+	}
 	var tree any
 	for _, t := range tables {
 		if t.parent == nil {
@@ -1060,6 +1072,33 @@ func (xr *xreader) read(tables []*xtable) any {
 		xr.children(t, rows[t])
 	}
 	return pruneEmpty(tree)
+}
+
+// referencedRows finds, per table, the rows a child sheet names as "#N":
+// such a row is a record even when it holds no value of its own (a record
+// whose only content is in child sheets), so its children find it.
+func referencedRows(tables []*xtable, rows map[*xtable][][2][]string) map[*xtable]map[int]bool {
+	wanted := map[*xtable]map[int]bool{}
+	for _, t := range tables {
+		head := t.keyHeader()
+		if head == "" || len(rows[t]) == 0 {
+			continue
+		}
+		col := slices.IndexFunc(rows[t][0][1], func(h string) bool { return strings.TrimSpace(h) == head })
+		if col < 0 {
+			continue
+		}
+		for _, r := range rows[t][1:] {
+			key := strings.TrimSpace(nth(r[1], col))
+			if n, err := strconv.Atoi(strings.TrimPrefix(key, "#")); err == nil && strings.HasPrefix(key, "#") {
+				if wanted[t.parent] == nil {
+					wanted[t.parent] = map[int]bool{}
+				}
+				wanted[t.parent][n] = true
+			}
+		}
+	}
+	return wanted
 }
 
 // sheetRows reads a sheet's rows, each as raw and formatted values,
@@ -1290,7 +1329,7 @@ func (xr *xreader) records(t *xtable, rows [][2][]string, item func(row int, key
 			}
 			empty = false
 		}
-		if empty {
+		if empty && !xr.wanted[t][row] {
 			continue
 		}
 		if t.mode == mSingle && row != 2 {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
+	"github.com/ismskit/ismskit/isms/records"
 )
 
 func sampleV2(t testing.TB) WorkbookV2 {
@@ -374,4 +375,35 @@ func FuzzReadWorkbookXLSX(f *testing.F) {
 		}
 		_, _ = buildV2(wb)
 	})
+}
+
+// TestXLSX_ARecordWhoseOnlyContentIsInAChildSheetRoundTrips: rapid found
+// an implementation with nothing but evidence; its row was written blank,
+// read as no record, and its evidence rows said `no row of Implementations
+// has "#2"`. A row a child sheet names as #N is a record now.
+func TestXLSX_ARecordWhoseOnlyContentIsInAChildSheetRoundTrips(t *testing.T) {
+	wb := sampleV2(t)
+	require.GreaterOrEqual(t, len(wb.Implementations), 2)
+	wb.Implementations[1] = ImplementationV2{Evidence: []EvidenceV2{{Title: "Restore test report"}, {Title: "Backup log"}}}
+	back, _, err := readWorkbookXLSX(toXLSX(t, wb))
+	if err != nil {
+		require.NotContains(t, err.Error(), "no row of Implementations", "the evidence found its record")
+	}
+	require.Greater(t, len(back.Implementations), 1)
+	assert.Equal(t, wb.Implementations[1].Evidence, back.Implementations[1].Evidence)
+	assert.Equal(t, normalJSON(t, wb), normalJSON(t, back))
+}
+
+// TestXLSX_AReviewWhoseOnlyContentIsItsInputsRoundTrips: rapid again, the
+// same defect at the end of a sheet: the review's row is the sheet's last
+// and blank, so the sheet has no row 2 at all.
+func TestXLSX_AReviewWhoseOnlyContentIsItsInputsRoundTrips(t *testing.T) {
+	wb := sampleV2(t)
+	wb.Records.Reviews = []ReviewV2{{Inputs: []records.ReviewInput{{Summary: "r0a'DG"}}}}
+	back, _, err := readWorkbookXLSX(toXLSX(t, wb))
+	if err != nil {
+		require.NotContains(t, err.Error(), "no row of Reviews", "the inputs found their review")
+	}
+	require.Len(t, back.Records.Reviews, 1)
+	assert.Equal(t, normalJSON(t, wb), normalJSON(t, back))
 }
