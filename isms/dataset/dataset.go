@@ -225,7 +225,9 @@ func mergeRenamed(p *isms.Problems, err error) {
 // method's approvers') references into the context and the catalogue; the
 // selection's requirements and controls; every SoA edition against the
 // catalogue, and its document against the selection's; every policy
-// edition against the context; the records against the context. It does
+// edition against the context and the processes its principles link; the
+// records against the context; the suppliers against the context; the
+// processes against the context and the catalogue. It does
 // not repeat Validate. A nil catalogue is a validation error.
 func (d Dataset) CheckRefs(cat *controls.Catalogue) error {
 	var p isms.Problems
@@ -247,6 +249,7 @@ func (d Dataset) CheckRefs(cat *controls.Catalogue) error {
 	}
 	for i, x := range d.Policies {
 		p.Merge(isms.Index("policies", i), x.CheckRefs(d.Context))
+		p.Merge(isms.Index("policies", i), x.CheckProcesses(d.ProcessRegister()))
 	}
 	p.Merge("records", d.Records.CheckRefs(d.Context))
 	p.Merge("", d.SupplierRegister().CheckRefs(d.Context))
