@@ -34,7 +34,9 @@
 // # Storage and files
 //
 // Process is storable as KindProcess ("process"); isms/dataset saves and
-// loads it. The JSON field names are the keys a workbook sheet can reuse.
+// loads it. DecodeRegister reads strict JSON and validates; WriteMarkdown
+// writes processes.md. The JSON field names are the keys a workbook sheet
+// can reuse.
 //
 // # Limits
 //

@@ -1,6 +1,8 @@
 package processes
 
 import (
+	"time"
+
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -17,7 +19,7 @@ func (reg Register) Duties() []isms.Duty {
 		}
 		out = append(out, isms.Duty{
 			ID: isms.DeriveID[isms.Duty](x.ID.UUID(), "review"), Title: "Review the process: " + clip(x.Name),
-			Kind: isms.DutyProcessReview, Due: x.LastReview.AddDate(0, ReviewMonths, 0), Owner: x.Owner,
+			Kind: isms.DutyProcessReview, Due: clampDue(x.LastReview.AddDate(0, ReviewMonths, 0)), Owner: x.Owner,
 			Evidence: "process description reviewed, its last review date updated", Source: x.Name,
 		})
 	}
@@ -31,4 +33,15 @@ func clip(s string) string {
 		return string(r[:79]) + "…"
 	}
 	return s
+}
+
+// lastDay is the last day a file can carry: a process reviewed in 9999 is
+// next due on it, not in 10000.
+var lastDay = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
+func clampDue(t time.Time) time.Time {
+	if t.After(lastDay) {
+		return lastDay
+	}
+	return t
 }

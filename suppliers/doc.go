@@ -39,8 +39,16 @@
 // # Storage and files
 //
 // Supplier is storable as KindSupplier ("supplier"); isms/dataset saves and
-// loads it with the rest of an organisation's ISMS. The JSON field names
-// (snake_case, dates as RFC 3339) are the keys a workbook sheet can reuse.
+// loads it with the rest of an organisation's ISMS. DecodeRegister reads
+// strict JSON and validates; WriteMarkdown (table, tier reasons, exit
+// plans, lint) and WriteCSV write the deliverables, text made safe by
+// internal/cells. The JSON field names (snake_case, dates as RFC 3339) are
+// the keys a workbook sheet can reuse.
+//
+// # Dates
+//
+// Duties keep their due dates within the years 1–9999 a file can carry;
+// CertificateNoticeDays (60) is how far ahead of expiry a renewal falls due.
 //
 // # Limits
 //
