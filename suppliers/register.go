@@ -44,16 +44,20 @@ func (reg Register) Validate() error {
 // interface each supplier sits behind. It does not repeat Validate.
 func (reg Register) CheckRefs(c isms.OrgContext) error {
 	var p isms.Problems
+	refs := c.Refs()
 	for i, s := range reg.Suppliers {
-		p.Merge(isms.Index("suppliers", i), s.CheckRefs(c))
+		p.Merge(isms.Index("suppliers", i), s.checkRefs(refs, c.Scope))
 	}
 	return p.Err()
 }
 
 // CheckRefs checks the supplier's references into the context c.
 func (s Supplier) CheckRefs(c isms.OrgContext) error {
+	return s.checkRefs(c.Refs(), c.Scope)
+}
+
+func (s Supplier) checkRefs(refs isms.Refs, sc isms.Scope) error {
 	var p isms.Problems
-	refs := c.Refs()
 	refs.CheckOwner(&p, "owner", "", s.Owner)
 	if !s.Party.IsZero() && !refs.HasParty(s.Party) {
 		p.Addf("party", "interested party %s is not a party of this organisation", s.Party)
@@ -63,7 +67,7 @@ func (s Supplier) CheckRefs(c isms.OrgContext) error {
 			p.Addf(isms.Index("assets", i), "asset %s is not in the asset inventory", a)
 		}
 	}
-	if s.Interface != "" && !hasInterface(c.Scope, s.Interface) {
+	if s.Interface != "" && !hasInterface(sc, s.Interface) {
 		p.Addf("interface", "the scope has no interface named %s", isms.Quote(s.Interface))
 	}
 	return p.Err()
