@@ -31,6 +31,15 @@ const (
 	DutyDocumentReview DutyKind = "document_review"
 	// DutyObjectiveDeadline: a measurable objective reaches its deadline.
 	DutyObjectiveDeadline DutyKind = "objective_deadline"
+	// DutySupplierAssessment: a supplier is due for its assessment
+	// (suppliers).
+	DutySupplierAssessment DutyKind = "supplier_assessment"
+	// DutyCertificateExpiry: a supplier's certificate expires soon; ask
+	// for the renewed one (suppliers).
+	DutyCertificateExpiry DutyKind = "certificate_expiry"
+	// DutyProcessReview: a process description is due for its yearly
+	// review (processes).
+	DutyProcessReview DutyKind = "process_review"
 	// DutyOther: anything else with a date and an owner.
 	DutyOther DutyKind = "other"
 )

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 )
 
@@ -23,6 +24,10 @@ type ComposeInput struct {
 	// KeyRisks is how many of the most severe risks the policy answers;
 	// 0 means 5, the top of the domain articles' 3–5.
 	KeyRisks int
+	// Processes are the organisation's process descriptions: each
+	// principle is linked to the processes that carry it out (see
+	// linkProcesses). Empty leaves the principles unlinked.
+	Processes processes.Register
 	// Availability is where the policy will be published and how
 	// interested parties get it. A zero Location means "in the management
 	// system's document repository"; zero Parties are written from the
@@ -90,6 +95,7 @@ func Compose(in ComposeInput) (Policy, error) {
 		return cmp.Or(a.Deadline.Compare(b.Deadline), cmp.Compare(a.Title, b.Title))
 	})
 	p.Principles = principles(in.Register, top, cat, p.Objectives)
+	linkProcesses(p.Principles, in.Processes, cat)
 	p.Responsibilities = responsibilities(c, w)
 	for _, q := range c.Requirements {
 		p.Commitments = append(p.Commitments, Commitment{Requirement: q.ID, Kind: q.Kind, Title: q.Title, Source: q.Source})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 )
 
@@ -37,6 +38,18 @@ type Principle struct {
 	// Objectives are the policy's objectives whose metrics show the
 	// principle works; Metric then quotes them.
 	Objectives []isms.ObjectiveID `json:"objectives,omitempty"`
+	// Processes are the process descriptions that carry the principle out,
+	// as the policy cites them (Compose links them; CheckProcesses checks
+	// they exist).
+	Processes []ProcessLink `json:"processes,omitempty"`
+}
+
+// ProcessLink names a process description that carries a principle out,
+// captured when the policy was composed: the policy says what, the process
+// says who does what and by when.
+type ProcessLink struct {
+	Process processes.ID `json:"process"`
+	Name    string       `json:"name"`
 }
 
 // Responsibility names a role and what it does for the policy.

@@ -84,6 +84,19 @@ func WriteMarkdown(w io.Writer, p Policy, _ MarkdownOptions) error {
 	for _, x := range p.Principles {
 		fmt.Fprintf(&pr, "| %s | %s | %s |\n", md(x.Statement), md(riskRefs(p, x)), md(x.Metric))
 	}
+	var carried []string
+	for _, x := range p.Principles {
+		var names []string
+		for _, l := range x.Processes {
+			names = append(names, md(l.Name))
+		}
+		if len(names) > 0 {
+			carried = append(carried, fmt.Sprintf("- %s — %s", md(x.Statement), strings.Join(names, "; ")))
+		}
+	}
+	if len(carried) > 0 {
+		pr.WriteString("\nThe processes that carry them out:\n\n" + strings.Join(carried, "\n") + "\n")
+	}
 	section(4, "Principles", strings.TrimSuffix(pr.String(), "\n"))
 
 	var rs strings.Builder

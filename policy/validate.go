@@ -46,6 +46,9 @@ func allTexts(p Policy) []located {
 	out := append([]located{{"organization", p.Organization}, {"title", p.Title}}, texts(p)...)
 	for i, pr := range p.Principles {
 		out = append(out, located{isms.JoinPath(isms.Index("principles", i), "metric"), pr.Metric})
+		for j, l := range pr.Processes {
+			out = append(out, located{isms.JoinPath(isms.JoinPath(isms.Index("principles", i), isms.Index("processes", j)), "name"), l.Name})
+		}
 	}
 	for i, k := range p.KeyRisks {
 		path := isms.Index("key_risks", i)
@@ -112,6 +115,15 @@ func (p Policy) validateContent(probs *isms.Problems) {
 		for j, id := range pr.Objectives {
 			if !slices.ContainsFunc(p.Objectives, func(o isms.Objective) bool { return o.ID == id }) {
 				probs.Addf(isms.JoinPath(path, isms.Index("objectives", j)), "the principle is measured by objective %s, which is not one of the policy's objectives", id)
+			}
+		}
+		for j, l := range pr.Processes {
+			lp := isms.JoinPath(path, isms.Index("processes", j))
+			if l.Process.IsZero() {
+				probs.Addf(isms.JoinPath(lp, "process"), "the process link names no process")
+			}
+			if blank(l.Name) {
+				probs.Addf(isms.JoinPath(lp, "name"), "the process link needs the process's name as the policy cites it")
 			}
 		}
 	}

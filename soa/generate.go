@@ -9,7 +9,9 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // Link says which controls meet a requirement of an interested party; it
@@ -88,6 +90,13 @@ type Input struct {
 	// Documents are the ISMS documents ismskit holds (the policy, as plain
 	// values): an approved policy implements 5.1.
 	Documents []Document
+	// Suppliers is the supplier register: its suppliers fire the supplier
+	// proposals (5.19–5.22, and 5.23 for cloud services) and the register
+	// is evidence for those controls.
+	Suppliers suppliers.Register
+	// Processes are the process descriptions: a process is evidence for
+	// each control it lists (processes.Process.Controls).
+	Processes processes.Register
 	// Generated is the date the SoA is generated as of.
 	Generated time.Time
 	// Author is who generates the SoA, as the document shows them.
@@ -173,6 +182,8 @@ type generator struct {
 	custom    map[controls.ID]CustomControl
 	proposed  map[controls.ID][]Reason
 	docs      map[controls.ID][]Document
+	// extra is evidence from the supplier register and the processes.
+	extra map[controls.ID][]controls.Evidence
 }
 
 func newGenerator(in Input) (*generator, error) {
@@ -181,6 +192,7 @@ func newGenerator(in Input) (*generator, error) {
 		actOwner: map[controls.ID]isms.Owner{}, links: map[controls.ID][]isms.Requirement{},
 		impls: map[controls.ID]*controls.Implementation{}, decisions: map[controls.ID]*Decision{},
 		custom: map[controls.ID]CustomControl{}, proposed: map[controls.ID][]Reason{}, docs: map[controls.ID][]Document{},
+		extra: evidenceOf(in),
 	}
 	var p isms.Problems
 	if in.Document.IsZero() {
@@ -405,6 +417,13 @@ func (g *generator) entry(id controls.ID, theme controls.Theme, title, desc stri
 		}
 	case !e.Applicable:
 		e.Undecided = true
+	}
+	if x := g.extra[id]; len(x) > 0 && e.Status != controls.NotApplicable {
+		e.Evidence = append(e.Evidence, x...)
+		slices.SortFunc(e.Evidence, func(a, b controls.Evidence) int {
+			return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.Location, b.Location), a.Date.Compare(b.Date))
+		})
+		e.Evidence = slices.Compact(e.Evidence)
 	}
 	if !e.Applicable && im == nil {
 		e.Status = "" // nothing to implement: no status to report

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // ProposalRule is one row of the table of proposal rules: when the
@@ -91,9 +92,9 @@ var proposalRules = []rule{
 		Blocking: ids("8.25", "8.28"),
 		Trigger:  "an in-scope service or business unit that develops software, or a source-code asset"}, matchDevelopment},
 	{ProposalRule{ID: "suppliers", Code: Suppliers, Controls: ids("5.19", "5.20", "5.21", "5.22"),
-		Trigger: "a supplier or cloud service at the scope boundary, or an asset a supplier provides or hosts"}, matchSuppliers},
+		Trigger: "a supplier or cloud service at the scope boundary, an asset a supplier provides or hosts, or a supplier in the register (Input.Suppliers)"}, matchSuppliers},
 	{ProposalRule{ID: "cloud-services", Code: CloudServices, Controls: ids("5.23"), Blocking: ids("5.23"),
-		Trigger: "a cloud service at the scope boundary"}, matchCloud},
+		Trigger: "a cloud service at the scope boundary or a cloud supplier in the register"}, matchCloud},
 	{ProposalRule{ID: "requirements", Code: Requirements, Controls: ids("5.31", "5.33"),
 		Trigger: "a legal, regulatory or contractual requirement"}, matchRequirements},
 	{ProposalRule{ID: "personal-data", Code: PersonalData, Controls: ids("5.31", "5.34", "8.10"), Blocking: ids("5.34"),
@@ -261,7 +262,14 @@ func matchSuppliers(in *Input) []Ref {
 			out = append(out, Ref{ID: a.ID.String(), Label: a.Name})
 		}
 	}
+	for _, x := range in.Suppliers.Suppliers {
+		out = append(out, supplierRef(x))
+	}
 	return out
+}
+
+func supplierRef(x suppliers.Supplier) Ref {
+	return Ref{ID: "supplier:" + x.ID.String(), Label: x.Name}
 }
 
 func matchCloud(in *Input) []Ref {
@@ -269,6 +277,11 @@ func matchCloud(in *Input) []Ref {
 	for _, f := range in.Context.Scope.Interfaces {
 		if f.Kind == isms.InterfaceCloudService {
 			out = append(out, Ref{ID: "interface:" + f.Name, Label: f.Name})
+		}
+	}
+	for _, x := range in.Suppliers.Suppliers {
+		if x.Cloud {
+			out = append(out, supplierRef(x))
 		}
 	}
 	return out

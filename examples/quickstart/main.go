@@ -32,6 +32,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -150,14 +151,25 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		}
 	}
 
-	// 5. The yearly rhythm: the default SME plan plus the duties the risks,
-	// the policy and the objectives create.
+	// 5. The supplier register (5.19–5.23) and the four core process
+	// descriptions, checked against the context and the catalogue; the
+	// register and the processes are evidence in the SoA above
+	// (sample.SoAInput) and write suppliers.md, suppliers.csv and
+	// processes.md.
+	sup, procs := kept.SupplierRegister(), kept.ProcessRegister()
+	if err := errors.Join(sup.Validate(), sup.CheckRefs(loaded), procs.Validate(), procs.CheckRefs(loaded, controls.AnnexA())); err != nil {
+		return fmt.Errorf("the suppliers or processes are invalid: %w", err)
+	}
+
+	// 6. The yearly rhythm: the default SME plan plus the duties the risks,
+	// the policy, the objectives, the suppliers (assessments, certificate
+	// renewals ahead of expiry) and the processes (yearly reviews) create.
 	plan, err := calendar.DefaultPlan(sample.PlanYear, sample.PlanOptions())
 	if err != nil {
 		return err
 	}
 	plan.Name = loaded.Organization.Name + " ISMS plan"
-	duties := slices.Concat(reg.Duties(), pol.Duties(), loaded.Duties())
+	duties := slices.Concat(reg.Duties(), pol.Duties(), loaded.Duties(), sup.Duties(loaded), procs.Duties())
 	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: sample.TZ, Names: loaded.OwnerName})
 	if err != nil {
 		return err
@@ -169,11 +181,11 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 		return err
 	}
 
-	// 6. Readiness for the certification audit, and the Monte Carlo loss
+	// 7. Readiness for the certification audit, and the Monte Carlo loss
 	// analysis.
 	report := readiness.Assess(readiness.Input{
 		Context: loaded, Records: kept.Records, Register: reg, Implementations: kept.Implementations,
-		SoA: &statement, Policy: &pol, Plan: &plan,
+		SoA: &statement, Policy: &pol, Plan: &plan, Processes: procs, Suppliers: sup,
 	}, opts.asOf)
 	quantIn := sample.Quant()
 	quantIn.Treatments = sample.QuantTreatments()
@@ -191,7 +203,8 @@ func run(ctx context.Context, w io.Writer, opts options) error {
 	n := kept.Count()
 
 	files, err := writeFiles(opts, deliver.Bundle{
-		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: &losses, AsOf: opts.asOf,
+		Context: loaded, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: &losses,
+		Suppliers: sup, Processes: procs, AsOf: opts.asOf,
 	}, n)
 	if err != nil {
 		return err

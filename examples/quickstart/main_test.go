@@ -38,7 +38,7 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 	printed := bytes.ReplaceAll(out.Bytes(), []byte(opts.out), []byte("out"))
 	golden.Assert(t, filepath.Join("testdata", "summary.golden"), printed)
 	for _, name := range []string{"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md",
-		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
+		"suppliers.md", "suppliers.csv", "processes.md", "oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
 		got, err := os.ReadFile(filepath.Join(opts.out, filepath.FromSlash(name)))
 		require.NoError(t, err)
 		golden.Assert(t, filepath.Join("testdata", "out", name), got)
@@ -59,7 +59,8 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 	defer f.Close()
 	cal, err := ics.ParseCalendar(f)
 	require.NoError(t, err, "calendar.ics parses in an independent iCalendar parser")
-	assert.Len(t, cal.Events(), 27, "9 default activities, 5 risk reviews, 6 open actions, 2 policy deadlines (its review replaces the default one), 5 objectives")
+	assert.Len(t, cal.Events(), 37, "9 default activities, 5 risk reviews, 6 open actions, 2 policy deadlines (its review replaces the default one), 5 objectives, "+
+		"3 supplier assessments, 3 certificate renewals ahead of expiry, 4 process reviews")
 
 	again := testOptions(t)
 	var second bytes.Buffer

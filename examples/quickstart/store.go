@@ -46,8 +46,8 @@ func open(ctx context.Context, db string) (isms.Tables, string, func() error, er
 // sampleInputs is what the consultant and the client write down for the
 // sample company: the context, the risk method and the key risks (scored,
 // residual derived from the controls in place), the implementation
-// records, the SoA's own inputs (links and decisions) and the records of
-// the ISMS at work. The documents are made from them later.
+// records, the SoA's own inputs (links and decisions), the supplier
+// register, the process descriptions and the records of the ISMS at work. The documents are made from them later.
 func sampleInputs() (dataset.Dataset, error) {
 	c := sample.Company()
 	reg, err := sample.Register(c)
@@ -59,6 +59,7 @@ func sampleInputs() (dataset.Dataset, error) {
 		Methods: []risk.Method{reg.Method}, Risks: reg.Risks,
 		Selection: soa.NewSelection(sample.SoAInput(c, reg)),
 		Records:   sample.Records(),
+		Suppliers: sample.Suppliers().Suppliers, Processes: sample.Processes().Processes,
 	}, nil
 }
 

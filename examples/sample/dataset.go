@@ -10,7 +10,8 @@ import (
 // Dataset is the sample company's whole ISMS as one dataset.Dataset: the
 // Company, its Implementations, the register's method and risks
 // (Register), the SoA selection of SoAInput, the approved SoA, the approved
-// policy, the yearly Plan's activities and the Records. It is what
+// policy, the yearly Plan's activities, the Records, the Suppliers and the
+// Processes. It is what
 // dataset.Save stores for the company.
 func Dataset() (dataset.Dataset, error) {
 	c := Company()
@@ -40,5 +41,7 @@ func Dataset() (dataset.Dataset, error) {
 		Policies:        []policy.Policy{pol},
 		Activities:      plan.Activities,
 		Records:         Records(),
+		Suppliers:       Suppliers().Suppliers,
+		Processes:       Processes().Processes,
 	}, nil
 }

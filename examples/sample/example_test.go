@@ -38,5 +38,5 @@ func Example() {
 	// Kestrel Cloud Ltd - 5 risks
 	// SoA edition 1 approved by Maria Virtanen (CEO)
 	// policy edition 1 approved
-	// 27 planned activities
+	// 37 planned activities
 }

@@ -16,8 +16,10 @@ import (
 	"github.com/ismskit/ismskit/isms/memstore"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // check stores invalid into an empty store with isms.Create and expects it
@@ -193,6 +195,14 @@ func TestCreate_EveryRecordKind(t *testing.T) {
 			bad := soa.NewSelection(sample.SoAInput(c, reg)) // its own lists, not sel's
 			bad.Decisions[0].Justification = "N/A"
 			check(t, sel, bad, "decisions[0].justification")
+		}},
+		{"suppliers.Supplier", func(t *testing.T) {
+			sup := sample.Suppliers().Suppliers
+			checkEach(t, sup, broken(sup[0], func(s *suppliers.Supplier) { s.Contract.NotificationHours = -96 }), "contract.notification_hours")
+		}},
+		{"processes.Process", func(t *testing.T) {
+			ps := sample.Processes().Processes
+			checkEach(t, ps, broken(ps[0], func(p *processes.Process) { p.Evidence = []string{"spreadsheet"} }), "evidence[0]")
 		}},
 		{"calendar.Activity", func(t *testing.T) {
 			checkEach(t, plan.Activities, broken(plan.Activities[0], func(a *calendar.Activity) { a.Owner = "everyone" }), "owner")

@@ -29,10 +29,11 @@ func PlanOptions() calendar.PlanOptions {
 
 // Plan makes the sample company's yearly ISMS plan: the default rhythm of
 // PlanOptions for PlanYear, plus the duties of the risks (reviews and
-// treatment deadlines), the policy (communication and review) and the
-// objectives (deadlines), completed by its records (Records, through
-// calendar.HeldFrom: a held audit, review or training round closes its
-// planned occurrence).
+// treatment deadlines), the policy (communication and review), the
+// objectives (deadlines), the Suppliers (assessments and certificate
+// renewals) and the Processes (yearly reviews), completed by its records
+// (Records, through calendar.HeldFrom: a held audit, review or training
+// round closes its planned occurrence).
 func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Plan, error) {
 	plan, err := calendar.DefaultPlan(PlanYear, PlanOptions())
 	if err != nil {
@@ -47,10 +48,10 @@ func Plan(c isms.OrgContext, reg risk.Register, pol policy.Policy) (calendar.Pla
 	return plan, plan.Validate()
 }
 
-// Duties lists the dated duties the register, the policy and the
-// objectives create, in that order.
+// Duties lists the dated duties the register, the policy, the
+// objectives, the Suppliers and the Processes create, in that order.
 func Duties(c isms.OrgContext, reg risk.Register, pol policy.Policy) []isms.Duty {
-	return slices.Concat(reg.Duties(), pol.Duties(), c.Duties())
+	return slices.Concat(reg.Duties(), pol.Duties(), c.Duties(), Suppliers().Duties(c), Processes().Duties())
 }
 
 // PlanOwners names the owners of the activities the IT manager does not own.

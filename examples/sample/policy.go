@@ -7,11 +7,12 @@ import (
 )
 
 // PolicyInput is what the sample company's policy is composed from: its
-// context and its key risks.
+// context, its key risks and its Processes (each principle is linked to
+// the processes that carry it out).
 func PolicyInput(c isms.OrgContext, reg risk.Register) policy.ComposeInput {
 	return policy.ComposeInput{
 		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "policy"),
-		Context:  c, Register: reg,
+		Context:  c, Register: reg, Processes: Processes(),
 	}
 }
 

@@ -172,6 +172,18 @@ func SoAInput(c isms.OrgContext, reg risk.Register) soa.Input {
 	}
 }
 
+// SoAInputWithSuppliers is SoAInput with the Suppliers register and the
+// Processes added: the register fires the supplier proposals with each
+// supplier as a ref and is evidence for 5.19–5.23, and each process is
+// evidence for the controls it lists. (SoAInput leaves them out while the
+// consultant workbook, whose SoA must equal the quickstart's, cannot carry
+// them yet.)
+func SoAInputWithSuppliers(c isms.OrgContext, reg risk.Register) soa.Input {
+	in := SoAInput(c, reg)
+	in.Suppliers, in.Processes = Suppliers(), Processes()
+	return in
+}
+
 // Documents describes the approved policy for soa.Input (soa does not
 // import policy): an approved policy implements 5.1. A draft gives none.
 func Documents(pol policy.Policy) []soa.Document {

@@ -9,7 +9,8 @@ func (d Dataset) Count() int {
 		len(c.Roles) + len(c.Responsibilities) + len(c.Objectives) +
 		len(d.Implementations) + len(d.Methods) + len(d.Risks) + len(d.SoAs) + len(d.Policies) + len(d.Activities) +
 		len(r.Training) + len(r.Audits) + len(r.Reviews) + len(r.Nonconformities) + len(r.Incidents) + len(r.Measurements) +
-		len(r.Competence) + len(r.Communications) + len(r.Documents) + len(r.Opportunities) + len(r.Resources)
+		len(r.Competence) + len(r.Communications) + len(r.Documents) + len(r.Opportunities) + len(r.Resources) +
+		len(d.Suppliers) + len(d.Processes)
 	if d.hasSelection() {
 		n++
 	}

@@ -12,8 +12,10 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // MaxRecords is the most records of one kind a Dataset may hold: Validate
@@ -46,6 +48,20 @@ type Dataset struct {
 	// Activities are the activities of the yearly plan.
 	Activities []calendar.Activity `json:"activities,omitempty"`
 	Records    records.Records     `json:"records,omitzero"`
+	// Suppliers are the entries of the supplier register.
+	Suppliers []suppliers.Supplier `json:"suppliers,omitempty"`
+	// Processes are the process descriptions.
+	Processes []processes.Process `json:"processes,omitempty"`
+}
+
+// SupplierRegister returns the supplier register.
+func (d Dataset) SupplierRegister() suppliers.Register {
+	return suppliers.Register{Suppliers: d.Suppliers}
+}
+
+// ProcessRegister returns the process descriptions as a register.
+func (d Dataset) ProcessRegister() processes.Register {
+	return processes.Register{Processes: d.Processes}
 }
 
 // Register returns the risk register: the current method (Methods[0], the
@@ -135,6 +151,8 @@ func (d Dataset) Validate() error {
 	unique(&p, "records.documents", r.Documents)
 	unique(&p, "records.opportunities", r.Opportunities)
 	unique(&p, "records.resources", r.Resources)
+	p.Merge("", d.SupplierRegister().Validate())
+	p.Merge("", d.ProcessRegister().Validate())
 	return p.Err()
 }
 
@@ -156,6 +174,7 @@ func tooMany(p *isms.Problems, d Dataset) bool {
 		{"records.measurements", len(r.Measurements)}, {"records.competence", len(r.Competence)},
 		{"records.communications", len(r.Communications)}, {"records.documents", len(r.Documents)},
 		{"records.opportunities", len(r.Opportunities)}, {"records.resources", len(r.Resources)},
+		{"suppliers", len(d.Suppliers)}, {"processes", len(d.Processes)},
 	} {
 		if l.n > MaxRecords {
 			p.Addf(l.path, "%d items, more than MaxRecords (%d) a dataset may hold of one kind", l.n, MaxRecords)
@@ -206,7 +225,9 @@ func mergeRenamed(p *isms.Problems, err error) {
 // method's approvers') references into the context and the catalogue; the
 // selection's requirements and controls; every SoA edition against the
 // catalogue, and its document against the selection's; every policy
-// edition against the context; the records against the context. It does
+// edition against the context and the processes its principles link; the
+// records against the context; the suppliers against the context; the
+// processes against the context and the catalogue. It does
 // not repeat Validate. A nil catalogue is a validation error.
 func (d Dataset) CheckRefs(cat *controls.Catalogue) error {
 	var p isms.Problems
@@ -228,8 +249,11 @@ func (d Dataset) CheckRefs(cat *controls.Catalogue) error {
 	}
 	for i, x := range d.Policies {
 		p.Merge(isms.Index("policies", i), x.CheckRefs(d.Context))
+		p.Merge(isms.Index("policies", i), x.CheckProcesses(d.ProcessRegister()))
 	}
 	p.Merge("records", d.Records.CheckRefs(d.Context))
+	p.Merge("", d.SupplierRegister().CheckRefs(d.Context))
+	p.Merge("", d.ProcessRegister().CheckRefs(d.Context, cat))
 	return p.Err()
 }
 
@@ -271,6 +295,8 @@ func (d Dataset) Sorted() Dataset {
 	sortByKey(&r.Documents)
 	sortByKey(&r.Opportunities)
 	sortByKey(&r.Resources)
+	sortByKey(&d.Suppliers)
+	sortByKey(&d.Processes)
 	return d
 }
 
@@ -342,6 +368,8 @@ func save(ctx context.Context, t isms.Tables, d Dataset) error {
 		func() error { return replace(ctx, t, records.KindDocument, org, r.Documents) },
 		func() error { return replace(ctx, t, records.KindOpportunity, org, r.Opportunities) },
 		func() error { return replace(ctx, t, records.KindResource, org, r.Resources) },
+		func() error { return replace(ctx, t, suppliers.KindSupplier, org, d.Suppliers) },
+		func() error { return replace(ctx, t, processes.KindProcess, org, d.Processes) },
 	} {
 		if err := f(); err != nil {
 			return err
@@ -413,6 +441,8 @@ func load(ctx context.Context, t isms.Tables, org isms.OrgID) (Dataset, error) {
 		func() error { return collect(ctx, t, records.KindDocument, org, &r.Documents) },
 		func() error { return collect(ctx, t, records.KindOpportunity, org, &r.Opportunities) },
 		func() error { return collect(ctx, t, records.KindResource, org, &r.Resources) },
+		func() error { return collect(ctx, t, suppliers.KindSupplier, org, &d.Suppliers) },
+		func() error { return collect(ctx, t, processes.KindProcess, org, &d.Processes) },
 	} {
 		if err := f(); err != nil {
 			return d, err

@@ -10,11 +10,12 @@
 //	err = d.CheckRefs(controls.AnnexA())
 //
 // A Dataset holds one list per storable kind (isms/storetest/kinds lists
-// the 28 kinds and their stable storage names): the organisation's
+// the 30 kinds and their stable storage names): the organisation's
 // context, implementation records, the versions of the risk method (the
 // current one first), the risks, the SoA selection (the SoA's own inputs:
 // document ID, links, decisions, custom controls), every SoA and policy
-// edition, the plan's activities and every record of isms/records.
+// edition, the plan's activities, every record of isms/records, the
+// supplier register (suppliers) and the process descriptions (processes).
 //
 // # Save and Load
 //

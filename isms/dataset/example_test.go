@@ -35,7 +35,7 @@ func Example() {
 	fmt.Println("references check:", back.CheckRefs(controls.AnnexA()))
 	// Output:
 	// Kestrel Cloud Ltd
-	// 6 assets, 5 risks, 27 plan activities
+	// 6 assets, 5 risks, 37 plan activities
 	// method: 5×5 likelihood × impact
 	// SoA editions: 1 decisions kept: 5
 	// references check: <nil>

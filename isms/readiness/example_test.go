@@ -32,7 +32,7 @@ func Example() {
 
 	r := readiness.Assess(readiness.Input{
 		Context: c, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(),
-		SoA: &statement, Policy: &pol, Plan: &plan,
+		SoA: &statement, Policy: &pol, Plan: &plan, Processes: sample.Processes(), Suppliers: sample.Suppliers(),
 	}, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
 	fmt.Printf("%s; %s %% ready\n", r.Verdict, r.Score.StringFixed(1))
 	for _, b := range r.Blockers {

@@ -12,8 +12,10 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // Input is a whole ISMS. Documents not yet made are nil.
@@ -26,6 +28,14 @@ type Input struct {
 	SoA             *soa.SoA
 	Policy          *policy.Policy
 	Plan            *calendar.Plan
+	// Processes are the process descriptions: 8.1 expects the core
+	// processes described, and they count as the organisation's own
+	// documented information (7.5.1).
+	Processes processes.Register
+	// Suppliers is the supplier register: 8.1 expects externally provided
+	// processes and services (the scope's supplier and cloud interfaces)
+	// controlled, and reads the register's lint errors.
+	Suppliers suppliers.Register
 }
 
 // Status is how far one item is met.

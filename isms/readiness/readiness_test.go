@@ -37,7 +37,8 @@ func sampleInput(t *testing.T) readiness.Input {
 	require.NoError(t, err)
 	plan, err := sample.Plan(c, reg, pol)
 	require.NoError(t, err)
-	return readiness.Input{Context: c, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(), SoA: &s, Policy: &pol, Plan: &plan}
+	return readiness.Input{Context: c, Records: sample.Records(), Register: reg, Implementations: sample.Implementations(), SoA: &s, Policy: &pol, Plan: &plan,
+		Processes: sample.Processes(), Suppliers: sample.Suppliers()}
 }
 
 // The records complete adds, and the sample's records the tests break,

@@ -12,6 +12,8 @@ import (
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
+	"github.com/ismskit/ismskit/processes"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // trainingTarget is the yearly training coverage the domain articles aim
@@ -29,7 +31,7 @@ func operationRules() []rule {
 		{"7.5.1", "7.5.1", "Documented information: required and the organisation's own", 1, checkDocumentsGeneral},
 		{"7.5.2", "7.5.2", "Documented information: identified, reviewed and approved", 1, checkDocumentsUpdating},
 		{"7.5.3", "7.5.3", "Documented information: controlled (retention, access, external origin)", 1, checkDocumentsControl},
-		{"8.1", "8.1", "Operational planning and control: the yearly plan is kept", 2, checkPlan},
+		{"8.1", "8.1", "Operational planning and control: the yearly plan is kept, the core processes described, suppliers controlled", 2, checkPlan},
 		{"8.2", "8.2", "Risk assessments at planned intervals", 2, checkRiskReviews},
 		{"8.3", "8.3", "Risk treatment plan implemented", 2, checkActions},
 		{"A.5.24-A.5.28,A.6.8", "A.5.24–A.5.28, A.6.8", "Incident controls: incidents reported, recorded, handled and notified in time", 1, checkIncidents},
@@ -242,7 +244,10 @@ func checkDocumentsGeneral(in *Input, _ time.Time) verdict {
 		return verdict{Missing, nil, "keep a document register: the documents the standard requires and those the organisation decides it needs (procedures, instructions), each with an owner and a version"}
 	}
 	ev := []string{fmt.Sprintf("document register with %d of the organisation's own documents", len(own))}
-	if len(own) == 0 {
+	if n := len(in.Processes.Processes); n > 0 {
+		ev = append(ev, fmt.Sprintf("%d process descriptions", n))
+	}
+	if len(own) == 0 && len(in.Processes.Processes) == 0 {
 		return verdict{Partial, ev, "list the organisation's own documents (procedures, instructions) in the register"}
 	}
 	return verdict{Met, ev, ""}
@@ -302,6 +307,12 @@ func checkPlan(in *Input, now time.Time) verdict {
 	if len(over) > 0 {
 		return verdict{Stale, append(ev, fmt.Sprintf("%d overdue", len(over))), fmt.Sprintf("catch up: %q was due on %s", over[0].Title, date(over[0].Due))}
 	}
+	if n := len(in.Processes.Processes); n > 0 {
+		ev = append(ev, fmt.Sprintf("%d process descriptions", n))
+	}
+	if n := len(in.Suppliers.Suppliers); n > 0 {
+		ev = append(ev, fmt.Sprintf("%d suppliers in the register", n))
+	}
 	// A record of the last 12 months that completes no planned occurrence
 	// means the plan does not show what happened.
 	var stray []string
@@ -314,7 +325,33 @@ func checkPlan(in *Input, now time.Time) verdict {
 		return verdict{Partial, append(ev, fmt.Sprintf("%d records match no planned activity", len(stray))),
 			"put in the plan what was held, or correct the record's date: " + joinList(clip(stray, 3))}
 	}
+	var missing []string
+	for _, k := range processes.Cores() {
+		if p, ok := in.Processes.ByCore(k); !ok || p.Owner.IsZero() || len(p.Evidence) == 0 {
+			missing = append(missing, strings.ReplaceAll(string(k), "_", " "))
+		}
+	}
+	if len(missing) > 0 {
+		return verdict{Partial, ev, "describe the core processes with an owner, steps and the records that prove they run: " + joinList(missing)}
+	}
+	if len(in.Suppliers.Suppliers) == 0 && hasSupplierInterface(in.Context.Scope) {
+		return verdict{Partial, ev, "control the suppliers at the scope's boundary: keep a supplier register with their agreements, assurance and assessments"}
+	}
+	for _, a := range suppliers.Lint(in.Suppliers, in.Context, now, suppliers.LintOptions{}) {
+		if a.Severity == isms.SeverityError {
+			return verdict{Partial, ev, "control the suppliers: " + a.Message}
+		}
+	}
 	return verdict{Met, ev, ""}
+}
+
+func hasSupplierInterface(sc isms.Scope) bool {
+	for _, it := range sc.Interfaces {
+		if it.Kind == isms.InterfaceSupplier || it.Kind == isms.InterfaceCloudService {
+			return true
+		}
+	}
+	return false
 }
 
 func checkIncidents(in *Input, now time.Time) verdict {

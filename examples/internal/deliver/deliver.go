@@ -22,9 +22,11 @@ import (
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/oscal"
 	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // Bundle is a built ISMS ready to render.
@@ -37,7 +39,11 @@ type Bundle struct {
 	Report   readiness.Report
 	// Quant is the quantitative analysis, when there is one.
 	Quant *quant.Result
-	AsOf  time.Time
+	// Suppliers and Processes, when they hold any entry, are written as
+	// suppliers.md, suppliers.csv and processes.md.
+	Suppliers suppliers.Register
+	Processes processes.Register
+	AsOf      time.Time
 }
 
 // File is one rendered deliverable. Name is a path relative to the
@@ -109,6 +115,25 @@ func Files(b Bundle) ([]File, error) {
 			return oscal.WriteSSP(w, doc, oscal.JSONOptions{})
 		}},
 	}
+	if len(b.Suppliers.Suppliers) > 0 {
+		renders = append(renders,
+			renderer{"suppliers.md", func(w *bytes.Buffer) error {
+				return suppliers.WriteMarkdown(w, b.Suppliers, suppliers.MarkdownOptions{Context: b.Context, AsOf: b.AsOf})
+			}},
+			renderer{"suppliers.csv", func(w *bytes.Buffer) error {
+				return suppliers.WriteCSV(w, b.Suppliers, suppliers.CSVOptions{Context: b.Context})
+			}},
+		)
+	}
+	if len(b.Processes.Processes) > 0 {
+		var principles []string
+		for _, p := range b.Policy.Principles {
+			principles = append(principles, p.Statement)
+		}
+		renders = append(renders, renderer{"processes.md", func(w *bytes.Buffer) error {
+			return processes.WriteMarkdown(w, b.Processes, processes.MarkdownOptions{Context: b.Context, AsOf: b.AsOf, Policy: principles})
+		}})
+	}
 	if q := b.Quant; q != nil {
 		renders = append(renders,
 			renderer{"loss-exceedance.svg", func(w *bytes.Buffer) error {
@@ -136,7 +161,7 @@ func Files(b Bundle) ([]File, error) {
 var Names = []string{
 	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
 	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
-	"readiness.json", "loss-exceedance.svg", "quant-summary.md",
+	"readiness.json", "suppliers.md", "suppliers.csv", "processes.md", "loss-exceedance.svg", "quant-summary.md",
 	"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json",
 	"ismskit.xlsx", // the workbook the quickstart adds (module github.com/ismskit/ismskit/xlsx)
 }

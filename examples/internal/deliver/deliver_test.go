@@ -146,6 +146,7 @@ func TestWriteDir_RefusesAFolderThatHoldsMoreThanDeliverables(t *testing.T) {
 func TestNames_CoverEveryDeliverable(t *testing.T) {
 	for _, n := range []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md",
 		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md", "context-summary.txt",
+		"suppliers.md", "suppliers.csv", "processes.md",
 		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
 		assert.Contains(t, deliver.Names, n)
 	}

@@ -10,7 +10,7 @@
 // top of the layers beside isms/readiness, gathers them with a fixture for
 // each. isms/dataset saves and loads all of them for one organisation.
 //
-// Stable storage names (never renamed once released), 28 kinds:
+// Stable storage names (never renamed once released), 30 kinds:
 //
 //	organization, scope, issue, interested_party, requirement, asset,
 //	person, role, responsibility, objective   (isms.Kind…)
@@ -25,6 +25,8 @@
 //	nonconformity, incident, measurement,
 //	competence_requirement, communication,
 //	document, opportunity, resource           (records.Kind…)
+//	supplier                                  (suppliers.KindSupplier)
+//	process                                   (processes.KindProcess)
 package kinds
 
 import (
@@ -34,8 +36,10 @@ import (
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/isms/storetest"
 	"github.com/ismskit/ismskit/policy"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // All returns every storable kind of ismskit with its fixture: the kernel
@@ -60,6 +64,8 @@ func All() []storetest.KindCase {
 		storetest.ForKind(records.KindDocument, DocumentFixture()),
 		storetest.ForKind(records.KindOpportunity, OpportunityFixture()),
 		storetest.ForKind(records.KindResource, ResourceFixture()),
+		storetest.ForKind(suppliers.KindSupplier, SupplierFixture()),
+		storetest.ForKind(processes.KindProcess, ProcessFixture()),
 	)
 }
 
@@ -210,4 +216,21 @@ func TrainingFixture() storetest.Fixture[records.Training] {
 	return storetest.TextFixture(func(id records.TrainingID) records.Training {
 		return records.Training{ID: id, Course: "fixture"}
 	}, func(v *records.Training) *string { return &v.Course })
+}
+
+// SupplierFixture makes supplier register entries; the counter is in the
+// exit plan.
+func SupplierFixture() storetest.Fixture[suppliers.Supplier] {
+	return storetest.TextFixture(func(id suppliers.ID) suppliers.Supplier {
+		return suppliers.Supplier{ID: id, Name: "Cloud host", Owner: isms.OwnedByRole(ownerRole), Services: []string{"IaaS hosting"},
+			Cloud: true, Contract: suppliers.Contract{ProcessingAgreement: true, NotificationHours: 24}, ExitPlan: "fixture"}
+	}, func(v *suppliers.Supplier) *string { return &v.ExitPlan })
+}
+
+// ProcessFixture makes process descriptions; the counter is in the purpose.
+func ProcessFixture() storetest.Fixture[processes.Process] {
+	return storetest.TextFixture(func(id processes.ID) processes.Process {
+		return processes.Process{ID: id, Name: "Incident handling", Purpose: "fixture", Core: processes.CoreIncidentHandling,
+			Owner: isms.OwnedByRole(ownerRole), Steps: []string{"report the same day"}, Evidence: []string{"incident"}}
+	}, func(v *processes.Process) *string { return &v.Purpose })
 }

@@ -19,8 +19,8 @@ func TestAll_NamesAreDistinct(t *testing.T) {
 		}
 		seen[k.Name()] = true
 	}
-	if len(seen) != 28 {
-		t.Errorf("%d kinds listed, want the 28 types with a Key method", len(seen))
+	if len(seen) != 30 {
+		t.Errorf("%d kinds listed, want the 30 types with a Key method", len(seen))
 	}
 }
 
@@ -39,6 +39,7 @@ func TestAll_StableNames(t *testing.T) {
 		"implementation", "activity", "risk", "risk_method", "policy", "soa", "soa_selection",
 		"training", "audit", "management_review", "nonconformity", "incident", "measurement",
 		"competence_requirement", "communication", "document", "opportunity", "resource",
+		"supplier", "process",
 	}
 	var got []string
 	for _, k := range kinds.All() {

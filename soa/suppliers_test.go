@@ -1,0 +1,60 @@
+package soa_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/processes"
+	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
+)
+
+func registerOf(cloud bool) suppliers.Register {
+	return suppliers.Register{Suppliers: []suppliers.Supplier{{
+		ID: isms.DeriveID[suppliers.Supplier](ns, "host"), Name: "Host Oy", Owner: isms.OwnedByRole(itm), Services: []string{"hosting"}, Cloud: cloud,
+		Assessments: []suppliers.Assessment{{Date: day, Method: "questionnaire", Outcome: suppliers.OutcomeAcceptable}},
+	}}}
+}
+
+func TestPropose_RegisterSupplierFiresTheSupplierRules(t *testing.T) {
+	in := bare()
+	rules, _ := fired(in, "suppliers")
+	assert.NotContains(t, rules, "suppliers")
+
+	in.Suppliers = registerOf(false)
+	rules, refs := fired(in, "suppliers")
+	assert.Contains(t, rules, "suppliers")
+	assert.NotContains(t, rules, "cloud-services", "a supplier that is no cloud service does not fire 5.23")
+	assert.Equal(t, []soa.Ref{{ID: "supplier:" + in.Suppliers.Suppliers[0].ID.String(), Label: "Host Oy"}}, refs)
+
+	in.Suppliers = registerOf(true)
+	rules, _ = fired(in, "cloud-services")
+	assert.Contains(t, rules, "cloud-services")
+}
+
+func TestGenerate_SupplierRegisterAndProcessesAreEvidence(t *testing.T) {
+	in := input()
+	in.Suppliers = registerOf(true)
+	in.Processes = processes.Register{Processes: []processes.Process{{
+		ID: isms.DeriveID[processes.Process](ns, "access"), Name: "Access control", Owner: isms.OwnedByRole(itm),
+		Controls: []controls.ID{"5.15", "5.18"}, LastReview: day,
+	}}}
+	s, _, err := soa.Generate(in)
+	require.NoError(t, err)
+	for _, id := range []controls.ID{"5.19", "5.20", "5.21", "5.22", "5.23"} {
+		assert.Contains(t, entry(t, s, id).Evidence, controls.Evidence{Title: "Supplier register (1 suppliers)", Location: "supplier register", Date: day}, "control %s", id)
+	}
+	for _, id := range []controls.ID{"5.15", "5.18"} {
+		assert.Contains(t, entry(t, s, id).Evidence, controls.Evidence{Title: "Process: Access control", Location: "process descriptions", Date: day}, "control %s", id)
+	}
+	assert.NotContains(t, entry(t, s, "5.24").Evidence, controls.Evidence{Title: "Process: Access control", Location: "process descriptions", Date: day})
+
+	in.Suppliers = registerOf(false)
+	s, _, err = soa.Generate(in)
+	require.NoError(t, err)
+	assert.Empty(t, entry(t, s, "5.23").Evidence, "no cloud supplier: the register is no evidence for 5.23")
+}
