@@ -168,7 +168,13 @@
 // is escaped by one shared helper, so titles with newlines, pipes,
 // formulas, HTML or bidi controls cannot break a table, run in a
 // spreadsheet or inject markup. All output is deterministic and
-// golden-tested.
+// golden-tested. A risk whose owner set no target shows no target: its
+// target columns in the CSV are empty, and the summary counts it under
+// "No target set" instead of in the Target column (Risk.At(Target) still
+// falls back to the residual for queries). The summary splits the risks
+// above the appetite into those being treated on schedule (no acceptance
+// needed yet), those accepted and those without a valid acceptance
+// (Summary.InTreatment, Accepted, Unaccepted).
 //
 // # Names
 //

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -33,6 +34,10 @@ type CSVOptions struct {
 // cell escaper: text a spreadsheet would run as a formula (starting with =,
 // +, - or @) gets a leading apostrophe, and bidi controls are removed, so
 // the file opens cleanly and safely.
+//
+// The target columns are empty for a risk whose owner set no target:
+// Risk.At(Target) falls back to the residual, but the register does not
+// show that fallback as a target the client never chose.
 func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 	comp, err := reg.Compile()
 	if err != nil {
@@ -62,6 +67,10 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 		row := []string{c(r.Ref), c(r.Title), c(string(r.Kind)), c(strings.Join(assets, "|")), c(r.Threat),
 			c(r.Vulnerability), c(r.Scenario), c(strings.Join(props, "|")), c(ownerName(org, r.Owner))}
 		for k, st := range stages {
+			if st == Target && r.Target.IsZero() {
+				row = append(row, "", "", "", "")
+				continue
+			}
 			a := r.At(st)
 			g := comp.grade(i, k)
 			row = append(row, fmt.Sprint(a.Likelihood), fmt.Sprint(a.Impact), fmt.Sprint(g.Score), c(g.Band.Label))
@@ -157,13 +166,29 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 	sum, hm, highest, un := c.Summarize(now), c.HeatMap(Residual), c.Highest(top, Residual), c.Unaccepted(now)
 	md := cells.Markdown
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Risk register summary\n\n%d risks, assessed with %s%s; as of %s.\n\n", sum.Total, md(reg.Method.Name), methodVersion(reg.Method), now.Format(time.DateOnly))
+	fmt.Fprintf(&b, "# Risk register summary\n\n%s, assessed with %s%s; as of %s.\n\n", plural.N(sum.Total, "risk"), md(reg.Method.Name), methodVersion(reg.Method), now.Format(time.DateOnly))
 	b.WriteString("| Band | Inherent | Residual | Target |\n|---|---:|---:|---:|\n")
 	for k := len(sum.Inherent) - 1; k >= 0; k-- {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", md(sum.Inherent[k].Band.Label), sum.Inherent[k].Count, sum.Residual[k].Count, sum.Target[k].Count)
 	}
-	fmt.Fprintf(&b, "\nAbove the appetite (%s) after controls: %d. Without a valid acceptance: %d. Overdue actions: %d. Reviews due: %d.\n",
-		md(reg.Method.Criteria.Appetite), sum.AboveAppetite, sum.Unaccepted, sum.OverdueActions, sum.ReviewsDue)
+	if sum.TargetNotSet > 0 {
+		var refs []string
+		for _, r := range reg.Risks {
+			if r.Target.IsZero() {
+				refs = append(refs, md(orDefault(r.Ref, r.Title)))
+			}
+		}
+		if len(refs) > 10 {
+			refs = append(refs[:10], fmt.Sprintf("%d more", len(refs)-10))
+		}
+		fmt.Fprintf(&b, "\nNo target set: %s (%s); the Target column leaves %s out and the register leaves %s target columns empty.\n",
+			plural.N(sum.TargetNotSet, "risk"), strings.Join(refs, ", "), plural.Pick(sum.TargetNotSet, "it", "them"), plural.Pick(sum.TargetNotSet, "its", "their"))
+	}
+	fmt.Fprintf(&b, "\nAbove the appetite (%s) after controls: %d: %d being treated on schedule, %d accepted, %d without a valid acceptance. Overdue actions: %d. Reviews due: %d.\n",
+		md(reg.Method.Criteria.Appetite), sum.AboveAppetite, sum.InTreatment, sum.Accepted, sum.Unaccepted, sum.OverdueActions, sum.ReviewsDue)
+	if sum.InTreatment > 0 {
+		b.WriteString("A risk being treated on schedule needs an acceptance only once its treatment is done, or overdue past the criteria's grace.\n")
+	}
 
 	b.WriteString("\n## Residual heat map\n\n| " + md(hm.Likelihood.Name) + " \\ " + md(hm.Impact.Name))
 	for _, iv := range hm.Impact.Levels {
@@ -179,7 +204,11 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 		b.WriteString(" |\n")
 	}
 
-	fmt.Fprintf(&b, "\n## Top %d risks (residual)\n\n| Ref | Risk | Band | Score | Owner | Treatment | Deadline |\n|---|---|---|---:|---|---|---|\n", len(highest))
+	heading := fmt.Sprintf("Top %d risks", len(highest))
+	if len(highest) == 1 {
+		heading = "Top risk"
+	}
+	fmt.Fprintf(&b, "\n## %s (residual)\n\n| Ref | Risk | Band | Score | Owner | Treatment | Deadline |\n|---|---|---|---:|---|---|---|\n", heading)
 	for _, h := range highest {
 		r := &reg.Risks[h.Index]
 		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s |\n", md(r.Ref), md(r.Title), md(h.Grade.Band.Label),

@@ -148,3 +148,69 @@ func TestHeatMapSVG_EscapesLabels(t *testing.T) {
 	assert.Contains(t, out.String(), "A &amp; B")
 	assert.True(t, strings.HasPrefix(out.String(), "<svg "))
 }
+
+// Trial item 14: "Above the appetite: 6. Without a valid acceptance: 0"
+// while five of the six had no acceptance at all: the summary says which
+// are being treated on schedule (no acceptance needed yet), which are
+// accepted and which lack a valid acceptance, and the three add up.
+func TestMarkdown_AboveAppetiteSaysWhichAreTreatedAcceptedOrUnaccepted(t *testing.T) {
+	reg, org := register(), orgContext()
+	at := workday.AddDate(0, 0, 45)
+	var md bytes.Buffer
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at}))
+	assert.Contains(t, md.String(), "Above the appetite (low) after controls: 3: 2 being treated on schedule, 1 accepted, 0 without a valid acceptance.")
+	sum, err := reg.Summarize(at)
+	require.NoError(t, err)
+	assert.Equal(t, 2, sum.InTreatment)
+	assert.Equal(t, 1, sum.Accepted)
+	assert.Equal(t, sum.AboveAppetite, sum.InTreatment+sum.Accepted+sum.Unaccepted)
+}
+
+// Trial item 14: risk-register.csv showed the residual as a target the
+// client never set.
+func TestCSV_TargetColumnsEmptyWhenNoTargetWasSet(t *testing.T) {
+	reg, org := register(), orgContext()
+	var out bytes.Buffer
+	require.NoError(t, risk.WriteCSV(&out, reg, risk.CSVOptions{Context: org}))
+	rows, err := csv.NewReader(&out).ReadAll()
+	require.NoError(t, err)
+	col := map[string]int{}
+	for k, h := range rows[0] {
+		col[h] = k
+	}
+	for _, row := range rows[1:] {
+		target := []string{row[col["target_likelihood"]], row[col["target_impact"]], row[col["target_score"]], row[col["target_band"]]}
+		if row[col["ref"]] == "R-1" {
+			assert.Equal(t, []string{"1", "4", "4", "Low"}, target, "R-1 has a target")
+		} else {
+			assert.Equal(t, []string{"", "", "", ""}, target, "%s has no target", row[col["ref"]])
+		}
+	}
+	var md bytes.Buffer
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: workday}))
+	assert.Contains(t, md.String(), "No target set: 3 risks (R-2, R-3, R-4)")
+	sum, err := reg.Summarize(workday)
+	require.NoError(t, err)
+	assert.Equal(t, 3, sum.TargetNotSet)
+	n := 0
+	for _, b := range sum.Target {
+		n += b.Count
+	}
+	assert.Equal(t, 1, n, "the target column counts only the targets set")
+}
+
+// Trial item 15: "1 risks" in the risk text.
+func TestMarkdown_OneRiskIsSingular(t *testing.T) {
+	reg := register()
+	reg.Risks = reg.Risks[:1]
+	var md, svg bytes.Buffer
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Now: workday}))
+	assert.Contains(t, md.String(), "1 risk, assessed with")
+	assert.NotContains(t, md.String(), "1 risks")
+	assert.Contains(t, md.String(), "## Top risk (residual)")
+	hm, err := reg.HeatMap(risk.Residual)
+	require.NoError(t, err)
+	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{}))
+	assert.NotContains(t, svg.String(), "1 risks")
+	assert.Contains(t, svg.String(), "1 risk<")
+}

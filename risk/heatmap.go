@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -121,8 +122,8 @@ func WriteHeatMapSVG(w io.Writer, h HeatMap, opts SVGOptions) error {
 		for i := range ni {
 			x := svgLeft + i*svgCell
 			c := h.Cells[l][i]
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>%s, %s: %s (score %d), %d risks</title></rect>`+"\n",
-				x, y, svgCell, svgCell, esc(c.Grade.Band.Colour), esc(lv.Label), esc(h.Impact.Levels[i].Label), esc(c.Grade.Band.Label), c.Grade.Score, c.Count)
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>%s, %s: %s (score %d), %s</title></rect>`+"\n",
+				x, y, svgCell, svgCell, esc(c.Grade.Band.Colour), esc(lv.Label), esc(h.Impact.Levels[i].Label), esc(c.Grade.Band.Label), c.Grade.Score, plural.N(c.Count, "risk"))
 			if c.Count > 0 {
 				fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="22" font-weight="bold" text-anchor="middle" fill="%s">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+8, textOn(c.Grade.Band.Colour), c.Count)
 			}

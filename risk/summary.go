@@ -19,15 +19,25 @@ type OptionCount struct {
 
 // Summary is the register at a glance.
 type Summary struct {
-	Total          int           `json:"total"`
-	Inherent       []BandCount   `json:"inherent"`
-	Residual       []BandCount   `json:"residual"`
-	Target         []BandCount   `json:"target"`
-	Treatments     []OptionCount `json:"treatments"`
-	AboveAppetite  int           `json:"above_appetite"`
-	Unaccepted     int           `json:"unaccepted"`
-	OverdueActions int           `json:"overdue_actions"`
-	ReviewsDue     int           `json:"reviews_due"`
+	Total    int         `json:"total"`
+	Inherent []BandCount `json:"inherent"`
+	Residual []BandCount `json:"residual"`
+	// Target counts the risks whose owner set a target (Risk.Target), per
+	// band; TargetNotSet counts the others, which Risk.At(Target) falls
+	// back to the residual for.
+	Target       []BandCount   `json:"target"`
+	TargetNotSet int           `json:"target_not_set"`
+	Treatments   []OptionCount `json:"treatments"`
+	// AboveAppetite counts the risks whose residual is above the appetite:
+	// InTreatment of them need no acceptance yet (treated on schedule, or
+	// avoided), Accepted have a valid one, Unaccepted need one and have
+	// none valid (missing, expired, …). The three add up to AboveAppetite.
+	AboveAppetite  int `json:"above_appetite"`
+	InTreatment    int `json:"in_treatment"`
+	Accepted       int `json:"accepted"`
+	Unaccepted     int `json:"unaccepted"`
+	OverdueActions int `json:"overdue_actions"`
+	ReviewsDue     int `json:"reviews_due"`
 	// UnconfirmedResiduals counts derived residuals the risk owner has not
 	// confirmed or overridden.
 	UnconfirmedResiduals int `json:"unconfirmed_residuals"`
@@ -57,12 +67,21 @@ func (c *Compiled) Summarize(now time.Time) Summary {
 		s.Inherent[c.grade(i, 0).Order].Count++
 		g := c.grade(i, 1)
 		s.Residual[g.Order].Count++
-		s.Target[c.grade(i, 2).Order].Count++
+		if c.Risks[i].Target.IsZero() {
+			s.TargetNotSet++
+		} else {
+			s.Target[c.grade(i, 2).Order].Count++
+		}
 		if sc.AboveAppetite(*g) {
 			s.AboveAppetite++
-		}
-		if need, _ := c.needsAcceptance(i, now); need && sc.checkAcceptance(&c.Risks[i], *g, now) != "" {
-			s.Unaccepted++
+			switch need, _ := c.needsAcceptance(i, now); {
+			case !need:
+				s.InTreatment++
+			case sc.checkAcceptance(&c.Risks[i], *g, now) != "":
+				s.Unaccepted++
+			default:
+				s.Accepted++
+			}
 		}
 		if f.proposed {
 			s.UnconfirmedResiduals++

@@ -58,7 +58,7 @@ func TestRun_SampleWorkbookWritesTheDeliverables(t *testing.T) {
 		_, err := os.Stat(filepath.Join(out, f))
 		assert.NoError(t, err, f)
 	}
-	assert.Contains(t, stdout.String(), "Kestrel Cloud Ltd: ready for stage 1 (3 blockers), readiness")
+	assert.Contains(t, stdout.String(), "Kestrel Cloud Ltd: ready for stage 1 (4 blockers), readiness")
 
 	// The same company gives the same SoA as the quickstart's golden file.
 	got, err := os.ReadFile(filepath.Join(out, "soa.csv"))
@@ -94,7 +94,7 @@ func TestRun_SoAThatCannotBeApprovedIsADraftAndEveryFileIsWritten(t *testing.T) 
 	assert.Contains(t, string(md), "**Draft: not ready for approval.** 2 problems block approval")
 	rd, err := os.ReadFile(filepath.Join(out, "readiness.md"))
 	require.NoError(t, err)
-	assert.Contains(t, string(rd), "the SoA cannot be approved: 2 problems (1 undecided controls, 1 exclusions to fix)")
+	assert.Contains(t, string(rd), "the SoA cannot be approved: 2 problems (1 undecided control, 1 exclusion to fix)")
 	assert.Contains(t, string(rd), "7.6 Working in secure areas is undecided")
 }
 

@@ -43,7 +43,18 @@
 // stage 2 (no internal audit of the ISMS performed by an independent
 // auditor, no management review, a review without inputs a–g or results,
 // the SoA not approved or with undecided controls, a mandatory document
-// missing, a major nonconformity open). The score never overrides it.
+// missing, a major nonconformity open, a risk above the appetite without a
+// valid acceptance (missing or expired), a corrective action past its due
+// date, a plan occurrence overdue by more than PlanOverdueDays (90) days,
+// training coverage below TrainingBlockPercent (50) % of the training
+// target). The score never overrides it. Counts in the text agree with
+// their nouns ("1 audit", "2 audits"), and 8.1 counts overdue occurrences
+// apart from the activities they belong to.
+//
+// # Limits
+//
+// The verdict thresholds are named constants: PlanOverdueDays = 90 and
+// TrainingBlockPercent = 50; a report lists at most MaxUrgent urgent gaps.
 //
 // # Score and urgency
 //

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 )
@@ -86,11 +87,11 @@ func docTreatmentPlan(in *Input, _ time.Time) verdict {
 	for _, r := range in.Register.Risks {
 		actions += len(r.Treatment.Actions)
 	}
-	return present(actions > 0, fmt.Sprintf("%d treatment actions with owners and due dates", actions), "write the treatment plan: actions, owners, due dates, controls")
+	return present(actions > 0, plural.N(actions, "treatment action")+" with owners and due dates", "write the treatment plan: actions, owners, due dates, controls")
 }
 
 func docObjectives(in *Input, _ time.Time) verdict {
-	return present(len(in.Context.Objectives) > 0, fmt.Sprintf("%d objectives", len(in.Context.Objectives)), "record the objectives")
+	return present(len(in.Context.Objectives) > 0, plural.N(len(in.Context.Objectives), "objective"), "record the objectives")
 }
 
 func docTraining(in *Input, _ time.Time) verdict {
@@ -102,9 +103,9 @@ func docTraining(in *Input, _ time.Time) verdict {
 	case ev == 0 && len(in.Records.Training) == 0:
 		return verdict{Missing, nil, "keep evidence of competence: certificates, courses and training records per person"}
 	case ev == 0:
-		return verdict{Partial, []string{fmt.Sprintf("%d training records", len(in.Records.Training))}, "keep evidence of the competence each ISMS role requires, not only awareness training"}
+		return verdict{Partial, []string{plural.N(len(in.Records.Training), "training record")}, "keep evidence of the competence each ISMS role requires, not only awareness training"}
 	}
-	return verdict{Met, []string{fmt.Sprintf("%d pieces of competence evidence, %d training records", ev, len(in.Records.Training))}, ""}
+	return verdict{Met, []string{plural.Of(ev, "piece", "pieces") + " of competence evidence, " + plural.N(len(in.Records.Training), "training record")}, ""}
 }
 
 // registered returns the document register's entry for a clause, if any.
@@ -126,7 +127,7 @@ func docTreatmentProcess(in *Input, _ time.Time) verdict {
 
 func docOwn(in *Input, _ time.Time) verdict {
 	own, _ := ownDocuments(in)
-	return present(len(own) > 0, fmt.Sprintf("%d own documents in the register", len(own)), "list the documents the organisation decided it needs (procedures, instructions) in a document register")
+	return present(len(own) > 0, plural.N(len(own), "own document")+" in the register", "list the documents the organisation decided it needs (procedures, instructions) in a document register")
 }
 
 func docOperation(in *Input, _ time.Time) verdict {
@@ -135,7 +136,7 @@ func docOperation(in *Input, _ time.Time) verdict {
 		ev = append(ev, fmt.Sprintf("%q version %s", shorten(d.Title), shorten(d.Version)))
 	}
 	if in.Plan != nil && len(in.Plan.Completions) > 0 {
-		ev = append(ev, fmt.Sprintf("%d planned activities recorded as done", len(in.Plan.Completions)))
+		ev = append(ev, plural.N(len(in.Plan.Completions), "planned activity")+" recorded as done")
 	}
 	if len(ev) == 0 {
 		return verdict{Missing, nil, "keep records that the processes ran as planned: mark the yearly plan's activities done, or register the operating procedures under clause 8.1"}
@@ -144,28 +145,35 @@ func docOperation(in *Input, _ time.Time) verdict {
 }
 
 func docTreatmentResults(in *Input, _ time.Time) verdict {
-	done := 0
+	controlsDone, actionsDone := 0, 0
 	for _, im := range in.Implementations {
 		if im.Status == controls.Implemented && len(im.Evidence) > 0 {
-			done++
+			controlsDone++
 		}
 	}
 	for _, r := range in.Register.Risks {
 		for _, a := range r.Treatment.Actions {
 			if !a.Completed.IsZero() {
-				done++
+				actionsDone++
 			}
 		}
 	}
-	return present(done > 0, fmt.Sprintf("%d implemented controls with evidence and completed treatment actions", done), "record the results of the risk treatment: completed actions and implemented controls with their evidence")
+	what := plural.N(controlsDone, "implemented control") + " with evidence"
+	if actionsDone > 0 {
+		what += " and " + plural.N(actionsDone, "completed treatment action")
+	}
+	if controlsDone == 0 {
+		what = plural.N(actionsDone, "completed treatment action")
+	}
+	return present(controlsDone+actionsDone > 0, what, "record the results of the risk treatment: completed actions and implemented controls with their evidence")
 }
 
 func docRiskResults(in *Input, _ time.Time) verdict {
-	return present(len(in.Register.Risks) > 0, fmt.Sprintf("risk register with %d risks", len(in.Register.Risks)), "keep the risk register")
+	return present(len(in.Register.Risks) > 0, "risk register with "+plural.N(len(in.Register.Risks), "risk"), "keep the risk register")
 }
 
 func docMeasurements(in *Input, _ time.Time) verdict {
-	return present(len(in.Records.Measurements) > 0, fmt.Sprintf("%d measurements", len(in.Records.Measurements)), "record measurement results")
+	return present(len(in.Records.Measurements) > 0, plural.N(len(in.Records.Measurements), "measurement"), "record measurement results")
 }
 
 func docAudits(in *Input, now time.Time) verdict {
@@ -173,18 +181,18 @@ func docAudits(in *Input, now time.Time) verdict {
 	case len(in.Records.Audits) == 0:
 		return verdict{Missing, nil, "record the audit programme and the audit results"}
 	case len(performedAudits(in, now)) == 0:
-		return verdict{Partial, []string{fmt.Sprintf("%d audits planned, none performed", len(in.Records.Audits))}, "record the results of a performed audit"}
+		return verdict{Partial, []string{plural.N(len(in.Records.Audits), "audit") + " planned, none performed"}, "record the results of a performed audit"}
 	}
-	return verdict{Met, []string{fmt.Sprintf("%d audits in the programme, %d with results", len(in.Records.Audits), len(performedAudits(in, now)))}, ""}
+	return verdict{Met, []string{fmt.Sprintf("%s in the programme, %d with results", plural.N(len(in.Records.Audits), "audit"), len(performedAudits(in, now)))}, ""}
 }
 
 func docReviews(in *Input, _ time.Time) verdict {
-	return present(len(in.Records.Reviews) > 0, fmt.Sprintf("%d management reviews", len(in.Records.Reviews)), "record management review results")
+	return present(len(in.Records.Reviews) > 0, plural.N(len(in.Records.Reviews), "management review"), "record management review results")
 }
 
 func docNonconformities(in *Input, _ time.Time) verdict {
 	if len(in.Records.Nonconformities) == 0 {
 		return verdict{Met, []string{"none raised yet; the register exists"}, ""}
 	}
-	return verdict{Met, []string{fmt.Sprintf("%d nonconformities with actions", len(in.Records.Nonconformities))}, ""}
+	return verdict{Met, []string{plural.N(len(in.Records.Nonconformities), "nonconformity") + " with actions"}, ""}
 }

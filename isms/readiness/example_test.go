@@ -46,6 +46,7 @@ func Example() {
 	// blocker no-internal-audit: [9.2.1]
 	// blocker no-management-review: [9.3.1]
 	// blocker mandatory-document: [doc:review]
+	// blocker training-far-below-target: [7.3]
 	// 9.2.1 (missing)
 	// 9.3.1 (missing)
 	// 9.3.2 (missing)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/policy"
@@ -43,9 +44,9 @@ func checkIssues(in *Input, _ time.Time) verdict {
 	case len(c.Issues) == 0:
 		return verdict{Missing, nil, "list the internal and external issues that affect the ISMS (customers' demands, dependencies, key people), and decide whether climate change is one"}
 	case climateDetermination(c) == nil:
-		return verdict{Partial, []string{fmt.Sprintf("%d issues recorded", len(c.Issues))}, "record an explicit determination whether climate change is a relevant issue, with the reason (2024 amendment to 4.1), even if the answer is no"}
+		return verdict{Partial, []string{plural.N(len(c.Issues), "issue") + " recorded"}, "record an explicit determination whether climate change is a relevant issue, with the reason (2024 amendment to 4.1), even if the answer is no"}
 	}
-	return verdict{Met, []string{fmt.Sprintf("%d issues recorded; climate change determined: %s", len(c.Issues), shorten(climateDetermination(c).Description))}, ""}
+	return verdict{Met, []string{fmt.Sprintf("%s recorded; climate change determined: %s", plural.N(len(c.Issues), "issue"), shorten(climateDetermination(c).Description))}, ""}
 }
 
 // unaddressed lists the requirements not yet addressed, legal and
@@ -83,7 +84,7 @@ func checkParties(in *Input, _ time.Time) verdict {
 	if len(c.Parties) == 0 || len(c.Requirements) == 0 {
 		return verdict{Missing, nil, "list the interested parties (customers, authorities, suppliers, staff) and their requirements, each with a source and an owner"}
 	}
-	ev := []string{fmt.Sprintf("%d parties, %d requirements", len(c.Parties), len(c.Requirements))}
+	ev := []string{plural.N(len(c.Parties), "party") + ", " + plural.N(len(c.Requirements), "requirement")}
 	climate := 0
 	for _, q := range c.Requirements {
 		if q.Climate {
@@ -92,16 +93,16 @@ func checkParties(in *Input, _ time.Time) verdict {
 	}
 	// The 2024 amendment adds only a note to 4.2: climate-related
 	// requirements are shown, never demanded.
-	ev = append(ev, fmt.Sprintf("%d climate-related requirements (a note in 4.2, not a requirement)", climate))
+	ev = append(ev, plural.N(climate, "climate-related requirement")+" (a note in 4.2, not a requirement)")
 	var p isms.Problems
 	for i, q := range c.Requirements {
 		p.Merge(isms.Index("requirements", i), q.Validate())
 	}
 	if p.Len() > 0 {
-		return verdict{Partial, ev, fmt.Sprintf("complete the requirements: %d problems, e.g. %v", p.Len(), isms.ValidationErrors(p.Err())[0])}
+		return verdict{Partial, ev, fmt.Sprintf("complete the requirements: %s, e.g. %v", plural.N(p.Len(), "problem"), isms.ValidationErrors(p.Err())[0])}
 	}
 	if un := unaddressed(c); len(un) > 0 {
-		return verdict{Partial, ev, fmt.Sprintf("decide how the ISMS addresses %d requirements not yet addressed: %s", len(un), requirementNames(un))}
+		return verdict{Partial, ev, fmt.Sprintf("decide how the ISMS addresses %s not yet addressed: %s", plural.N(len(un), "requirement"), requirementNames(un))}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -114,7 +115,7 @@ func checkScope(in *Input, _ time.Time) verdict {
 	if err := s.Validate(); err != nil {
 		return verdict{Partial, []string{"scope drafted"}, fmt.Sprintf("fix the scope: %v", isms.ValidationErrors(err)[0])}
 	}
-	ev := []string{fmt.Sprintf("%d items in scope, %d out", len(s.Items)-len(excluded(s)), len(excluded(s)))}
+	ev := []string{fmt.Sprintf("%s in scope, %d out", plural.N(len(s.Items)-len(excluded(s)), "item"), len(excluded(s)))}
 	for _, f := range s.Lint(in.Context.Organization, isms.DefaultScopeLimits(in.Context.Organization.Size())) {
 		if f.Severity == isms.SeverityWarning {
 			return verdict{Partial, ev, f.Message}
@@ -198,7 +199,7 @@ func checkPolicy(in *Input, now time.Time) verdict {
 	case !p.Revision.NextReview.IsZero() && now.After(p.Revision.NextReview):
 		return verdict{Stale, ev, "the yearly policy review is overdue: review and approve a new version"}
 	case errors > 0:
-		return verdict{Partial, ev, fmt.Sprintf("fix the %d errors the policy lint reports", errors)}
+		return verdict{Partial, ev, fmt.Sprintf("fix the %s the policy lint reports", plural.N(errors, "error"))}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -214,7 +215,7 @@ func checkRoles(in *Input, _ time.Time) verdict {
 			open = append(open, f.Message)
 		}
 	}
-	ev := []string{fmt.Sprintf("%d roles, %d areas assigned", len(c.Roles), len(c.Responsibilities))}
+	ev := []string{plural.N(len(c.Roles), "role") + ", " + plural.N(len(c.Responsibilities), "area") + " assigned"}
 	if len(open) > 0 {
 		return verdict{Partial, ev, open[0]}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 )
@@ -43,7 +44,7 @@ func checkMonitoring(in *Input, now time.Time) verdict {
 	case recent == 0:
 		return verdict{Missing, ev, "measure each objective's metric and record the result (at least every quarter)"}
 	case recent < len(objs):
-		return verdict{Partial, ev, fmt.Sprintf("%d of %d objectives have no measurement from the last quarter", len(objs)-recent, len(objs))}
+		return verdict{Partial, ev, fmt.Sprintf("%d of %s %s no measurement from the last quarter", len(objs)-recent, plural.N(len(objs), "objective"), plural.Pick(len(objs)-recent, "has", "have"))}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -140,7 +141,7 @@ func checkAuditPerformed(in *Input, now time.Time) verdict {
 		}
 		probs := auditProblems(in.Context, a)
 		if len(probs) == 0 {
-			return verdict{Met, []string{fmt.Sprintf("%s on %s by %s, %d findings", shorten(a.Title), date(a.Performed), shorten(a.Auditor), len(a.Findings))}, ""}
+			return verdict{Met, []string{fmt.Sprintf("%s on %s by %s, %s", shorten(a.Title), date(a.Performed), shorten(a.Auditor), plural.N(len(a.Findings), "finding"))}, ""}
 		}
 		if first == nil {
 			first = append([]string{fmt.Sprintf("%s on %s", shorten(a.Title), date(a.Performed))}, probs...)
@@ -165,7 +166,7 @@ func checkAuditProgramme(in *Input, now time.Time) verdict {
 	if len(as) == 0 {
 		return verdict{Missing, nil, "write the audit programme: for each audit its frequency, methods, criteria, scope and auditor"}
 	}
-	ev := []string{fmt.Sprintf("%d audits in the programme, %d performed", len(as), len(performedAudits(in, now)))}
+	ev := []string{fmt.Sprintf("%s in the programme, %d performed", plural.N(len(as), "audit"), len(performedAudits(in, now)))}
 	for _, a := range as {
 		var lack []string
 		if isms.IsPlaceholder(a.Frequency) {
@@ -243,7 +244,7 @@ func checkReviewResults(in *Input, now time.Time) verdict {
 			real = append(real, d)
 		}
 	}
-	ev := []string{fmt.Sprintf("review on %s: %d decisions, %d changes", date(m.Date), len(m.Decisions), len(m.Changes))}
+	ev := []string{fmt.Sprintf("review on %s: %s, %s", date(m.Date), plural.N(len(m.Decisions), "decision"), plural.N(len(m.Changes), "change"))}
 	switch {
 	case len(real) == 0:
 		return verdict{Partial, ev, "record decisions on improvement that say what will be done (\"carry on\" decides nothing)"}
@@ -274,7 +275,7 @@ func checkImprovement(in *Input, now time.Time) verdict {
 			opps++
 		}
 	}
-	ev := []string{fmt.Sprintf("%d nonconformities closed effective, %d improvement decisions, %d opportunities acted on", closed, len(decided), opps)}
+	ev := []string{fmt.Sprintf("%s closed effective, %s, %s acted on", plural.N(closed, "nonconformity"), plural.N(len(decided), "improvement decision"), plural.N(opps, "opportunity"))}
 	if closed == 0 && len(decided) == 0 {
 		return verdict{Partial, ev, "show improvement: decide improvements in a management review of substance, or close nonconformities with an effectiveness check"}
 	}
@@ -320,7 +321,7 @@ func checkNonconformities(in *Input, now time.Time) verdict {
 			probs = append(probs, p)
 		}
 	}
-	ev := []string{fmt.Sprintf("%d nonconformities", len(ncs))}
+	ev := []string{plural.N(len(ncs), "nonconformity")}
 	switch {
 	case len(probs) > 0:
 		return verdict{Partial, ev, joinList(clip(probs, 3))}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/processes"
@@ -49,7 +50,7 @@ func checkResources(in *Input, _ time.Time) verdict {
 	case len(in.Records.Resources) == 0:
 		return verdict{Missing, nil, "record the resources top management provides for the ISMS (people's time, budget, tools, outside help), who approved them and when"}
 	case len(ev) < len(in.Records.Resources):
-		return verdict{Partial, ev, fmt.Sprintf("%d resources are not yet approved: have top management commit them", len(in.Records.Resources)-len(ev))}
+		return verdict{Partial, ev, fmt.Sprintf("%s not yet approved: have top management commit them", plural.N(len(in.Records.Resources)-len(ev), "resource")+" "+plural.Pick(len(in.Records.Resources)-len(ev), "is", "are"))}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -122,7 +123,7 @@ func checkCompetence(in *Input, _ time.Time) verdict {
 			}
 		}
 	}
-	ev := []string{fmt.Sprintf("%d competence requirements, %d of %d role holders with evidence", len(in.Records.Competence), people-len(noEvidence), people)}
+	ev := []string{fmt.Sprintf("%s, %d of %d role holders with evidence", plural.N(len(in.Records.Competence), "competence requirement"), people-len(noEvidence), people)}
 	switch {
 	case len(noReq) > 0:
 		return verdict{Partial, ev, "write the competence required of the roles " + joinList(noReq)}
@@ -186,7 +187,7 @@ func checkAwareness(in *Input, now time.Time) verdict {
 	// The communication duty is the policy's first duty; the calendar
 	// keeps its UUID as the activity's.
 	comm := p.Duties()[0]
-	communicated := false
+	communicated, commRef := false, ""
 	if in.Plan != nil {
 		// The completion names the activity by its ID or by its ref.
 		ref := ""
@@ -201,14 +202,26 @@ func checkAwareness(in *Input, now time.Time) verdict {
 				ev = append(ev, "policy communicated on "+date(c.Done))
 			}
 		}
+		commRef = ref
 	}
 	switch {
 	case len(in.Records.Training) == 0:
 		return verdict{Missing, ev, "run security awareness training for every employee and record who completed it and when"}
-	case !communicated:
-		return verdict{Partial, ev, fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Due))}
-	case cov.LessThan(target):
-		return verdict{Partial, ev, fmt.Sprintf("train %d more staff: %s asks for %s %%", max(1, int(target.Mul(decimal.NewFromInt(int64(staff))).Ceil().IntPart())-trained), source, target.Mul(decimal.NewFromInt(100)).StringFixed(0))}
+	}
+	var steps []string
+	if !communicated {
+		step := fmt.Sprintf("tell staff about the policy within 7 days of approval (by %s) and record it as done in the plan", date(comm.Due))
+		if commRef != "" {
+			step += fmt.Sprintf(" (activity ref %q)", commRef)
+		}
+		steps = append(steps, step)
+	}
+	if cov.LessThan(target) {
+		more := max(1, int(target.Mul(decimal.NewFromInt(int64(staff))).Ceil().IntPart())-trained)
+		steps = append(steps, fmt.Sprintf("train %d more staff: %s asks for %s %%", more, source, target.Mul(decimal.NewFromInt(100)).StringFixed(0)))
+	}
+	if len(steps) > 0 {
+		return verdict{Partial, ev, strings.Join(steps, "; ")}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -218,7 +231,7 @@ func checkCommunication(in *Input, _ time.Time) verdict {
 	if len(cs) == 0 {
 		return verdict{Missing, nil, "write the communication plan: what is communicated (policy, incidents, changes), when, with whom (staff, customers, authorities), and who does it"}
 	}
-	ev := []string{fmt.Sprintf("%d planned communications", len(cs))}
+	ev := []string{plural.N(len(cs), "planned communication")}
 	for _, c := range cs {
 		if err := c.Validate(); err != nil {
 			return verdict{Partial, ev, fmt.Sprintf("complete the communication %q: %v", shorten(c.Subject), isms.ValidationErrors(err)[0].Problem)}
@@ -267,7 +280,7 @@ func checkDocumentsUpdating(in *Input, _ time.Time) verdict {
 			draft = append(draft, fmt.Sprintf("%q", shorten(d.Title)))
 		}
 	}
-	ev := []string{fmt.Sprintf("%d own documents in the register", len(own))}
+	ev := []string{plural.N(len(own), "own document") + " in the register"}
 	if len(draft) > 0 {
 		return verdict{Partial, ev, "give a version and an approval to " + joinList(clip(draft, 5))}
 	}
@@ -288,7 +301,7 @@ func checkDocumentsControl(in *Input, _ time.Time) verdict {
 			loose = append(loose, fmt.Sprintf("%q", shorten(d.Title)))
 		}
 	}
-	ev := []string{fmt.Sprintf("%d own and %d external documents", len(own), len(external))}
+	ev := []string{fmt.Sprintf("%d own and %s", len(own), plural.N(len(external), "external document"))}
 	switch {
 	case len(loose) > 0:
 		return verdict{Partial, ev, "set the owner, version, retention and access of " + joinList(clip(loose, 5))}
@@ -302,10 +315,17 @@ func checkPlan(in *Input, now time.Time) verdict {
 	if in.Plan == nil || len(in.Plan.Activities) == 0 {
 		return verdict{Missing, nil, "build the yearly plan (calendar.DefaultPlan) with reviews, audit, training and tests"}
 	}
-	ev := []string{fmt.Sprintf("%d planned activities", len(in.Plan.Activities))}
+	ev := []string{plural.N(len(in.Plan.Activities), "planned activity")}
 	over := in.Plan.Overdue(now.AddDate(-1, 0, 0), now)
 	if len(over) > 0 {
-		return verdict{Stale, append(ev, fmt.Sprintf("%d overdue", len(over))), fmt.Sprintf("catch up: %q was due on %s", over[0].Title, date(over[0].Due))}
+		// Occurrences, not activities: a monthly activity missed all year
+		// is twelve overdue occurrences of one activity.
+		acts := map[calendar.ActivityID]bool{}
+		for _, o := range over {
+			acts[o.Activity] = true
+		}
+		return verdict{Stale, append(ev, fmt.Sprintf("%s overdue in the last 12 months (of %s)", plural.N(len(over), "occurrence"), plural.N(len(acts), "activity"))),
+			fmt.Sprintf("catch up: %q was due on %s", over[0].Title, date(over[0].Due))}
 	}
 	if n := len(in.Processes.Processes); n > 0 {
 		ev = append(ev, fmt.Sprintf("%d process descriptions", n))
@@ -322,7 +342,7 @@ func checkPlan(in *Input, now time.Time) verdict {
 		}
 	}
 	if len(stray) > 0 {
-		return verdict{Partial, append(ev, fmt.Sprintf("%d records match no planned activity", len(stray))),
+		return verdict{Partial, append(ev, plural.N(len(stray), "record")+" "+plural.Pick(len(stray), "matches", "match")+" no planned activity"),
 			"put in the plan what was held, or correct the record's date: " + joinList(clip(stray, 3))}
 	}
 	var missing []string
@@ -379,12 +399,12 @@ func checkIncidents(in *Input, now time.Time) verdict {
 			}
 		}
 	}
-	ev := []string{fmt.Sprintf("%d incidents, %d notifications owed", len(incs), owed)}
+	ev := []string{plural.N(len(incs), "incident") + ", " + plural.N(owed, "notification") + " owed"}
 	switch {
 	case len(lateNotes) > 0:
 		return verdict{Partial, ev, "notifications missed their deadlines: " + joinList(clip(lateNotes, 3))}
 	case late > 0:
-		return verdict{Partial, ev, fmt.Sprintf("%d incidents were not recorded the same working day or within 24 hours; remind staff and the on-call of the deadline", late)}
+		return verdict{Partial, ev, fmt.Sprintf("%s %s not recorded the same working day or within 24 hours; remind staff and the on-call of the deadline", plural.N(late, "incident"), plural.Pick(late, "was", "were"))}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -402,7 +422,7 @@ func checkRiskReviews(in *Input, now time.Time) verdict {
 	}
 	due := in.Register.ReviewsDue(now)
 	if len(due) > 0 {
-		return verdict{Stale, []string{fmt.Sprintf("%d risks due for review", len(due))}, fmt.Sprintf("review risk %s (%s since %s)", due[0].Ref, due[0].Reason, date(due[0].Since))}
+		return verdict{Stale, []string{plural.N(len(due), "risk") + " due for review"}, fmt.Sprintf("review risk %s (%s since %s)", due[0].Ref, due[0].Reason, date(due[0].Since))}
 	}
 	return verdict{Met, []string{"no risk review overdue"}, ""}
 }
@@ -413,14 +433,14 @@ func checkActions(in *Input, now time.Time) verdict {
 	}
 	od := in.Register.OverdueActions(now)
 	counts := implemented(in.Implementations)
-	ev := []string{fmt.Sprintf("%d controls implemented, %d in progress, %d planned", counts[controls.Implemented], counts[controls.InProgress], counts[controls.Planned])}
+	ev := []string{fmt.Sprintf("%s implemented, %d in progress, %d planned", plural.N(counts[controls.Implemented], "control"), counts[controls.InProgress], counts[controls.Planned])}
 	late := lateControls(in, now)
 	if len(late) > 0 {
-		ev = append(ev, fmt.Sprintf("%d applicable controls not implemented past their dates", len(late)))
+		ev = append(ev, plural.N(len(late), "applicable control")+" not implemented past "+plural.Pick(len(late), "its date", "their dates"))
 	}
 	switch {
 	case len(od) > 0:
-		return verdict{Stale, append(ev, fmt.Sprintf("%d actions overdue", len(od))), fmt.Sprintf("finish %q (%s), due %s", od[0].Action.Title, od[0].Ref, date(od[0].Action.Due))}
+		return verdict{Stale, append(ev, plural.N(len(od), "action")+" overdue"), fmt.Sprintf("finish %q (%s), due %s", od[0].Action.Title, od[0].Ref, date(od[0].Action.Due))}
 	case len(late) > 0:
 		return verdict{Stale, ev, "implement the applicable controls still planned past their treatment dates: " + joinList(clip(late, 5))}
 	}

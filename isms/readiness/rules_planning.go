@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/soa"
@@ -28,7 +29,7 @@ func checkRisksAndOpportunities(in *Input, _ time.Time) verdict {
 	for _, r := range in.Register.Risks {
 		actions += len(r.Treatment.Actions)
 	}
-	ev := []string{fmt.Sprintf("%d risks with %d treatment actions, %d opportunities", risks, actions, opps)}
+	ev := []string{plural.N(risks, "risk") + " with " + plural.N(actions, "treatment action") + ", " + plural.N(opps, "opportunity")}
 	switch {
 	case risks == 0 && opps == 0:
 		return verdict{Missing, nil, "determine the risks and opportunities of the ISMS (from the issues and requirements) and plan actions on them"}
@@ -50,7 +51,7 @@ func checkRiskAssessment(in *Input, now time.Time) verdict {
 	if len(reg.Risks) == 0 {
 		return verdict{Missing, nil, "run a first risk workshop: rate the 3–5 key risks on likelihood and impact, each with an owner"}
 	}
-	ev := []string{fmt.Sprintf("%d risks assessed with %s", len(reg.Risks), reg.Method.Name)}
+	ev := []string{fmt.Sprintf("%s assessed with %s", plural.N(len(reg.Risks), "risk"), reg.Method.Name)}
 	if err := reg.Validate(); err != nil {
 		return verdict{Partial, ev, fmt.Sprintf("complete the register: %v", isms.ValidationErrors(err)[0])}
 	}
@@ -75,7 +76,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	var ev []string
 	undecided := len(in.Register.ByTreatment(""))
 	if undecided > 0 {
-		return verdict{Partial, ev, fmt.Sprintf("decide the treatment of %d risks (modify, retain, avoid or share)", undecided)}
+		return verdict{Partial, ev, fmt.Sprintf("decide the treatment of %s (modify, retain, avoid or share)", plural.N(undecided, "risk"))}
 	}
 	un, err := in.Register.Unaccepted(now)
 	if err != nil {
@@ -85,7 +86,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 		return verdict{Partial, ev, fmt.Sprintf("risk %s is above the appetite without a valid acceptance (%s): have the risk owner, or an authorised role with the owner's agreement, accept the current residual", un[0].Ref, un[0].Problem)}
 	}
 	if un := unaddressed(in.Context); len(un) > 0 {
-		return verdict{Partial, ev, fmt.Sprintf("treat the %d requirements not yet addressed (a control in the SoA or a treatment action each): %s", len(un), requirementNames(un))}
+		return verdict{Partial, ev, fmt.Sprintf("treat the %s not yet addressed (a control in the SoA or a treatment action each): %s", plural.N(len(un), "requirement"), requirementNames(un))}
 	}
 	s := in.SoA
 	if s == nil {
@@ -99,7 +100,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	// finding, each on its own line, so the consultant sees the whole list.
 	if blocking := soa.Blocking(*s); len(blocking) > 0 {
 		undecided := len(s.Undecided())
-		step := fmt.Sprintf("the SoA cannot be approved: %d problems (%d undecided controls, %d exclusions to fix); resolve each:", len(blocking), undecided, len(blocking)-undecided)
+		step := fmt.Sprintf("the SoA cannot be approved: %s (%s, %s to fix); resolve each:", plural.N(len(blocking), "problem"), plural.N(undecided, "undecided control"), plural.N(len(blocking)-undecided, "exclusion"))
 		for i, f := range blocking {
 			step += fmt.Sprintf(" (%d) %s", i+1, f.Message)
 		}
@@ -109,7 +110,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 		return verdict{Partial, ev, "have the SoA approved"}
 	}
 	if n := len(s.Warnings); n > 0 {
-		ev = append(ev, fmt.Sprintf("%d lint findings recorded at approval (soa-lint.txt)", n))
+		ev = append(ev, plural.N(n, "lint finding")+" recorded at approval (soa-lint.txt)")
 	}
 	return verdict{Met, ev, ""}
 }
@@ -119,7 +120,7 @@ func checkObjectives(in *Input, now time.Time) verdict {
 	if len(objs) == 0 {
 		return verdict{Missing, nil, "set 3–5 objectives, each with a metric, a target, a deadline and an owner"}
 	}
-	ev := []string{fmt.Sprintf("%d objectives", len(objs))}
+	ev := []string{plural.N(len(objs), "objective")}
 	for _, o := range objs {
 		if err := o.Validate(); err != nil {
 			return verdict{Partial, ev, fmt.Sprintf("objective %q is vague: %v", o.Title, isms.ValidationErrors(err)[0].Problem)}
@@ -156,7 +157,7 @@ func checkChanges(in *Input, _ time.Time) verdict {
 	for _, r := range in.Records.Reviews {
 		if len(r.Changes) > 0 {
 			changed = true
-			ev = append(ev, fmt.Sprintf("management review on %s decided %d changes", date(r.Date), len(r.Changes)))
+			ev = append(ev, fmt.Sprintf("management review on %s decided %s", date(r.Date), plural.N(len(r.Changes), "change")))
 		}
 	}
 	for _, n := range in.Records.Nonconformities {

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms/records"
 )
 
@@ -53,6 +56,16 @@ type VerdictRule struct {
 //	soa-not-approved          stage 2  the SoA is not approved, or has undecided controls
 //	mandatory-document        stage 2  a mandatory document or record is missing
 //	major-nonconformity-open  stage 2  a major nonconformity or major audit finding is not closed
+//	risk-not-accepted         stage 2  a risk above the appetite that needs an acceptance has no valid one: missing, expired, by the wrong role… (6.1.3 e, f)
+//	corrective-action-overdue stage 2  a nonconformity's corrective action is past its due date and not done (10.2 d)
+//	plan-not-kept             stage 2  an occurrence of the yearly plan is overdue by more than PlanOverdueDays (8.1)
+//	training-far-below-target stage 2  fewer than TrainingBlockPercent % of the training target's staff trained in the last 12 months (7.2, 7.3)
+//
+// What does not block: an open minor nonconformity whose action is not
+// yet due, a plan occurrence overdue for fewer than PlanOverdueDays days
+// (8.1 is stale), training coverage short of the target but at least
+// TrainingBlockPercent % of it (7.3 is partial). A stage 1 auditor raises
+// those as findings; the items and their next steps say what to do.
 //
 // The verdict is NotReady when a rule blocks stage 1, ReadyStage1 when
 // rules block only stage 2, and ReadyStage2 when no rule blocks.
@@ -68,6 +81,10 @@ func VerdictRules() []VerdictRule {
 		{"soa-not-approved", ReadyStage2, "the SoA is not approved, or has undecided controls", soaNotApproved},
 		{"mandatory-document", ReadyStage2, "a mandatory document or record is missing", mandatoryMissing},
 		{"major-nonconformity-open", ReadyStage2, "a major nonconformity or major audit finding is not closed", majorOpen},
+		{"risk-not-accepted", ReadyStage2, "a risk above the appetite that needs an acceptance has no valid one: missing, expired, by the wrong role… (6.1.3 e, f)", riskNotAccepted},
+		{"corrective-action-overdue", ReadyStage2, "a nonconformity's corrective action is past its due date and not done (10.2 d)", correctiveOverdue},
+		{"plan-not-kept", ReadyStage2, fmt.Sprintf("an occurrence of the yearly plan is overdue by more than %d days (8.1)", PlanOverdueDays), planNotKept},
+		{"training-far-below-target", ReadyStage2, fmt.Sprintf("fewer than %d %% of the training target's staff trained in the last 12 months (7.2, 7.3)", TrainingBlockPercent), trainingFarBelow},
 	}
 }
 
@@ -107,7 +124,7 @@ func soaNotApproved(in *Input, items map[string]Item, _ time.Time) ([]string, st
 		return nil, "" // no-soa says it
 	}
 	if n := len(in.SoA.Undecided()); n > 0 {
-		return []string{"6.1.3", "doc:soa"}, fmt.Sprintf("the SoA has %d undecided controls", n)
+		return []string{"6.1.3", "doc:soa"}, "the SoA has " + plural.N(n, "undecided control")
 	}
 	if it := items["doc:soa"]; it.Status != Met {
 		return []string{"doc:soa"}, "the SoA is not approved: " + it.NextStep
@@ -149,6 +166,85 @@ func majorOpen(in *Input, _ map[string]Item, _ time.Time) ([]string, string) {
 		}
 	}
 	return nil, ""
+}
+
+// Thresholds of the verdict rules.
+const (
+	// PlanOverdueDays is how long an occurrence of the yearly plan may be
+	// overdue before the plan counts as not kept and blocks stage 2 (the
+	// rule plan-not-kept): a quarter of a year, one missed quarterly cycle.
+	PlanOverdueDays = 90
+	// TrainingBlockPercent is the share of the training target, in
+	// percent, below which training coverage blocks stage 2 (the rule
+	// training-far-below-target): with a 90 % target, fewer than 45 % of
+	// staff trained in the last 12 months block.
+	TrainingBlockPercent = 50
+)
+
+func riskNotAccepted(in *Input, _ map[string]Item, now time.Time) ([]string, string) {
+	un, err := in.Register.Unaccepted(now)
+	if err != nil || len(un) == 0 {
+		return nil, "" // a register that does not compile: no-risk-assessment and 6.1.2 say it
+	}
+	var refs []string
+	for _, u := range un {
+		why := strings.ReplaceAll(string(u.Problem), "_", " ")
+		if u.TreatmentOverdue {
+			why += ", treatment overdue"
+		}
+		refs = append(refs, fmt.Sprintf("%s (%s)", shorten(u.Ref), why))
+	}
+	return []string{"6.1.3"}, fmt.Sprintf("%s above the appetite without a valid acceptance: %s; the risk owner must accept the residual risk or treat it",
+		plural.N(len(un), "risk"), joinList(clip(refs, 5)))
+}
+
+func correctiveOverdue(in *Input, _ map[string]Item, now time.Time) ([]string, string) {
+	var late []string
+	for _, n := range in.Records.Nonconformities {
+		if n.Overdue(now) && !n.Closed() {
+			late = append(late, fmt.Sprintf("%q (due %s)", shorten(n.Description), date(n.Action.Due)))
+		}
+	}
+	if len(late) == 0 {
+		return nil, ""
+	}
+	past := "past its due date"
+	if len(late) > 1 {
+		past = "past their due dates"
+	}
+	return []string{"10.2"}, fmt.Sprintf("%s %s, not done: %s", plural.N(len(late), "corrective action"), past, joinList(clip(late, 3)))
+}
+
+func planNotKept(in *Input, _ map[string]Item, now time.Time) ([]string, string) {
+	if in.Plan == nil {
+		return nil, "" // 8.1 is missing; mandatory-document does not cover it, the item does
+	}
+	limit := now.AddDate(0, 0, -PlanOverdueDays)
+	var late []string
+	for _, o := range in.Plan.Overdue(now.AddDate(-1, 0, 0), now) {
+		if o.Due.Before(limit) {
+			late = append(late, fmt.Sprintf("%q due %s", shorten(o.Title), date(o.Due)))
+		}
+	}
+	if len(late) == 0 {
+		return nil, ""
+	}
+	return []string{"8.1"}, fmt.Sprintf("the yearly plan is not kept: %s overdue by more than %d days, e.g. %s",
+		plural.N(len(late), "occurrence"), PlanOverdueDays, joinList(clip(late, 3)))
+}
+
+func trainingFarBelow(in *Input, _ map[string]Item, now time.Time) ([]string, string) {
+	if len(in.Records.Training) == 0 {
+		return nil, "" // 7.3 is missing and doc:competence says it
+	}
+	target, source := trainingObjective(in.Context)
+	cov, trained, staff := trainingCoverage(in, now)
+	floor := target.Mul(decimal.NewFromInt(TrainingBlockPercent)).Div(decimal.NewFromInt(100))
+	if staff == 0 || !cov.LessThan(floor) {
+		return nil, ""
+	}
+	return []string{"7.3"}, fmt.Sprintf("%d of %d staff trained in the last 12 months (%s %%), less than %d %% of the %s %% %s asks for",
+		trained, staff, cov.Mul(decimal.NewFromInt(100)).StringFixed(0), TrainingBlockPercent, target.Mul(decimal.NewFromInt(100)).StringFixed(0), source)
 }
 
 // decide applies the verdict rules to the items.

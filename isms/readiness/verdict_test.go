@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/isms/records"
@@ -34,12 +35,17 @@ func TestVerdict_SampleIsNotReadyForStage2(t *testing.T) {
 }
 
 // After the sample records an internal audit and a management review of
-// substance, it can be ready for stage 2.
+// substance, it can be ready for stage 2, once it has trained at least
+// half the staff its objective asks for (5 of 40 is too few: trial item 2).
 func TestVerdict_SampleWithAuditAndReviewOfSubstanceIsReady(t *testing.T) {
 	in := sampleInput(t)
 	in.Records.Audits = append(in.Records.Audits, substantialAudit(now))
 	in.Records.Reviews = append(in.Records.Reviews, substantialReview(now))
 	r := readiness.Assess(in, now)
+	assert.Equal(t, []string{"training-far-below-target"}, blockerRules(r))
+	in.Records.Training = complete(t).Records.Training
+	in.Context.People = complete(t).Context.People
+	r = readiness.Assess(in, now)
 	assert.Equal(t, readiness.ReadyStage2, r.Verdict, "%v", r.Blockers)
 	assert.Empty(t, r.Blockers)
 	require.NoError(t, r.Validate())
@@ -65,6 +71,12 @@ func TestVerdict_EachRuleOnItsOwn(t *testing.T) {
 		{"major-nonconformity-open", func(t *testing.T, in *readiness.Input) {
 			in.Records.Nonconformities = []records.Nonconformity{majorWithoutCheck(t, in)}
 		}, readiness.ReadyStage1},
+		{"risk-not-accepted", expireOutageAcceptance, readiness.ReadyStage1},
+		{"corrective-action-overdue", func(t *testing.T, in *readiness.Input) {
+			in.Records.Nonconformities = append(in.Records.Nonconformities, minorOverdue(t, in))
+		}, readiness.ReadyStage1},
+		{"plan-not-kept", missedAuditMonthsAgo, readiness.ReadyStage1},
+		{"training-far-below-target", trainOnlyFive, readiness.ReadyStage1},
 	}
 	rules := map[string]bool{}
 	for _, ru := range readiness.VerdictRules() {
@@ -253,4 +265,163 @@ func decimalOf(t *testing.T, s string) decimal.Decimal {
 	d, err := decimal.NewFromString(s)
 	require.NoError(t, err)
 	return d
+}
+
+// expireOutageAcceptance lets the CEO's acceptance of the retained outage
+// risk (above the appetite) run out yesterday.
+func expireOutageAcceptance(t *testing.T, in *readiness.Input) {
+	r := riskByRef(t, in, outageRisk)
+	require.NotNil(t, r.Acceptance)
+	a := *r.Acceptance
+	a.Expires = now.AddDate(0, 0, -1)
+	r.Acceptance = &a
+}
+
+// minorOverdue is a minor nonconformity whose corrective action was due
+// ten days ago and is not done.
+func minorOverdue(t *testing.T, in *readiness.Input) records.Nonconformity {
+	return records.Nonconformity{ID: isms.DeriveID[records.Nonconformity](testNS, "minor overdue"), Detected: now.AddDate(0, 0, -40), Grade: records.MinorNonconformity,
+		Description: "Backup restore not tested", Reaction: "Restore test scheduled", Cause: "No owner", Similar: "None",
+		Action: records.CorrectiveAction{Description: "Name an owner for restore tests", Owner: objectiveByTitle(t, in, mfaObjective).Owner, Due: now.AddDate(0, 0, -10)}}
+}
+
+// missedAuditMonthsAgo adds a one-off activity planned four months ago
+// and never recorded as done.
+func missedAuditMonthsAgo(t *testing.T, in *readiness.Input) {
+	p := in.Plan.Add(calendar.Activity{ID: isms.DeriveID[calendar.Activity](testNS, "missed"), Ref: "supplier-audit", Title: "Supplier audit",
+		Kind: calendar.Custom, Owner: "IT manager", Recurrence: calendar.OnceAt(now.AddDate(0, -4, 0), "UTC")})
+	in.Plan = &p
+}
+
+// trainOnlyFive keeps the training records of five of the 40 staff.
+func trainOnlyFive(t *testing.T, in *readiness.Input) {
+	in.Records.Training = in.Records.Training[:5]
+}
+
+// Trial item 2: a clinic with a risk above the appetite whose acceptance
+// expired was "READY FOR STAGE 2".
+func TestVerdict_ExpiredAcceptanceOfRiskAboveAppetiteBlocksStage2(t *testing.T) {
+	in := complete(t)
+	expireOutageAcceptance(t, &in)
+	r := readiness.Assess(in, now)
+	assert.Equal(t, readiness.ReadyStage1, r.Verdict)
+	b := blockerOf(t, r, "risk-not-accepted")
+	assert.Equal(t, []string{"6.1.3"}, b.Items)
+	assert.Contains(t, b.Reason, outageRisk)
+	assert.Contains(t, b.Reason, "expired")
+}
+
+// Trial item 2: an open nonconformity past its due date.
+func TestVerdict_OverdueCorrectiveActionBlocksStage2(t *testing.T) {
+	in := complete(t)
+	in.Records.Nonconformities = append(in.Records.Nonconformities, minorOverdue(t, &in))
+	r := readiness.Assess(in, now)
+	assert.Equal(t, readiness.ReadyStage1, r.Verdict)
+	b := blockerOf(t, r, "corrective-action-overdue")
+	assert.Contains(t, b.Reason, "Backup restore not tested")
+	// Not yet due: an open minor nonconformity in hand does not block.
+	nc := minorOverdue(t, &in)
+	nc.Action.Due = now.AddDate(0, 0, 10)
+	in.Records.Nonconformities[len(in.Records.Nonconformities)-1] = nc
+	assert.NotContains(t, blockerRules(readiness.Assess(in, now)), "corrective-action-overdue")
+}
+
+// Trial item 2: "22 planned activities; 23 overdue" and still ready.
+func TestVerdict_PlanOverdueForMonthsBlocksStage2(t *testing.T) {
+	in := complete(t)
+	missedAuditMonthsAgo(t, &in)
+	r := readiness.Assess(in, now)
+	assert.Equal(t, readiness.ReadyStage1, r.Verdict)
+	b := blockerOf(t, r, "plan-not-kept")
+	assert.Equal(t, []string{"8.1"}, b.Items)
+	assert.Contains(t, b.Reason, `"Supplier audit"`)
+	// Overdue for less than PlanOverdueDays: 8.1 is stale, the verdict stands.
+	in = complete(t)
+	p := in.Plan.Add(calendar.Activity{ID: isms.DeriveID[calendar.Activity](testNS, "late"), Ref: "late", Title: "Late review",
+		Kind: calendar.Custom, Owner: "IT manager", Recurrence: calendar.OnceAt(now.AddDate(0, 0, -(readiness.PlanOverdueDays-5)), "UTC")})
+	in.Plan = &p
+	r = readiness.Assess(in, now)
+	assert.Equal(t, readiness.Stale, item(r, "8.1").Status)
+	assert.Equal(t, readiness.ReadyStage2, r.Verdict, "%v", r.Blockers)
+}
+
+// Trial item 2: training at 3 % against a 90 % objective.
+func TestVerdict_TrainingFarBelowTargetBlocksStage2(t *testing.T) {
+	in := complete(t)
+	trainOnlyFive(t, &in)
+	r := readiness.Assess(in, now)
+	assert.Equal(t, readiness.ReadyStage1, r.Verdict)
+	b := blockerOf(t, r, "training-far-below-target")
+	assert.Equal(t, []string{"7.3"}, b.Items)
+	assert.Contains(t, b.Reason, "5 of 40 staff")
+}
+
+// Trial item 2: the 8.1 evidence counted occurrences against activities
+// on one line ("22 planned activities; 23 overdue").
+func TestReadiness_81SaysOverdueOccurrencesApartFromActivities(t *testing.T) {
+	in := complete(t)
+	missedAuditMonthsAgo(t, &in)
+	ev := strings.Join(item(readiness.Assess(in, now), "8.1").Evidence, "; ")
+	assert.Contains(t, ev, "1 occurrence overdue in the last 12 months")
+	assert.NotRegexp(t, `activities; \d+ overdue$`, ev)
+}
+
+func blockerOf(t *testing.T, r readiness.Report, rule string) readiness.Blocker {
+	t.Helper()
+	for _, b := range r.Blockers {
+		if b.Rule == rule {
+			return b
+		}
+	}
+	require.Failf(t, "no blocker", "no %s blocker in %v", rule, r.Blockers)
+	return readiness.Blocker{}
+}
+
+// Trial item 15: "1 audits", "1 findings", "1 risks" in the readiness text.
+func TestReadiness_OneOfAnythingIsSingular(t *testing.T) {
+	in := complete(t)
+	in.Records.Audits = []records.Audit{substantialAudit(now)}
+	in.Records.Audits[0].Findings = []records.AuditFinding{{Clause: "8.1", Grade: records.Observation, Description: "drills are not recorded"}}
+	in.Records.Reviews = []records.ManagementReview{substantialReview(now)}
+	in.Records.Reviews[0].Decisions = in.Records.Reviews[0].Decisions[:1]
+	in.Records.Reviews[0].Changes = in.Records.Reviews[0].Changes[:1]
+	in.Register.Risks = in.Register.Risks[:1]
+	r := readiness.Assess(in, now)
+	var md bytes.Buffer
+	require.NoError(t, readiness.WriteMarkdown(&md, r, readiness.MarkdownOptions{}))
+	for _, bad := range []string{"1 audits", "1 findings", "1 risks", "1 decisions", "1 changes", "1 management reviews", "1 nonconformities", "1 opportunities", "1 treatment actions", "1 objectives", "1 measurements"} {
+		assert.NotContains(t, md.String(), bad)
+	}
+	assert.Contains(t, md.String(), "1 audit in the programme")
+	assert.Contains(t, md.String(), "1 finding")
+	assert.Contains(t, md.String(), "risk register with 1 risk")
+}
+
+// Trial item 15: "… and completed treatment actions" while none was
+// completed.
+func TestReadiness_TreatmentResultsNameCompletedActionsOnlyWhenSomeAre(t *testing.T) {
+	in := complete(t)
+	for i := range in.Register.Risks {
+		for k := range in.Register.Risks[i].Treatment.Actions {
+			in.Register.Risks[i].Treatment.Actions[k].Completed = time.Time{}
+		}
+	}
+	ev := strings.Join(item(readiness.Assess(in, now), "doc:treatment-results").Evidence, "; ")
+	assert.NotContains(t, ev, "completed treatment actions")
+	assert.Contains(t, ev, "implemented controls with evidence")
+
+	in = complete(t)
+	a := actionByTitle(t, riskByRef(t, &in, leaverRisk), leaverAction)
+	a.Completed = now.AddDate(0, 0, -3)
+	ev = strings.Join(item(readiness.Assess(in, now), "doc:treatment-results").Evidence, "; ")
+	assert.Regexp(t, `\d+ completed treatment actions?`, ev)
+}
+
+// Trial item 15: 5 of 12 trained, but the next step spoke only of
+// communicating the policy.
+func TestReadiness_73NextStepNamesTheTrainingGapBesidesThePolicy(t *testing.T) {
+	in := sampleInput(t) // policy not communicated; 5 of 40 trained against 95 %
+	it := item(readiness.Assess(in, now), "7.3")
+	assert.Contains(t, it.NextStep, "tell staff about the policy")
+	assert.Contains(t, it.NextStep, "train 33 more staff")
 }
