@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,11 +123,35 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		}
 		p.Addf("plan.cadence."+string(k), "%s", msg)
 	}
+	// An activity whose ref was given before is left out (resolve says
+	// so at its workbook path), and the library's paths of the others are
+	// their workbook's.
+	var specs []calendar.Spec
+	var index []int
+	for i, s := range wb.Plan.specs {
+		if s.Ref == "" || !slices.ContainsFunc(specs, func(o calendar.Spec) bool { return o.Ref == s.Ref }) {
+			specs, index = append(specs, s), append(index, i)
+		}
+	}
 	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
 		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
-		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: wb.Plan.specs,
+		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: specs,
 	})
-	p.Merge("plan", err)
+	for _, v := range isms.ValidationErrors(err) {
+		if isms.Omitted(err) > 0 {
+			break
+		}
+		path := v.Path
+		if m := activityPath.FindStringSubmatch(path); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n < len(index) {
+				path = fmt.Sprintf("activities[%d]", index[n]) + path[len(m[0]):]
+			}
+		}
+		p.Addf(isms.JoinPath("plan", path), "%s", v.Problem)
+	}
+	if err != nil && (isms.ValidationErrors(err) == nil || isms.Omitted(err) > 0) {
+		p.Merge("plan", err)
+	}
 	planned := err == nil
 	duties := append(append(reg.Duties(), pol.Duties()...), wb.Context.Duties()...)
 	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
@@ -165,6 +191,10 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}, asOf)
 	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
 }
+
+// activityPath is the path of one of the plan's own activities, as
+// calendar.DefaultPlan gives it.
+var activityPath = regexp.MustCompile(`^activities\[(\d+)\]`)
 
 // approver resolves the workbook's approver, written as a role ("CEO"), a
 // person ("Maria Virtanen") or both ("Maria Virtanen (CEO)"), to the role
