@@ -189,6 +189,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, asOf)
+	adviseRefs(&report, plan, wb.Plan.TZ)
 	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
 }
 
@@ -258,6 +259,8 @@ func completeByKey(p *isms.Problems, plan calendar.Plan, in PlanInput) calendar.
 			msg := fmt.Sprintf("no activity of the plan has the ref %q", clip(key))
 			if s := suggest(key, refs); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else if near := refsNear(key, refs); len(near) > 0 {
+				msg += fmt.Sprintf("; did you mean %s?", strings.Join(near, " or "))
 			}
 			p.Addf(keyPath, "%s", msg)
 			continue
@@ -302,6 +305,23 @@ func completeByKey(p *isms.Problems, plan calendar.Plan, in PlanInput) calendar.
 		plan = plan.Complete(done)
 	}
 	return plan
+}
+
+// refsNear are the refs key is the start of ("policy_communication" for
+// "policy_communication/policy-edition-1") or a part of, quoted, at most
+// five.
+func refsNear(key string, refs []string) []string {
+	var out []string
+	k := strings.ToLower(strings.TrimSpace(key))
+	if len(k) < 3 {
+		return nil
+	}
+	for _, r := range refs {
+		if l := strings.ToLower(r); strings.HasPrefix(l, k) || strings.Contains(l, k) {
+			out = append(out, strconv.Quote(r))
+		}
+	}
+	return out[:min(5, len(out))]
 }
 
 // dayDistance is how many days day (YYYY-MM-DD) is from t.
