@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,11 +123,35 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		}
 		p.Addf("plan.cadence."+string(k), "%s", msg)
 	}
+	// An activity whose ref was given before is left out (resolve says
+	// so at its workbook path), and the library's paths of the others are
+	// their workbook's.
+	var specs []calendar.Spec
+	var index []int
+	for i, s := range wb.Plan.specs {
+		if s.Ref == "" || !slices.ContainsFunc(specs, func(o calendar.Spec) bool { return o.Ref == s.Ref }) {
+			specs, index = append(specs, s), append(index, i)
+		}
+	}
 	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
 		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
-		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: wb.Plan.specs,
+		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: specs,
 	})
-	p.Merge("plan", err)
+	for _, v := range isms.ValidationErrors(err) {
+		if isms.Omitted(err) > 0 {
+			break
+		}
+		path := v.Path
+		if m := activityPath.FindStringSubmatch(path); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n < len(index) {
+				path = fmt.Sprintf("activities[%d]", index[n]) + path[len(m[0]):]
+			}
+		}
+		p.Addf(isms.JoinPath("plan", path), "%s", v.Problem)
+	}
+	if err != nil && (isms.ValidationErrors(err) == nil || isms.Omitted(err) > 0) {
+		p.Merge("plan", err)
+	}
 	planned := err == nil
 	duties := append(append(reg.Duties(), pol.Duties()...), wb.Context.Duties()...)
 	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
@@ -163,8 +189,13 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
 		SoA: &statement, Policy: &pol, Plan: &plan,
 	}, asOf)
+	adviseRefs(&report, plan, wb.Plan.TZ)
 	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
 }
+
+// activityPath is the path of one of the plan's own activities, as
+// calendar.DefaultPlan gives it.
+var activityPath = regexp.MustCompile(`^activities\[(\d+)\]`)
 
 // approver resolves the workbook's approver, written as a role ("CEO"), a
 // person ("Maria Virtanen") or both ("Maria Virtanen (CEO)"), to the role
@@ -228,6 +259,8 @@ func completeByKey(p *isms.Problems, plan calendar.Plan, in PlanInput) calendar.
 			msg := fmt.Sprintf("no activity of the plan has the ref %q", clip(key))
 			if s := suggest(key, refs); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else if near := refsNear(key, refs); len(near) > 0 {
+				msg += fmt.Sprintf("; did you mean %s?", strings.Join(near, " or "))
 			}
 			p.Addf(keyPath, "%s", msg)
 			continue
@@ -272,6 +305,23 @@ func completeByKey(p *isms.Problems, plan calendar.Plan, in PlanInput) calendar.
 		plan = plan.Complete(done)
 	}
 	return plan
+}
+
+// refsNear are the refs key is the start of ("policy_communication" for
+// "policy_communication/policy-edition-1") or a part of, quoted, at most
+// five.
+func refsNear(key string, refs []string) []string {
+	var out []string
+	k := strings.ToLower(strings.TrimSpace(key))
+	if len(k) < 3 {
+		return nil
+	}
+	for _, r := range refs {
+		if l := strings.ToLower(r); strings.HasPrefix(l, k) || strings.Contains(l, k) {
+			out = append(out, strconv.Quote(r))
+		}
+	}
+	return out[:min(5, len(out))]
 }
 
 // dayDistance is how many days day (YYYY-MM-DD) is from t.

@@ -153,7 +153,9 @@ func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundl
 			}
 			msg := v.Problem
 			if humane {
-				msg = humanize(msg, names)
+				msg = wordsOfWorkbook(humanize(msg, names))
+			} else {
+				msg = decodeHint(w, v.Path, msg)
 			}
 			p.Addf(v.Path, "%s", msg)
 		}

@@ -24,6 +24,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,6 +54,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	db := fs.String("db", "", "also keep the client's ISMS in this SQLite file (created when missing) or postgres:// URL; a second run replaces it")
 	format := fs.String("format", "both", "what -init writes: json (workbook.json and its schema), xlsx (workbook.xlsx) or both")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) { // -h: the usage, printed by Parse, is what was asked for
+			return nil
+		}
 		return err
 	}
 	if *initDir != "" {
@@ -72,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		decodeErr, pruned, err = part.err, part.pruned, nil
 	}
 	if err != nil || (*upgradeTo && decodeErr != nil) {
-		return refuse(stderr, *in, locate(cmp.Or(err, decodeErr)))
+		return refuse(stderr, *in, locate(cmp.Or(err, decodeErr)), workbookTree(wb))
 	}
 	if *upgradeTo {
 		if wb.Schema == "" {
@@ -87,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	bundle, err := buildV2After(wb, decodeErr, pruned)
 	if err != nil {
-		return refuse(stderr, *in, locate(err))
+		return refuse(stderr, *in, locate(err), workbookTree(wb))
 	}
 	if *check {
 		fmt.Fprintf(stdout, "the workbook %s has no problems: %s, %s\n", *in, bundle.Context.Organization.Name, bundle.Report.Verdict)
@@ -140,8 +144,10 @@ func readWorkbook(path string) (WorkbookV2, error) {
 }
 
 // refuse prints every problem of a workbook that cannot be used, each with
-// its path, and returns the error run fails with.
-func refuse(stderr io.Writer, in string, err error) error {
+// its path (each list item named by its name, title or ref in tree, the
+// workbook as JSON, where it has one), and returns the error run fails
+// with.
+func refuse(stderr io.Writer, in string, err error, tree any) error {
 	problems := isms.ValidationErrors(err)
 	if len(problems) == 0 {
 		return err
@@ -152,6 +158,7 @@ func refuse(stderr io.Writer, in string, err error) error {
 	}
 	fmt.Fprintf(stderr, "the workbook %s has %d %s; nothing was written:\n", in, len(problems), noun)
 	for _, v := range problems {
+		v.Problem = named(tree, v.Path, v.Problem)
 		fmt.Fprintf(stderr, "  %s\n", v)
 	}
 	return fmt.Errorf("invalid workbook")

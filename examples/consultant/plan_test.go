@@ -87,8 +87,8 @@ func TestWorkbookPlan_JanuaryRiskReviewMovedOutOfTaxSeason(t *testing.T) {
 func TestWorkbookPlan_CustomMonthlyLogReviewFireDrillsPerSiteAndTheCertificationAudit(t *testing.T) {
 	b, err := buildTree(t, planTree(t, `{"activities": [
 		{"ref": "log-review", "title": "Monthly log review", "repeat": "monthly", "nth": -1, "weekday": "friday", "at": "14:00", "evidence": "log review notes"},
-		{"ref": "fire-drill/oulu", "title": "Fire drill, Oulu", "repeat": "monthly", "interval": 6, "month": 4, "owner": "Site manager Oulu"},
-		{"ref": "fire-drill/tampere", "title": "Fire drill, Tampere", "repeat": "monthly", "interval": 6, "month": 5, "owner": "Site manager Tampere"},
+		{"ref": "fire-drill/oulu", "title": "Fire drill, Oulu", "repeat": "monthly", "interval": 6, "month": 4, "owner": "IT manager"},
+		{"ref": "fire-drill/tampere", "title": "Fire drill, Tampere", "repeat": "monthly", "interval": 6, "month": 5, "owner": "IT manager"},
 		{"ref": "certification-audit", "title": "Certification audit, stage 2", "repeat": "once", "date": "2027-11-15", "owner": "CEO"}],
 		"completions": [{"ref": "log-review", "on": "2027-01-29", "done": "2027-01-29", "by": "IT manager"}]}`))
 	require.NoError(t, err)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -329,6 +331,7 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 	out.AdditionalControls = w.AdditionalControls
 	out.SoA = Approval{Author: w.SoA.Author, Approver: w.SoA.Approver, Approved: w.SoA.Approved.Time}
 	out.Policy = Approval{Author: w.Policy.Author, Approver: w.Policy.Approver, Approved: w.Policy.Approved.Time}
+	r.plan(w.Plan)
 	out.Plan = PlanInput{Year: w.Plan.Year, TZ: w.Plan.TZ, DefaultOwner: w.Plan.DefaultOwner, Owners: w.Plan.Owners,
 		Cadence: w.Plan.Cadence, Holidays: w.Plan.Holidays, keyed: w.Plan.Completions, specs: w.Plan.Activities}
 	out.Records = r.records(w.Records)
@@ -341,6 +344,33 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 		out.Quant = &in
 	}
 	return out, r.names, p.Err()
+}
+
+// plan checks the plan's references: every owner (the default owner, the
+// owner of each kind of default activity, each activity's owner) is a role
+// or person of the workbook, and each activity's ref is given once.
+func (r *resolver) plan(pl PlanV2) {
+	if pl.DefaultOwner != "" {
+		r.owner("plan.default_owner", pl.DefaultOwner, false)
+	}
+	for _, k := range slices.Sorted(maps.Keys(pl.Owners)) {
+		r.owner("plan.owners."+string(k), pl.Owners[k], false)
+	}
+	at := map[string]int{}
+	for i, s := range pl.Activities {
+		path := fmt.Sprintf("plan.activities[%d]", i)
+		if s.Owner != "" {
+			r.owner(path+".owner", s.Owner, false)
+		}
+		if s.Ref == "" {
+			continue
+		}
+		if j, dup := at[s.Ref]; dup {
+			r.p.Addf(path+".ref", "activity ref %q is given twice (also at plan.activities[%d].ref); each activity needs its own ref", clip(s.Ref), j)
+			continue
+		}
+		at[s.Ref] = i
+	}
 }
 
 func (r *resolver) assessment(path string, a AssessmentV2) risk.Assessment {

@@ -218,6 +218,9 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 		if doc == "" && f.Type.Name() != "" && f.Type.PkgPath() != "" {
 			doc = g.docs[typeKey(f.Type)]
 		}
+		if own := g.docs[typeKey(t)+"."+f.Name]; own == "" && fieldDocs[typeKey(t)+"."+f.Name] != "" {
+			doc = fieldDocs[typeKey(t)+"."+f.Name]
+		}
 		if doc == "" { // an undocumented library field: its name, in its struct's words
 			words := strings.ReplaceAll(name, "_", " ")
 			doc = strings.ToUpper(words[:1]) + words[1:] + " of " + strings.ToLower(sentence(g.docs[typeKey(t)])[:1]) + sentence(g.docs[typeKey(t)])[1:]

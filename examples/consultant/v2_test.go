@@ -101,7 +101,7 @@ func TestRun_OneProblemIsOneProblem(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "has 1 problem;")
-	assert.Contains(t, stderr.String(), `context.assets[0].owner: no role is named "Nobody at all" and no person`)
+	assert.Contains(t, stderr.String(), `context.assets[0].owner: "Customer project data": no role is named "Nobody at all" and no person`)
 }
 
 // TestRun_V1WorkbookUpgradesToTheSample: the v1 form of the sample company

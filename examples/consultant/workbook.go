@@ -126,7 +126,11 @@ func decodeWorkbook(r io.Reader) (WorkbookV2, error) {
 	}
 	var wb WorkbookV2
 	if err := jsonio.Decode(bytes.NewReader(data), &wb, "workbook"); err != nil {
-		return repair(data, err)
+		wb, err := repair(data, err)
+		if _, partial := err.(*partialError); !partial {
+			err = trailingComma(data, err)
+		}
+		return wb, err
 	}
 	return wb, nil
 }
