@@ -271,7 +271,7 @@ func Candidates(in Input) ([]Candidate, error) {
 	for rank, ra := range ranked {
 		a := ra.Asset
 		for _, t := range in.Threats.Threats() {
-			if t.Interface || !t.Affects(a.Type) || !hasAll(have, t.Requires) {
+			if t.Interface || !t.Affects(a.Type) || !hasAll(have, t.Requires) || paper(a) != physical(t) && (paper(a) || t.ID == "paper-records") {
 				continue
 			}
 			impact := onScaleFrom(in.Method.Impact, scales, a.Ratings, t.Properties)
@@ -406,4 +406,16 @@ func interfaceImpact(impact risk.Scale, scales isms.RatingScales, c isms.OrgCont
 
 func ciaText(r isms.CIA) string {
 	return fmt.Sprintf("C%d I%d A%d", r.Confidentiality, r.Integrity, r.Availability)
+}
+
+// paper reports whether an information asset is on paper (its name,
+// description or location says paper, printed, binder or filing): such an
+// asset meets only physical and environmental threats, and only a paper
+// asset meets the catalogue's "paper-records" threat.
+func paper(a isms.Asset) bool {
+	return a.Type == isms.AssetInformation && mentions(a.Name+" "+a.Description+" "+a.Location, "paper", "printed", "binder", "filing")
+}
+
+func physical(t threats.Threat) bool {
+	return t.Category == "physical" || t.Category == "environmental"
 }

@@ -24,7 +24,8 @@
 //     evidence, internal audit, management review, stage 1 and stage 2,
 //     with owners from the organisation's responsibilities, as isms.Duty
 //     values (calendar.FromDuties turns them into activities) and a
-//     Markdown plan (WriteRoadmapMarkdown).
+//     Markdown plan (WriteRoadmapMarkdown). WriteCandidatesMarkdown and
+//     WritePrioritiesMarkdown write the other two handouts.
 //
 // # Where it sits
 //
