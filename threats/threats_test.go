@@ -108,7 +108,7 @@ func TestDecode_LimitsAreNamed(t *testing.T) {
 	require.ErrorContains(t, err, "MaxFrequency")
 }
 
-func hostile() *threats.Catalogue {
+func hostileCatalogue() *threats.Catalogue {
 	th := forklift()
 	th.Name = "=HYPERLINK(\"http://x\")| pipe\nnew line <script>"
 	th.Vulnerabilities = []string{"@SUM(A1)", "a|b"}
@@ -125,7 +125,7 @@ func TestExports_Golden(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		cat  *threats.Catalogue
-	}{{"sme", threats.SME()}, {"hostile", hostile()}} {
+	}{{"sme", threats.SME()}, {"hostile", hostileCatalogue()}} {
 		var csvOut, md bytes.Buffer
 		require.NoError(t, threats.WriteCSV(&csvOut, tc.cat, threats.CSVOptions{}))
 		require.NoError(t, threats.WriteMarkdown(&md, tc.cat, threats.MarkdownOptions{}))
@@ -136,7 +136,7 @@ func TestExports_Golden(t *testing.T) {
 
 func TestExports_HostileTextCannotBreakOut(t *testing.T) {
 	var md bytes.Buffer
-	require.NoError(t, threats.WriteMarkdown(&md, hostile(), threats.MarkdownOptions{}))
+	require.NoError(t, threats.WriteMarkdown(&md, hostileCatalogue(), threats.MarkdownOptions{}))
 	for _, line := range strings.Split(md.String(), "\n") {
 		if strings.Contains(line, "acme-forklift") {
 			assert.Equal(t, 11, strings.Count(line, "|")-strings.Count(line, `\|`), line)
@@ -144,7 +144,7 @@ func TestExports_HostileTextCannotBreakOut(t *testing.T) {
 		}
 	}
 	var c bytes.Buffer
-	require.NoError(t, threats.WriteCSV(&c, hostile(), threats.CSVOptions{}))
+	require.NoError(t, threats.WriteCSV(&c, hostileCatalogue(), threats.CSVOptions{}))
 	assert.NotContains(t, c.String(), ",=HYPERLINK")
 	assert.NotContains(t, c.String(), "\"=HYPERLINK")
 }

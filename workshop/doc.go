@@ -19,6 +19,9 @@
 //     the annual loss expectancy of risks with loss data; a risk/quant
 //     result's simulated loss avoided when given), the key risks they touch
 //     and the effort if known; FirstControls keeps "the first 5–10".
+//   - Scenario turns a threat's planning estimate into a risk/quant
+//     scenario, so a confirmed candidate can be simulated before the
+//     organisation has figures of its own.
 //   - Plan builds the roadmap from a start date to the stage 2 audit:
 //     scope, workshop, first controls, documents, training, operating
 //     evidence, internal audit, management review, stage 1 and stage 2,

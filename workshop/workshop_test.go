@@ -3,6 +3,7 @@ package workshop_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -335,4 +336,39 @@ func TestRoadmapMarkdown_HostileNamesStayInTheirCells(t *testing.T) {
 	require.NoError(t, workshop.WriteRoadmapMarkdown(&b, rm, workshop.RoadmapOptions{}))
 	golden.Assert(t, "testdata/hostile-roadmap.md", b.Bytes())
 	assert.NotContains(t, b.String(), "\n# heading")
+}
+
+func TestCandidates_PaperFilesMeetOnlyPhysicalThreats(t *testing.T) {
+	c := sample.Company()
+	c.Assets = append(c.Assets, isms.Asset{ID: isms.IDFromUUID[isms.Asset]([16]byte{7}), Name: "Paper contracts", Type: isms.AssetInformation,
+		Owner: c.Assets[0].Owner, Location: "office filing cabinet", Ratings: isms.CIA{Confidentiality: 5, Integrity: 5, Availability: 5}})
+	cs, err := workshop.Candidates(workshop.Input{Context: c, Limit: workshop.MaxCandidates, PerThreat: workshop.MaxPerThreat, PerAsset: workshop.MaxPerAsset})
+	require.NoError(t, err)
+	var onPaper []threats.ID
+	for _, x := range cs {
+		if x.AssetName == "Paper contracts" {
+			onPaper = append(onPaper, x.Threat)
+		} else {
+			assert.NotEqual(t, threats.ID("paper-records"), x.Threat, x.AssetName)
+		}
+	}
+	assert.Contains(t, onPaper, threats.ID("paper-records"))
+	assert.NotContains(t, onPaper, threats.ID("malware"))
+	assert.NotContains(t, onPaper, threats.ID("phishing"))
+}
+
+func ExampleCandidates() {
+	c := sample.Company()
+	reg, _ := sample.Register(c)
+	cs, err := workshop.Candidates(workshop.Input{Context: c, Implementations: sample.Implementations(), Register: reg, Limit: 3})
+	if err != nil {
+		panic(err)
+	}
+	for _, x := range cs {
+		fmt.Printf("%s: %s (%s)\n", x.ThreatName, x.AssetName, x.Grade.Band.Label)
+	}
+	// Output:
+	// Phishing and credential theft: Customer project data (Critical)
+	// Phishing and credential theft: Staff identities and admin accounts (Critical)
+	// Misdirected e-mail or shared link: Customer project data (Critical)
 }
