@@ -203,6 +203,11 @@ func Candidates(in Input) ([]Candidate, error) {
 		impl[im.Control] = im
 	}
 	scales := in.Context.RatingScales()
+	catalogue := in.Threats.Threats()
+	texts := make([]string, len(in.Register.Risks))
+	for i, r := range in.Register.Risks {
+		texts[i] = riskText(r)
+	}
 	type item struct {
 		c     Candidate
 		group int // asset rank, or len(ranked)+interface index
@@ -239,12 +244,12 @@ func Candidates(in Input) ([]Candidate, error) {
 		if c.AfterGrade, err = scorer.Rate(c.AfterInPlace); err != nil {
 			return err
 		}
-		for _, r := range in.Register.Risks {
+		for i, r := range in.Register.Risks {
 			sameAsset := !c.Asset.IsZero() && slices.Contains(r.Assets, c.Asset)
 			if sameAsset && !slices.Contains(c.Related, r.Ref) {
 				c.Related = append(c.Related, r.Ref)
 			}
-			if (sameAsset || c.Asset.IsZero()) && names(r, t) {
+			if (sameAsset || c.Asset.IsZero()) && namedIn(texts[i], t) {
 				c.InRegister = true
 			}
 		}
@@ -270,7 +275,7 @@ func Candidates(in Input) ([]Candidate, error) {
 	var p isms.Problems
 	for rank, ra := range ranked {
 		a := ra.Asset
-		for _, t := range in.Threats.Threats() {
+		for _, t := range catalogue {
 			if t.Interface || !t.Affects(a.Type) || !hasAll(have, t.Requires) || paper(a) != physical(t) && (paper(a) || t.ID == "paper-records") {
 				continue
 			}
@@ -287,7 +292,7 @@ func Candidates(in Input) ([]Candidate, error) {
 			continue
 		}
 		impact, owner := interfaceImpact(in.Method.Impact, scales, in.Context, itf)
-		for _, t := range in.Threats.Threats() {
+		for _, t := range catalogue {
 			if !t.Interface || !hasAll(have, t.Requires) {
 				continue
 			}
@@ -325,10 +330,13 @@ func Candidates(in Input) ([]Candidate, error) {
 	return out, nil
 }
 
-// names reports whether a register risk names the threat: its Threat field
-// or title holds the threat's ID or name (case-insensitive).
-func names(r risk.Risk, t threats.Threat) bool {
-	text := strings.ToLower(r.Threat + " " + r.Title)
+// riskText is what a register risk says about its threat: its Threat field
+// and title, in lower case.
+func riskText(r risk.Risk) string { return strings.ToLower(r.Threat + " " + r.Title) }
+
+// namedIn reports whether a risk's text (riskText) names the threat: it
+// holds the threat's ID or name (case-insensitive).
+func namedIn(text string, t threats.Threat) bool {
 	return strings.Contains(text, strings.ToLower(t.Name)) || strings.Contains(text, string(t.ID))
 }
 

@@ -53,7 +53,9 @@ type PriorityInput struct {
 	// Efforts are optional effort estimates, at most one per control.
 	Efforts []Effort
 	// Quant, when given, is a risk/quant result whose Treatments are named
-	// by control ID; their simulated loss avoided is reported and ranks.
+	// by control ID ("8.13", "A.8.13" or "A.8.13 Backup"): a treatment
+	// touches the risks it simulates, and its simulated loss avoided is
+	// reported and ranks.
 	Quant *quant.Result
 }
 
@@ -207,6 +209,7 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	for _, c := range in.Catalogue.Controls() {
 		add(c.ID())
 	}
+	catalogue := in.Threats.Threats()
 	touching := make([][]controls.ID, len(in.Register.Risks))
 	for i, r := range in.Register.Risks {
 		var list []controls.ID
@@ -218,9 +221,19 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 		for _, a := range r.Treatment.Actions {
 			list = append(list, a.Controls...)
 		}
-		for _, t := range in.Threats.Threats() {
-			if names(r, t) {
+		text := riskText(r)
+		for _, t := range catalogue {
+			if namedIn(text, t) {
 				list = append(list, t.Controls()...)
+			}
+		}
+		if in.Quant != nil {
+			for _, t := range in.Quant.Treatments {
+				for _, tr := range t.Risks {
+					if tr.Risk == r.ID || tr.Ref == r.Ref {
+						list = append(list, quantControl(t.Control))
+					}
+				}
 			}
 		}
 		slices.SortFunc(list, controls.CompareIDs)
@@ -299,7 +312,7 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	}
 	if in.Quant != nil {
 		for _, t := range in.Quant.Treatments {
-			if pr := byID[controls.ID(t.Control)]; pr != nil {
+			if pr := byID[quantControl(t.Control)]; pr != nil {
 				v := t.LossAvoided.Value
 				pr.Simulated = &v
 			}
@@ -404,4 +417,14 @@ func refs(rs []string) string {
 		return rs[0]
 	}
 	return fmt.Sprintf("%d risks (%s)", len(rs), strings.Join(rs, ", "))
+}
+
+// quantControl reads the control ID a quant treatment names: its first
+// word, without an "A." prefix ("A.8.13 Backup" → "8.13").
+func quantControl(s string) controls.ID {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		s = s[:i]
+	}
+	return controls.ID(strings.TrimPrefix(s, "A."))
 }

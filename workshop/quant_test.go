@@ -2,11 +2,14 @@ package workshop_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
@@ -30,4 +33,38 @@ func TestScenario_EveryEstimateOfTheCatalogueSimulates(t *testing.T) {
 	res, err := quant.Simulate(in)
 	require.NoError(t, err)
 	assert.True(t, res.Mean.IsPositive())
+}
+
+func TestPrioritise_QuantTreatmentTouchesItsRisksAndRanksBySimulatedLoss(t *testing.T) {
+	c := sample.Company()
+	reg, err := sample.Register(c)
+	require.NoError(t, err)
+	in := sample.Quant()
+	in.Treatments = sample.QuantTreatments()
+	in.Options.Years, in.Options.Workers = 2000, 1
+	res, err := quant.Simulate(in)
+	require.NoError(t, err)
+	// 8.14 is implemented in two zones; a second region would be its next
+	// step, so the test ranks it as if it were not yet in place.
+	ims := slices.DeleteFunc(sample.Implementations(), func(im controls.Implementation) bool { return im.Control == "8.14" })
+	without, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: ims})
+	require.NoError(t, err)
+	with, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: ims, Quant: &res})
+	require.NoError(t, err)
+	find := func(ps []workshop.Priority, id controls.ID) workshop.Priority {
+		for _, p := range ps {
+			if p.Control == id {
+				return p
+			}
+		}
+		t.Fatalf("%s not ranked", id)
+		return workshop.Priority{}
+	}
+	before, after := find(without, "8.14"), find(with, "8.14")
+	assert.NotContains(t, before.Risks, "R-3")
+	assert.Contains(t, after.Risks, "R-3", "the second region is simulated against R-3")
+	require.NotNil(t, after.Simulated)
+	assert.True(t, after.Simulated.IsPositive())
+	assert.Contains(t, after.Reason, "simulated")
+	assert.Less(t, after.Rank, before.Rank)
 }
