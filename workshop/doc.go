@@ -27,17 +27,19 @@
 //     evidence, internal audit, management review, stage 1 and stage 2,
 //     with owners from the organisation's responsibilities, as isms.Duty
 //     values (calendar.FromDuties turns them into activities) and a
-//     Markdown plan (WriteRoadmapMarkdown). WriteCandidatesMarkdown and
+//     Markdown plan (WriteRoadmapMarkdown); Roadmap.Progress says where
+//     the organisation stands on it on a given day. WriteCandidatesMarkdown and
 //     WritePrioritiesMarkdown write the other two handouts.
 //
 // # Where it sits
 //
 // workshop imports risk, risk/quant, soa, controls, threats and isms, and
-// nothing imports it but the example programs: it sits beside soa and
-// policy, above risk, because it reads a register, implementation records
-// and a Statement of Applicability together. The threat catalogue itself
-// is data at the controls level (package threats) so that lower packages
-// could use it.
+// only the example programs import it: it is a level of its own above soa
+// and policy (it reads a register, implementation records and a Statement
+// of Applicability together) and below isms/readiness, which could read
+// a Roadmap's Progress without a cycle. The threat catalogue itself is
+// data at the controls level (package threats), so that risk and soa could
+// use it too.
 //
 // # Determinism
 //
@@ -46,7 +48,9 @@
 //
 // # Limits
 //
-// MaxKeyAssets, MaxCandidates, MaxPerAsset, MaxPerThreat, MaxRisks, MaxImplementations, MaxFirstControls,
-// MinRoadmapMonths and MaxRoadmapMonths, MaxEvidenceMonths; each is
+// MaxKeyAssets, MaxCandidates, MaxPerAsset, MaxPerThreat, MaxRisks,
+// MaxImplementations, MaxFirstControls, MaxEffortDays,
+// MinFirstVersionWeeks and MaxFirstVersionWeeks, MinEvidenceMonths and
+// MaxEvidenceMonths, MinRoadmapMonths and MaxRoadmapMonths; each is
 // checked and exceeding it is a validation error naming it.
 package workshop

@@ -17,21 +17,25 @@ const (
 	// DefaultFirstVersionWeeks is the weeks from the start to the first
 	// version when RoadmapInput.FirstVersionWeeks is 0.
 	DefaultFirstVersionWeeks = 6
-	// MinFirstVersionWeeks and MaxFirstVersionWeeks bound
-	// RoadmapInput.FirstVersionWeeks.
+	// MinFirstVersionWeeks is the fewest weeks RoadmapInput.FirstVersionWeeks may give.
 	MinFirstVersionWeeks = 4
+	// MaxFirstVersionWeeks is the most weeks RoadmapInput.FirstVersionWeeks may give.
 	MaxFirstVersionWeeks = 8
 	// DefaultEvidenceMonths is how many months the ISMS operates and
 	// produces records before the internal audit, when
 	// RoadmapInput.EvidenceMonths is 0: the records an auditor wants to see.
 	DefaultEvidenceMonths = 3
-	// MinEvidenceMonths and MaxEvidenceMonths bound the operating period,
-	// given or derived from RoadmapInput.Stage2.
+	// MinEvidenceMonths is the shortest operating period, given or derived
+	// from RoadmapInput.Stage2.
 	MinEvidenceMonths = 1
+	// MaxEvidenceMonths is the longest operating period, given or derived
+	// from RoadmapInput.Stage2.
 	MaxEvidenceMonths = 14
-	// MinRoadmapMonths and MaxRoadmapMonths bound the months from the
-	// start to a stage 2 audit given in RoadmapInput.Stage2.
+	// MinRoadmapMonths is the fewest months from the start to a stage 2
+	// audit given in RoadmapInput.Stage2.
 	MinRoadmapMonths = 6
+	// MaxRoadmapMonths is the most months from the start to a stage 2
+	// audit given in RoadmapInput.Stage2.
 	MaxRoadmapMonths = 18
 )
 
