@@ -18,7 +18,7 @@ type CSVOptions struct{}
 type MarkdownOptions struct{}
 
 var csvHeader = []string{"id", "name", "category", "asset_types", "properties", "vulnerabilities",
-	"prevent", "detect", "correct", "likelihood", "requires", "frequency_per_year", "loss_per_event", "estimate_source", "sources"}
+	"prevent", "detect", "correct", "likelihood", "requires", "frequency_per_year", "loss_per_event", "estimate_source", "sources", "keywords"}
 
 func row(t Threat) []string {
 	var freq, loss, src string
@@ -29,7 +29,7 @@ func row(t Threat) []string {
 	}
 	return []string{string(t.ID), t.Name, t.Category, join(t.AssetTypes, "|"), join(t.Properties, "|"),
 		strings.Join(t.Vulnerabilities, "|"), join(t.Prevent, "|"), join(t.Detect, "|"), join(t.Correct, "|"),
-		fmt.Sprint(t.Likelihood), join(t.Requires, "|"), freq, loss, src, strings.Join(t.Sources, "|")}
+		fmt.Sprint(t.Likelihood), join(t.Requires, "|"), freq, loss, src, strings.Join(t.Sources, "|"), strings.Join(t.Keywords, "|")}
 }
 
 func need(c *Catalogue) error {
@@ -40,7 +40,7 @@ func need(c *Catalogue) error {
 }
 
 // WriteCSV writes one row per threat under the header
-// id,name,category,asset_types,properties,vulnerabilities,prevent,detect,correct,likelihood,requires,frequency_per_year,loss_per_event,estimate_source,sources.
+// id,name,category,asset_types,properties,vulnerabilities,prevent,detect,correct,likelihood,requires,frequency_per_year,loss_per_event,estimate_source,sources,keywords.
 // Lists are joined with "|"; every cell is made safe for a spreadsheet
 // (a leading = + - @ cannot run a formula).
 func WriteCSV(w io.Writer, c *Catalogue, _ CSVOptions) error {

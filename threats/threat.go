@@ -131,6 +131,10 @@ type Threat struct {
 	// Likelihood is how likely it is for an SME without the controls, on
 	// 1..MaxLikelihood.
 	Likelihood int `json:"likelihood"`
+	// Keywords are phrases that show a register risk is about this threat
+	// when its threat or title does not use the threat's name, e.g.
+	// "ransomware" or "lost or stolen" (matched case-insensitively).
+	Keywords []string `json:"keywords,omitempty"`
 	// Requires lists the features an organisation must have for the
 	// threat to be proposed; empty means every organisation.
 	Requires []Feature `json:"requires,omitempty"`
@@ -168,6 +172,7 @@ func (t Threat) clone() Threat {
 	out.Vulnerabilities = slices.Clone(t.Vulnerabilities)
 	out.Prevent, out.Detect, out.Correct = slices.Clone(t.Prevent), slices.Clone(t.Detect), slices.Clone(t.Correct)
 	out.Requires = slices.Clone(t.Requires)
+	out.Keywords = slices.Clone(t.Keywords)
 	out.Sources = slices.Clone(t.Sources)
 	if t.Estimate != nil {
 		e := *t.Estimate
@@ -297,7 +302,7 @@ func (t Threat) check(p *isms.Problems, path string) {
 		name string
 		n    int
 	}{{"asset_types", len(t.AssetTypes)}, {"properties", len(t.Properties)}, {"vulnerabilities", len(t.Vulnerabilities)},
-		{"prevent", len(t.Prevent)}, {"detect", len(t.Detect)}, {"correct", len(t.Correct)}, {"requires", len(t.Requires)}, {"sources", len(t.Sources)}}
+		{"prevent", len(t.Prevent)}, {"detect", len(t.Detect)}, {"correct", len(t.Correct)}, {"requires", len(t.Requires)}, {"sources", len(t.Sources)}, {"keywords", len(t.Keywords)}}
 	for _, l := range lists {
 		if l.n > MaxListItems {
 			p.Addf(at(l.name), "%d entries are more than MaxListItems (%d)", l.n, MaxListItems)
@@ -347,6 +352,12 @@ func (t Threat) check(p *isms.Problems, path string) {
 		if !slices.Contains(features, f) {
 			p.Addf(at(isms.Index("requires", i)), "feature %s is not one of %v", isms.Quote(string(f)), features)
 		}
+	}
+	for i, k := range t.Keywords {
+		if strings.TrimSpace(k) == "" {
+			p.Addf(at(isms.Index("keywords", i)), "the keyword is empty")
+		}
+		checkText(p, at(isms.Index("keywords", i)), k, MaxName, "MaxName")
 	}
 	for i, s := range t.Sources {
 		if strings.TrimSpace(s) == "" {
@@ -505,3 +516,19 @@ func (c *Catalogue) Addressing(id controls.ID) []ID {
 }
 
 func sortStrings(s []string) { slices.Sort(s) }
+
+// Names reports whether text (a risk's threat and title) is about the
+// threat: it holds the threat's ID, its name or one of its keywords,
+// compared case-insensitively.
+func (t Threat) Names(text string) bool {
+	text = strings.ToLower(text)
+	if strings.Contains(text, string(t.ID)) || strings.Contains(text, strings.ToLower(t.Name)) {
+		return true
+	}
+	for _, k := range t.Keywords {
+		if k = strings.ToLower(strings.TrimSpace(k)); k != "" && strings.Contains(text, k) {
+			return true
+		}
+	}
+	return false
+}

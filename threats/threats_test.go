@@ -175,3 +175,22 @@ func FuzzDecode(f *testing.F) {
 		_ = threats.WriteMarkdown(&bytes.Buffer{}, c, threats.MarkdownOptions{})
 	})
 }
+
+func TestThreat_NamesByIDNameOrKeyword(t *testing.T) {
+	c := threats.SME()
+	get := func(id threats.ID) threats.Threat {
+		th, ok := c.ByID(id)
+		require.True(t, ok, id)
+		return th
+	}
+	assert.True(t, get("device-lost").Names("A laptop is lost or stolen"))
+	assert.True(t, get("cloud-outage").Names("A cloud outage halts customers' work"))
+	assert.True(t, get("phishing").Names("Phishing steals staff credentials"))
+	assert.True(t, get("ransomware").Names("see RANSOMWARE"))
+	assert.True(t, get("leaver-access").Names("x leaver-access y"), "by ID")
+	assert.False(t, get("fire-flood").Names("The firewall rules drift"), "a keyword is a phrase, not a fragment of a word like fire")
+	bad := forklift()
+	bad.Keywords = []string{" "}
+	_, err := threats.New(custom(bad), nil)
+	require.ErrorContains(t, err, "threats[0].keywords[0]")
+}

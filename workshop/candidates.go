@@ -334,11 +334,9 @@ func Candidates(in Input) ([]Candidate, error) {
 // and title, in lower case.
 func riskText(r risk.Risk) string { return strings.ToLower(r.Threat + " " + r.Title) }
 
-// namedIn reports whether a risk's text (riskText) names the threat: it
-// holds the threat's ID or name (case-insensitive).
-func namedIn(text string, t threats.Threat) bool {
-	return strings.Contains(text, strings.ToLower(t.Name)) || strings.Contains(text, string(t.ID))
-}
+// namedIn reports whether a risk's text (riskText) names the threat
+// (threats.Threat.Names: its ID, name or a keyword).
+func namedIn(text string, t threats.Threat) bool { return t.Names(text) }
 
 func props(ps []threats.Property) []risk.Property {
 	out := make([]risk.Property, len(ps))

