@@ -1,0 +1,56 @@
+// Package workshop is the risk workshop kit of the domain articles: a 2–3
+// hour workshop takes the most important assets, names the key threats to
+// them, scores them and gives each significant risk an owner and a
+// deadline; then the organisation starts with the 5–10 controls that most
+// reduce its biggest risks, reaches a first version in 4–8 weeks and
+// certification in 6–18 months.
+//
+//   - Candidates proposes candidate risks from the key assets and the
+//     organisation's context (Features: remote work, cloud services,
+//     suppliers, personal data, development, an office, an online
+//     service) using a threats.Catalogue: each with the threat, the asset
+//     (or the supplier interface), a suggested rating and band, and the
+//     controls in place that already reduce it. Proposals are values for
+//     the workshop to confirm, reword or drop; Candidate.Draft turns one
+//     into a risk.Risk the caller may add to its register. Nothing is
+//     added silently.
+//   - Prioritise ranks the applicable controls not yet implemented by the
+//     risk they would reduce across a risk.Register (risk.DeriveResidual;
+//     the annual loss expectancy of risks with loss data; a risk/quant
+//     result's simulated loss avoided when given), the key risks they touch
+//     and the effort if known; FirstControls keeps "the first 5–10".
+//   - Scenario turns a threat's planning estimate into a risk/quant
+//     scenario, so a confirmed candidate can be simulated before the
+//     organisation has figures of its own.
+//   - Plan builds the roadmap from a start date to the stage 2 audit:
+//     scope, workshop, first controls, documents, training, operating
+//     evidence, internal audit, management review, stage 1 and stage 2,
+//     with owners from the organisation's responsibilities, as isms.Duty
+//     values (calendar.FromDuties turns them into activities) and a
+//     Markdown plan (WriteRoadmapMarkdown); Roadmap.Progress says where
+//     the organisation stands on it on a given day. WriteCandidatesMarkdown and
+//     WritePrioritiesMarkdown write the other two handouts.
+//
+// # Where it sits
+//
+// workshop imports risk, risk/quant, soa, controls, threats and isms, and
+// only the example programs import it: it is a level of its own above soa
+// and policy (it reads a register, implementation records and a Statement
+// of Applicability together) and below isms/readiness, which could read
+// a Roadmap's Progress without a cycle. The threat catalogue itself is
+// data at the controls level (package threats), so that risk and soa could
+// use it too.
+//
+// # Determinism
+//
+// Every function is pure: same input, same output, sorted by stable keys;
+// time is a parameter.
+//
+// # Limits
+//
+// MaxKeyAssets, MaxCandidates, MaxPerAsset, MaxPerThreat, MaxRisks,
+// MaxImplementations, MaxFirstControls, MaxEffortDays,
+// MinFirstVersionWeeks and MaxFirstVersionWeeks, MinEvidenceMonths and
+// MaxEvidenceMonths, MinRoadmapMonths and MaxRoadmapMonths; each is
+// checked and exceeding it is a validation error naming it.
+package workshop

@@ -1,0 +1,80 @@
+package workshop
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ismskit/ismskit/controls"
+)
+
+// State is where a roadmap step stands on a given day.
+type State string
+
+// States.
+const (
+	Done       State = "done"
+	Overdue    State = "overdue"
+	InProgress State = "in_progress"
+	Upcoming   State = "upcoming"
+)
+
+// StepStatus is one milestone with its state on the day asked.
+type StepStatus struct {
+	Milestone
+	State State `json:"state"`
+	// Note says what the state rests on, e.g. "4 of 8 first controls implemented".
+	Note string `json:"note,omitempty"`
+}
+
+// Progress says where the organisation stands on the roadmap on asOf.
+// done records the day each step was finished (a step the host has seen
+// done: the scope approved, the audit held); the first-controls step is
+// also done when every first control's implementation record says
+// implemented, and its note counts them. A step not done is overdue after
+// its due day, in progress from its start, and upcoming before. Steps keep
+// the roadmap's order.
+func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []controls.Implementation) []StepStatus {
+	status := map[controls.ID]controls.Status{}
+	for _, im := range impls {
+		status[im.Control] = im.Status
+	}
+	implemented := 0
+	for _, c := range rm.Controls {
+		if status[c.Control] == controls.Implemented {
+			implemented++
+		}
+	}
+	out := make([]StepStatus, 0, len(rm.Milestones))
+	for _, m := range rm.Milestones {
+		s := StepStatus{Milestone: m}
+		at, finished := done[m.Step]
+		finished = finished && !at.After(asOf)
+		if m.Step == StepFirstControls && len(rm.Controls) > 0 {
+			s.Note = fmt.Sprintf("%d of %d first controls implemented", implemented, len(rm.Controls))
+			finished = finished || implemented == len(rm.Controls)
+		}
+		switch {
+		case finished:
+			s.State = Done
+			if !at.IsZero() {
+				s.Note = joinNote(s.Note, "done "+at.Format(time.DateOnly))
+			}
+		case asOf.After(m.Due):
+			s.State = Overdue
+			s.Note = joinNote(s.Note, fmt.Sprintf("due %s, %d day(s) late", m.Due.Format(time.DateOnly), int(asOf.Sub(m.Due).Hours()/24)))
+		case !asOf.Before(m.Start):
+			s.State = InProgress
+		default:
+			s.State = Upcoming
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}

@@ -1,0 +1,77 @@
+package workshop
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/cells"
+)
+
+// CandidatesOptions tune WriteCandidatesMarkdown. There are none yet; the
+// zero value is the default.
+type CandidatesOptions struct{}
+
+// WriteCandidatesMarkdown writes the candidates as the workshop's handout:
+// one row per proposal with the threat, the asset or interface, the
+// suggested rating and band, the controls in place, the band after them
+// and why it is proposed, and a column for the workshop's decision
+// (confirm, reword, drop). Every cell is escaped.
+func WriteCandidatesMarkdown(w io.Writer, cs []Candidate, _ CandidatesOptions) error {
+	var b strings.Builder
+	b.WriteString("# Candidate risks for the workshop\n\n")
+	b.WriteString("Proposals only: confirm, reword or drop each one; nothing here is in the register yet.\n\n")
+	b.WriteString("| # | Threat | Asset or interface | CIA | L × I | Band | In place | After | Related | Why | Decision |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for i, c := range cs {
+		target := c.AssetName
+		if c.Interface != "" {
+			target = c.Interface + " (interface)"
+		}
+		related := strings.Join(c.Related, ", ")
+		if c.InRegister {
+			related = "already in the register; " + related
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %d × %d | %s | %s | %s | %s | %s |  |\n", i+1,
+			cells.Markdown(c.ThreatName), cells.Markdown(target), ciaLetters(c), c.Suggested.Likelihood, c.Suggested.Impact,
+			cells.Markdown(c.Grade.Band.Label), cells.Markdown(idList(c.InPlace)), cells.Markdown(c.AfterGrade.Band.Label),
+			cells.Markdown(related), cells.Markdown(c.Why))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func ciaLetters(c Candidate) string {
+	var s string
+	for _, p := range c.Properties {
+		s += strings.ToUpper(string(p[:1]))
+	}
+	return s
+}
+
+func idList(ids []controls.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+// PrioritiesOptions tune WritePrioritiesMarkdown. There are none yet; the
+// zero value is the default.
+type PrioritiesOptions struct{}
+
+// WritePrioritiesMarkdown writes the ranked controls (typically
+// FirstControls' result) as a Markdown table with one line of reason each.
+func WritePrioritiesMarkdown(w io.Writer, ps []Priority, _ PrioritiesOptions) error {
+	var b strings.Builder
+	b.WriteString("# The first controls\n\n")
+	b.WriteString("| Rank | Control | Title | Status | Why |\n|---|---|---|---|---|\n")
+	for _, p := range ps {
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s |\n", p.Rank, cells.Markdown(string(p.Control)), cells.Markdown(p.Title),
+			cells.Markdown(strings.ReplaceAll(string(p.Status), "_", " ")), cells.Markdown(p.Reason))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,315 @@
+package workshop
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/isms"
+)
+
+// Limits and defaults of Plan, from the domain articles: a first version
+// of the ISMS in 4–8 weeks, certification in 6–18 months.
+const (
+	// DefaultFirstVersionWeeks is the weeks from the start to the first
+	// version when RoadmapInput.FirstVersionWeeks is 0.
+	DefaultFirstVersionWeeks = 6
+	// MinFirstVersionWeeks is the fewest weeks RoadmapInput.FirstVersionWeeks may give.
+	MinFirstVersionWeeks = 4
+	// MaxFirstVersionWeeks is the most weeks RoadmapInput.FirstVersionWeeks may give.
+	MaxFirstVersionWeeks = 8
+	// DefaultEvidenceMonths is how many months the ISMS operates and
+	// produces records before the internal audit, when
+	// RoadmapInput.EvidenceMonths is 0: the records an auditor wants to see.
+	DefaultEvidenceMonths = 3
+	// MinEvidenceMonths is the shortest operating period, given or derived
+	// from RoadmapInput.Stage2.
+	MinEvidenceMonths = 1
+	// MaxEvidenceMonths is the longest operating period, given or derived
+	// from RoadmapInput.Stage2.
+	MaxEvidenceMonths = 14
+	// MinRoadmapMonths is the fewest months from the start to a stage 2
+	// audit given in RoadmapInput.Stage2.
+	MinRoadmapMonths = 6
+	// MaxRoadmapMonths is the most months from the start to a stage 2
+	// audit given in RoadmapInput.Stage2.
+	MaxRoadmapMonths = 18
+)
+
+// The fixed gaps between the steps after the operating period, in weeks.
+const (
+	internalAuditWeeks    = 3
+	managementReviewWeeks = 2
+	stage1Weeks           = 4
+	stage2Weeks           = 6
+)
+
+// Step is one step of the road to certification.
+type Step string
+
+// The steps, in order.
+const (
+	StepScope            Step = "scope"
+	StepWorkshop         Step = "workshop"
+	StepFirstControls    Step = "first_controls"
+	StepDocuments        Step = "documents"
+	StepTraining         Step = "training"
+	StepOperating        Step = "operating_evidence"
+	StepInternalAudit    Step = "internal_audit"
+	StepManagementReview Step = "management_review"
+	StepStage1           Step = "stage1"
+	StepStage2           Step = "stage2"
+)
+
+// Milestone is one step with its dates and owner.
+type Milestone struct {
+	Step  Step      `json:"step"`
+	Title string    `json:"title"`
+	Start time.Time `json:"start"`
+	Due   time.Time `json:"due"`
+	// Area is the responsibility area (isms.Area…) whose accountable role
+	// owns the step.
+	Area      string     `json:"area"`
+	Owner     isms.Owner `json:"owner,omitzero"`
+	OwnerName string     `json:"owner_name,omitempty"`
+	// Done says what shows the step is done.
+	Done string `json:"done"`
+}
+
+// ControlTask is one of the first controls to implement by the first version.
+type ControlTask struct {
+	Control   controls.ID `json:"control"`
+	Title     string      `json:"title"`
+	Due       time.Time   `json:"due"`
+	Owner     isms.Owner  `json:"owner,omitzero"`
+	OwnerName string      `json:"owner_name,omitempty"`
+	Reason    string      `json:"reason"`
+}
+
+// Roadmap is the plan from the start to the stage 2 audit.
+type Roadmap struct {
+	Organization string        `json:"organization"`
+	Start        time.Time     `json:"start"`
+	FirstVersion time.Time     `json:"first_version"`
+	Stage2       time.Time     `json:"stage2"`
+	Milestones   []Milestone   `json:"milestones"`
+	Controls     []ControlTask `json:"controls,omitempty"`
+	// Gaps lists the responsibility areas the plan needs an owner for and
+	// the organisation has not assigned.
+	Gaps []string `json:"gaps,omitempty"`
+	// OrgID is the organisation's ID; Duties derives stable duty IDs from it.
+	OrgID isms.OrgID `json:"organization_id"`
+}
+
+// RoadmapInput is what Plan reads.
+type RoadmapInput struct {
+	Context isms.OrgContext
+	// Start is the first day (required).
+	Start time.Time
+	// FirstVersionWeeks is the weeks to the first version (0 means
+	// DefaultFirstVersionWeeks; MinFirstVersionWeeks..MaxFirstVersionWeeks).
+	FirstVersionWeeks int
+	// EvidenceMonths is how long the ISMS operates before the internal
+	// audit (0 means DefaultEvidenceMonths, or what Stage2 leaves).
+	EvidenceMonths int
+	// Stage2, when set, is the date the stage 2 audit should take place,
+	// MinRoadmapMonths to MaxRoadmapMonths after Start; the operating
+	// period stretches or shrinks to meet it, and EvidenceMonths must then
+	// be 0.
+	Stage2 time.Time
+	// FirstControls become tasks due at the first version, owned by the
+	// control's implementation record owner or, failing that, by the
+	// accountable role for control implementation.
+	FirstControls   []Priority
+	Implementations []controls.Implementation
+}
+
+// Plan builds the roadmap. Dates are whole days in UTC. The error lists
+// every bad input, naming the limit it breaks.
+func Plan(in RoadmapInput) (Roadmap, error) {
+	var p isms.Problems
+	isms.CheckDate(&p, "start", "the start date", in.Start, true)
+	isms.CheckDate(&p, "stage2", "the stage 2 date", in.Stage2, false)
+	fv := in.FirstVersionWeeks
+	switch {
+	case fv == 0:
+		fv = DefaultFirstVersionWeeks
+	case fv < MinFirstVersionWeeks || fv > MaxFirstVersionWeeks:
+		p.Addf("first_version_weeks", "%d weeks is not between MinFirstVersionWeeks (%d) and MaxFirstVersionWeeks (%d)", fv, MinFirstVersionWeeks, MaxFirstVersionWeeks)
+	}
+	if in.EvidenceMonths < 0 || in.EvidenceMonths > MaxEvidenceMonths || in.EvidenceMonths > 0 && in.EvidenceMonths < MinEvidenceMonths {
+		p.Addf("evidence_months", "%d months is not between MinEvidenceMonths (%d) and MaxEvidenceMonths (%d)", in.EvidenceMonths, MinEvidenceMonths, MaxEvidenceMonths)
+	}
+	if in.EvidenceMonths > 0 && !in.Stage2.IsZero() {
+		p.Addf("evidence_months", "give either the evidence months or the stage 2 date, not both")
+	}
+	if len(in.FirstControls) > MaxFirstControls {
+		p.Addf("first_controls", "%d controls are more than MaxFirstControls (%d)", len(in.FirstControls), MaxFirstControls)
+	}
+	if err := p.Err(); err != nil {
+		return Roadmap{}, err
+	}
+	day := func(t time.Time) time.Time {
+		t = t.UTC()
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	start := day(in.Start)
+	weeks := func(t time.Time, n int) time.Time { return t.AddDate(0, 0, 7*n) }
+	first := weeks(start, fv)
+	tail := internalAuditWeeks + managementReviewWeeks + stage1Weeks + stage2Weeks
+	var opEnd time.Time
+	if in.Stage2.IsZero() {
+		months := in.EvidenceMonths
+		if months == 0 {
+			months = DefaultEvidenceMonths
+		}
+		opEnd = first.AddDate(0, months, 0)
+		for opEnd.Weekday() != start.Weekday() {
+			opEnd = opEnd.AddDate(0, 0, 1) // keep the steps on the start's weekday
+		}
+	} else {
+		target := day(in.Stage2)
+		if target.Before(start.AddDate(0, MinRoadmapMonths, 0)) || target.After(start.AddDate(0, MaxRoadmapMonths, 0)) {
+			p.Addf("stage2", "stage 2 on %s is not %d to %d months after the start %s (MinRoadmapMonths, MaxRoadmapMonths)",
+				target.Format(time.DateOnly), MinRoadmapMonths, MaxRoadmapMonths, start.Format(time.DateOnly))
+			return Roadmap{}, p.Err()
+		}
+		opEnd = weeks(target, -tail)
+		switch {
+		case opEnd.Before(first.AddDate(0, MinEvidenceMonths, 0)):
+			p.Addf("stage2", "stage 2 on %s leaves less than MinEvidenceMonths (%d) of operating evidence; the earliest is %s",
+				target.Format(time.DateOnly), MinEvidenceMonths, weeks(first.AddDate(0, MinEvidenceMonths, 0), tail).Format(time.DateOnly))
+		case opEnd.After(first.AddDate(0, MaxEvidenceMonths, 0)):
+			p.Addf("stage2", "stage 2 on %s leaves more than MaxEvidenceMonths (%d) of operating evidence", target.Format(time.DateOnly), MaxEvidenceMonths)
+		}
+		if err := p.Err(); err != nil {
+			return Roadmap{}, err
+		}
+	}
+	ia := weeks(opEnd, internalAuditWeeks)
+	mr := weeks(ia, managementReviewWeeks)
+	s1 := weeks(mr, stage1Weeks)
+	s2 := weeks(s1, stage2Weeks)
+
+	rm := Roadmap{Organization: in.Context.Organization.Name, Start: start, FirstVersion: first, Stage2: s2, OrgID: in.Context.Organization.ID}
+	owner := func(area string) (isms.Owner, string) {
+		for _, r := range in.Context.Responsibilities {
+			if strings.EqualFold(strings.TrimSpace(r.Area), area) && !r.Accountable.IsZero() {
+				o := isms.OwnedByRole(r.Accountable)
+				return o, in.Context.OwnerName(o)
+			}
+		}
+		gap := area
+		if !containsString(rm.Gaps, gap) {
+			rm.Gaps = append(rm.Gaps, gap)
+		}
+		return isms.Owner{}, ""
+	}
+	ms := []struct {
+		step       Step
+		title      string
+		from, due  time.Time
+		area, done string
+	}{
+		{StepScope, "Agree the scope and the roles", start, weeks(start, 1), isms.AreaScopeApproval, "approved scope statement with what is in and out and why; roles table"},
+		{StepWorkshop, "Risk workshop: key assets, threats, owners", weeks(start, 1), weeks(start, 2), isms.AreaRiskAssessment, "risk register with owners and deadlines for every significant risk"},
+		{StepFirstControls, "Implement the first controls", weeks(start, 2), first, isms.AreaControlImplementation, "the first 5–10 controls implemented with evidence"},
+		{StepDocuments, "Policy, Statement of Applicability, risk treatment plan", weeks(start, 2), first, isms.AreaPolicyMaintenance, "approved policy and SoA; treatment plan with owners"},
+		{StepTraining, "Security awareness training for everyone", weeks(first, -2), weeks(first, 2), isms.AreaPolicyCompliance, "attendance record for every person in scope"},
+		{StepOperating, "Operate the ISMS and keep its records", first, opEnd, isms.AreaPolicyMaintenance, "months of records: access reviews, incidents, measurements, supplier checks"},
+		{StepInternalAudit, "Internal audit", opEnd, ia, isms.AreaInternalAudit, "audit report with findings and corrective actions"},
+		{StepManagementReview, "Management review", ia, mr, isms.AreaManagementReview, "minutes with decisions on the review inputs and outputs"},
+		{StepStage1, "Stage 1 audit (documentation review)", mr, s1, isms.AreaScopeApproval, "stage 1 report with no open blocker"},
+		{StepStage2, "Stage 2 certification audit", s1, s2, isms.AreaManagementReview, "certification recommendation"},
+	}
+	for _, m := range ms {
+		o, name := owner(m.area)
+		rm.Milestones = append(rm.Milestones, Milestone{Step: m.step, Title: m.title, Start: m.from, Due: m.due, Area: m.area, Owner: o, OwnerName: name, Done: m.done})
+	}
+	implOwner := map[controls.ID]isms.Owner{}
+	for _, im := range in.Implementations {
+		if !im.Owner.IsZero() {
+			implOwner[im.Control] = im.Owner
+		}
+	}
+	for _, pr := range in.FirstControls {
+		o, ok := implOwner[pr.Control]
+		name := in.Context.OwnerName(o)
+		if !ok {
+			o, name = owner(isms.AreaControlImplementation)
+		}
+		rm.Controls = append(rm.Controls, ControlTask{Control: pr.Control, Title: pr.Title, Due: first, Owner: o, OwnerName: name, Reason: pr.Reason})
+	}
+	return rm, nil
+}
+
+func containsString(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Duties returns the roadmap as dated duties, one per milestone (kind
+// isms.DutyOther, due on the milestone's due date) and one per first
+// control (isms.DutyTreatmentAction), sorted by isms.SortDuties; IDs are
+// derived from the organisation and the step, so they are stable.
+// calendar.FromDuties turns them into activities.
+func (rm Roadmap) Duties() []isms.Duty {
+	ns := rm.OrgID.UUID()
+	var out []isms.Duty
+	for _, m := range rm.Milestones {
+		out = append(out, isms.Duty{ID: isms.DeriveID[isms.Duty](ns, "roadmap/"+string(m.Step)), Title: "Roadmap: " + m.Title,
+			Kind: isms.DutyOther, Due: m.Due, Owner: m.Owner, Evidence: m.Done, Source: "workshop roadmap"})
+	}
+	for _, c := range rm.Controls {
+		out = append(out, isms.Duty{ID: isms.DeriveID[isms.Duty](ns, "roadmap/control/"+string(c.Control)),
+			Title: "Implement " + string(c.Control) + " " + c.Title, Kind: isms.DutyTreatmentAction, Due: c.Due, Owner: c.Owner,
+			Evidence: "implementation record with evidence", Source: "workshop first controls"})
+	}
+	isms.SortDuties(out)
+	return out
+}
+
+// RoadmapOptions tune WriteRoadmapMarkdown. There are none yet; the zero
+// value is the default.
+type RoadmapOptions struct{}
+
+// WriteRoadmapMarkdown writes the roadmap as a Markdown plan: the steps
+// with dates, owners and what done looks like, the first controls, and
+// the unassigned areas. Every cell is escaped.
+func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, _ RoadmapOptions) error {
+	var b strings.Builder
+	d := func(t time.Time) string { return t.Format(time.DateOnly) }
+	who := func(name string) string {
+		if name == "" {
+			return "(unassigned)"
+		}
+		return cells.Markdown(name)
+	}
+	fmt.Fprintf(&b, "# Road to certification: %s\n\n", cells.Markdown(rm.Organization))
+	fmt.Fprintf(&b, "Start %s · first version %s · stage 2 audit %s.\n\n", d(rm.Start), d(rm.FirstVersion), d(rm.Stage2))
+	b.WriteString("| # | Step | From | Due | Owner | Done when |\n|---|---|---|---|---|---|\n")
+	for i, m := range rm.Milestones {
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", i+1, cells.Markdown(m.Title), d(m.Start), d(m.Due), who(m.OwnerName), cells.Markdown(m.Done))
+	}
+	if len(rm.Controls) > 0 {
+		b.WriteString("\n## The first controls\n\n| Control | Title | Due | Owner | Why first |\n|---|---|---|---|---|\n")
+		for _, c := range rm.Controls {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cells.Markdown(string(c.Control)), cells.Markdown(c.Title), d(c.Due), who(c.OwnerName), cells.Markdown(c.Reason))
+		}
+	}
+	if len(rm.Gaps) > 0 {
+		b.WriteString("\n## Owners missing\n\n")
+		for _, g := range rm.Gaps {
+			fmt.Fprintf(&b, "- nobody is accountable for %s\n", cells.Markdown(g))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
