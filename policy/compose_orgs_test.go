@@ -98,7 +98,7 @@ var verbless = regexp.MustCompile(`and depends on the information`)
 func TestCompose_ReadsRightForFourDifferentClients(t *testing.T) {
 	for _, c := range clients(t) {
 		t.Run(c.name, func(t *testing.T) {
-			draft, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, c.name), Context: c.ctx, Register: c.reg})
+			draft, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, c.name), Context: c.ctx, Register: c.reg, GeneraliseProducts: true})
 			require.NoError(t, err)
 			text := policy.RenderText(draft)
 			for _, want := range c.contains {
@@ -138,7 +138,7 @@ func TestCompose_DescriptionsOfEveryShapeGiveASentenceWithAVerb(t *testing.T) {
 	} {
 		c := context()
 		c.Organization.Description = desc
-		p, err := policy.Compose(policy.ComposeInput{Context: c, Register: register()})
+		p, err := policy.Compose(policy.ComposeInput{Context: c, Register: register(), GeneraliseProducts: true})
 		require.NoError(t, err)
 		assert.True(t, strings.HasPrefix(p.Purpose, want), "%q gave %q", desc, p.Purpose)
 		for _, f := range policy.Lint(p, approve, policy.LintOptions{}) {

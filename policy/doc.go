@@ -52,10 +52,21 @@
 // Compose writes for any client: acronyms and proper nouns keep their
 // case, a description that is a noun phrase still gives a sentence with a
 // verb, the audience is the organisation's own (customers, clients,
-// patients), a principle's metric comes from a matching objective, and
-// product names are generalised so the policy passes its own lint.
+// patients), a principle's metric comes from a matching objective, and a
+// noun phrase that names what the organisation is ("Authorised accounting
+// firm in Tampere: …") reads "<Org> is an authorised accounting firm …".
+// The client's own text (scope, role descriptions, asset and party names)
+// is quoted as typed, like the SoA quotes it; ComposeInput.GeneraliseProducts
+// replaces product names with what they are ("the office suite") when the
+// caller wants the policy to pass Lint's procedure-detail rule. The metrics
+// state the rhythm of the plan given in ComposeInput.Cadences ("key risks
+// reviewed twice a year") and promise none when a cadence is zero ("as the
+// ISMS plan schedules").
 //
 // # Limits
+//
+// A cadence of ComposeInput.Cadences is 0 (none) or 1 to MaxCadenceMonths
+// (120) months; Compose refuses another at its path.
 //
 // One text field of a policy holds at most MaxTextLength bytes (64 KiB):
 // Validate refuses a longer one at its path, and Lint reads no further, so

@@ -34,6 +34,19 @@ type ComposeInput struct {
 	// context's interested parties. Onboarding is always set: the domain
 	// article makes the policy part of every employee's onboarding.
 	Availability Availability
+	// Cadences are how often the plan does what the principles' metrics
+	// cite (risk review, access review, recovery test, supplier review),
+	// in months; a zero field keeps its metric cadence-neutral. Pass the
+	// plan's own intervals so the policy states the rhythm the calendar
+	// keeps.
+	Cadences Cadences
+	// GeneraliseProducts replaces product names in the organisation's own
+	// text (scope, role descriptions, description, asset and party names)
+	// with what they are ("Microsoft 365" → "the office suite"), so the
+	// composed policy passes Lint's procedure-detail rule. Off by default:
+	// the policy quotes the client's text as typed, like the SoA and the
+	// other documents, and Lint says where a product name stands.
+	GeneraliseProducts bool
 }
 
 // Compose composes a first draft (edition 1) from the organisation's own
@@ -58,9 +71,10 @@ type ComposeInput struct {
 // keep their case, a description that is a noun phrase still gives a
 // sentence with a verb, the people who must trust the organisation are its
 // own (customers, clients, patients), a principle's metric is the
-// organisation's own objective where one matches, and product names from
-// the organisation's data are generalised ("the cloud platform") so the
-// composed policy does not trip Lint's procedure-detail rule.
+// organisation's own objective where one matches, the metrics state the
+// cadences given (Cadences), and the organisation's own text is quoted as
+// typed unless GeneraliseProducts asks for product names to be generalised
+// ("the cloud platform").
 //
 // Missing parts of the context leave their section empty; Lint says what
 // is missing. Compose fails only when the register's method is invalid.
@@ -70,6 +84,9 @@ func Compose(in ComposeInput) (Policy, error) {
 	n := in.KeyRisks
 	if n <= 0 {
 		n = 5
+	}
+	if err := in.Cadences.validate(); err != nil {
+		return Policy{}, err
 	}
 	owner, ownerName := roleFor(c, isms.AreaPolicyMaintenance)
 	p := Policy{
@@ -88,13 +105,14 @@ func Compose(in ComposeInput) (Policy, error) {
 		p.KeyRisks = append(p.KeyRisks, KeyRisk{Risk: r.Risk, Ref: r.Ref, Title: r.Title, Band: r.Grade.Band.Label})
 	}
 	w := newWording(c)
+	w.generalise = in.GeneraliseProducts
 	p.Purpose = purpose(c, w)
 	p.Scope = scope(c.Scope, w)
 	p.Objectives = slices.Clone(c.Objectives)
 	slices.SortStableFunc(p.Objectives, func(a, b isms.Objective) int {
 		return cmp.Or(a.Deadline.Compare(b.Deadline), cmp.Compare(a.Title, b.Title))
 	})
-	p.Principles = principles(in.Register, top, cat, p.Objectives)
+	p.Principles = principles(in.Register, top, cat, p.Objectives, in.Cadences)
 	linkProcesses(p.Principles, in.Processes, cat)
 	p.Responsibilities = responsibilities(c, w)
 	for _, q := range c.Requirements {
@@ -103,36 +121,35 @@ func Compose(in ComposeInput) (Policy, error) {
 	slices.SortStableFunc(p.Commitments, func(a, b Commitment) int {
 		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(a.Title, b.Title))
 	})
-	p.Monitoring = generalise(monitoring(c, ownerName))
-	p.Improvement = improvement(c, ownerName)
-	p.Availability = availability(c, in.Availability)
+	p.Monitoring = w.gen(monitoring(c, ownerName))
+	p.Improvement = improvement(c, ownerName, w)
+	p.Availability = availability(c, in.Availability, w)
 	return p, nil
 }
 
-func improvement(c isms.OrgContext, owner string) string {
+func improvement(c isms.OrgContext, owner string, w wording) string {
 	who := "we"
 	if c.Organization.Name != "" {
 		who = c.Organization.Name
 	}
 	s := upperFirst(who) + " commits to improving its information security management system continually: what monitoring, internal audits, incidents and management reviews reveal becomes corrective actions and improvements"
 	if owner != "" {
-		s += ", which the " + generalise(owner) + " tracks to completion"
+		s += ", which the " + w.gen(owner) + " tracks to completion"
 	}
 	return s + "."
 }
 
-func availability(c isms.OrgContext, a Availability) Availability {
+func availability(c isms.OrgContext, a Availability, w wording) Availability {
 	a.Location = cmp.Or(strings.TrimSpace(a.Location), "in the management system's document repository")
 	a.Onboarding = true
 	if strings.TrimSpace(a.Parties) != "" {
 		return a
 	}
-	w := newWording(c)
 	var names []string
 	for _, k := range []isms.PartyKind{isms.PartyCustomer, isms.PartyPartner, isms.PartyOwner, isms.PartyInsurer, isms.PartyRegulator, isms.PartyCertifier} {
 		for _, p := range c.Parties {
 			if p.Kind == k && strings.TrimSpace(p.Name) != "" {
-				name := generalise(w.lower(strings.TrimSpace(p.Name)))
+				name := w.gen(w.lower(strings.TrimSpace(p.Name)))
 				if first, _, _ := strings.Cut(name, " "); !strings.HasSuffix(name, "s") && strings.ToUpper(first) != first && !strings.HasPrefix(name, "the ") {
 					name = "the " + name // "the data protection authority", "the Care Quality Commission"; not "customers" or "ACME"
 				}
@@ -170,14 +187,14 @@ func purpose(c isms.OrgContext, w wording) string {
 		return ""
 	}
 	var b strings.Builder
-	if about := w.about(generalise(o.Description)); about != "" {
+	if about := w.about(w.gen(o.Description)); about != "" {
 		b.WriteString(about + " ")
 	}
 	fmt.Fprintf(&b, "This policy sets the direction for protecting the confidentiality, integrity and availability of that information")
 	if key, err := c.KeyAssets(3); err == nil && len(key) > 0 {
 		var names []string
 		for _, k := range key {
-			names = append(names, generalise(w.lower(strings.TrimSpace(k.Asset.Name))))
+			names = append(names, w.gen(w.lower(strings.TrimSpace(k.Asset.Name))))
 		}
 		fmt.Fprintf(&b, ", above all %s", joinAnd(names))
 	}
@@ -187,12 +204,12 @@ func purpose(c isms.OrgContext, w wording) string {
 
 func scope(s isms.Scope, w wording) string {
 	var b strings.Builder
-	b.WriteString(upperFirst(generalise(strings.TrimSpace(s.Statement))))
+	b.WriteString(upperFirst(w.gen(strings.TrimSpace(s.Statement))))
 	var in, out []string
 	for _, it := range s.Items {
-		name := generalise(strings.TrimSpace(it.Name))
+		name := w.gen(strings.TrimSpace(it.Name))
 		if it.Excluded {
-			out = append(out, fmt.Sprintf("%s (%s)", name, strings.TrimSuffix(w.lower(generalise(strings.TrimSpace(it.Justification))), ".")))
+			out = append(out, fmt.Sprintf("%s (%s)", name, strings.TrimSuffix(w.lower(w.gen(strings.TrimSpace(it.Justification))), ".")))
 		} else {
 			in = append(in, name)
 		}
@@ -208,7 +225,7 @@ func scope(s isms.Scope, w wording) string {
 
 // principles picks, for each key risk, the capability its controls share
 // most, and makes one principle per capability; then tops up to five.
-func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue, objectives []isms.Objective) []Principle {
+func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue, objectives []isms.Objective, cad Cadences) []Principle {
 	if len(top) == 0 {
 		return nil // principles answer risks: with none assessed, Lint reports the gap
 	}
@@ -257,7 +274,7 @@ func principles(reg risk.Register, top []risk.Ranked, cat *controls.Catalogue, o
 	var out []Principle
 	for _, t := range caps {
 		tpl := templates[t]
-		pr := Principle{Statement: tpl.statement, Risks: slices.Clone(byCap[t]), Metric: tpl.metric}
+		pr := Principle{Statement: tpl.statement, Risks: slices.Clone(byCap[t]), Metric: cad.metric(tpl.metric)}
 		var metrics []string
 		for _, o := range measured[t] {
 			if !o.ID.IsZero() {
@@ -338,7 +355,7 @@ func responsibilities(c isms.OrgContext, w wording) []Responsibility {
 		return duties[id]
 	}
 	for _, r := range c.Responsibilities {
-		area := generalise(w.lower(strings.TrimSpace(r.Area)))
+		area := w.gen(w.lower(strings.TrimSpace(r.Area)))
 		get(r.Accountable).answers = append(get(r.Accountable).answers, area)
 		for _, id := range r.Responsible {
 			if id != r.Accountable {
@@ -363,7 +380,7 @@ func responsibilities(c isms.OrgContext, w wording) []Responsibility {
 		d := get(r.ID)
 		var parts []string
 		if r.Description != "" {
-			parts = append(parts, generalise(strings.TrimSuffix(strings.TrimSpace(r.Description), ".")))
+			parts = append(parts, w.gen(strings.TrimSuffix(strings.TrimSpace(r.Description), ".")))
 		}
 		if len(d.answers) > 0 {
 			parts = append(parts, "accountable for "+joinAnd(d.answers))

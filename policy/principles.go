@@ -15,7 +15,7 @@ type principleTemplate struct {
 }
 
 var templates = map[controls.Tag]principleTemplate{
-	controls.Governance:                         {"Security decisions are based on risk and led by management.", "key risks reviewed every quarter", []string{"risk"}},
+	controls.Governance:                         {"Security decisions are based on risk and led by management.", "key risks reviewed {every:risk}", []string{"risk"}},
 	controls.AssetManagement:                    {"Every important information asset has a named owner who knows its value.", "share of key assets with an owner and a current rating", []string{"asset", "inventor"}},
 	controls.InformationProtection:              {"Information is protected according to its value, wherever it is stored or sent.", "share of confidential data stores encrypted", []string{"encrypt", "classif", "data loss", "backup"}},
 	controls.HumanResourceSecurity:              {"People are trained to work securely and know how to report what looks wrong.", "training coverage of at least 95 % a year", []string{"train", "awareness", "phishing", "onboard"}},
@@ -23,10 +23,10 @@ var templates = map[controls.Tag]principleTemplate{
 	controls.SystemAndNetworkSecurity:           {"Networks and systems are separated and hardened so one failure does not spread.", "systems meeting the hardening baseline", []string{"network", "harden", "firewall", "segment"}},
 	controls.ApplicationSecurity:                {"Security is built into the software we write and buy.", "releases passing security checks", []string{"release", "code", "secure development", "pen"}},
 	controls.SecureConfiguration:                {"Systems run on approved, reviewed configurations.", "configuration drift found in monthly checks", []string{"configur", "baseline"}},
-	controls.IdentityAndAccessManagement:        {"Access is granted on least privilege and removed as soon as it is no longer needed.", "leavers' access removed within 24 hours; access reviews 4 times a year", []string{"access", "mfa", "leaver", "privilege", "account", "password", "authentic"}},
+	controls.IdentityAndAccessManagement:        {"Access is granted on least privilege and removed as soon as it is no longer needed.", "leavers' access removed within 24 hours; access reviewed {every:access}", []string{"access", "mfa", "leaver", "privilege", "account", "password", "authentic"}},
 	controls.ThreatAndVulnerabilityManagement:   {"Known weaknesses are fixed within agreed times, most serious first.", "critical vulnerabilities fixed within the target time", []string{"patch", "vulnerab", "update"}},
-	controls.Continuity:                         {"Critical services have continuity arrangements that are tested.", "recovery tests passed twice a year", []string{"recover", "restore", "continuity", "availability", "uptime", "outage"}},
-	controls.SupplierRelationshipsSecurity:      {"Suppliers that handle our information meet our security requirements.", "critical suppliers reviewed every year", []string{"supplier", "vendor", "third part"}},
+	controls.Continuity:                         {"Critical services have continuity arrangements that are tested.", "recovery tests passed {every:recovery}", []string{"recover", "restore", "continuity", "availability", "uptime", "outage"}},
+	controls.SupplierRelationshipsSecurity:      {"Suppliers that handle our information meet our security requirements.", "critical suppliers reviewed {every:supplier}", []string{"supplier", "vendor", "third part"}},
 	controls.LegalAndCompliance:                 {"We know and meet our legal and contractual security obligations.", "obligations with an owner and a current status", []string{"gdpr", "obligation", "complian", "legal", "breach notif"}},
 	controls.InformationSecurityEventManagement: {"Incidents are reported, recorded and handled without delay.", "incidents handled within 1 business day of detection", []string{"incident"}},
 	controls.InformationSecurityAssurance:       {"We check regularly that controls work, and improve them.", "audit findings closed on time", []string{"audit", "finding", "nonconform", "corrective"}},

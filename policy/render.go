@@ -21,6 +21,14 @@ var htmlTemplate = template.Must(template.New("policy.html").Funcs(template.Func
 	"date":     date,
 	"kind":     kindLabel,
 	"riskRefs": func(p Policy, pr Principle) string { return riskRefs(p, pr) },
+	"carried":  carried,
+	"processNames": func(pr Principle) string {
+		var names []string
+		for _, l := range pr.Processes {
+			names = append(names, l.Name)
+		}
+		return strings.Join(names, "; ")
+	},
 }).ParseFS(htmlFS, "templates/policy.html"))
 
 // RevisionLine is the one-line version control the domain articles
@@ -159,6 +167,17 @@ func riskRefs(p Policy, pr Principle) string {
 		}
 	}
 	return strings.Join(refs, "; ")
+}
+
+// carried reports whether a principle of the policy names a process that
+// carries it out.
+func carried(p Policy) bool {
+	for _, x := range p.Principles {
+		if len(x.Processes) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func kindLabel(k isms.RequirementKind) string { return string(k) }

@@ -22,6 +22,17 @@ type wording struct {
 	// proper holds words the organisation writes capitalised where no
 	// sentence starts: proper nouns such as "Sage" or "Leeds".
 	proper map[string]bool
+	// generalise is ComposeInput.GeneraliseProducts.
+	generalise bool
+}
+
+// gen returns s with product names generalised when the caller asked for
+// it (ComposeInput.GeneraliseProducts), else s as the organisation typed it.
+func (w wording) gen(s string) string {
+	if !w.generalise {
+		return s
+	}
+	return generalise(s)
 }
 
 func newWording(c isms.OrgContext) wording {
@@ -161,7 +172,47 @@ func (w wording) about(desc string) string {
 	case first == "a" || first == "an" || first == "the":
 		return w.org + " is " + lowerWord(body) + "; its work depends on the information it holds."
 	}
+	if namesWhatItIs(body) {
+		article := "a "
+		if strings.ContainsRune("aeiouAEIOU", rune(body[0])) {
+			article = "an "
+		}
+		return w.org + " is " + article + w.lower(body) + "; its work depends on the information it holds."
+	}
 	return w.org + " provides " + w.lower(body) + "; its work depends on the information it holds."
+}
+
+// organisationNouns name what an organisation is ("accounting firm",
+// "dental practice"): a noun phrase ending in one says what the
+// organisation is, so the sentence reads "<Org> is a/an …".
+var organisationNouns = []string{
+	"firm", "company", "practice", "clinic", "agency", "consultancy", "business", "bureau", "office", "partnership",
+	"studio", "provider", "manufacturer", "maker", "supplier", "distributor", "retailer", "wholesaler", "shop", "store",
+	"group", "cooperative", "co-operative", "charity", "foundation", "association", "school", "college", "hospital",
+	"pharmacy", "laboratory", "lab", "startup", "start-up", "enterprise", "organisation", "organization", "operator",
+	"contractor", "integrator", "house", "surgery", "centre", "center", "institute", "carrier", "broker", "insurer",
+}
+
+// namesWhatItIs reports whether a noun-phrase description names what the
+// organisation is: the phrase before its first colon, comma or
+// preposition ends in an organisation noun ("Authorised accounting firm
+// in Tampere: …", "Small dental practice with two dentists").
+func namesWhatItIs(body string) bool {
+	head := strings.ToLower(body)
+	if i := strings.IndexAny(head, ":;,(–—"); i >= 0 {
+		head = head[:i]
+	}
+	words := strings.Fields(head)
+	for i, word := range words {
+		if slices.Contains([]string{"in", "for", "with", "at", "on", "from", "based", "that", "which", "serving", "of", "and", "offering", "specialising", "specializing"}, word) {
+			words = words[:i]
+			break
+		}
+	}
+	if len(words) == 0 {
+		return false
+	}
+	return slices.Contains(organisationNouns, trimPunct(words[len(words)-1]))
 }
 
 func startsWithDigit(s string) bool {

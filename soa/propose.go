@@ -257,13 +257,40 @@ func matchSuppliers(in *Input) []Ref {
 			out = append(out, Ref{ID: "interface:" + f.Name, Label: f.Name})
 		}
 	}
+	// An asset is no supplier: an asset a supplier provides or hosts names
+	// the supplier (the interested party), and an asset of type supplier
+	// is one.
 	for _, a := range in.Context.Assets {
-		if !a.Supplier.IsZero() || a.Type == isms.AssetSupplier {
+		switch {
+		case a.Type == isms.AssetSupplier:
 			out = append(out, Ref{ID: a.ID.String(), Label: a.Name})
+		case !a.Supplier.IsZero():
+			if p, ok := in.Context.Party(a.Supplier); ok {
+				out = append(out, Ref{ID: p.ID.String(), Label: p.Name})
+			} else {
+				out = append(out, Ref{ID: a.Supplier.String(), Label: "the supplier of " + a.Name})
+			}
 		}
 	}
 	for _, x := range in.Suppliers.Suppliers {
 		out = append(out, supplierRef(x))
+	}
+	return distinctLabels(out)
+}
+
+// distinctLabels keeps the first ref of each name (case and spacing
+// ignored), so a supplier at the scope boundary, in the context and in
+// the register is named once.
+func distinctLabels(refs []Ref) []Ref {
+	seen := map[string]bool{}
+	var out []Ref
+	for _, r := range refs {
+		key := strings.ToLower(strings.Join(strings.Fields(r.Label), " "))
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, r)
 	}
 	return out
 }
@@ -284,7 +311,7 @@ func matchCloud(in *Input) []Ref {
 			out = append(out, supplierRef(x))
 		}
 	}
-	return out
+	return distinctLabels(out)
 }
 
 func requirementsWhere(in *Input, keep func(isms.Requirement) bool) []Ref {

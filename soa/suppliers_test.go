@@ -58,3 +58,24 @@ func TestGenerate_SupplierRegisterAndProcessesAreEvidence(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, entry(t, s, "5.23").Evidence, "no cloud supplier: the register is no evidence for 5.23")
 }
+
+// Trial item 13: the supplier reason names each supplier once and no
+// asset as a supplier.
+func TestPropose_SupplierReasonNamesDistinctSuppliersNotAssets(t *testing.T) {
+	in := bare()
+	ms := isms.InterestedParty{ID: isms.DeriveID[isms.InterestedParty](ns, "ms"), Name: "Microsoft 365", Kind: isms.PartySupplier}
+	in.Context.Parties = append(in.Context.Parties, ms)
+	in.Context.Scope.Interfaces = append(in.Context.Scope.Interfaces,
+		isms.Interface{Kind: isms.InterfaceCloudService, Name: "Microsoft 365"},
+		isms.Interface{Kind: isms.InterfaceSupplier, Name: "Accounting SaaS"})
+	in.Context.Assets = append(in.Context.Assets,
+		isms.Asset{ID: isms.DeriveID[isms.Asset](ns, "files"), Name: "Client files", Type: isms.AssetInformation, Supplier: ms.ID},
+		isms.Asset{ID: isms.DeriveID[isms.Asset](ns, "tenant"), Name: "Microsoft 365 tenant", Type: isms.AssetService, Supplier: ms.ID})
+	in.Suppliers = suppliers.Register{Suppliers: []suppliers.Supplier{{ID: isms.DeriveID[suppliers.Supplier](ns, "acc"), Name: "Accounting SaaS", Cloud: true}}}
+	_, refs := fired(in, "suppliers")
+	var labels []string
+	for _, r := range refs {
+		labels = append(labels, r.Label)
+	}
+	assert.ElementsMatch(t, []string{"Accounting SaaS", "Microsoft 365"}, labels)
+}
