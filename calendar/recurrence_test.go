@@ -96,3 +96,19 @@ func TestRecurrence_Validate(t *testing.T) {
 	}
 	assert.Equal(t, []string{"repeat", "interval", "tz", "start", "repeat", "nth", "nth", "count"}, got)
 }
+
+func TestRecurrence_Months(t *testing.T) {
+	for _, c := range []struct {
+		r    calendar.Recurrence
+		want int
+	}{
+		{calendar.Recurrence{Repeat: calendar.Monthly}, 1},
+		{calendar.Recurrence{Repeat: calendar.Monthly, Interval: 3}, 3},
+		{calendar.Recurrence{Repeat: calendar.Yearly}, 12},
+		{calendar.Recurrence{Repeat: calendar.Yearly, Interval: 2}, 24},
+		{calendar.Recurrence{Repeat: calendar.Weekly, Interval: 2}, 0},
+		{calendar.Recurrence{Repeat: calendar.Once}, 0},
+	} {
+		assert.Equal(t, c.want, c.r.Months(), "%+v", c.r)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/internal/deliver"
@@ -65,7 +66,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}
 
 	ns := isms.NewNamespace(wb.Context.Organization.Name)
-	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat})
+	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat,
+		Cadences: planCadences(wb, ns)})
 	p.Merge("policy", err)
 	if err == nil && wb.Policy.Approver != "" {
 		by, ok := approver(wb.Context, wb.Policy.Approver)
@@ -191,6 +193,26 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}, asOf)
 	adviseRefs(&report, plan, wb.Plan.TZ)
 	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
+}
+
+// planCadences is the rhythm of the client's plan the policy promises
+// (deliver.PolicyCadences): the default activities with the workbook's
+// cadence. A plan that cannot be made yet (its problems are reported
+// where the plan is built) gives none, and the policy's wording follows
+// the plan without naming a rhythm.
+func planCadences(wb Workbook, ns uuid.UUID) policy.Cadences {
+	cadence := map[calendar.Kind]calendar.Cadence{}
+	for k, c := range wb.Plan.Cadence {
+		if slices.Contains(defaultKinds(), k) {
+			cadence[k] = c
+		}
+	}
+	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{TZ: wb.Plan.TZ, Owners: wb.Plan.Owners,
+		DefaultOwner: wb.Plan.DefaultOwner, Cadence: cadence, Namespace: ns})
+	if err != nil {
+		return policy.Cadences{}
+	}
+	return deliver.PolicyCadences(plan)
 }
 
 // activityPath is the path of one of the plan's own activities, as

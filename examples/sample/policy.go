@@ -1,6 +1,8 @@
 package sample
 
 import (
+	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/policy"
 	"github.com/ismskit/ismskit/risk"
@@ -10,10 +12,14 @@ import (
 // context, its key risks and its Processes (each principle is linked to
 // the processes that carry it out).
 func PolicyInput(c isms.OrgContext, reg risk.Register) policy.ComposeInput {
-	return policy.ComposeInput{
+	in := policy.ComposeInput{
 		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "policy"),
 		Context:  c, Register: reg, Processes: Processes(),
 	}
+	if plan, err := calendar.DefaultPlan(PlanYear, PlanOptions()); err == nil {
+		in.Cadences = deliver.PolicyCadences(plan) // the policy promises the plan's rhythm
+	}
+	return in
 }
 
 // Policy composes the sample company's policy from PolicyInput and has the
