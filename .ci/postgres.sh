@@ -4,15 +4,15 @@
 # with ISMSKIT_POSTGRES_DSN set to it, and stops and removes the cluster at
 # exit. Without a command it runs the sqlstore tests:
 #
-#   bash .ci/postgres.sh                                  # go test -race ./isms/sqlstore/...
-#   bash .ci/postgres.sh go test -race $(go list -m -f '{{.Dir}}/...')   # README's test command
+#   bash .ci/postgres.sh                                  # go test -race -timeout 45m ./isms/sqlstore/...
+#   bash .ci/postgres.sh go test -race -timeout 45m $(go list -m -f '{{.Dir}}/...')   # README's test command
 #
 # When PostgreSQL cannot be installed or started, it says so in one loud line
 # and runs the command anyway (the PostgreSQL tests then skip): a missing
 # server never fails the run by itself. The command's exit status is kept.
 set -uo pipefail
 
-if [ $# -eq 0 ]; then set -- go test -race ./isms/sqlstore/...; fi
+if [ $# -eq 0 ]; then set -- go test -race -timeout 45m ./isms/sqlstore/...; fi
 
 pg_dir=""
 pg_ctl_bin=""
