@@ -48,7 +48,7 @@ type defaultActivity struct {
 // occurrence falls on a weekend.
 var rhythm = []defaultActivity{
 	{RiskReview, "Quarterly risk review", true, "updated risk register and review minutes", time.January, 3, 3, time.Tuesday, 10, FromCompletion},
-	{AccessReview, "Quarterly access review", true, "signed access review of production and customer data", time.February, 3, 2, time.Wednesday, 10, FollowPlan},
+	{AccessReview, "Quarterly access review", true, "signed record of the access review", time.February, 3, 2, time.Wednesday, 10, FollowPlan},
 	{Training, "Yearly security training", true, "training records with coverage", time.February, 12, 1, time.Tuesday, 9, FollowPlan},
 	{ManagementReview, "Management review", false, "management review minutes with decisions", time.March, 6, -1, time.Thursday, 13, FollowPlan},
 	{SupplierReview, "Yearly supplier review", true, "supplier review notes and certificates checked", time.April, 12, 3, time.Wednesday, 10, FollowPlan},
@@ -169,7 +169,7 @@ func (d defaultActivity) recurrence(probs *isms.Problems, year int, tz string, c
 	switch {
 	case c.Title != "":
 		title = c.Title
-	case d.named && changed:
+	case changed:
 		title = Title(d.kind, "", rec)
 	}
 	return rec, title
