@@ -1,8 +1,10 @@
 package calendar
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -28,6 +30,19 @@ type PlanOptions struct {
 	Activities []Spec
 	// Namespace derives stable activity IDs (and so stable iCalendar UIDs).
 	Namespace uuid.UUID
+	// QuietMonths are months nothing should be planned in, such as an
+	// accountancy's tax season (January to April). A default activity
+	// that would fall in one moves to the nearest month that keeps every
+	// occurrence out of them (a later month on a tie), keeping its
+	// interval, so its count per year, when any month allows it; when
+	// none does (a quarterly rhythm against four quiet months in a row)
+	// the interval grows to the next that fits (quarterly becomes
+	// half-yearly), the title follows, and the description says why. A
+	// month set through Cadence.Month is kept, and an own activity or a
+	// duty is never moved: Plan.Lint warns of those in a quiet month.
+	// For an interval that does not divide a year, the plan year is
+	// checked. All twelve months quiet is an error.
+	QuietMonths []time.Month
 }
 
 // defaultActivity is one line of the SME rhythm.
@@ -77,6 +92,10 @@ func DefaultPlan(year int, p PlanOptions) (Plan, error) {
 		probs.Addf("namespace", "give a namespace, e.g. isms.NewNamespace(organization name), so that this organization's activity IDs and calendar UIDs are its own")
 	}
 	plan := Plan{Name: fmt.Sprintf("ISMS plan %d", year), Workdays: p.Workdays}
+	quiet, ok := quietSet(&probs, "quiet_months", p.QuietMonths)
+	if ok && len(p.QuietMonths) > 0 {
+		plan.QuietMonths = quiet.months()
+	}
 	for _, d := range rhythm {
 		owner := p.Owners[d.kind]
 		if owner == "" {
@@ -85,10 +104,10 @@ func DefaultPlan(year int, p PlanOptions) (Plan, error) {
 		if owner == "" {
 			probs.Addf(isms.JoinPath("owners", string(d.kind)), "nobody owns %q; set PlanOptions.DefaultOwner or PlanOptions.Owners[%q]", d.title, d.kind)
 		}
-		rec, title := d.recurrence(&probs, year, p.TZ, p.Cadence)
+		rec, title, note := d.recurrence(&probs, year, p.TZ, p.Cadence, quiet)
 		plan.Activities = append(plan.Activities, Activity{
 			ID: isms.DeriveID[Activity](p.Namespace, fmt.Sprintf("%d/%s", year, d.kind)), Ref: string(d.kind), Title: title, Kind: d.kind,
-			Owner: owner, Evidence: d.evidence, Recurrence: rec, Chain: d.chain,
+			Owner: owner, Evidence: d.evidence, Recurrence: rec, Chain: d.chain, Description: note,
 		})
 	}
 	for k := range p.Cadence {
@@ -133,12 +152,13 @@ func defaultKinds() []Kind {
 }
 
 // recurrence is the default activity's rule in the year, changed by its
-// Cadence, and its title.
-func (d defaultActivity) recurrence(probs *isms.Problems, year int, tz string, cadence map[Kind]Cadence) (Recurrence, string) {
+// Cadence and moved out of the quiet months, its title, and a note when
+// the quiet months stretched its interval.
+func (d defaultActivity) recurrence(probs *isms.Problems, year int, tz string, cadence map[Kind]Cadence, quiet quietMonths) (Recurrence, string, string) {
 	w := when{repeat: Monthly, interval: d.interval, month: d.month, nth: d.nth, weekday: d.weekday, hour: d.hour}
 	c, ok := cadence[d.kind]
-	if !ok {
-		return NthWeekday(d.interval, d.nth, d.weekday, time.Date(year, d.month, 1, d.hour, 0, 0, 0, time.UTC), tz), d.title
+	if !ok && quiet == 0 {
+		return NthWeekday(d.interval, d.nth, d.weekday, time.Date(year, d.month, 1, d.hour, 0, 0, 0, time.UTC), tz), d.title, ""
 	}
 	var p isms.Problems
 	changed := false
@@ -162,7 +182,18 @@ func (d defaultActivity) recurrence(probs *isms.Problems, year int, tz string, c
 	checkText(&p, "title", c.Title)
 	probs.Merge(isms.JoinPath("cadence", string(d.kind)), p.Err())
 	if p.Len() > 0 {
-		return Recurrence{}, d.title
+		return Recurrence{}, d.title, ""
+	}
+	note := ""
+	if c.Month == 0 {
+		before := w.interval
+		w.month, w.interval = quiet.avoid(w.month, w.interval)
+		if w.interval != before {
+			changed = true
+			word, every := cadenceWords(Recurrence{Repeat: Monthly, Interval: before})
+			note = fmt.Sprintf("Every %d months instead of %s: no month at that interval keeps out of the quiet months (%s).",
+				w.interval, cmp.Or(strings.ToLower(word), every), quiet)
+		}
 	}
 	rec := w.recurrence(year, tz)
 	title := d.title
@@ -172,5 +203,95 @@ func (d defaultActivity) recurrence(probs *isms.Problems, year int, tz string, c
 	case changed:
 		title = Title(d.kind, "", rec)
 	}
-	return rec, title
+	return rec, title, note
+}
+
+// quietMonths is a set of months, bit m for month m.
+type quietMonths uint16
+
+// quietSet checks a list of quiet months and returns it as a set; ok is
+// false when it has a problem.
+func quietSet(p *isms.Problems, path string, ms []time.Month) (quietMonths, bool) {
+	var q quietMonths
+	before := p.Len()
+	for i, m := range ms {
+		if m < time.January || m > time.December {
+			p.Addf(isms.Index(path, i), "month %d is not 1–12", m)
+			continue
+		}
+		q |= 1 << m
+	}
+	if q == quietMonths(0x1FFE) {
+		p.Addf(path, "all twelve months are quiet; leave at least one month for the ISMS's activities")
+	}
+	return q, p.Len() == before
+}
+
+func (q quietMonths) has(m time.Month) bool { return q&(1<<m) != 0 }
+
+func (q quietMonths) months() []time.Month {
+	var out []time.Month
+	for m := time.January; m <= time.December; m++ {
+		if q.has(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// String lists the months, e.g. "January, February, March, April".
+func (q quietMonths) String() string {
+	var names []string
+	for _, m := range q.months() {
+		names = append(names, m.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+// fits says whether a rule every n months that happens in month m keeps
+// out of the quiet months within a year (the plan year when n does not
+// divide it).
+func (q quietMonths) fits(m time.Month, n int) bool {
+	first := m
+	if n <= 12 {
+		first = time.Month(1 + (int(m)-1)%n)
+	}
+	for x := int(first); x <= 12; x += n {
+		if q.has(time.Month(x)) {
+			return false
+		}
+	}
+	return true
+}
+
+// avoid returns the month nearest to m (a later one on a tie) at which a
+// rule every n months keeps out of the quiet months, with n; when no
+// month does, the next interval that divides a year and fits, up to 12.
+// With no quiet month, or when m fits, it returns m and n as they are.
+func (q quietMonths) avoid(m time.Month, n int) (time.Month, int) {
+	if q == 0 {
+		return m, n
+	}
+	try := func(n int) (time.Month, bool) {
+		for d := 0; d < 12; d++ {
+			for _, c := range []int{int(m) + d, int(m) - d} {
+				c = (c+11)%12 + 1
+				if q.fits(time.Month(c), n) {
+					return time.Month(c), true
+				}
+			}
+		}
+		return m, false
+	}
+	if c, ok := try(n); ok {
+		return c, n
+	}
+	for _, k := range []int{2, 3, 4, 6, 12} {
+		if k > n {
+			if c, ok := try(k); ok {
+				return c, k
+			}
+		}
+	}
+	return m, n
 }

@@ -2,6 +2,7 @@ package calendar_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/isms"
@@ -136,4 +138,111 @@ func TestDefaultPlan_EvidenceTextsAreGenericNotTheSampleSaaSCompanys(t *testing.
 		}
 	}
 	assert.Equal(t, "signed record of the access review", byRef(t, p, "access_review").Evidence)
+}
+
+// Item 10: quiet months (an accountancy's tax season).
+func TestDefaultPlan_QuietMonths_TaxSeasonJanuaryToAprilHasNoDefaultActivity(t *testing.T) {
+	season := []time.Month{1, 2, 3, 4}
+	p := clientPlan(t, calendar.PlanOptions{QuietMonths: season})
+	require.NoError(t, p.Validate())
+	assert.Equal(t, season, p.QuietMonths)
+	for _, a := range p.Activities {
+		for _, o := range p.Occurrences(a, y2027, y2028) {
+			assert.Greater(t, o.Month(), time.April, "%s on %s", a.Ref, o)
+		}
+	}
+	risk := byRef(t, p, "risk_review")
+	assert.Equal(t, "Half-yearly risk review", risk.Title, "no quarterly rhythm avoids four quiet months in a row")
+	assert.Contains(t, risk.Description, "instead of quarterly")
+	assert.Len(t, p.Occurrences(risk, y2027, y2028), 2)
+	mr := byRef(t, p, "management_review")
+	assert.Equal(t, []string{"2027-05-27 13:00 Thu", "2027-11-25 13:00 Thu"}, ymd(p.Occurrences(mr, y2027, y2028)), "still twice a year, the nearest months")
+	assert.Equal(t, "Management review", mr.Title, "same cadence, same title")
+	assert.Empty(t, p.Lint(y2027, y2028))
+
+	// One quiet month: the count per year is kept.
+	one := clientPlan(t, calendar.PlanOptions{QuietMonths: []time.Month{time.January}})
+	assert.Len(t, one.Occurrences(byRef(t, one, "risk_review"), y2027, y2028), 4)
+	assert.Equal(t, "Quarterly risk review", byRef(t, one, "risk_review").Title)
+
+	// A month the client chose, an own activity on a fixed date and a duty are
+	// not moved: Lint warns.
+	p = clientPlan(t, calendar.PlanOptions{QuietMonths: season,
+		Cadence:    map[calendar.Kind]calendar.Cadence{calendar.SupplierReview: {Month: time.February}},
+		Activities: []calendar.Spec{{Ref: "cert", Title: "Certification audit", Repeat: calendar.Once, Date: calendar.Date{Year: 2027, Month: 3, Day: 15}}},
+	})
+	d := duty("Review risk R-1", isms.DutyRiskReview)
+	d.Due = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
+	items, err := calendar.FromDuties([]isms.Duty{d}, calendar.DutyOptions{TZ: "Europe/Helsinki", Names: names})
+	require.NoError(t, err)
+	p = p.Add(items...)
+	var msgs []string
+	for _, a := range p.Lint(y2027, y2028) {
+		assert.Equal(t, "calendar/quiet-month", a.Code)
+		assert.Equal(t, isms.SeverityWarning, a.Severity)
+		msgs = append(msgs, a.Message)
+	}
+	require.Len(t, msgs, 3, "%v", msgs)
+	assert.Contains(t, strings.Join(msgs, "\n"), "2027-02-17")
+	assert.Contains(t, strings.Join(msgs, "\n"), "2027-03-15")
+	assert.Contains(t, strings.Join(msgs, "\n"), "2027-04-30")
+
+	_, err = calendar.DefaultPlan(2027, calendar.PlanOptions{TZ: "UTC", DefaultOwner: "IT manager", Namespace: ns, QuietMonths: []time.Month{0, 13}})
+	assert.ElementsMatch(t, []string{"quiet_months[0]", "quiet_months[1]"}, paths(err))
+	_, err = calendar.DefaultPlan(2027, calendar.PlanOptions{TZ: "UTC", DefaultOwner: "IT manager", Namespace: ns, QuietMonths: []time.Month{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}})
+	assert.Equal(t, []string{"quiet_months"}, paths(err))
+}
+
+func TestDefaultPlan_Properties_QuietMonthsAvoidedCountKeptWhenPossibleDeterministic(t *testing.T) {
+	def := clientPlan(t, calendar.PlanOptions{})
+	rapid.Check(t, func(rt *rapid.T) {
+		var quiet []time.Month
+		for m := time.January; m <= time.December; m++ {
+			if rapid.Bool().Draw(rt, m.String()) {
+				quiet = append(quiet, m)
+			}
+		}
+		if len(quiet) == 12 {
+			quiet = quiet[1:]
+		}
+		isQuiet := func(m time.Month) bool { return slices.Contains(quiet, m) }
+		a := def.Activities[rapid.IntRange(0, len(def.Activities)-1).Draw(rt, "activity")]
+		n := rapid.SampledFrom([]int{1, 2, 3, 4, 5, 6, 12, 24}).Draw(rt, "interval")
+		o := calendar.PlanOptions{QuietMonths: quiet, Cadence: map[calendar.Kind]calendar.Cadence{a.Kind: {Repeat: calendar.Monthly, Interval: n}}}
+		o.TZ, o.DefaultOwner, o.Namespace = "Europe/Helsinki", "IT manager", ns
+		p, err := calendar.DefaultPlan(2027, o)
+		require.NoError(rt, err)
+		again, err := calendar.DefaultPlan(2027, o)
+		require.NoError(rt, err)
+		require.Equal(rt, p, again, "deterministic")
+		got := byRefR(rt, p, a.Ref)
+		occ := p.Occurrences(got, y2027, y2028)
+		require.NotEmpty(rt, occ)
+		for _, x := range occ {
+			require.False(rt, isQuiet(x.Month()), "%s in quiet month %s", a.Ref, x.Month())
+		}
+		// Could a rule every n months, in some month, keep out of them?
+		possible := false
+		for s := 1; s <= min(n, 12); s++ {
+			ok := true
+			for m := s; m <= 12; m += n {
+				ok = ok && !isQuiet(time.Month(m))
+			}
+			possible = possible || ok
+		}
+		if possible && n <= 12 && 12%n == 0 {
+			require.Len(rt, occ, 12/n, "count per year kept")
+		}
+		assert.Empty(rt, p.Lint(y2027, y2028))
+	})
+}
+
+func byRefR(t require.TestingT, p calendar.Plan, ref string) calendar.Activity {
+	for _, a := range p.Activities {
+		if a.Ref == ref {
+			return a
+		}
+	}
+	require.Fail(t, "no activity "+ref)
+	return calendar.Activity{}
 }

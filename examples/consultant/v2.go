@@ -609,6 +609,10 @@ type PlanV2 struct {
 	Activities []calendar.Spec `json:"activities,omitempty"`
 	// Holidays are the days off besides weekends (YYYY-MM-DD).
 	Holidays []calendar.Date `json:"holidays,omitempty"`
+	// QuietMonths are months (1–12) nothing should be planned in, such as
+	// a tax season [1, 2, 3, 4]: default activities move out of them, and
+	// the lint warns of anything still planned in one.
+	QuietMonths []time.Month `json:"quiet_months,omitempty"`
 	// Completions record occurrences already done, each by its activity's
 	// ref and the day it was planned on ({"ref": "risk_review", "on":
 	// "2027-01-19", "done": "2027-01-21", "by": "IT manager"}).
