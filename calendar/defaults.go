@@ -49,7 +49,6 @@ type PlanOptions struct {
 type defaultActivity struct {
 	kind     Kind
 	title    string
-	named    bool // the title names the default cadence
 	evidence string
 	month    time.Month // first month in the year
 	interval int        // months between occurrences
@@ -62,16 +61,16 @@ type defaultActivity struct {
 // The domain articles' yearly rhythm, on fixed weekdays so that no
 // occurrence falls on a weekend.
 var rhythm = []defaultActivity{
-	{RiskReview, "Quarterly risk review", true, "updated risk register and review minutes", time.January, 3, 3, time.Tuesday, 10, FromCompletion},
-	{AccessReview, "Quarterly access review", true, "signed record of the access review", time.February, 3, 2, time.Wednesday, 10, FollowPlan},
-	{Training, "Yearly security training", true, "training records with coverage", time.February, 12, 1, time.Tuesday, 9, FollowPlan},
-	{ManagementReview, "Management review", false, "management review minutes with decisions", time.March, 6, -1, time.Thursday, 13, FollowPlan},
-	{SupplierReview, "Yearly supplier review", true, "supplier review notes and certificates checked", time.April, 12, 3, time.Wednesday, 10, FollowPlan},
-	{BackupRestoreTest, "Yearly backup restore test", true, "restore test report", time.May, 12, 2, time.Thursday, 10, FollowPlan},
-	{RecoveryTest, "Recovery test", false, "recovery test report with times achieved", time.June, 6, 2, time.Thursday, 10, FollowPlan},
-	{InternalAudit, "Internal audit", false, "audit report and findings", time.September, 12, 2, time.Monday, 9, FollowPlan},
-	{SoAReview, "Statement of Applicability review", false, "approved SoA version", time.October, 12, 3, time.Monday, 10, FollowPlan},
-	{PolicyReview, "Information security policy review", false, "approved policy version", time.November, 12, 1, time.Monday, 10, FollowPlan},
+	{RiskReview, "Quarterly risk review", "updated risk register and review minutes", time.January, 3, 3, time.Tuesday, 10, FromCompletion},
+	{AccessReview, "Quarterly access review", "signed record of the access review", time.February, 3, 2, time.Wednesday, 10, FollowPlan},
+	{Training, "Yearly security training", "training records with coverage", time.February, 12, 1, time.Tuesday, 9, FollowPlan},
+	{ManagementReview, "Management review", "management review minutes with decisions", time.March, 6, -1, time.Thursday, 13, FollowPlan},
+	{SupplierReview, "Yearly supplier review", "supplier review notes and certificates checked", time.April, 12, 3, time.Wednesday, 10, FollowPlan},
+	{BackupRestoreTest, "Yearly backup restore test", "restore test report", time.May, 12, 2, time.Thursday, 10, FollowPlan},
+	{RecoveryTest, "Recovery test", "recovery test report with times achieved", time.June, 6, 2, time.Thursday, 10, FollowPlan},
+	{InternalAudit, "Internal audit", "audit report and findings", time.September, 12, 2, time.Monday, 9, FollowPlan},
+	{SoAReview, "Statement of Applicability review", "approved SoA version", time.October, 12, 3, time.Monday, 10, FollowPlan},
+	{PolicyReview, "Information security policy review", "approved policy version", time.November, 12, 1, time.Monday, 10, FollowPlan},
 }
 
 // DefaultPlan builds the SME rhythm of the domain articles for a year:
