@@ -69,6 +69,10 @@ type Activity struct {
 	Recurrence Recurrence `json:"recurrence"`
 	Chain      Chain      `json:"chain,omitempty"`
 	Adjust     Direction  `json:"adjust,omitempty"` // move occurrences off non-working days
+	// AllDay says the activity has a day and no time of day, such as a
+	// duty due on 31 March (FromDuties sets it for a due time of 00:00):
+	// WriteICS writes its dates as all-day (VALUE=DATE) events.
+	AllDay bool `json:"all_day,omitempty"`
 }
 
 // Key returns the activity's ID; it makes Activity storable.

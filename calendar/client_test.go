@@ -109,7 +109,7 @@ func TestPlan_TitlesFollowTheCadence_NoQuarterlyRiskReviewOnA6MonthlyRule(t *tes
 	assert.Equal(t, "Half-yearly risk review", byRef(t, p, "risk_review").Title)
 	assert.Equal(t, "Monthly access review", byRef(t, p, "access_review").Title)
 	assert.Equal(t, "Awareness session", byRef(t, p, "training").Title, "a given title wins")
-	assert.Equal(t, "Statement of Applicability review", byRef(t, p, "soa_review").Title, "a title without a cadence stays true")
+	assert.Equal(t, "Statement of Applicability review every 2 years", byRef(t, p, "soa_review").Title, "every default kind names a changed cadence")
 	for _, tc := range []struct {
 		r    calendar.Recurrence
 		want string

@@ -40,7 +40,19 @@
 // (Spec: a monthly log review, a fire drill per site twice a year, the
 // certification audit on one date; BuildActivity makes one alone). Titles
 // follow the cadence unless given (Title: "Monthly access review", never
-// "Quarterly" on a 6-monthly rule).
+// "Quarterly" on a 6-monthly rule; "Yearly recovery test" when a cadence
+// makes the half-yearly test yearly).
+//
+// PlanOptions.QuietMonths are months nothing should be planned in (an
+// accountancy's tax season, January to April). A default activity that
+// would fall in one moves to the nearest month that keeps all its
+// occurrences out (a later month on a tie), keeping its interval and so
+// its count per year whenever some month allows it; when none does (a
+// quarterly rhythm against four quiet months in a row) the interval grows
+// to the next that fits (quarterly becomes half-yearly, titled so, and the
+// description says why). A month chosen through Cadence.Month, an own
+// activity and a duty are never moved: Plan.Lint warns of every
+// occurrence in a quiet month ("calendar/quiet-month").
 //
 // Records complete the plan: a Held value (kind, date, ref) — an audit
 // performed, a management review met, a training round, a restore test —
@@ -55,6 +67,10 @@
 // first Tuesday of November); AnchorSlack lets the rule's own drift of a
 // few days stand, so a round held on its planned day keeps the plan.
 // FromCompletion activities always restart from their last completion.
+// A record with a day and no time (00:00 at offset zero, as "2027-09-28"
+// is read) is that calendar day in the activity's zone, and the moved
+// occurrence keeps its planned time of day (a management review planned
+// at 13:00 and held on 28 September shows 13:00 that day).
 // A record held before the plan's first year is the round of that first
 // occurrence when it is within one interval of it. A Completion is addressed by
 // the activity's ref and the planned day ({"ref": "risk_review", "on":
@@ -65,7 +81,8 @@
 // Domain packages do not import calendar: they return dated duties
 // (isms.Duty: what, kind, due, owner), and FromDuties turns them into
 // one-off activities with the duty's ID, so event UIDs stay stable, and a
-// ref (DutyRef). Plan.Add keeps one activity per ref: the policy's own
+// ref (DutyRef). A duty due on a day with no time (00:00) is an all-day
+// activity (Activity.AllDay), written as an all-day event. Plan.Add keeps one activity per ref: the policy's own
 // review duty replaces the default policy review. A rule
 // such as "communicate the policy within 7 days" lives in the package that
 // owns the record, not here.

@@ -91,7 +91,8 @@ func KindOf(k isms.DutyKind) Kind {
 // due time's date and time of day as written, read in that zone, so a duty
 // due on 31 March stays on 31 March wherever the calendar is shown). Each
 // activity's ID is the duty's, so the calendar keeps its event UIDs from run
-// to run. Each gets a ref (DutyRef). Add the result to a plan with
+// to run. A duty due at 00:00 (a date with no time, as duties are
+// written) is an all-day activity (Activity.AllDay). Each gets a ref (DutyRef). Add the result to a plan with
 // Plan.Add, which keeps one activity per ref: the policy's own review
 // replaces the default policy review.
 //
@@ -120,7 +121,7 @@ func FromDuties(ds []isms.Duty, opts DutyOptions) ([]Activity, error) {
 		}
 		a := Activity{
 			ID: isms.IDFromUUID[Activity](d.ID.UUID()), Ref: ref, Title: d.Title, Kind: KindOf(d.Kind),
-			Owner: owner, Evidence: d.Evidence, Recurrence: OnceAt(d.Due, opts.TZ),
+			Owner: owner, Evidence: d.Evidence, Recurrence: OnceAt(d.Due, opts.TZ), AllDay: dateOnly(d.Due),
 		}
 		path := isms.Index("duties", i)
 		before := p.Len()

@@ -91,6 +91,9 @@ func FuzzDecodePlan(f *testing.F) {
 			`"completions":[{"ref":"audit","on":"2027-09-13","done":"2027-09-14T00:00:00Z","by":"Jussi"}],"held":[{"kind":"internal_audit","date":"2028-10-11T09:00:00Z","ref":"A"}]}`,
 		`{"name":"p","activities":[]}}`, `{"name":"p","activities":[]]]]`, `{"name":"p","name":"q","activities":[]}`,
 		`{"name":"bad` + "\xff" + `","activities":[]}`, `null`, ``, `[]`,
+		`{"name":"p","quiet_months":[1,2,3,4],"activities":[{"id":"` + id + `","title":"T","kind":"custom","owner":"IT manager","all_day":true,` +
+			`"recurrence":{"repeat":"monthly","tz":"America/New_York","start":"2027-01-12T00:00:00Z","until":"2027-12-31T00:00:00Z"}}],"held":[{"kind":"custom","date":"2027-03-12T00:00:00Z"}]}`,
+		`{"name":"p","quiet_months":[0,13,1,2,3,4,5,6,7,8,9,10,11,12],"activities":[]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -107,6 +110,7 @@ func FuzzDecodePlan(f *testing.F) {
 			t.Fatalf("WriteICS: %v", err)
 		}
 		_ = p.Status(now, now, now.AddDate(0, 3, 0))
+		_ = p.Lint(now.AddDate(-1, 0, 0), now.AddDate(2, 0, 0))
 		if _, err := calendar.IncidentHandling.Due(now, p.Workdays); err != nil && !errors.Is(err, isms.ErrInvalid) {
 			t.Fatalf("Due: %v", err)
 		}

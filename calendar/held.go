@@ -34,6 +34,9 @@ import (
 // of two audits on one day the first by ref completes the planned one. A
 // record near no planned occurrence completes nothing, and Plan.Unmatched
 // lists it.
+// A Date at 00:00:00 with offset zero is a day without a time (a record
+// written "2027-09-28"): it is that calendar day in the activity's zone,
+// and the occurrence moved to it keeps its planned time of day.
 // HeldFrom makes them from isms/records.
 type Held struct {
 	Kind Kind `json:"kind"`
@@ -157,8 +160,7 @@ func (p Plan) onDay(a Activity, d Date) time.Time {
 // completion or another record completes nothing more, and is not a
 // record the plan misses).
 func (p Plan) match(h Held, byRef map[string]int) (c Completion, ok, near bool) {
-	best, bestAt, found := -1, time.Time{}, false
-	dist := func(t time.Time) time.Duration { return max(t.Sub(h.Date), h.Date.Sub(t)) }
+	best, bestAt, bestDay, found := -1, time.Time{}, time.Time{}, false
 	want, named := byRef[h.Activity]
 	if h.Activity != "" && !named {
 		return Completion{}, false, false
@@ -174,7 +176,8 @@ func (p Plan) match(h Held, byRef map[string]int) (c Completion, ok, near bool) 
 		// when another record or a completion closed that one already,
 		// it completes nothing more (not next year's).
 		loc, _ := a.Recurrence.Location()
-		d := h.Date.In(loc)
+		d := heldDay(h.Date, loc)
+		dist := func(t time.Time) time.Duration { return max(t.Sub(d), d.Sub(t)) }
 		lo, hi := dayAfter(a.Recurrence.window(d, -1)), dayAfter(a.Recurrence.window(d, 1)).AddDate(0, 0, -1)
 		var at time.Time
 		seen := false
@@ -187,15 +190,41 @@ func (p Plan) match(h Held, byRef map[string]int) (c Completion, ok, near bool) 
 		if !seen || p.closed(a.ID, at) {
 			continue
 		}
-		if !found || cmp.Or(cmp.Compare(dist(at), dist(bestAt)), at.Compare(bestAt)) < 0 {
-			best, bestAt, found = i, at, true
+		if !found || cmp.Or(cmp.Compare(dist(at), max(bestAt.Sub(bestDay), bestDay.Sub(bestAt))), at.Compare(bestAt)) < 0 {
+			best, bestAt, bestDay, found = i, at, d, true
 		}
 	}
 	if !found {
 		return Completion{}, false, near
 	}
 	a := p.Activities[best]
-	return Completion{Activity: a.ID, Ref: a.Ref, Due: bestAt, Done: h.Date, By: h.By, Evidence: h.Evidence, Moved: true, Record: h.Ref}, true, true
+	done := h.Date
+	if dateOnly(h.Date) {
+		// A record that gives only the day keeps the planned time of day,
+		// in the activity's zone: a review planned 13:00 and held on
+		// 2027-09-28 is shown at 13:00 that day, not at midnight UTC.
+		loc, _ := a.Recurrence.Location()
+		hh, mm, ss := bestAt.In(loc).Clock()
+		done = time.Date(bestDay.Year(), bestDay.Month(), bestDay.Day(), hh, mm, ss, 0, loc)
+	}
+	return Completion{Activity: a.ID, Ref: a.Ref, Due: bestAt, Done: done, By: h.By, Evidence: h.Evidence, Moved: true, Record: h.Ref}, true, true
+}
+
+// dateOnly says whether t carries a day and no time: 00:00:00 at offset
+// zero, as a record written "2027-09-28" is read.
+func dateOnly(t time.Time) bool {
+	_, off := t.Zone()
+	return off == 0 && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
+}
+
+// heldDay is the day a record was held, in loc: a date-only record is
+// that calendar day (00:00 in loc), whatever loc's offset; a timed one is
+// the instant itself.
+func heldDay(t time.Time, loc *time.Location) time.Time {
+	if dateOnly(t) {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	}
+	return t.In(loc)
 }
 
 // closed says whether a completion already closes the occurrence.

@@ -39,7 +39,9 @@ type ICSOptions struct {
 // bidi controls (such as U+202E) and invalid UTF-8 dropped, so no text can
 // end a property or reorder what a reader sees. Activities whose dates an RRULE cannot
 // express (moved to working days, last business day with holidays,
-// restarted from a completion) carry their dates as RDATE instead. Lines
+// restarted from a completion) carry their dates as RDATE instead. An
+// all-day activity (Activity.AllDay) is written with DATE values
+// (DTSTART;VALUE=DATE, DTEND the next day), not as a timed event. Lines
 // end in CRLF and are folded at 75 octets. The output is deterministic.
 //
 // Options past MaxEventDuration or MaxICSWindowYears, an invalid plan, and
@@ -140,9 +142,23 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 		line("BEGIN:VEVENT")
 		line("UID:" + a.ID.String() + "@ismskit")
 		line("DTSTAMP:" + stamp.UTC().Format("20060102T150405Z"))
-		line("DTSTART" + dateTime(e.first, a.Recurrence.TZ))
-		line("DTEND" + dateTime(e.first.Add(dur), a.Recurrence.TZ))
+		if a.AllDay {
+			loc, _ := a.Recurrence.Location()
+			day := e.first.In(loc)
+			line("DTSTART;VALUE=DATE:" + day.Format("20060102"))
+			line("DTEND;VALUE=DATE:" + day.AddDate(0, 0, 1).Format("20060102"))
+		} else {
+			line("DTSTART" + dateTime(e.first, a.Recurrence.TZ))
+			line("DTEND" + dateTime(e.first.Add(dur), a.Recurrence.TZ))
+		}
 		switch {
+		case !e.exact && len(e.occ) > 1 && a.AllDay:
+			var dates []string
+			for _, t := range e.occ[1:] {
+				loc, _ := a.Recurrence.Location()
+				dates = append(dates, t.In(loc).Format("20060102"))
+			}
+			line("RDATE;VALUE=DATE:" + strings.Join(dates, ","))
 		case e.exact && e.rrule != "":
 			line("RRULE:" + e.rrule)
 		case !e.exact && len(e.occ) > 1:
@@ -243,7 +259,11 @@ func rruleOf(a Activity, p Plan) (string, bool) {
 	if r.Count > 0 {
 		parts = append(parts, fmt.Sprintf("COUNT=%d", r.Count))
 	}
-	if !r.Until.IsZero() {
+	switch {
+	case !r.Until.IsZero() && a.AllDay:
+		// UNTIL has DTSTART's value type (RFC 5545 3.3.10).
+		parts = append(parts, "UNTIL="+r.Until.In(loc).Format("20060102"))
+	case !r.Until.IsZero():
 		parts = append(parts, "UNTIL="+r.Until.UTC().Format("20060102T150405Z"))
 	}
 	return strings.Join(parts, ";"), true

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/isms"
@@ -45,6 +46,9 @@ type Plan struct {
 	// reviews, training rounds, restore tests); each completes the planned
 	// occurrence of its kind nearest to it (see Held).
 	Held []Held `json:"held,omitempty"`
+	// QuietMonths are months nothing should be planned in (see
+	// PlanOptions.QuietMonths); Lint warns of an occurrence in one.
+	QuietMonths []time.Month `json:"quiet_months,omitempty"`
 }
 
 // Limits on a Plan; Validate reports a plan past them, naming the limit.
@@ -152,6 +156,7 @@ func (p Plan) Validate() error {
 			probs.Addf(isms.JoinPath(path, "by"), "say who completed it")
 		}
 	}
+	quietSet(&probs, "quiet_months", p.QuietMonths)
 	if len(p.Held) > MaxHeld {
 		probs.Addf("held", "%d records are more than MaxHeld (%d)", len(p.Held), MaxHeld)
 		return probs.Err()
@@ -431,5 +436,39 @@ func (p Plan) Overdue(since, now time.Time) []Occurrence {
 			out = append(out, o)
 		}
 	}
+	return out
+}
+
+// Lint returns advice on a valid plan: each activity with occurrences in
+// [from, to) that fall in a quiet month (Plan.QuietMonths), in the
+// activity's zone, such as an own activity on a fixed date or a duty
+// that DefaultPlan does not move (code "calendar/quiet-month", a
+// warning, one per activity listing its dates). An invalid plan gives no
+// advice; Validate reports it.
+func (p Plan) Lint(from, to time.Time) []isms.Advice {
+	var out []isms.Advice
+	var probs isms.Problems
+	quiet, ok := quietSet(&probs, "", p.QuietMonths)
+	if !ok || quiet == 0 || p.Validate() != nil {
+		return nil
+	}
+	r := p.resolved()
+	for i, a := range r.Activities {
+		loc, err := a.Recurrence.Location()
+		if err != nil {
+			continue
+		}
+		var days []string
+		for _, t := range r.occurrences(a, from, to) {
+			if quiet.has(t.In(loc).Month()) {
+				days = append(days, t.In(loc).Format(time.DateOnly))
+			}
+		}
+		if len(days) > 0 {
+			out = append(out, isms.Advice{Code: "calendar/quiet-month", Severity: isms.SeverityWarning, Path: isms.Index("activities", i),
+				Message: fmt.Sprintf("%q falls in the quiet months (%s) on %s; move it or accept the clash", clip(a.Title), quiet, strings.Join(days, ", "))})
+		}
+	}
+	isms.SortAdvice(out)
 	return out
 }

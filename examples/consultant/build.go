@@ -138,6 +138,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
 		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
 		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: specs,
+		QuietMonths: wb.Plan.quiet,
 	})
 	for _, v := range isms.ValidationErrors(err) {
 		if isms.Omitted(err) > 0 {

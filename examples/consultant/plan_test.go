@@ -141,7 +141,7 @@ func TestWorkbookPlan_AuditHeldOn1011BesideThePlanned0913IsOneAuditOn1011(t *tes
 	b, err := buildTree(t, tree)
 	require.NoError(t, err)
 	audit := activity(t, b.Plan, "internal_audit")
-	assert.Equal(t, []string{"2027-10-11 03:00"}, days(b.Plan.Occurrences(audit, jan2027, jan2028)), "one audit, on the day held (midnight UTC)")
+	assert.Equal(t, []string{"2027-10-11 09:00"}, days(b.Plan.Occurrences(audit, jan2027, jan2028)), "one audit, on the day held, at the planned 09:00")
 	var ics bytes.Buffer
 	require.NoError(t, calendar.WriteICS(&ics, b.Plan, calendar.ICSOptions{Now: jan2027}))
 	assert.NotContains(t, ics.String(), "20270913T090000", "the planned day is gone")

@@ -333,7 +333,7 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 	out.Policy = Approval{Author: w.Policy.Author, Approver: w.Policy.Approver, Approved: w.Policy.Approved.Time}
 	r.plan(w.Plan)
 	out.Plan = PlanInput{Year: w.Plan.Year, TZ: w.Plan.TZ, DefaultOwner: w.Plan.DefaultOwner, Owners: w.Plan.Owners,
-		Cadence: w.Plan.Cadence, Holidays: w.Plan.Holidays, keyed: w.Plan.Completions, specs: w.Plan.Activities}
+		Cadence: w.Plan.Cadence, Holidays: w.Plan.Holidays, keyed: w.Plan.Completions, specs: w.Plan.Activities, quiet: w.Plan.QuietMonths}
 	out.Records = r.records(w.Records)
 	if q := w.Quant; q != nil {
 		in := quant.Input{Currency: q.Currency, Options: q.Options, Tolerance: q.Tolerance}

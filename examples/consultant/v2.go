@@ -609,6 +609,11 @@ type PlanV2 struct {
 	Activities []calendar.Spec `json:"activities,omitempty"`
 	// Holidays are the days off besides weekends (YYYY-MM-DD).
 	Holidays []calendar.Date `json:"holidays,omitempty"`
+	// QuietMonths are months (1–12) nothing should be planned in, such as
+	// a tax season [1, 2, 3, 4]: default activities move out of them (a
+	// quarterly one becomes half-yearly when no month allows four a year);
+	// an own activity or a duty in one is not moved.
+	QuietMonths []time.Month `json:"quiet_months,omitempty"`
 	// Completions record occurrences already done, each by its activity's
 	// ref and the day it was planned on ({"ref": "risk_review", "on":
 	// "2027-01-19", "done": "2027-01-21", "by": "IT manager"}).

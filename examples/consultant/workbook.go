@@ -67,6 +67,8 @@ type PlanInput struct {
 	keyed []CompletionV2
 	// specs are the organisation's own activities of a v2 workbook.
 	specs []calendar.Spec
+	// quiet are the quiet months of a v2 workbook.
+	quiet []time.Month
 }
 
 // MaxWorkbookSize is the largest workbook the consultant reads, in bytes
