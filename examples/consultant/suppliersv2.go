@@ -156,6 +156,9 @@ func (r *resolver) suppliers(in []SupplierV2, scope ScopeV2) suppliers.Register 
 		ifaces = append(ifaces, f.Name)
 	}
 	var out suppliers.Register
+	if tooMany(p, "suppliers", len(in)) {
+		return out
+	}
 	for i, x := range in {
 		path := fmt.Sprintf("suppliers[%d]", i)
 		id := derive[suppliers.Supplier](r, "supplier", "supplier "+x.Name)
@@ -202,6 +205,9 @@ func (r *resolver) processes(in []ProcessV2) processes.Register {
 	names := newKeys("process")
 	kinds := processes.EvidenceKinds()
 	var out processes.Register
+	if tooMany(p, "processes", len(in)) {
+		return out
+	}
 	for i, x := range in {
 		path := fmt.Sprintf("processes[%d]", i)
 		id := derive[processes.Process](r, "process", "process "+x.Name)
@@ -223,6 +229,16 @@ func (r *resolver) processes(in []ProcessV2) processes.Register {
 		out.Processes = append(out.Processes, pr)
 	}
 	return out
+}
+
+// tooMany reports a list of n entries at path longer than MaxListItems,
+// which is then refused whole, before any entry is resolved.
+func tooMany(p *isms.Problems, path string, n int) bool {
+	if n <= MaxListItems {
+		return false
+	}
+	p.Addf(path, "%d entries; a workbook list holds at most %d (MaxListItems)", n, MaxListItems)
+	return true
 }
 
 func containsString(list []string, s string) bool {

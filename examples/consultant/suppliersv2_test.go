@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,4 +133,21 @@ func TestRun_V1WorkbookReadsWithoutSuppliers(t *testing.T) {
 	require.NoError(t, run([]string{"-in", v1Sample, "-out", out}, &stdout, &stderr), stderr.String())
 	_, err := os.Stat(filepath.Join(out, "suppliers.md"))
 	assert.True(t, os.IsNotExist(err), "no register, no suppliers.md")
+}
+
+// TestRun_TooManySuppliersOrProcessesAreRefusedWhole: a supplier register
+// or a list of processes longer than MaxListItems is one problem naming
+// the limit, quickly, and nothing is written.
+func TestRun_TooManySuppliersOrProcessesAreRefusedWhole(t *testing.T) {
+	for _, section := range []string{"suppliers", "processes"} {
+		t.Run(section, func(t *testing.T) {
+			tree := sampleTree(t)
+			items := make([]any, MaxListItems+1)
+			for i := range items {
+				items[i] = map[string]any{"name": fmt.Sprintf("S%d", i), "owner": "Nobody at all"}
+			}
+			tree[section] = items
+			runHostile(t, writeTree(t, tree), section+": 10001 entries; a workbook list holds at most 10000 (MaxListItems)")
+		})
+	}
 }
