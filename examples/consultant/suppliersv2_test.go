@@ -63,8 +63,8 @@ func mustRead(t *testing.T, name string) []byte {
 
 // TestRun_SupplierAndProcessMistakesAreListedAtTheirWorkbookPaths: a
 // misspelt asset, owner, party, interface and evidence kind, a supplier
-// given twice, an unknown access kind, a 96-hour clause beyond the limit
-// check (valid: lint's) and a control not in the catalogue are each one
+// given twice, an unknown access kind, a control not in the catalogue and
+// an Annex A control written "A.5.24" are each one
 // problem at its workbook path, with "did you mean" where one is close,
 // and nothing is written.
 func TestRun_SupplierAndProcessMistakesAreListedAtTheirWorkbookPaths(t *testing.T) {
@@ -82,6 +82,7 @@ func TestRun_SupplierAndProcessMistakesAreListedAtTheirWorkbookPaths(t *testing.
 	at(p0, "evidence").([]any)[0] = "rsk"
 	p1 := at(tree, "processes", 1).(map[string]any)
 	at(p1, "controls").([]any)[0] = "5.99"
+	at(tree, "processes", 2, "controls").([]any)[0] = "A.5.24"
 	out := filepath.Join(t.TempDir(), "out")
 	var stdout, stderr bytes.Buffer
 	require.Error(t, run([]string{"-in", writeTree(t, tree), "-out", out}, &stdout, &stderr))
@@ -94,7 +95,8 @@ func TestRun_SupplierAndProcessMistakesAreListedAtTheirWorkbookPaths(t *testing.
 		`suppliers[1].name: supplier "Cloud hosting provider" is given twice (also at suppliers[0].name)`,
 		`suppliers[2].access[0].kind: "Payroll bureau": access kind "vpn" is not one of`,
 		`processes[0].evidence[0]: "Risk management": "rsk" is not a kind of record; did you mean "risk"?`,
-		`processes[1].controls[0]: "Access control": control "5.99" is not in the catalogue`,
+		`processes[1].controls[0]: "Access control": control "5.99" is not in the catalogue; check the number ("5.1")`,
+		`processes[2].controls[0]: "Incident handling": control "A.5.24" is not in the catalogue; write "5.24" (Annex A controls are written without "A.")`,
 	} {
 		assert.Contains(t, msg, want)
 	}
