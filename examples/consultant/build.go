@@ -55,6 +55,10 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	p.Merge("implementations", controls.Implementations(wb.Implementations).CheckRefs(cat))
 	p.Merge("records", wb.Records.Validate())
 	p.Merge("records", wb.Records.CheckRefs(wb.Context))
+	p.Merge("", wb.Suppliers.Validate())
+	p.Merge("", wb.Suppliers.CheckRefs(wb.Context))
+	p.Merge("", wb.Processes.Validate())
+	p.Merge("", wb.Processes.CheckRefs(wb.Context, cat))
 	if wb.Quant != nil {
 		p.Merge("quant", wb.Quant.Validate())
 	}
@@ -67,7 +71,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 
 	ns := isms.NewNamespace(wb.Context.Organization.Name)
 	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat,
-		Cadences: planCadences(wb, ns)})
+		Processes: wb.Processes, Cadences: planCadences(wb, ns)})
 	p.Merge("policy", err)
 	if err == nil && wb.Policy.Approver != "" {
 		by, ok := approver(wb.Context, wb.Policy.Approver)
@@ -89,7 +93,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	draft, conflicts, err := soa.Generate(soa.Input{
 		Document: isms.DeriveID[isms.Document](ns, "soa"), Context: wb.Context, Catalogue: cat,
 		Implementations: wb.Implementations, Register: reg, Links: wb.Links, Decisions: wb.Decisions,
-		Custom: wb.AdditionalControls, Documents: docs, Generated: asOf, Author: wb.SoA.Author,
+		Custom: wb.AdditionalControls, Documents: docs, Suppliers: wb.Suppliers, Processes: wb.Processes, Generated: asOf, Author: wb.SoA.Author,
 	})
 	p.Merge("", err)
 	for _, c := range conflicts {
@@ -156,7 +160,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		p.Merge("plan", err)
 	}
 	planned := err == nil
-	duties := append(append(reg.Duties(), pol.Duties()...), wb.Context.Duties()...)
+	duties := slices.Concat(reg.Duties(), pol.Duties(), wb.Context.Duties(), wb.Suppliers.Duties(wb.Context), wb.Processes.Duties())
 	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
 	p.Merge("plan", err)
 	for _, a := range items {
@@ -190,10 +194,11 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}
 	report := readiness.Assess(readiness.Input{
 		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
-		SoA: &statement, Policy: &pol, Plan: &plan,
+		SoA: &statement, Policy: &pol, Plan: &plan, Processes: wb.Processes, Suppliers: wb.Suppliers,
 	}, asOf)
 	adviseRefs(&report, plan, wb.Plan.TZ)
-	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf}, nil
+	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf,
+		Suppliers: wb.Suppliers, Processes: wb.Processes}, nil
 }
 
 // planCadences is the rhythm of the client's plan the policy promises
@@ -209,7 +214,7 @@ func planCadences(wb Workbook, ns uuid.UUID) policy.Cadences {
 		}
 	}
 	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{TZ: wb.Plan.TZ, Owners: wb.Plan.Owners,
-		DefaultOwner: wb.Plan.DefaultOwner, Cadence: cadence, Namespace: ns})
+		DefaultOwner: wb.Plan.DefaultOwner, Cadence: cadence, QuietMonths: wb.Plan.quiet, Namespace: ns})
 	if err != nil {
 		return policy.Cadences{}
 	}

@@ -20,8 +20,18 @@ import (
 
 var notInCatalogue = regexp.MustCompile(`control "([^"]*)" is not in the catalogue ([^;]*); check the ID or add the control with Catalogue\.With`)
 
+// notInCatalogueBare is the processes package's message for a control it
+// does not know (processes.Register.CheckRefs).
+var notInCatalogueBare = regexp.MustCompile(`^control "([^"]*)" is not in the catalogue$`)
+
 // wordsOfWorkbook rewords a library message that names Go API.
 func wordsOfWorkbook(msg string) string {
+	if m := notInCatalogueBare.FindStringSubmatch(msg); m != nil {
+		if rest, ok := strings.CutPrefix(strings.ToUpper(m[1]), "A."); ok && rest != "" {
+			return fmt.Sprintf("control %q is not in the catalogue; write %q (Annex A controls are written without \"A.\"), or add the control under custom_controls", m[1], rest)
+		}
+		return fmt.Sprintf("control %q is not in the catalogue; check the number (\"5.1\") or add the control under custom_controls", m[1])
+	}
 	msg = notInCatalogue.ReplaceAllStringFunc(msg, func(s string) string {
 		m := notInCatalogue.FindStringSubmatch(s)
 		id, cat := m[1], m[2]

@@ -5,7 +5,8 @@ import (
 )
 
 // MaxListItems is the most entries any one list of a workbook may hold
-// (assets, risks, implementation records, training records, holidays, …).
+// (assets, risks, implementation records, training records, holidays,
+// suppliers, processes, …).
 // Real clients have tens or hundreds; the limit keeps a mistaken or hostile
 // workbook of a million empty records from costing seconds and gigabytes
 // of checks before it is refused.
@@ -33,6 +34,7 @@ func checkSizes(wb Workbook) error {
 		{"records.training", len(wb.Records.Training)}, {"records.audits", len(wb.Records.Audits)},
 		{"records.reviews", len(wb.Records.Reviews)}, {"records.nonconformities", len(wb.Records.Nonconformities)},
 		{"records.incidents", len(wb.Records.Incidents)}, {"records.measurements", len(wb.Records.Measurements)},
+		{"suppliers", len(wb.Suppliers.Suppliers)}, {"processes", len(wb.Processes.Processes)},
 	} {
 		if l.n > MaxListItems {
 			p.Addf(l.path, "%d entries; a workbook list holds at most %d (MaxListItems)", l.n, MaxListItems)

@@ -30,7 +30,7 @@ func sampleWorkbook(t *testing.T) Workbook {
 		Policy:  Approval{Approver: "Maria Virtanen (CEO)", Approved: approved},
 		Plan:    PlanInput{Year: 2027, TZ: sample.TZ, DefaultOwner: "IT manager", Owners: sample.PlanOwners(), Holidays: sample.Holidays()},
 		Records: sample.Records(),
-		Quant:   ptr(sample.Quant()),
+		Quant:   ptr(sample.Quant()), Suppliers: sample.Suppliers(), Processes: sample.Processes(),
 	}
 }
 

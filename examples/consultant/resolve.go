@@ -335,6 +335,8 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 	out.Plan = PlanInput{Year: w.Plan.Year, TZ: w.Plan.TZ, DefaultOwner: w.Plan.DefaultOwner, Owners: w.Plan.Owners,
 		Cadence: w.Plan.Cadence, Holidays: w.Plan.Holidays, keyed: w.Plan.Completions, specs: w.Plan.Activities, quiet: w.Plan.QuietMonths}
 	out.Records = r.records(w.Records)
+	out.Suppliers = r.suppliers(w.Suppliers, w.Context.Scope)
+	out.Processes = r.processes(w.Processes)
 	if q := w.Quant; q != nil {
 		in := quant.Input{Currency: q.Currency, Options: q.Options, Tolerance: q.Tolerance}
 		for i, s := range q.Scenarios {

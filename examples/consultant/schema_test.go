@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/ismskit/ismskit/processes"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -38,6 +39,7 @@ var sources = map[string]string{
 	"github.com/ismskit/ismskit/risk/quant": "../../risk/quant", "github.com/ismskit/ismskit/controls": "../../controls",
 	"github.com/ismskit/ismskit/soa": "../../soa", "github.com/ismskit/ismskit/calendar": "../../calendar",
 	"github.com/ismskit/ismskit/isms/records": "../../isms/records",
+	"github.com/ismskit/ismskit/suppliers":    "../../suppliers", "github.com/ismskit/ismskit/processes": "../../processes",
 }
 
 // closed are the vocabularies whose values are listed as enums: every
@@ -46,6 +48,7 @@ var closed = []string{
 	"isms.AssetType", "isms.ScopeKind", "isms.InterfaceKind", "isms.PartyKind", "isms.RequirementKind", "isms.IssueKind",
 	"isms.Comparator", "risk.Kind", "risk.Property", "risk.Stage", "risk.Option", "risk.ActionStatus", "risk.Dimension",
 	"controls.Status", "controls.Theme", "records.FindingGrade", "records.InputKind", "calendar.Kind", "calendar.Repeat", "calendar.Chain", "calendar.Direction", "soa.ReasonCode",
+	"suppliers.AccessKind", "suppliers.Outcome", "suppliers.Tier", "processes.Core", "consultant.EvidenceKind",
 }
 
 type schemaGen struct {
@@ -108,6 +111,9 @@ func newSchemaGen(t *testing.T) *schemaGen {
 			}
 		}
 	}
+	// The evidence kinds of a process are the storage names of record
+	// kinds, listed by processes.EvidenceKinds, not constants.
+	g.enums["consultant.EvidenceKind"] = processes.EvidenceKinds()
 	return g
 }
 

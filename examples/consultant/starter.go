@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"os"
@@ -11,12 +10,13 @@ import (
 //go:embed workbook.schema.json
 var schemaJSON []byte
 
-//go:embed sample-workbook.json
+//go:embed starter-workbook.json
 var starterJSON []byte
 
-// writeStarter writes a starter workbook (workbook.json, every section
-// filled with the sample company's realistic entries to replace, and a
-// "$schema" reference) and the schema beside it into dir. It refuses to
+// writeStarter writes a starter workbook (workbook.json: every section
+// with one to three obviously placeholder entries of a generic small
+// company, "Example Ltd", to replace, and a "$schema" reference) and the
+// schema beside it into dir. It refuses to
 // overwrite either file.
 func writeStarter(dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -44,20 +44,10 @@ func writeStarter(dir string) ([]string, error) {
 	return paths, nil
 }
 
-// starterPlan is what the starter adds to the sample's plan section, to
-// show the client's own calendar: a cadence (the risk reviews' month,
-// weekday and time: change 1 to 2 to move the January review out of tax
-// season) and the organisation's own activities.
-const starterPlan = `"default_owner": "IT manager",
-    "cadence": {
-      "risk_review": {"month": 1, "weekday": "tuesday", "at": "10:00"}
-    },
-    "activities": [
-      {"ref": "log-review", "title": "Monthly log review", "repeat": "monthly", "nth": -1, "weekday": "friday", "at": "14:00", "evidence": "log review notes"},
-      {"ref": "certification-audit", "title": "Certification audit, stage 2", "repeat": "once", "date": "2027-11-15", "owner": "CEO"}
-    ],`
-
-// starter is the sample workbook with starterPlan in its plan section.
-func starter() []byte {
-	return bytes.Replace(starterJSON, []byte(`"default_owner": "IT manager",`), []byte(starterPlan), 1)
-}
+// starter is the starter workbook (starter-workbook.json): a generic small
+// company, Example Ltd, with every section present and one to three
+// placeholder entries in each ("Customer database", "IT manager",
+// "Example cloud provider"), a plan with a cadence (the February risk
+// review) and two activities of its own (a monthly log review and the
+// certification audit). It passes -check.
+func starter() []byte { return starterJSON }

@@ -22,7 +22,7 @@ func clientDataset(wb Workbook, b deliver.Bundle) dataset.Dataset {
 		Methods: []risk.Method{b.Register.Method}, Risks: b.Register.Risks,
 		Selection: soa.NewSelection(soa.Input{Document: b.SoA.Revision.Document, Links: wb.Links, Decisions: wb.Decisions, Custom: wb.AdditionalControls}),
 		SoAs:      []soa.SoA{b.SoA}, Policies: []policy.Policy{b.Policy}, Activities: b.Plan.Activities,
-		Records: wb.Records,
+		Records: wb.Records, Suppliers: wb.Suppliers.Suppliers, Processes: wb.Processes.Processes,
 	}
 }
 
@@ -69,5 +69,6 @@ func keep(ctx context.Context, db string, wb Workbook, b deliver.Bundle) (delive
 		b.Register.Risks = append(b.Register.Risks, byID[r.ID])
 	}
 	b.SoA, b.Policy = got.SoAs[0], got.Policies[0]
+	b.Suppliers, b.Processes = got.SupplierRegister(), got.ProcessRegister()
 	return b, got.Count(), nil
 }

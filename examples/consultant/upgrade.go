@@ -246,6 +246,37 @@ func upgrade(wb Workbook) WorkbookV2 {
 	for _, x := range rec.Resources {
 		out.Records.Resources = append(out.Records.Resources, ResourceV2{Need: x.Need, Provided: x.Provided, ApprovedBy: owner(x.ApprovedBy), Approved: dateOf(x.Approved)})
 	}
+	for _, x := range wb.Suppliers.Suppliers {
+		sv := SupplierV2{Name: x.Name, Party: name(x.Party, x.Party.IsZero()), Interface: x.Interface, Owner: owner(x.Owner),
+			Services: x.Services, Cloud: x.Cloud, ExitPlan: x.ExitPlan, ExitPlanTested: dateOf(x.ExitPlanTested),
+			Contract: ContractV2{Reference: x.Contract.Reference, Signed: dateOf(x.Contract.Signed), Confidentiality: x.Contract.Confidentiality,
+				ProcessingAgreement: x.Contract.ProcessingAgreement, NotificationHours: x.Contract.NotificationHours, RightToAudit: x.Contract.RightToAudit,
+				Subprocessors: x.Contract.Subprocessors, ExitReturn: x.Contract.ExitReturn}}
+		for _, a := range x.Assets {
+			sv.Assets = append(sv.Assets, name(a, false))
+		}
+		for _, d := range x.Data {
+			sv.Data = append(sv.Data, DataCategoryV2{Name: d.Name, Personal: d.Personal, Special: d.Special})
+		}
+		for _, a := range x.Access {
+			sv.Access = append(sv.Access, AccessV2{Kind: a.Kind, Description: a.Description, Reviewed: dateOf(a.Reviewed)})
+		}
+		for _, c := range x.Certificates {
+			sv.Certificates = append(sv.Certificates, CertificateV2{Scheme: c.Scheme, Scope: c.Scope, Covers: c.Covers, Issued: dateOf(c.Issued), Expires: dateOf(c.Expires)})
+		}
+		for _, a := range x.Assessments {
+			sv.Assessments = append(sv.Assessments, SupplierAssessmentV2{Date: dateOf(a.Date), Method: a.Method, Outcome: a.Outcome, Notes: a.Notes})
+		}
+		out.Suppliers = append(out.Suppliers, sv)
+	}
+	for _, x := range wb.Processes.Processes {
+		pv := ProcessV2{Name: x.Name, Purpose: x.Purpose, Core: x.Core, Owner: owner(x.Owner), Steps: x.Steps, Inputs: x.Inputs,
+			Outputs: x.Outputs, Controls: x.Controls, LastReview: dateOf(x.LastReview)}
+		for _, e := range x.Evidence {
+			pv.Evidence = append(pv.Evidence, EvidenceKind(e))
+		}
+		out.Processes = append(out.Processes, pv)
+	}
 	if q := wb.Quant; q != nil {
 		qv := &QuantV2{Currency: q.Currency, Options: q.Options, Tolerance: q.Tolerance}
 		for _, s := range q.Scenarios {

@@ -66,6 +66,13 @@ type WorkbookV2 struct {
 	Plan PlanV2 `json:"plan"`
 	// Records are the ISMS records the readiness verdict reads.
 	Records RecordsV2 `json:"records"`
+	// Suppliers is the supplier register (Annex A 5.19–5.23), each
+	// supplier known by its name.
+	Suppliers []SupplierV2 `json:"suppliers,omitempty"`
+	// Processes are the process descriptions (risk management, access
+	// control, incident handling, supplier management…), each known by its
+	// name.
+	Processes []ProcessV2 `json:"processes,omitempty"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *QuantV2 `json:"quant,omitempty"`
 }

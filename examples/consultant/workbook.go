@@ -11,9 +11,11 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
 	"github.com/ismskit/ismskit/isms/records"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // WorkbookFormat names the first workbook form, whose references are
@@ -41,6 +43,10 @@ type Workbook struct {
 	Policy             Approval            `json:"policy"`
 	Plan               PlanInput           `json:"plan"`
 	Records            records.Records     `json:"records"`
+	// Suppliers and Processes come from a v2 workbook only (the v1 form
+	// has neither).
+	Suppliers suppliers.Register `json:"-"`
+	Processes processes.Register `json:"-"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *quant.Input `json:"quant,omitempty"`
 }

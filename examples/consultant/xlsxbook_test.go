@@ -24,7 +24,9 @@ import (
 
 func sampleV2(t testing.TB) WorkbookV2 {
 	var wb WorkbookV2
-	require.NoError(t, jsonio.Decode(bytes.NewReader(starterJSON), &wb, "workbook"))
+	b, err := os.ReadFile("sample-workbook.json")
+	require.NoError(t, err)
+	require.NoError(t, jsonio.Decode(bytes.NewReader(b), &wb, "workbook"))
 	return wb
 }
 

@@ -62,7 +62,7 @@ func writeStarterAs(dir, format string) ([]string, error) {
 		return nil, fmt.Errorf("-format is json, xlsx or both, not %q", format)
 	}
 	var wb WorkbookV2
-	if err := jsonio.Decode(bytes.NewReader(starterJSON), &wb, "workbook"); err != nil {
+	if err := jsonio.Decode(bytes.NewReader(starter()), &wb, "workbook"); err != nil {
 		return paths, err
 	}
 	var b bytes.Buffer

@@ -157,8 +157,13 @@ func Decisions() []soa.Decision {
 }
 
 // SoAInput is what the sample company's SoA is generated from: the Annex A
-// catalogue, its risks, implementation records, requirement links and the
-// consultant's decisions, as of the Workshop.
+// catalogue, its risks, implementation records, requirement links, the
+// consultant's decisions, the supplier register (Suppliers: it fires the
+// supplier proposals with each supplier as a ref and is evidence for
+// 5.19–5.23) and the process descriptions (Processes: each is evidence for
+// the controls it lists), as of the Workshop. (The consultant's sample
+// workbook carries the same suppliers and processes, so its SoA equals the
+// quickstart's.)
 func SoAInput(c isms.OrgContext, reg risk.Register) soa.Input {
 	var docs []soa.Document
 	if pol, err := Policy(c, reg); err == nil {
@@ -169,19 +174,8 @@ func SoAInput(c isms.OrgContext, reg risk.Register) soa.Input {
 		Document: isms.DeriveID[isms.Document](isms.NewNamespace("Kestrel Cloud Ltd"), "soa"), Owner: RoleOwner("IT manager"),
 		Context: c, Catalogue: controls.AnnexA(), Implementations: Implementations(), Register: reg, Links: Links(),
 		Decisions: Decisions(), Documents: docs, Generated: Workshop, Author: "Jussi Lahti (IT manager)",
+		Suppliers: Suppliers(), Processes: Processes(),
 	}
-}
-
-// SoAInputWithSuppliers is SoAInput with the Suppliers register and the
-// Processes added: the register fires the supplier proposals with each
-// supplier as a ref and is evidence for 5.19–5.23, and each process is
-// evidence for the controls it lists. (SoAInput leaves them out while the
-// consultant workbook, whose SoA must equal the quickstart's, cannot carry
-// them yet.)
-func SoAInputWithSuppliers(c isms.OrgContext, reg risk.Register) soa.Input {
-	in := SoAInput(c, reg)
-	in.Suppliers, in.Processes = Suppliers(), Processes()
-	return in
 }
 
 // Documents describes the approved policy for soa.Input (soa does not

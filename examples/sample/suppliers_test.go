@@ -46,11 +46,11 @@ func TestProcesses_ValidAndLintClean(t *testing.T) {
 	}
 }
 
-func TestSoAInputWithSuppliers_RegisterAndProcessesAreEvidence(t *testing.T) {
+func TestSoAInput_RegisterAndProcessesAreEvidence(t *testing.T) {
 	c := sample.Company()
 	reg, err := sample.Register(c)
 	require.NoError(t, err)
-	s, conflicts, err := soa.Generate(sample.SoAInputWithSuppliers(c, reg))
+	s, conflicts, err := soa.Generate(sample.SoAInput(c, reg))
 	require.NoError(t, err)
 	assert.Empty(t, conflicts)
 	evidence := func(id controls.ID) []string {
