@@ -66,7 +66,7 @@ func (k *keys) unknown(key string, more ...*keys) string {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
 	if len(names) == 0 {
-		return msg + fmt.Sprintf(" (the workbook defines none)")
+		return msg + " (the workbook defines none)"
 	}
 	return msg
 }

@@ -519,10 +519,14 @@ func (t *table) Delete(ctx context.Context, org isms.OrgID, id uuid.UUID, expect
 	}
 	return t.run(ctx, func(q querier) error {
 		if expected == 0 || expected > math.MaxInt64 {
-			if err := t.mismatch(ctx, q, org, id, max(expected, 1)); err != nil {
+			cur, err := t.current(ctx, q, org, id)
+			switch {
+			case err != nil:
 				return err
+			case cur == 0:
+				return fmt.Errorf("%w: %s %s", isms.ErrNotFound, t.kind, id)
 			}
-			return fmt.Errorf("%w: %s %s: version %d was never issued", isms.ErrConflict, t.kind, id, expected)
+			return fmt.Errorf("%w: %s %s is at version %d; version %d was never issued", isms.ErrConflict, t.kind, id, cur, expected)
 		}
 		res, err := q.ExecContext(t.s.dbctx(ctx), t.s.rebind(`DELETE FROM ismskit_records WHERE kind = ? AND org = ? AND id = ? AND version = ?`),
 			t.kind, orgBytes(org), id[:], int64(expected))
