@@ -21,7 +21,9 @@ type partialError struct {
 	pruned []string
 }
 
+// Error returns the decoding problems' message.
 func (e *partialError) Error() string { return e.err.Error() }
+// Unwrap returns the decoding problems, for errors.Is and errors.As.
 func (e *partialError) Unwrap() error { return e.err }
 
 // repair leaves out the value at the path of each problem of err and

@@ -26,20 +26,25 @@ type revisable[T any] interface {
 // and has T's ID.
 type rev[T isms.Entity[T]] struct{ v T }
 
+// Key is the wrapped record's ID.
 func (r rev[T]) Key() isms.ID[rev[T]] { return isms.IDFromUUID[rev[T]](r.v.Key().UUID()) }
 
+// DocumentRevision is the wrapped record's revision (isms.Revisioned).
 func (r rev[T]) DocumentRevision() isms.Revision {
 	return any(r.v).(isms.Revisioned).DocumentRevision()
 }
 
+// MarshalJSON encodes the wrapped record as it is.
 func (r rev[T]) MarshalJSON() ([]byte, error) { return json.Marshal(r.v) }
 
+// UnmarshalJSON decodes into the wrapped record.
 func (r *rev[T]) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, &r.v) }
 
 // plainTables hides the optional capabilities of a store's tables, so the
 // helpers take their fallback path.
 type plainTables struct{ st isms.Tables }
 
+// Table returns the kind's table without its optional capabilities.
 func (p plainTables) Table(kind string) isms.Table { return plainTable{p.st.Table(kind)} }
 
 type plainTable struct{ isms.Table }
@@ -125,6 +130,7 @@ type ed struct {
 	v  isms.Version
 }
 
+// String describes the edition for failure messages.
 func (e ed) String() string { return fmt.Sprintf("edition %d (record %s, version %d)", e.n, e.id, e.v) }
 
 func (s *editionSuite[T]) got(r isms.Stored[rev[T]]) ed {
