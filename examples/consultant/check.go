@@ -23,6 +23,7 @@ type partialError struct {
 
 // Error returns the decoding problems' message.
 func (e *partialError) Error() string { return e.err.Error() }
+
 // Unwrap returns the decoding problems, for errors.Is and errors.As.
 func (e *partialError) Unwrap() error { return e.err }
 
