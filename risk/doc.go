@@ -115,9 +115,18 @@
 // leaves the current residual in place, so it needs an acceptance too. A
 // residual derived by DeriveResidual is a proposal (Assessment.Derived)
 // until the owner confirms or overrides it (Assessment.Confirmed);
-// Compiled.Unconfirmed and the Markdown report list the unconfirmed ones. Loss gives the
-// classic view: SLE × ARO = ALE, in exact decimal Money; risk/quant
-// simulates losses.
+// Compiled.Unconfirmed and the Markdown report list the unconfirmed ones.
+//
+// Loss gives the classic view: SLE × ARO = ALE, in exact decimal Money, as
+// the risk stands; InherentLoss and TargetLoss the same before the
+// controls in place and once the plan is carried out (LossAt falls back as
+// At does), and Treatment.Cost what the plan costs a year, all in one
+// currency. risk/quant simulates them and what each plan buys.
+//
+// A risk may name the supplier it comes from (Supplier: a breach, outage
+// or exit of a supplier of the register in package suppliers);
+// Register.CheckSuppliers checks the name and BySupplier lists a
+// supplier's risks.
 //
 // # Limits
 //

@@ -4,12 +4,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // csvColumns is the header WriteCSV writes.
@@ -19,6 +21,7 @@ var csvColumns = []string{
 	"residual_likelihood", "residual_impact", "residual_score", "residual_band",
 	"target_likelihood", "target_impact", "target_score", "target_band",
 	"treatment", "deadline", "controls", "accepted_until", "next_review", "ale", "currency",
+	"supplier", "inherent_ale", "target_ale", "treatment_cost",
 }
 
 // CSVOptions tune WriteCSV. The zero value is the default: owners and
@@ -26,6 +29,9 @@ var csvColumns = []string{
 type CSVOptions struct {
 	// Context resolves the names of owners and assets.
 	Context isms.OrgContext
+	// Suppliers resolves the names of the risks' suppliers; a supplier it
+	// cannot name is written as its ID.
+	Suppliers suppliers.Register
 }
 
 // WriteCSV writes the register as CSV, one risk per row in register order,
@@ -84,13 +90,36 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 			m := r.Loss.ALE()
 			ale, currency = m.Amount.StringFixed(2), m.Currency
 		}
+		if currency == "" {
+			currency = r.currency()
+		}
 		row = append(row, c(string(r.Treatment.Option)), date(r.Deadline()), c(strings.Join(ctrls, "|")), accepted, date(r.NextReview), ale, c(currency))
+		supplier := ""
+		if !r.Supplier.IsZero() {
+			supplier = r.Supplier.String()
+			if i := slices.IndexFunc(opts.Suppliers.Suppliers, func(s suppliers.Supplier) bool { return s.ID == r.Supplier }); i >= 0 {
+				supplier = opts.Suppliers.Suppliers[i].Name
+			}
+		}
+		cost := ""
+		if r.Treatment.Cost != nil {
+			cost = r.Treatment.Cost.Amount.StringFixed(2)
+		}
+		row = append(row, c(supplier), aleOf(r.InherentLoss), aleOf(r.TargetLoss), cost)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// aleOf is l's annualised loss expectancy as a cell, empty for nil.
+func aleOf(l *Loss) string {
+	if l == nil {
+		return ""
+	}
+	return l.ALE().Amount.StringFixed(2)
 }
 
 // ownerName is the owner's name in org, or its ID when org cannot name it.

@@ -15,13 +15,14 @@ import (
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 func TestExports_MatchGoldenFiles(t *testing.T) {
 	reg, org := register(), orgContext()
 	at := workday.AddDate(0, 0, 45)
 	var csvOut, md, svg bytes.Buffer
-	require.NoError(t, risk.WriteCSV(&csvOut, reg, risk.CSVOptions{Context: org}))
+	require.NoError(t, risk.WriteCSV(&csvOut, reg, risk.CSVOptions{Context: org, Suppliers: suppliers.Register{Suppliers: []suppliers.Supplier{cloudHost()}}}))
 	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at}))
 	hm, err := reg.HeatMap(risk.Residual)
 	require.NoError(t, err)
@@ -33,7 +34,7 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 	rows, err := csv.NewReader(bytes.NewReader(csvOut.Bytes())).ReadAll()
 	require.NoError(t, err, "the CSV parses")
 	assert.Len(t, rows, 5)
-	assert.Len(t, rows[0], 28)
+	assert.Len(t, rows[0], 32)
 }
 
 // hostileText is text a person might type, or an attacker plant, in any free
@@ -59,6 +60,9 @@ func hostileRegister() (risk.Register, isms.OrgContext) {
 	}
 	reg.Risks[0].Ref = "-R-1|\n<b>"
 	reg.Risks[1].Loss.SLE.Currency = "<x>"
+	reg.Risks[1].InherentLoss.SLE.Currency = "<x>"
+	reg.Risks[1].TargetLoss.SLE.Currency = "<x>"
+	reg.Risks[1].Treatment.Cost.Currency = "<x>"
 	org.Roles[1].Name = hostileText
 	org.Assets[0].Name = hostileText
 	return reg, org

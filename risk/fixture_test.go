@@ -7,6 +7,7 @@ import (
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 var (
@@ -43,6 +44,11 @@ func action(title string, due time.Time, st risk.ActionStatus, ctrls ...string) 
 }
 
 // register returns a small valid register of the domain articles' key risks.
+// cloudHost is the supplier whose outage is R-3's source.
+func cloudHost() suppliers.Supplier {
+	return suppliers.Supplier{ID: isms.DeriveID[suppliers.Supplier](ns, "NimbusHost"), Name: "NimbusHost"}
+}
+
 func register() risk.Register {
 	leaver := risk.Risk{
 		ID: isms.DeriveID[risk.Risk](ns, "R-1"), Ref: "R-1", Title: "Leaver's account stays active",
@@ -66,13 +72,16 @@ func register() risk.Register {
 		Treatment: risk.Treatment{Option: risk.Modify, Actions: []risk.Action{
 			action("Security awareness training", workday.AddDate(0, 2, 0), risk.ActionPlanned, "6.3"),
 			action("MFA on every account", workday.AddDate(0, -1, 0), risk.ActionDone, "8.5"),
-		}},
-		Loss: &risk.Loss{SLE: risk.Money{Amount: decimal.NewFromInt(20000), Currency: "EUR"}, ARO: decimal.RequireFromString("0.5")},
+		}, Cost: &risk.Money{Amount: decimal.NewFromInt(6000), Currency: "EUR"}},
+		InherentLoss: &risk.Loss{SLE: risk.Money{Amount: decimal.NewFromInt(20000), Currency: "EUR"}, ARO: decimal.RequireFromString("2")},
+		Loss:         &risk.Loss{SLE: risk.Money{Amount: decimal.NewFromInt(20000), Currency: "EUR"}, ARO: decimal.RequireFromString("0.5")},
+		TargetLoss:   &risk.Loss{SLE: risk.Money{Amount: decimal.NewFromInt(20000), Currency: "EUR"}, ARO: decimal.RequireFromString("0.2")},
 	}
 	outage := risk.Risk{
 		ID: isms.DeriveID[risk.Risk](ns, "R-3"), Ref: "R-3", Title: "Cloud region outage",
 		Kind: risk.EventBased, Scenario: "The hosting region is down for a day.",
 		Properties: []risk.Property{risk.Availability}, Owner: isms.OwnedByRole(ceo),
+		Supplier:  cloudHost().ID,
 		Inherent:  assess(2, 5, "one region, no failover"),
 		Treatment: risk.Treatment{Option: risk.Retain, Rationale: "multi-region costs more than a day of outage"},
 		Acceptance: &risk.Acceptance{By: ceo, Date: workday, Rationale: "accepted until the 2027 budget",

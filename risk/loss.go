@@ -27,6 +27,24 @@ type Loss struct {
 	ARO decimal.Decimal `json:"aro"`
 }
 
+// clone returns a copy of l (nil for nil).
+func (l *Loss) clone() *Loss {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	return &c
+}
+
+// clone returns a copy of m (nil for nil).
+func (m *Money) clone() *Money {
+	if m == nil {
+		return nil
+	}
+	c := *m
+	return &c
+}
+
 // ALE returns the annualized loss expectancy, SLE × ARO, exact.
 func (l Loss) ALE() Money {
 	return Money{Amount: l.SLE.Amount.Mul(l.ARO), Currency: l.SLE.Currency}
@@ -34,16 +52,64 @@ func (l Loss) ALE() Money {
 
 func (l Loss) validate() error {
 	var p isms.Problems
-	if len(strings.TrimSpace(l.SLE.Currency)) != 3 {
-		p.Addf("sle.currency", "currency %q is not a three-letter ISO 4217 code", l.SLE.Currency)
-	}
-	if l.SLE.Amount.IsNegative() {
-		p.Addf("sle.amount", "a loss of %s is negative", l.SLE.Amount)
-	}
+	p.Merge("sle", l.SLE.validate("a loss"))
 	if l.ARO.IsNegative() {
 		p.Addf("aro", "an annual rate of %s is negative", l.ARO)
 	}
 	return p.Err()
+}
+
+// validate checks an amount of money; what names it in the messages.
+func (m Money) validate(what string) error {
+	var p isms.Problems
+	if len(strings.TrimSpace(m.Currency)) != 3 {
+		p.Addf("currency", "currency %q is not a three-letter ISO 4217 code", m.Currency)
+	}
+	if m.Amount.IsNegative() {
+		p.Addf("amount", "%s of %s is negative", what, m.Amount)
+	}
+	return p.Err()
+}
+
+// currency is the currency of the risk's first loss estimate or its
+// treatment cost ("" when it has none); Validate makes them agree.
+func (r Risk) currency() string {
+	for _, l := range []*Loss{r.Loss, r.InherentLoss, r.TargetLoss} {
+		if l != nil {
+			return l.SLE.Currency
+		}
+	}
+	if r.Treatment.Cost != nil {
+		return r.Treatment.Cost.Currency
+	}
+	return ""
+}
+
+// checkCurrencies records, for a risk named name, loss estimates and a
+// treatment cost in more than one currency: the stages compare, so they
+// must share one.
+func (r Risk) checkCurrencies(p *isms.Problems, name string) {
+	first, firstPath := "", ""
+	check := func(path, c string) {
+		switch {
+		case len(strings.TrimSpace(c)) != 3: // Money.validate reports it
+		case first == "":
+			first, firstPath = c, path
+		case !strings.EqualFold(c, first):
+			p.Addf(path, "risk %q: currency %s differs from %s in %s; give every loss estimate and the treatment cost in one currency", name, c, first, firstPath)
+		}
+	}
+	for _, l := range []struct {
+		path string
+		l    *Loss
+	}{{"inherent_loss", r.InherentLoss}, {"loss", r.Loss}, {"target_loss", r.TargetLoss}} {
+		if l.l != nil {
+			check(l.path+".sle.currency", l.l.SLE.Currency)
+		}
+	}
+	if r.Treatment.Cost != nil {
+		check("treatment.cost.currency", r.Treatment.Cost.Currency)
+	}
 }
 
 // TotalALE sums the annualized loss expectancy of risks per currency, in

@@ -2,11 +2,13 @@ package risk
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // Register is one organization's risk register: the method it assesses
@@ -118,6 +120,33 @@ func (r Risk) CheckRefs(org isms.OrgContext, cat *controls.Catalogue, m Method) 
 	}
 	r.checkRefs(&p, "", org.Refs(), cat)
 	return p.Err()
+}
+
+// CheckSuppliers checks that every risk's Supplier is in the supplier
+// register sup (as CheckRefs checks the context's records).
+func (reg Register) CheckSuppliers(sup suppliers.Register) error {
+	var p isms.Problems
+	for i, r := range reg.Risks {
+		if r.Supplier.IsZero() {
+			continue
+		}
+		if !slices.ContainsFunc(sup.Suppliers, func(s suppliers.Supplier) bool { return s.ID == r.Supplier }) {
+			p.Addf(isms.JoinPath(isms.Index("risks", i), "supplier"), "risk %q: supplier %s is not in the supplier register", r.name(), r.Supplier)
+		}
+	}
+	return p.Err()
+}
+
+// BySupplier returns the risks whose source is supplier id, in register
+// order.
+func (reg Register) BySupplier(id suppliers.ID) []Risk {
+	var out []Risk
+	for _, r := range reg.Risks {
+		if r.Supplier == id && !id.IsZero() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func checkCatalogue(p *isms.Problems, cat *controls.Catalogue) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // ID names a risk of the register.
@@ -115,7 +116,11 @@ type Risk struct {
 	Threat        string         `json:"threat,omitempty"`
 	Vulnerability string         `json:"vulnerability,omitempty"`
 	// Scenario describes an event-based risk.
-	Scenario     string               `json:"scenario,omitempty"`
+	Scenario string `json:"scenario,omitempty"`
+	// Supplier optionally names the supplier whose breach, failure or exit
+	// is the source of the risk (typically an event-based risk: "the
+	// payroll bureau is breached"); Register.CheckSuppliers checks it.
+	Supplier     suppliers.ID         `json:"supplier,omitzero"`
 	Properties   []Property           `json:"properties,omitempty"`
 	Owner        isms.Owner           `json:"owner,omitzero"`
 	Requirements []isms.RequirementID `json:"requirements,omitempty"`
@@ -130,7 +135,13 @@ type Risk struct {
 	Treatment  Treatment   `json:"treatment,omitzero"`
 	Acceptance *Acceptance `json:"acceptance,omitempty"`
 	NextReview time.Time   `json:"next_review,omitzero"`
-	Loss       *Loss       `json:"loss,omitempty"`
+	// Loss is the quantitative estimate of the risk as it stands, with the
+	// controls in place (the residual stage). InherentLoss is the estimate
+	// without those controls and TargetLoss the one expected once the
+	// treatment plan is carried out; each is optional (see LossAt).
+	Loss         *Loss `json:"loss,omitempty"`
+	InherentLoss *Loss `json:"inherent_loss,omitempty"`
+	TargetLoss   *Loss `json:"target_loss,omitempty"`
 	// History keeps every earlier assessment, oldest first.
 	History []Snapshot `json:"history,omitempty"`
 }
@@ -154,6 +165,24 @@ func (r Risk) At(s Stage) Assessment {
 		}
 	}
 	return r.Inherent
+}
+
+// LossAt returns the loss estimate at stage s, falling back as At does:
+// the residual (Loss) to the inherent estimate, the target to the
+// residual. It is nil when no estimate applies.
+func (r Risk) LossAt(s Stage) *Loss {
+	switch s {
+	case Target:
+		if r.TargetLoss != nil {
+			return r.TargetLoss
+		}
+		fallthrough
+	case Residual:
+		if r.Loss != nil {
+			return r.Loss
+		}
+	}
+	return r.InherentLoss
 }
 
 // Current returns the assessment of the risk as it stands: At(Residual).
@@ -213,10 +242,7 @@ func (r Risk) clone() Risk {
 		}
 		out.Acceptance = &a
 	}
-	if r.Loss != nil {
-		l := *r.Loss
-		out.Loss = &l
-	}
+	out.Loss, out.InherentLoss, out.TargetLoss = r.Loss.clone(), r.InherentLoss.clone(), r.TargetLoss.clone()
 	out.History = slices.Clone(r.History)
 	return out
 }

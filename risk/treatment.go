@@ -88,6 +88,10 @@ type Treatment struct {
 	// Approved records the risk owner's approval of the plan (clause 6.1.3
 	// f); only the risk owner may approve it.
 	Approved *Approval `json:"approved,omitempty"`
+	// Cost is what carrying out the plan costs a year (licences, services,
+	// effort), if known: with the risk's Loss and TargetLoss it gives the
+	// plan's return on security investment (risk/quant).
+	Cost *Money `json:"cost,omitempty"`
 }
 
 // IsZero reports whether no treatment is decided.
@@ -121,6 +125,7 @@ func (t Treatment) clone() Treatment {
 		a := *t.Approved
 		out.Approved = &a
 	}
+	out.Cost = t.Cost.clone()
 	for i := range out.Actions {
 		out.Actions[i].Controls = slices.Clone(t.Actions[i].Controls)
 	}
@@ -141,6 +146,9 @@ func (t Treatment) validate(name string) error {
 		add("actions", "a plan to %s the risk has no actions; list what will be done, by whom and by when", t.Option)
 	}
 	isms.CheckDate(&p, "due", fmt.Sprintf("risk %q: the treatment due date", name), t.Due, false)
+	if t.Cost != nil {
+		p.Merge("cost", t.Cost.validate(fmt.Sprintf("risk %q: the treatment's annual cost", name)))
+	}
 	for i, a := range t.Actions {
 		path := isms.Index("actions", i)
 		if isms.IsPlaceholder(a.Title) {

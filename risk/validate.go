@@ -99,9 +99,15 @@ func (r Risk) Validate() error {
 		p.Merge("acceptance", a.validate(name))
 	}
 	isms.CheckDate(&p, "next_review", fmt.Sprintf("risk %q: the next review date", name), r.NextReview, false)
-	if r.Loss != nil {
-		p.Merge("loss", r.Loss.validate())
+	for _, l := range []struct {
+		path string
+		l    *Loss
+	}{{"inherent_loss", r.InherentLoss}, {"loss", r.Loss}, {"target_loss", r.TargetLoss}} {
+		if l.l != nil {
+			p.Merge(l.path, l.l.validate())
+		}
 	}
+	r.checkCurrencies(&p, name)
 	for i, sn := range r.History {
 		path := isms.Index("history", i)
 		for _, st := range []struct {

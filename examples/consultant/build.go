@@ -51,6 +51,7 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
 	p.Merge("", reg.Validate())
 	p.Merge("", reg.CheckRefs(wb.Context, cat))
+	p.Merge("", reg.CheckSuppliers(wb.Suppliers))
 	p.Merge("implementations", controls.Implementations(wb.Implementations).Validate())
 	p.Merge("implementations", controls.Implementations(wb.Implementations).CheckRefs(cat))
 	p.Merge("records", wb.Records.Validate())

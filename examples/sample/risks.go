@@ -8,6 +8,7 @@ import (
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // Workshop is the day of the sample company's first risk Workshop.
@@ -69,6 +70,7 @@ func Register(c isms.OrgContext) (risk.Register, error) {
 		},
 		{
 			Ref: "R-3", Title: "A cloud outage halts customers' work", Kind: risk.EventBased,
+			Supplier:   isms.DeriveID[suppliers.Supplier](ns, "supplier cloud host"),
 			Scenario:   "The hosting region is unavailable for a working day and customers cannot reach their projects.",
 			Properties: []risk.Property{risk.Availability}, Owner: isms.OwnedByRole(ceo),
 			Inherent:   assessed(2, 5, "one region; the provider had two long outages in five years"),
@@ -87,9 +89,11 @@ func Register(c isms.OrgContext) (risk.Register, error) {
 			Treatment: risk.Treatment{Option: risk.Modify, Actions: []risk.Action{
 				act("MFA on every maintenance account", itm, 4, "8.5", "8.2"),
 				act("Yearly security training for all staff", sup, 6, "6.3"),
-			}},
-			Loss:       &risk.Loss{SLE: eur(25_000), ARO: decimal.RequireFromString("0.5")},
-			NextReview: Workshop.AddDate(0, 3, 0),
+			}, Cost: &risk.Money{Amount: decimal.NewFromInt(12_000), Currency: "EUR"}},
+			InherentLoss: &risk.Loss{SLE: eur(25_000), ARO: decimal.RequireFromString("2")},
+			Loss:         &risk.Loss{SLE: eur(25_000), ARO: decimal.RequireFromString("0.5")},
+			TargetLoss:   &risk.Loss{SLE: eur(25_000), ARO: decimal.RequireFromString("0.2")},
+			NextReview:   Workshop.AddDate(0, 3, 0),
 		},
 		{
 			Ref: "R-5", Title: "A laptop is lost or stolen", Kind: risk.AssetBased,

@@ -226,7 +226,8 @@ func mergeRenamed(p *isms.Problems, err error) {
 // selection's requirements and controls; every SoA edition against the
 // catalogue, and its document against the selection's; every policy
 // edition against the context and the processes its principles link; the
-// records against the context; the suppliers against the context; the
+// records against the context; the suppliers against the context, and
+// the risks' sources against the suppliers; the
 // processes against the context and the catalogue. It does
 // not repeat Validate. A nil catalogue is a validation error.
 func (d Dataset) CheckRefs(cat *controls.Catalogue) error {
@@ -237,6 +238,7 @@ func (d Dataset) CheckRefs(cat *controls.Catalogue) error {
 	}
 	p.Merge("implementations", controls.Implementations(d.Implementations).CheckRefs(cat))
 	mergeRenamed(&p, d.Register().CheckRefs(d.Context, cat))
+	mergeRenamed(&p, d.Register().CheckSuppliers(d.SupplierRegister()))
 	if d.hasSelection() {
 		p.Merge("selection", d.Selection.CheckRefs(d.Context, cat))
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/ismskit/ismskit/isms/storetest/kinds"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 func sampleDataset(t *testing.T) dataset.Dataset {
@@ -254,6 +255,10 @@ func TestCheckRefs(t *testing.T) {
 			d.Records.Training = append(d.Records.Training[:0:0], d.Records.Training...)
 			d.Records.Training[0].Person = isms.NewID[isms.Person]()
 		}, []string{"records.training[0].person"}},
+		{"a risk sourced from a supplier not in the register", func(d *dataset.Dataset) {
+			d.Risks = append(d.Risks[:0:0], d.Risks...)
+			d.Risks[0].Supplier = isms.NewID[suppliers.Supplier]()
+		}, []string{"risks[0].supplier"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,7 +19,10 @@
 // PERT range each year) and a loss Magnitude per event (a lognormal fitted
 // to a low/high pair read as the 5th and 95th percentiles, a PERT range, or
 // a fixed amount). FromRegister turns the register's classic SLE × ARO
-// losses into scenarios.
+// losses into scenarios (FromRegisterAt at any stage: inherent, residual,
+// target), and TreatmentsFromRegister the risks' target losses and plan
+// costs into treatments, so that what each plan buys is simulated from
+// the register alone.
 //
 // # Results
 //

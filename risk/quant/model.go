@@ -270,19 +270,3 @@ func DecodeInput(r io.Reader) (Input, error) {
 	}
 	return in, in.Validate()
 }
-
-// FromRegister makes scenarios from the risks of a register that carry a
-// classic Loss (SLE × ARO): the ARO becomes the Poisson rate and the SLE a
-// fixed loss per event. Risks without a Loss, or in another currency, are
-// skipped.
-func FromRegister(reg risk.Register, currency string) []Scenario {
-	var out []Scenario
-	for _, r := range reg.Risks {
-		if r.Loss == nil || r.Loss.SLE.Currency != currency {
-			continue
-		}
-		out = append(out, Scenario{Risk: r.ID, Ref: r.Ref, Title: r.Title, Stage: risk.Residual,
-			Frequency: Frequency{Rate: r.Loss.ARO}, Magnitude: Magnitude{Fixed: r.Loss.SLE.Amount}})
-	}
-	return out
-}

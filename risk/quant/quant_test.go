@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
@@ -331,6 +332,67 @@ func TestFromRegister_UsesTheClassicLosses(t *testing.T) {
 	assert.Equal(t, "R-1", sc[0].Ref)
 	assert.Equal(t, reg.Risks[0].ID, sc[0].Risk)
 	assert.InDelta(t, 10000, quant.AnalyticEAL(sc[0]), 1e-9, "ARO × SLE")
+}
+
+func TestFromRegisterAt_TakesEachStagesLossWithFallbacks(t *testing.T) {
+	eur := func(sle, aro string) *risk.Loss {
+		return &risk.Loss{SLE: risk.Money{Amount: d(sle), Currency: "EUR"}, ARO: d(aro)}
+	}
+	reg := risk.Register{Risks: []risk.Risk{
+		{Ref: "R-1", InherentLoss: eur("1000", "2"), Loss: eur("1000", "1"), TargetLoss: eur("1000", "0.5")},
+		{Ref: "R-2", InherentLoss: eur("10", "1")},
+		{Ref: "R-3", Loss: eur("100", "1")},
+	}}
+	rates := func(sc []quant.Scenario) map[string]string {
+		out := map[string]string{}
+		for _, s := range sc {
+			out[s.Ref] = s.Frequency.Rate.String()
+		}
+		return out
+	}
+	assert.Equal(t, map[string]string{"R-1": "2", "R-2": "1"}, rates(quant.FromRegisterAt(reg, "EUR", risk.Inherent)))
+	assert.Equal(t, map[string]string{"R-1": "1", "R-2": "1", "R-3": "1"}, rates(quant.FromRegisterAt(reg, "EUR", risk.Residual)))
+	assert.Equal(t, map[string]string{"R-1": "0.5", "R-2": "1", "R-3": "1"}, rates(quant.FromRegisterAt(reg, "EUR", risk.Target)))
+	assert.Equal(t, quant.FromRegisterAt(reg, "EUR", risk.Residual), quant.FromRegister(reg, "EUR"))
+	for _, s := range quant.FromRegisterAt(reg, "EUR", risk.Target) {
+		assert.Equal(t, risk.Target, s.Stage)
+	}
+}
+
+func TestTreatmentsFromRegister_BeforeAndAfterTheRegistersPlans(t *testing.T) {
+	eur := func(sle, aro string) *risk.Loss {
+		return &risk.Loss{SLE: risk.Money{Amount: d(sle), Currency: "EUR"}, ARO: d(aro)}
+	}
+	plan := risk.Treatment{Option: risk.Modify, Actions: []risk.Action{{Title: "MFA", Controls: []controls.ID{"8.5", "5.17"}}, {Title: "again", Controls: []controls.ID{"8.5"}}},
+		Cost: &risk.Money{Amount: d("3000"), Currency: "EUR"}}
+	reg := risk.Register{Risks: []risk.Risk{
+		{Ref: "R-1", Title: "Phishing", Loss: eur("20000", "0.5"), TargetLoss: eur("20000", "0.1"), Treatment: plan},
+		{Ref: "R-2", Title: "No target", Loss: eur("1000", "1")},
+		{Ref: "R-3", Title: "Target in USD", Loss: eur("1000", "1"), TargetLoss: &risk.Loss{SLE: risk.Money{Amount: d("1"), Currency: "USD"}, ARO: d("1")}},
+		{Ref: "R-4", Title: "No cost", InherentLoss: eur("500", "2"), TargetLoss: eur("500", "1")},
+	}}
+	tr := quant.TreatmentsFromRegister(reg, "EUR")
+	require.Len(t, tr, 2)
+	assert.Equal(t, "R-1: 5.17, 8.5", tr[0].Control)
+	assert.Equal(t, "3000", tr[0].Cost.String())
+	assert.Equal(t, "R-4: treatment plan", tr[1].Control)
+	assert.True(t, tr[1].Cost.IsZero(), "no cost given: unknown")
+
+	res, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 20_000, Seed: 1},
+		Scenarios: quant.FromRegister(reg, "EUR"), Treatments: tr})
+	require.NoError(t, err)
+	require.Len(t, res.Treatments, 2)
+	byControl := map[string]quant.TreatmentResult{}
+	for _, r := range res.Treatments {
+		byControl[r.Control] = r
+	}
+	// 0.5 → 0.1 events a year of 20,000: 8,000 a year avoided;
+	// 2 → 1 of 500: 500.
+	r1, r4 := byControl["R-1: 5.17, 8.5"], byControl["R-4: treatment plan"]
+	assert.InDelta(t, 8000, r1.LossAvoided.Value.InexactFloat64(), 4*r1.LossAvoided.StdErr.InexactFloat64()+1)
+	assert.InDelta(t, 500, r4.LossAvoided.Value.InexactFloat64(), 4*r4.LossAvoided.StdErr.InexactFloat64()+1)
+	require.NotNil(t, r1.ROSI)
+	assert.Nil(t, r4.ROSI, "no cost, no return on investment")
 }
 
 func TestSimulate_ArbitraryPercentilesWithIntervals(t *testing.T) {

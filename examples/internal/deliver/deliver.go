@@ -73,7 +73,9 @@ func Files(b Bundle) ([]File, error) {
 	}
 	name := b.Context.Organization.Name
 	renders := []renderer{
-		{"risk-register.csv", func(w *bytes.Buffer) error { return risk.WriteCSV(w, b.Register, risk.CSVOptions{Context: b.Context}) }},
+		{"risk-register.csv", func(w *bytes.Buffer) error {
+			return risk.WriteCSV(w, b.Register, risk.CSVOptions{Context: b.Context, Suppliers: b.Suppliers})
+		}},
 		{"risk-summary.md", func(w *bytes.Buffer) error {
 			return risk.WriteMarkdown(w, b.Register, risk.MarkdownOptions{Context: b.Context, Now: b.AsOf, Top: 5})
 		}},

@@ -1,0 +1,80 @@
+package quant
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/risk"
+)
+
+// FromRegister makes scenarios from the risks of a register as they stand:
+// FromRegisterAt the residual stage.
+func FromRegister(reg risk.Register, currency string) []Scenario {
+	return FromRegisterAt(reg, currency, risk.Residual)
+}
+
+// FromRegisterAt makes scenarios from the risks' classic loss estimates
+// (SLE × ARO) at stage s, with the fallbacks of risk.Risk.LossAt: the ARO
+// becomes the Poisson rate and the SLE a fixed loss per event. Risks with
+// no estimate at s, or one in another currency, are skipped; the order is
+// the register's.
+func FromRegisterAt(reg risk.Register, currency string, s risk.Stage) []Scenario {
+	var out []Scenario
+	for _, r := range reg.Risks {
+		if l := r.LossAt(s); l != nil && l.SLE.Currency == currency {
+			out = append(out, scenarioOf(r, s, *l))
+		}
+	}
+	return out
+}
+
+func scenarioOf(r risk.Risk, s risk.Stage, l risk.Loss) Scenario {
+	return Scenario{Risk: r.ID, Ref: r.Ref, Title: r.Title, Stage: s,
+		Frequency: Frequency{Rate: l.ARO}, Magnitude: Magnitude{Fixed: l.SLE.Amount}}
+}
+
+// TreatmentsFromRegister makes one Treatment per risk whose treatment plan
+// has an estimate of what it leaves: a TargetLoss in currency beside a
+// loss as the risk stands (LossAt(Residual)) in the same currency. Its
+// After is the risk at the target; its Cost the plan's annual cost when
+// given in currency (0, unknown, otherwise); it is named by the risk's
+// reference and the controls of its actions ("R-4: 6.3, 8.5") and titled
+// after the risk. With FromRegister's scenarios as the portfolio before,
+// Simulate ranks the plans by what they buy. The order is the register's.
+func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
+	var out []Treatment
+	for _, r := range reg.Risks {
+		before := r.LossAt(risk.Residual)
+		if r.TargetLoss == nil || before == nil || r.TargetLoss.SLE.Currency != currency || before.SLE.Currency != currency {
+			continue
+		}
+		t := Treatment{Control: planName(r), Title: "Treatment of " + r.Title,
+			After: []Scenario{scenarioOf(r, risk.Target, *r.TargetLoss)}}
+		if c := r.Treatment.Cost; c != nil && c.Currency == currency {
+			t.Cost = c.Amount
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// planName names a risk's treatment plan by the risk and the controls its
+// actions implement.
+func planName(r risk.Risk) string {
+	var ids []string
+	seen := map[controls.ID]bool{}
+	for _, a := range r.Treatment.Actions {
+		for _, c := range a.Controls {
+			if !seen[c] {
+				seen[c] = true
+				ids = append(ids, string(c))
+			}
+		}
+	}
+	slices.SortFunc(ids, func(a, b string) int { return controls.CompareIDs(controls.ID(a), controls.ID(b)) })
+	if len(ids) == 0 {
+		return r.Ref + ": treatment plan"
+	}
+	return r.Ref + ": " + strings.Join(ids, ", ")
+}
