@@ -24,8 +24,9 @@ func TestEstimate_SourcedFollowsTheUnsourcedPrefix(t *testing.T) {
 		{"unsourced default: ismskit planning assumption", false, "unsourced default: ismskit planning assumption"},
 		{"Unsourced Default: an assumption", false, "unsourced default: an assumption"},
 		{"  unsourced default:an assumption", false, "unsourced default: an assumption"},
+		{"\n\tunsourced default: after a line break", false, "unsourced default: after a line break"},
 		{"an unsourced default: somewhere later", true, "an unsourced default: somewhere later"},
-		{"unsourced default", true, "unsourced default"}, // no colon: not the prefix; validation asks for a report and year
+		{"unsourced default", true, "unsourced default"}, // no colon: not the prefix, so it reads as a source (the catalogue tests reject such a source)
 	} {
 		e := threats.Estimate{Source: tc.source}
 		assert.Equal(t, tc.want, e.Sourced(), tc.source)

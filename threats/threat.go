@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -144,7 +145,7 @@ func (e Estimate) Label() string {
 // unsourced returns what follows UnsourcedPrefix, trimmed, and whether the
 // Source begins with it.
 func (e Estimate) unsourced() (string, bool) {
-	s := strings.TrimLeft(e.Source, " \t")
+	s := strings.TrimLeftFunc(e.Source, unicode.IsSpace)
 	if len(s) < len(UnsourcedPrefix) || !strings.EqualFold(s[:len(UnsourcedPrefix)], UnsourcedPrefix) {
 		return "", false
 	}
