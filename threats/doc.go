@@ -8,9 +8,24 @@
 // those controls, the Features of an organisation that make it relevant
 // (remote work, cloud services, suppliers, personal data, development, an
 // office, an online service), and optionally a frequency and loss range
-// for risk/quant with the public source it was checked against. The text
-// is ismskit's own; public taxonomies (ENISA Threat Landscape, ISO/IEC
-// 27005:2022 Annex A examples, …) are named, not copied.
+// for risk/quant (an Estimate). The text is ismskit's own; public
+// taxonomies (ENISA Threat Landscape, ISO/IEC 27005:2022 Annex A
+// examples, …) are named, not copied.
+//
+// # Sourced estimates and unsourced defaults
+//
+// An Estimate's Source either names the report, its year and the figure
+// the range rests on ("Verizon DBIR 2024: median BEC loss ~50,000 USD
+// …"), or begins with UnsourcedPrefix ("unsourced default: …") when no
+// report backs it and the figures are ismskit's planning assumption.
+// Estimate.Sourced tells the two apart and Estimate.Label is the source as
+// printed: WriteCSV adds an estimate_basis column ("report" or "unsourced
+// default"), WriteMarkdown prints the label next to the figures and keeps
+// defaults out of the sources it names, and package workshop puts the
+// label into a risk/quant scenario's title, so a default is never shown
+// as a report's figure. ISO/IEC 27005 Annex A gives threat examples but no
+// frequencies or losses, so it never backs a figure. data/SOURCES.md
+// records what each source was found to say.
 //
 // # Where it sits
 //

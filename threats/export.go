@@ -18,18 +18,21 @@ type CSVOptions struct{}
 type MarkdownOptions struct{}
 
 var csvHeader = []string{"id", "name", "category", "asset_types", "properties", "vulnerabilities",
-	"prevent", "detect", "correct", "likelihood", "requires", "frequency_per_year", "loss_per_event", "estimate_source", "sources", "keywords"}
+	"prevent", "detect", "correct", "likelihood", "requires", "frequency_per_year", "loss_per_event", "estimate_basis", "estimate_source", "sources", "keywords"}
 
 func row(t Threat) []string {
-	var freq, loss, src string
+	var freq, loss, basis, src string
 	if e := t.Estimate; e != nil {
 		freq = e.Frequency.Low.String() + "–" + e.Frequency.High.String()
 		loss = e.Loss.Low.String() + "–" + e.Loss.High.String() + " " + e.Loss.Currency
-		src = e.Source
+		basis, src = "report", e.Label()
+		if !e.Sourced() {
+			basis = "unsourced default"
+		}
 	}
 	return []string{string(t.ID), t.Name, t.Category, join(t.AssetTypes, "|"), join(t.Properties, "|"),
 		strings.Join(t.Vulnerabilities, "|"), join(t.Prevent, "|"), join(t.Detect, "|"), join(t.Correct, "|"),
-		fmt.Sprint(t.Likelihood), join(t.Requires, "|"), freq, loss, src, strings.Join(t.Sources, "|"), strings.Join(t.Keywords, "|")}
+		fmt.Sprint(t.Likelihood), join(t.Requires, "|"), freq, loss, basis, src, strings.Join(t.Sources, "|"), strings.Join(t.Keywords, "|")}
 }
 
 func need(c *Catalogue) error {
@@ -40,9 +43,12 @@ func need(c *Catalogue) error {
 }
 
 // WriteCSV writes one row per threat under the header
-// id,name,category,asset_types,properties,vulnerabilities,prevent,detect,correct,likelihood,requires,frequency_per_year,loss_per_event,estimate_source,sources,keywords.
-// Lists are joined with "|"; every cell is made safe for a spreadsheet
-// (a leading = + - @ cannot run a formula).
+// id,name,category,asset_types,properties,vulnerabilities,prevent,detect,correct,likelihood,requires,frequency_per_year,loss_per_event,estimate_basis,estimate_source,sources,keywords.
+// estimate_basis is "report" when a public report backs the estimate and
+// "unsourced default" when it is an ismskit planning assumption
+// (Estimate.Sourced); estimate_source is Estimate.Label. Lists are joined
+// with "|"; every cell is made safe for a spreadsheet (a leading = + - @
+// cannot run a formula).
 func WriteCSV(w io.Writer, c *Catalogue, _ CSVOptions) error {
 	if err := need(c); err != nil {
 		return err
@@ -66,8 +72,11 @@ func WriteCSV(w io.Writer, c *Catalogue, _ CSVOptions) error {
 
 // WriteMarkdown writes the catalogue as a Markdown table for the workshop
 // handout: threat, assets, properties, vulnerabilities, the controls by
-// role, typical likelihood and the estimate with its source. Every cell is
-// escaped, so a custom threat's text cannot break the table.
+// role, typical likelihood and the estimate with its source (Estimate.Label:
+// an unsourced default says so next to its figures). The sources named at
+// the end leave unsourced defaults out, and a note says they are planning
+// assumptions. Every cell is escaped, so a custom threat's text cannot break
+// the table.
 func WriteMarkdown(w io.Writer, c *Catalogue, _ MarkdownOptions) error {
 	if err := need(c); err != nil {
 		return err
@@ -80,7 +89,7 @@ func WriteMarkdown(w io.Writer, c *Catalogue, _ MarkdownOptions) error {
 		r := row(t)
 		est := ""
 		if t.Estimate != nil {
-			est = r[11] + " a year; " + r[12] + " an event (" + r[13] + ")"
+			est = r[11] + " a year; " + r[12] + " an event (" + r[14] + ")"
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |\n",
 			cells.Markdown(r[0]), cells.Markdown(t.Name), cells.Markdown(join(t.AssetTypes, ", ")), cells.Markdown(cia(t.Properties)),
@@ -90,6 +99,9 @@ func WriteMarkdown(w io.Writer, c *Catalogue, _ MarkdownOptions) error {
 		b.WriteString("\nSources named (facts checked against, not copied): ")
 		b.WriteString(cells.Markdown(strings.Join(srcs, "; ")))
 		b.WriteString(".\n")
+	}
+	if unsourcedDefaults(c) {
+		b.WriteString("\nEstimates marked \"unsourced default\" are ismskit's planning assumptions, not figures from a report: replace them with the organisation's own before presenting a result.\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -108,12 +120,23 @@ func sources(c *Catalogue) []string {
 		for _, s := range t.Sources {
 			add(s)
 		}
-		if t.Estimate != nil {
-			add(t.Estimate.Source)
+		if t.Estimate != nil && t.Estimate.Sourced() {
+			// "Verizon DBIR 2024: median …" names the report before ": ".
+			report, _, _ := strings.Cut(t.Estimate.Source, ": ")
+			add(report)
 		}
 	}
 	sortStrings(out)
 	return out
+}
+
+func unsourcedDefaults(c *Catalogue) bool {
+	for _, t := range c.threats {
+		if t.Estimate != nil && !t.Estimate.Sourced() {
+			return true
+		}
+	}
+	return false
 }
 
 func cia(ps []Property) string {

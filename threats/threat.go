@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -101,15 +102,54 @@ type LossRange struct {
 	Currency string          `json:"currency"`
 }
 
+// UnsourcedPrefix begins the Source of an estimate that no public report
+// backs: a planning assumption, written "unsourced default: " and then
+// what the figure is (matched case-insensitively, after leading spaces).
+const UnsourcedPrefix = "unsourced default:"
+
 // Estimate is an order-of-magnitude planning range for risk/quant: how
 // often the event happens to an SME without the controls (events a year)
-// and what one event costs. Source names the public report the range was
-// checked against; the figures are ismskit's own rounding, not quotes, and
-// an organisation should replace them with its own data.
+// and what one event costs. The figures are ismskit's own rounding, not
+// quotes, and an organisation should replace them with its own data.
+//
+// Source says what the figures rest on. A sourced estimate names the
+// report, its year and the figure used ("Verizon DBIR 2024: median BEC
+// loss ~50,000 USD …") and says which of its figures the report does not
+// back. An estimate no report backs has a Source beginning with
+// UnsourcedPrefix; Sourced reports the difference and exports print such
+// figures as "unsourced default", so they are never shown as a report's.
 type Estimate struct {
 	Frequency Range     `json:"frequency"`
 	Loss      LossRange `json:"loss"`
 	Source    string    `json:"source"`
+}
+
+// Sourced reports whether a public report backs the estimate: false when
+// its Source begins with UnsourcedPrefix (in any case), true otherwise.
+func (e Estimate) Sourced() bool {
+	_, unsourced := e.unsourced()
+	return !unsourced
+}
+
+// Label is the Source as exports print it: unchanged when the estimate is
+// sourced; otherwise "unsourced default: " and what the default is,
+// whatever case and spacing the document used for the prefix.
+func (e Estimate) Label() string {
+	rest, unsourced := e.unsourced()
+	if !unsourced {
+		return e.Source
+	}
+	return UnsourcedPrefix + " " + rest
+}
+
+// unsourced returns what follows UnsourcedPrefix, trimmed, and whether the
+// Source begins with it.
+func (e Estimate) unsourced() (string, bool) {
+	s := strings.TrimLeftFunc(e.Source, unicode.IsSpace)
+	if len(s) < len(UnsourcedPrefix) || !strings.EqualFold(s[:len(UnsourcedPrefix)], UnsourcedPrefix) {
+		return "", false
+	}
+	return strings.TrimSpace(s[len(UnsourcedPrefix):]), true
 }
 
 // Threat is one threat of the catalogue.
@@ -372,7 +412,9 @@ func (t Threat) check(p *isms.Problems, path string) {
 			p.Addf(at("estimate.loss.currency"), "currency %s is not a three-letter ISO 4217 code", isms.Quote(c))
 		}
 		if strings.TrimSpace(e.Source) == "" {
-			p.Addf(at("estimate.source"), "the estimate names no source; say which public report it was checked against")
+			p.Addf(at("estimate.source"), "the estimate names no source; name the report, its year and the figure used, or begin with %q and say what the default is", UnsourcedPrefix+" ")
+		} else if rest, unsourced := e.unsourced(); unsourced && rest == "" {
+			p.Addf(at("estimate.source"), "the estimate is marked %q but does not say what the default is", UnsourcedPrefix)
 		}
 		checkText(p, at("estimate.source"), e.Source, MaxName, "MaxName")
 	}

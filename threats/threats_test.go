@@ -162,10 +162,19 @@ func FuzzDecode(f *testing.F) {
 	_ = threats.Encode(&buf, custom(forklift()))
 	f.Add(buf.String())
 	f.Add(`{"format":"ismskit-threats/1","id":"a","name":"b","threats":[{"id":"x","estimate":{"frequency":{"low":"1e999999","high":"2"}}}]}`)
+	f.Add(`{"format":"ismskit-threats/1","id":"a","name":"b","threats":[{"id":"x","name":"x","category":"c","asset_types":["hardware"],"properties":["availability"],"prevent":["7.8"],"likelihood":2,"estimate":{"frequency":{"low":"0","high":"1"},"loss":{"low":"1","high":"2","currency":"EUR"},"source":" Unsourced Default: a guess"}}]}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := threats.Decode(strings.NewReader(s))
 		if err != nil {
 			return
+		}
+		for _, th := range d.Threats {
+			if e := th.Estimate; e != nil && !e.Sourced() {
+				// A default that validated says what it is, and prints as one.
+				if !strings.HasPrefix(e.Label(), threats.UnsourcedPrefix+" ") || len(e.Label()) <= len(threats.UnsourcedPrefix)+1 {
+					t.Fatalf("unsourced estimate %q prints as %q", e.Source, e.Label())
+				}
+			}
 		}
 		c, err := threats.SME().With(d)
 		if err != nil {

@@ -21,7 +21,9 @@
 //     and the effort if known; FirstControls keeps "the first 5–10".
 //   - Scenario turns a threat's planning estimate into a risk/quant
 //     scenario, so a confirmed candidate can be simulated before the
-//     organisation has figures of its own.
+//     organisation has figures of its own; its title carries the
+//     estimate's label, "unsourced default: …" when no report backs the
+//     figures (threats.Estimate.Sourced).
 //   - Plan builds the roadmap from a start date to the stage 2 audit:
 //     scope, workshop, first controls, documents, training, operating
 //     evidence, internal audit, management review, stage 1 and stage 2,

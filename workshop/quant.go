@@ -16,13 +16,16 @@ import (
 // the loss per event a lognormal with the estimate's low and high as its
 // 5th and 95th percentiles (a fixed amount when the low is zero or equals
 // the high). It reports false when the threat has no estimate. The title
-// names the estimate's source, so the assumption stays visible.
+// carries the estimate's threats.Estimate.Label, so the assumption stays
+// visible in every result and handout: the report and figure a sourced
+// estimate rests on, or "unsourced default: …" for an ismskit planning
+// assumption that no report backs (threats.Estimate.Sourced).
 func Scenario(t threats.Threat, id risk.ID, ref string) (quant.Scenario, bool) {
 	e := t.Estimate
 	if e == nil {
 		return quant.Scenario{}, false
 	}
-	s := quant.Scenario{Risk: id, Ref: ref, Title: t.Name + " (planning estimate checked against " + e.Source + ")", Stage: risk.Inherent}
+	s := quant.Scenario{Risk: id, Ref: ref, Title: t.Name + " (planning estimate; " + e.Label() + ")", Stage: risk.Inherent}
 	f := e.Frequency
 	if f.Low.Equal(f.High) {
 		s.Frequency.Rate = f.High

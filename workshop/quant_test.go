@@ -3,6 +3,7 @@ package workshop_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,7 +26,8 @@ func TestScenario_EveryEstimateOfTheCatalogueSimulates(t *testing.T) {
 			assert.Nil(t, th.Estimate)
 			continue
 		}
-		assert.Contains(t, s.Title, th.Estimate.Source)
+		assert.Contains(t, s.Title, th.Estimate.Label())
+		assert.Equal(t, !th.Estimate.Sourced(), strings.Contains(s.Title, "unsourced default: "), s.Title)
 		in.Scenarios = append(in.Scenarios, s)
 	}
 	require.NotEmpty(t, in.Scenarios)
@@ -33,6 +35,24 @@ func TestScenario_EveryEstimateOfTheCatalogueSimulates(t *testing.T) {
 	res, err := quant.Simulate(in)
 	require.NoError(t, err)
 	assert.True(t, res.Mean.IsPositive())
+}
+
+func TestScenario_UnsourcedDefaultIsNamedInTheTitle(t *testing.T) {
+	th, ok := threats.SME().ByID("device-lost")
+	require.True(t, ok)
+	require.NotNil(t, th.Estimate)
+	require.False(t, th.Estimate.Sourced(), "ISO/IEC 27005 gives no figures, so the lost-device estimate is a default")
+	s, ok := workshop.Scenario(th, isms.IDFromUUID[risk.Risk]([16]byte{1}), "T-1")
+	require.True(t, ok)
+	assert.Contains(t, s.Title, "(planning estimate; unsourced default: ismskit planning assumption")
+
+	th.Estimate.Source = "UNSOURCED DEFAULT:our guess"
+	s, _ = workshop.Scenario(th, isms.IDFromUUID[risk.Risk]([16]byte{1}), "T-1")
+	assert.Equal(t, th.Name+" (planning estimate; unsourced default: our guess)", s.Title)
+
+	th.Estimate.Source = "Verizon DBIR 2024: median loss ~1 USD"
+	s, _ = workshop.Scenario(th, isms.IDFromUUID[risk.Risk]([16]byte{1}), "T-1")
+	assert.Equal(t, th.Name+" (planning estimate; Verizon DBIR 2024: median loss ~1 USD)", s.Title)
 }
 
 func TestPrioritise_QuantTreatmentTouchesItsRisksAndRanksBySimulatedLoss(t *testing.T) {
