@@ -270,3 +270,47 @@ func TestRoadmap_WorkshopDoesNotImportReadiness(t *testing.T) {
 	walk(module + "/workshop")
 	assert.True(t, seen[module+"/threats"], "the walk followed workshop's imports")
 }
+
+// FuzzAssessRoadmap feeds a roadmap with arbitrary step dates, titles and
+// owners, and an arbitrary report day, to Assess: it never panics, the
+// report it makes always validates, and the roadmap section keeps one row
+// per step.
+func FuzzAssessRoadmap(f *testing.F) {
+	base := sampleInput(f)
+	plan, err := workshop.Plan(workshop.RoadmapInput{Context: base.Context, Start: sample.Workshop})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(int64(0), int64(0), int64(7), "Scope", "CEO", int64(30), int64(0))
+	f.Add(int64(-1)<<40, int64(1)<<40, int64(-3), "a|b\n# c <script>", "[x](y)", int64(-400000), int64(1)<<50)
+	f.Fuzz(func(t *testing.T, startShift, dueShift, step int64, title, owner string, day, stage1 int64) {
+		rm := plan
+		rm.Milestones = append([]workshop.Milestone(nil), plan.Milestones...)
+		i := int(uint64(step) % uint64(len(rm.Milestones)))
+		m := &rm.Milestones[i]
+		m.Start = m.Start.Add(time.Duration(startShift) * time.Second)
+		m.Due = m.Due.Add(time.Duration(dueShift) * time.Second)
+		m.Title, m.OwnerName = title, owner
+		in := base
+		in.Roadmap = &rm
+		in.Certification.Stage1 = time.Unix(stage1, 0)
+		at := sample.Workshop.AddDate(0, 0, int(day%200000))
+		r := readiness.Assess(in, at)
+		if err := r.Validate(); err != nil && at.Year() >= 1 && at.Year() <= 9999 {
+			t.Fatalf("Assess made a report that does not validate: %v", err)
+		}
+		if len(r.Roadmap.Steps) != len(rm.Milestones) {
+			t.Fatalf("%d steps for %d milestones", len(r.Roadmap.Steps), len(rm.Milestones))
+		}
+		var b bytes.Buffer
+		if err := readiness.WriteMarkdown(&b, r, readiness.MarkdownOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		md := b.String()
+		section := md[strings.Index(md, "## Where you stand on the roadmap"):]
+		section = section[:strings.Index(section, "\n**")]
+		if n := strings.Count(section, "\n| "); n != 1+len(rm.Milestones) {
+			t.Fatalf("%d table rows for %d steps:\n%s", n, len(rm.Milestones), section)
+		}
+	})
+}
