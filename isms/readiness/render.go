@@ -101,6 +101,8 @@ func writeRoadmap(b *strings.Builder, rs *RoadmapStanding) {
 	if i := slices.IndexFunc(rs.Steps, func(s RoadmapStep) bool { return s.Step == rs.Next }); rs.Next != "" && i >= 0 {
 		s := rs.Steps[i]
 		fmt.Fprintf(b, "**Next step:** %s, due %s, owner %s.\n", inline(s.Title), date(s.Due), who(s.Owner))
+	} else if len(rs.Steps) == 0 {
+		b.WriteString("The roadmap has no steps.\n")
 	} else {
 		b.WriteString("**Every step is done.**\n")
 	}

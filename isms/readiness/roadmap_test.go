@@ -181,6 +181,35 @@ func TestRoadmap_NextStepAndLateWarningsDoNotBlock(t *testing.T) {
 	assert.Contains(t, b.String(), "Late by more than 14 days (warnings, not blockers):")
 }
 
+func TestRoadmap_EveryStepDoneOrNoStepsSaysSo(t *testing.T) {
+	in := complete(t)
+	in.Roadmap = &workshop.Roadmap{Organization: "Empty"}
+	var b bytes.Buffer
+	r := readiness.Assess(in, now)
+	require.NoError(t, r.Validate())
+	require.NoError(t, readiness.WriteMarkdown(&b, r, readiness.MarkdownOptions{}))
+	assert.Contains(t, b.String(), "The roadmap has no steps.")
+
+	rm := sampleRoadmap(t, in)
+	for _, c := range rm.Controls {
+		in.Implementations = append(in.Implementations, controls.Implementation{Control: c.Control, Status: controls.Implemented})
+	}
+	in.Roadmap = rm
+	in.Certification = readiness.Certification{Stage1: now.AddDate(0, 0, -2), Stage2: now.AddDate(0, 0, -1)}
+	old := in.Records.Measurements[0]
+	old.ID = isms.DeriveID[records.Measurement](testNS, "old")
+	old.Date = now.AddDate(0, 0, -200)
+	in.Records.Measurements = append(in.Records.Measurements, old)
+	r = readiness.Assess(in, now)
+	for _, s := range r.Roadmap.Steps {
+		assert.Equal(t, workshop.Done, s.State, s.Step)
+	}
+	assert.Empty(t, r.Roadmap.Next)
+	b.Reset()
+	require.NoError(t, readiness.WriteMarkdown(&b, r, readiness.MarkdownOptions{}))
+	assert.Contains(t, b.String(), "**Every step is done.**")
+}
+
 func TestRoadmap_AbsentGivesNoSection(t *testing.T) {
 	r := readiness.Assess(sampleInput(t), now)
 	assert.Nil(t, r.Roadmap)
