@@ -28,9 +28,13 @@
 //     scope, workshop, first controls, documents, training, operating
 //     evidence, internal audit, management review, stage 1 and stage 2,
 //     with owners from the organisation's responsibilities, as isms.Duty
-//     values (calendar.FromDuties turns them into activities) and a
-//     Markdown plan (WriteRoadmapMarkdown); Roadmap.Progress says where
-//     the organisation stands on it on a given day. WriteCandidatesMarkdown and
+//     values (calendar.FromDuties turns them into activities), a
+//     Markdown plan (WriteRoadmapMarkdown) and a standalone HTML page
+//     (WriteRoadmapHTML: a table with a timeline bar per step, no scripts
+//     or external assets, deterministic bytes); Roadmap.Progress says
+//     where the organisation stands on it on a given day (done, late, in
+//     progress, not started), and RoadmapOptions.Progress adds that state
+//     to both plans. WriteCandidatesMarkdown and
 //     WritePrioritiesMarkdown write the other two handouts.
 //
 // # Where it sits
@@ -38,8 +42,9 @@
 // workshop imports risk, risk/quant, soa, controls, threats and isms, and
 // only the example programs import it: it is a level of its own above soa
 // and policy (it reads a register, implementation records and a Statement
-// of Applicability together) and below isms/readiness, which could read
-// a Roadmap's Progress without a cycle. The threat catalogue itself is
+// of Applicability together) and below isms/readiness, which reads a
+// Roadmap's Progress (workshop never imports readiness; a readiness test
+// walks workshop's imports to keep it so). The threat catalogue itself is
 // data at the controls level (package threats), so that risk and soa could
 // use it too.
 //

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/examples/sample"
+	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/workshop"
 )
@@ -62,4 +63,64 @@ func FuzzPlan(f *testing.F) {
 		}
 		_ = rm.Duties()
 	})
+}
+
+// FuzzRoadmapHTML feeds arbitrary text and dates to the HTML roadmap: it
+// never fails or panics, and no text changes the page's markup: the tags
+// are those of the same page with harmless text.
+func FuzzRoadmapHTML(f *testing.F) {
+	f.Add("Kestrel", "Scope", "CEO", "note", int64(0), int64(7*24*3600), int64(0))
+	f.Add("</title><script>", `"><img src=x onerror=1>`, "\u202e<b>", "<!--", int64(-1)<<40, int64(1)<<40, int64(3))
+	f.Fuzz(func(t *testing.T, org, title, owner, note string, from, due, asOf int64) {
+		page := roadmapPage(t, org, title, owner, note, from, due, asOf)
+		harmless := func(s string) string {
+			if cells.Text(s) == "" {
+				return ""
+			}
+			return "x"
+		}
+		want := roadmapPage(t, harmless(org), harmless(title), harmless(owner), harmless(note), from, due, asOf)
+		if got, want := tags(page), tags(want); got != want {
+			t.Fatalf("hostile text changed the markup:\n%s\nwant\n%s", got, want)
+		}
+	})
+}
+
+// roadmapPage writes a two-step roadmap with the given text and dates.
+func roadmapPage(t *testing.T, org, title, owner, note string, from, due, asOf int64) string {
+	rm := workshop.Roadmap{Organization: org, Start: sample.Workshop, FirstVersion: sample.Workshop.AddDate(0, 0, 42), Stage2: sample.Workshop.AddDate(0, 8, 0),
+		Milestones: []workshop.Milestone{
+			{Step: workshop.StepScope, Title: title, Start: time.Unix(from, 0).UTC(), Due: time.Unix(due, 0).UTC(), OwnerName: owner, Done: note},
+			{Step: workshop.StepWorkshop, Title: "fixed", Start: sample.Workshop, Due: sample.Workshop.AddDate(0, 0, 7)},
+		},
+		Controls: []workshop.ControlTask{{Control: "5.1", Title: title, Reason: note, OwnerName: owner}},
+		Gaps:     []string{owner},
+	}
+	day := time.Unix(asOf, 0).UTC()
+	prog := rm.Progress(day, nil, nil)
+	prog[0].Note = note
+	var b bytes.Buffer
+	if err := workshop.WriteRoadmapHTML(&b, rm, workshop.RoadmapOptions{Progress: prog, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// tags lists a page's tags by name, without attributes: the markup's
+// shape.
+func tags(page string) string {
+	var out []string
+	for i := 0; i < len(page); i++ {
+		if page[i] != '<' {
+			continue
+		}
+		j := i + 1
+		for j < len(page) && (page[j] == '/' || page[j] == '!' || 'a' <= page[j] && page[j] <= 'z' || 'A' <= page[j] && page[j] <= 'Z' || '0' <= page[j] && page[j] <= '9') {
+			j++
+		}
+		if j > i+1 {
+			out = append(out, page[i+1:j])
+		}
+	}
+	return strings.Join(out, " ")
 }

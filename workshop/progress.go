@@ -24,6 +24,24 @@ type StepStatus struct {
 	State State `json:"state"`
 	// Note says what the state rests on, e.g. "4 of 8 first controls implemented".
 	Note string `json:"note,omitempty"`
+	// DaysLate is how many whole days an overdue step is past its due day
+	// (0 for a step in any other state, and for one late by hours).
+	DaysLate int `json:"days_late,omitempty"`
+}
+
+// Label is the state in the words a plan shows: "done", "late", "in
+// progress" or "not started"; a state Progress never gives is returned as
+// it is.
+func (s State) Label() string {
+	switch s {
+	case Overdue:
+		return "late"
+	case InProgress:
+		return "in progress"
+	case Upcoming:
+		return "not started"
+	}
+	return string(s)
 }
 
 // Progress says where the organisation stands on the roadmap on asOf.
@@ -57,11 +75,12 @@ func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []cont
 		case finished:
 			s.State = Done
 			if !at.IsZero() {
-				s.Note = joinNote(s.Note, "done "+at.Format(time.DateOnly))
+				s.Note = joinNote(s.Note, "finished "+at.Format(time.DateOnly))
 			}
 		case asOf.After(m.Due):
 			s.State = Overdue
-			s.Note = joinNote(s.Note, fmt.Sprintf("due %s, %d day(s) late", m.Due.Format(time.DateOnly), int(asOf.Sub(m.Due).Hours()/24)))
+			s.DaysLate = int(asOf.Sub(m.Due).Hours() / 24)
+			s.Note = joinNote(s.Note, fmt.Sprintf("due %s, %d day(s) late", m.Due.Format(time.DateOnly), s.DaysLate))
 		case !asOf.Before(m.Start):
 			s.State = InProgress
 		default:
@@ -70,6 +89,14 @@ func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []cont
 		out = append(out, s)
 	}
 	return out
+}
+
+// label is the state's label with its note in brackets.
+func (s StepStatus) label() string {
+	if s.Note == "" {
+		return s.State.Label()
+	}
+	return s.State.Label() + " (" + s.Note + ")"
 }
 
 func joinNote(a, b string) string {

@@ -276,14 +276,36 @@ func (rm Roadmap) Duties() []isms.Duty {
 	return out
 }
 
-// RoadmapOptions tune WriteRoadmapMarkdown. There are none yet; the zero
-// value is the default.
-type RoadmapOptions struct{}
+// RoadmapOptions tune WriteRoadmapMarkdown and WriteRoadmapHTML; the zero
+// value writes the plan alone.
+type RoadmapOptions struct {
+	// Progress, when given (Roadmap.Progress' result), adds each step's
+	// state: done, late, in progress or not started. A step of the roadmap
+	// that Progress does not list shows no state.
+	Progress []StepStatus
+	// AsOf, when set, is the day Progress was asked for, shown with it.
+	AsOf time.Time
+}
+
+// statusOf returns the progress of each step listed in the options.
+func (o RoadmapOptions) statusOf() map[Step]StepStatus {
+	if o.Progress == nil {
+		return nil
+	}
+	out := make(map[Step]StepStatus, len(o.Progress))
+	for _, s := range o.Progress {
+		if _, dup := out[s.Step]; !dup {
+			out[s.Step] = s
+		}
+	}
+	return out
+}
 
 // WriteRoadmapMarkdown writes the roadmap as a Markdown plan: the steps
-// with dates, owners and what done looks like, the first controls, and
-// the unassigned areas. Every cell is escaped.
-func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, _ RoadmapOptions) error {
+// with dates, owners and what done looks like (and their state when
+// opts.Progress is given), the first controls, and the unassigned areas.
+// Every cell is escaped.
+func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 	var b strings.Builder
 	d := func(t time.Time) string { return t.Format(time.DateOnly) }
 	who := func(name string) string {
@@ -292,11 +314,28 @@ func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, _ RoadmapOptions) error {
 		}
 		return cells.Markdown(name)
 	}
+	states := opts.statusOf()
 	fmt.Fprintf(&b, "# Road to certification: %s\n\n", cells.Markdown(rm.Organization))
 	fmt.Fprintf(&b, "Start %s · first version %s · stage 2 audit %s.\n\n", d(rm.Start), d(rm.FirstVersion), d(rm.Stage2))
-	b.WriteString("| # | Step | From | Due | Owner | Done when |\n|---|---|---|---|---|---|\n")
+	if states == nil {
+		b.WriteString("| # | Step | From | Due | Owner | Done when |\n|---|---|---|---|---|---|\n")
+	} else {
+		if !opts.AsOf.IsZero() {
+			fmt.Fprintf(&b, "State as of %s.\n\n", d(opts.AsOf))
+		}
+		b.WriteString("| # | Step | From | Due | Owner | Done when | State |\n|---|---|---|---|---|---|---|\n")
+	}
 	for i, m := range rm.Milestones {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", i+1, cells.Markdown(m.Title), d(m.Start), d(m.Due), who(m.OwnerName), cells.Markdown(m.Done))
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |", i+1, cells.Markdown(m.Title), d(m.Start), d(m.Due), who(m.OwnerName), cells.Markdown(m.Done))
+		if states != nil {
+			st, ok := states[m.Step]
+			label := ""
+			if ok {
+				label = cells.Markdown(st.label())
+			}
+			fmt.Fprintf(&b, " %s |", label)
+		}
+		b.WriteString("\n")
 	}
 	if len(rm.Controls) > 0 {
 		b.WriteString("\n## The first controls\n\n| Control | Title | Due | Owner | Why first |\n|---|---|---|---|---|\n")

@@ -8,7 +8,8 @@
 //
 // It writes candidates.md (proposals to confirm, reword or drop),
 // first-controls.md (the first controls, one reason each), roadmap.md
-// (steps, dates and owners from the organisation's responsibilities),
+// and roadmap.html (steps, dates and owners from the organisation's
+// responsibilities; the HTML page is standalone, for the client to open),
 // roadmap.ics (the roadmap's duties as calendar entries) and threats.csv
 // (the threat catalogue used).
 package main
@@ -142,6 +143,9 @@ func build(o Org) (map[string][]byte, Result, error) {
 		}},
 		{"roadmap.md", func(w io.Writer) error {
 			return workshop.WriteRoadmapMarkdown(w, res.Roadmap, workshop.RoadmapOptions{})
+		}},
+		{"roadmap.html", func(w io.Writer) error {
+			return workshop.WriteRoadmapHTML(w, res.Roadmap, workshop.RoadmapOptions{})
 		}},
 		{"roadmap.ics", func(w io.Writer) error {
 			plan := calendar.Plan{Name: o.Context.Organization.Name + " road to certification", Activities: acts}

@@ -92,7 +92,7 @@ func accountancy() Org {
 func TestBuild_SampleGolden(t *testing.T) {
 	files, err := Build(sampleOrg(t))
 	require.NoError(t, err)
-	require.Equal(t, []string{"candidates.md", "first-controls.md", "roadmap.ics", "roadmap.md", "threats.csv"}, Names(files))
+	require.Equal(t, []string{"candidates.md", "first-controls.md", "roadmap.html", "roadmap.ics", "roadmap.md", "threats.csv"}, Names(files))
 	for _, name := range Names(files) {
 		golden.Assert(t, filepath.Join("testdata", "sample", name), files[name])
 	}
@@ -182,10 +182,13 @@ func TestRun_WritesTheFiles(t *testing.T) {
 	dir := t.TempDir()
 	var out, errs bytes.Buffer
 	require.NoError(t, run([]string{"-out", dir}, &out, &errs))
-	assert.Equal(t, 5, strings.Count(out.String(), "\n"))
+	assert.Equal(t, 6, strings.Count(out.String(), "\n"))
 	data, err := os.ReadFile(filepath.Join(dir, "roadmap.md"))
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "Stage 2 certification audit")
+	page, err := os.ReadFile(filepath.Join(dir, "roadmap.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "<td>Stage 2 certification audit</td>")
 	assert.Error(t, run([]string{"extra"}, &out, &errs))
 	assert.Error(t, run([]string{"-nope"}, &out, &errs))
 }

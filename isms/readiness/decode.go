@@ -36,8 +36,10 @@ func Decode(r io.Reader) (Report, error) {
 // items with an ID, a title, a known status and a positive weight, each ID
 // once; counts that are the items' statuses counted; a score that is the
 // items' weighted figure (met 1, partial and stale ½, missing 0) rounded
-// to one decimal; and at most MaxUrgent urgent gaps, each one of the items
-// as listed there and not met.
+// to one decimal; at most MaxUrgent urgent gaps, each one of the items
+// as listed there and not met; and a roadmap section whose steps have known
+// states, whose next step is the first not done and whose warnings are
+// the ones its late steps give.
 func (r Report) Validate() error {
 	var p isms.Problems
 	isms.CheckDate(&p, "at", "the report date", r.At, true)
@@ -81,6 +83,7 @@ func (r Report) Validate() error {
 		}
 	}
 	validateVerdict(&p, r, byID)
+	validateRoadmap(&p, r.Roadmap)
 	if len(r.Urgent) > MaxUrgent {
 		p.Addf("urgent", "%d urgent gaps; a report lists at most MaxUrgent (%d)", len(r.Urgent), MaxUrgent)
 	}

@@ -132,6 +132,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add([]byte(`{"at":"2026-01-01T00:00:00Z","score":"0","counts":{},"items":[],"urgent":[]}`))
 	f.Add([]byte(`{"at":"2026-01-01T00:00:00Z","score":"50","counts":{"partial":1},"items":[{"id":"4.1","title":"x","status":"partial","weight":1}],"urgent":[{"id":"4.1","title":"x","status":"partial","weight":1}]}`))
+	f.Add([]byte(`{"at":"2026-01-01T00:00:00Z","score":"0","counts":{},"items":[],"urgent":[],"roadmap":{"steps":[{"step":"scope","title":"a|b","start":"2026-01-01T00:00:00Z","due":"2026-01-02T00:00:00Z","state":"overdue","days_late":20}],"next":"scope","warnings":["\"a|b\" is 20 days late (due 2026-01-02, owner nobody); more than RoadmapLateDays (14)"]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := readiness.Decode(bytes.NewReader(data))
 		if err != nil {

@@ -51,10 +51,33 @@
 // their nouns ("1 audit", "2 audits"), and 8.1 counts overdue occurrences
 // apart from the activities they belong to.
 //
+// # Where you stand on the roadmap
+//
+// Input.Roadmap, when given (a workshop.Roadmap from workshop.Plan), adds
+// Report.Roadmap and the Markdown section "Where you stand on the
+// roadmap": each step with its planned dates, state (done, in progress,
+// late, not started), owner and what the state rests on, then the next
+// step (the first not done) with its owner. Readiness derives "done" from
+// the items it has just judged rather than asking the host: the scope from
+// 4.3 and 5.3, the workshop from 6.1.2 (dated by the first risk
+// assessment), the first controls from their implementation records
+// (workshop.Roadmap.Progress; 8.3 when the roadmap lists none), the
+// documents from doc:policy, doc:soa and doc:treatment-plan (dated by the
+// later approval), training from 7.3, operating evidence from 8.1 and 9.1
+// with records at least as old as the planned operating period, the
+// internal audit from 9.2.1 and the management review from 9.3.1. Only the
+// certification body's stage 1 and stage 2 come from the host
+// (Input.Certification). A step more than RoadmapLateDays (14) days late
+// is a warning in the report, never a blocker: the roadmap is the
+// organisation's own plan, and what an auditor would hold against it (no
+// audit, no review, the yearly plan not kept) is already a verdict rule.
+// readiness imports workshop; workshop never imports readiness.
+//
 // # Limits
 //
 // The verdict thresholds are named constants: PlanOverdueDays = 90 and
-// TrainingBlockPercent = 50; a report lists at most MaxUrgent urgent gaps.
+// TrainingBlockPercent = 50; a report lists at most MaxUrgent urgent gaps;
+// a roadmap step more than RoadmapLateDays = 14 days late is a warning.
 //
 // # Score and urgency
 //
@@ -69,7 +92,9 @@
 //
 // # Writers
 //
-// WriteMarkdown writes the report for people and WriteJSON for programs,
+// WriteMarkdown writes the report for people (the roadmap section's text
+// also has Markdown's inline syntax escaped, so a step title cannot become
+// a link) and WriteJSON for programs,
 // each as WriteX(w, report, XOptions), where the zero options are the
 // defaults. Decode reads back what WriteJSON wrote, strictly, and checks it
 // with Report.Validate: a report a host stored is accepted only when it is

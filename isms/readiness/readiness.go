@@ -16,6 +16,7 @@ import (
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/suppliers"
+	"github.com/ismskit/ismskit/workshop"
 )
 
 // Input is a whole ISMS. Documents not yet made are nil.
@@ -36,6 +37,15 @@ type Input struct {
 	// processes and services (the scope's supplier and cloud interfaces)
 	// controlled, and reads the register's lint errors.
 	Suppliers suppliers.Register
+	// Roadmap, when given (workshop.Plan), adds the section "where you
+	// stand on the roadmap" to the report: each step's state on the
+	// report's day, derived from the items above (see Report.Roadmap), and
+	// the next step. Nil: no section.
+	Roadmap *workshop.Roadmap
+	// Certification is when the certification body's stage 1 and stage 2
+	// audits were held: the two roadmap steps readiness cannot see in the
+	// records. Read only with a Roadmap.
+	Certification Certification
 }
 
 // Status is how far one item is met.
@@ -86,6 +96,16 @@ type Report struct {
 	Counts   map[Status]int  `json:"counts"`
 	Items    []Item          `json:"items"`
 	Urgent   []Item          `json:"urgent"`
+	// Roadmap is where the organisation stands on Input.Roadmap; nil
+	// when no roadmap was given. A step is done when the items show it
+	// (scope: 4.3 and 5.3 met; workshop: 6.1.2; first controls: every
+	// first control implemented; documents: policy, SoA and treatment
+	// plan; training: 7.3; operating evidence: 8.1 and 9.1 met with
+	// records as old as the planned period; internal audit: 9.2.1;
+	// management review: 9.3.1) or, for stage 1 and stage 2, when
+	// Input.Certification says so. A step more than RoadmapLateDays late
+	// is a warning, never a blocker.
+	Roadmap *RoadmapStanding `json:"roadmap,omitempty"`
 }
 
 // verdict is what a rule's check returns.
@@ -144,6 +164,9 @@ func Assess(in Input, now time.Time) Report {
 		return cmp.Or(cmp.Compare(b.Status.severity(), a.Status.severity()), cmp.Compare(b.Weight, a.Weight))
 	})
 	r.Urgent = gaps[:min(MaxUrgent, len(gaps))]
+	if in.Roadmap != nil {
+		r.Roadmap = standing(&in, r.Items, now)
+	}
 	r.Verdict, r.Blockers = decide(&in, r.Items, now)
 	if r.Blockers == nil {
 		r.Blockers = []Blocker{}

@@ -26,7 +26,7 @@ import (
 var now = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
 // sampleInput is the sample company as the quickstart builds it.
-func sampleInput(t *testing.T) readiness.Input {
+func sampleInput(t testing.TB) readiness.Input {
 	t.Helper()
 	c := sample.Company()
 	reg, err := sample.Register(c)

@@ -1,0 +1,252 @@
+package readiness
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ismskit/ismskit/internal/plural"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/workshop"
+)
+
+// RoadmapLateDays is how many days a roadmap step may run past its due
+// day before the report warns about it. A late step is a warning, never a
+// blocker: the roadmap is the organisation's own plan, and the verdict
+// rules already judge what an auditor would (the internal audit, the
+// management review, the yearly plan kept).
+const RoadmapLateDays = 14
+
+// Certification is what readiness cannot see in the ISMS's own records:
+// the days the certification body's stage 1 and stage 2 audits were held
+// (zero: not yet).
+type Certification struct {
+	Stage1 time.Time
+	Stage2 time.Time
+}
+
+// RoadmapStanding is where the organisation stands on its roadmap: every
+// step in the roadmap's order with its state on the report's day, the next
+// step to do, and a warning for each step more than RoadmapLateDays late.
+type RoadmapStanding struct {
+	Steps []RoadmapStep `json:"steps"`
+	// Next is the first step, in the roadmap's order, that is not done;
+	// empty when every step is done.
+	Next     workshop.Step `json:"next,omitempty"`
+	Warnings []string      `json:"warnings,omitempty"`
+}
+
+// RoadmapStep is one roadmap step on the report's day.
+type RoadmapStep struct {
+	Step  workshop.Step `json:"step"`
+	Title string        `json:"title"`
+	Start time.Time     `json:"start"`
+	Due   time.Time     `json:"due"`
+	// Owner is the name of the step's owner; empty when unassigned.
+	Owner string         `json:"owner,omitempty"`
+	State workshop.State `json:"state"`
+	// DaysLate is the whole days a late step is past its due day.
+	DaysLate int `json:"days_late,omitempty"`
+	// Note says what the state rests on.
+	Note string `json:"note,omitempty"`
+}
+
+// roadmapDone derives, for each step of the roadmap that readiness can see
+// in the ISMS's data, whether and when it was done: the day, or the zero
+// day when done but undated; a step absent from the map is not done. The
+// evidence of each step is the items Assess judged:
+//
+//	scope              items 4.3 and 5.3 met (undated: the scope has no date)
+//	workshop           item 6.1.2 met; the earliest inherent assessment of a risk
+//	first_controls     every first control's implementation record says implemented
+//	                   (workshop.Roadmap.Progress); a roadmap without first controls: item 8.3 met
+//	documents          doc:policy, doc:soa and doc:treatment-plan met; the later approval of policy and SoA
+//	training           item 7.3 met; the latest training record
+//	operating_evidence items 8.1 and 9.1 met, and the earliest operating record (a plan
+//	                   activity done, a measurement) at least as old as the planned
+//	                   operating period; that record plus the period
+//	internal_audit     item 9.2.1 met; the latest performed audit
+//	management_review  item 9.3.1 met; the latest management review
+//	stage1, stage2     Input.Certification (the certification body's audits)
+func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (map[workshop.Step]time.Time, map[workshop.Step]string) {
+	done := map[workshop.Step]time.Time{}
+	basis := map[workshop.Step]string{}
+	met := func(ids ...string) bool {
+		for _, id := range ids {
+			if items[id].Status != Met {
+				return false
+			}
+		}
+		return true
+	}
+	latest := func(ts ...time.Time) time.Time {
+		var out time.Time
+		for _, t := range ts {
+			if !t.After(now) && t.After(out) {
+				out = t
+			}
+		}
+		return out
+	}
+	earliest := func(ts []time.Time) time.Time {
+		var out time.Time
+		for _, t := range ts {
+			if !t.IsZero() && !t.After(now) && (out.IsZero() || t.Before(out)) {
+				out = t
+			}
+		}
+		return out
+	}
+	mark := func(s workshop.Step, ok bool, at time.Time, ids string) {
+		basis[s] = ids
+		if ok {
+			done[s] = at
+		}
+	}
+	for _, m := range rm.Milestones {
+		switch m.Step {
+		case workshop.StepScope:
+			mark(m.Step, met("4.3", "5.3"), time.Time{}, "items 4.3, 5.3")
+		case workshop.StepWorkshop:
+			var ts []time.Time
+			for _, r := range in.Register.Risks {
+				ts = append(ts, r.Inherent.Date)
+			}
+			mark(m.Step, met("6.1.2"), earliest(ts), "item 6.1.2")
+		case workshop.StepDocuments:
+			var pol, st time.Time
+			if in.Policy != nil {
+				pol = in.Policy.Revision.Approval.At
+			}
+			if in.SoA != nil {
+				st = in.SoA.Revision.Approval.At
+			}
+			mark(m.Step, met("doc:policy", "doc:soa", "doc:treatment-plan"), latest(pol, st), "items doc:policy, doc:soa, doc:treatment-plan")
+		case workshop.StepTraining:
+			var ts []time.Time
+			for _, t := range in.Records.Training {
+				ts = append(ts, t.Completed)
+			}
+			mark(m.Step, met("7.3"), latest(ts...), "item 7.3")
+		case workshop.StepOperating:
+			var ts []time.Time
+			if in.Plan != nil {
+				for _, c := range in.Plan.Completions {
+					ts = append(ts, c.Done)
+				}
+			}
+			for _, x := range in.Records.Measurements {
+				ts = append(ts, x.Date)
+			}
+			first := earliest(ts)
+			period := m.Due.Sub(m.Start)
+			long := !first.IsZero() && period >= 0 && !first.Add(period).After(now)
+			at := time.Time{}
+			if long {
+				at = first.Add(period)
+			}
+			mark(m.Step, met("8.1", "9.1") && long, at, "items 8.1, 9.1 and the records' age")
+		case workshop.StepInternalAudit:
+			var at time.Time
+			if a := performedAudits(in, now); len(a) > 0 {
+				at = a[0].Performed
+			}
+			mark(m.Step, met("9.2.1"), at, "item 9.2.1")
+		case workshop.StepManagementReview:
+			var ts []time.Time
+			for _, r := range in.Records.Reviews {
+				ts = append(ts, r.Date)
+			}
+			mark(m.Step, met("9.3.1"), latest(ts...), "item 9.3.1")
+		case workshop.StepStage1:
+			held := in.Certification.Stage1
+			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 1")
+		case workshop.StepStage2:
+			held := in.Certification.Stage2
+			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 2")
+		case workshop.StepFirstControls:
+			if len(rm.Controls) == 0 {
+				mark(m.Step, met("8.3"), time.Time{}, "item 8.3")
+			} else {
+				basis[m.Step] = "the first controls' implementation records"
+			}
+		}
+	}
+	return done, basis
+}
+
+// standing says where the organisation stands on in.Roadmap at now.
+func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
+	rm := in.Roadmap
+	byID := make(map[string]Item, len(items))
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	done, basis := roadmapDone(in, rm, byID, now)
+	out := &RoadmapStanding{Steps: []RoadmapStep{}}
+	for _, s := range rm.Progress(now, done, in.Implementations) {
+		note := s.Note
+		if b := basis[s.Step]; b != "" {
+			note = joinNotes(note, "judged from "+b)
+		}
+		out.Steps = append(out.Steps, RoadmapStep{Step: s.Step, Title: s.Title, Start: s.Start, Due: s.Due, Owner: s.OwnerName,
+			State: s.State, DaysLate: s.DaysLate, Note: note})
+	}
+	out.Next, out.Warnings = nextAndWarnings(out.Steps)
+	return out
+}
+
+// nextAndWarnings returns the first step not done and a warning for each
+// step more than RoadmapLateDays late: what Validate checks a decoded
+// report against.
+func nextAndWarnings(steps []RoadmapStep) (workshop.Step, []string) {
+	var next workshop.Step
+	if i := slices.IndexFunc(steps, func(s RoadmapStep) bool { return s.State != workshop.Done }); i >= 0 {
+		next = steps[i].Step
+	}
+	var warnings []string
+	for _, s := range steps {
+		if s.State == workshop.Overdue && s.DaysLate > RoadmapLateDays {
+			owner := s.Owner
+			if owner == "" {
+				owner = "nobody"
+			}
+			warnings = append(warnings, fmt.Sprintf("%q is %s late (due %s, owner %s); more than RoadmapLateDays (%d)",
+				shorten(s.Title), plural.N(s.DaysLate, "day"), date(s.Due), shorten(owner), RoadmapLateDays))
+		}
+	}
+	return next, warnings
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// validateRoadmap checks a decoded report's roadmap section: known states,
+// days late only on a late step, the next step and the warnings the steps
+// give.
+func validateRoadmap(p *isms.Problems, rs *RoadmapStanding) {
+	if rs == nil {
+		return
+	}
+	known := []workshop.State{workshop.Done, workshop.Overdue, workshop.InProgress, workshop.Upcoming}
+	for i, s := range rs.Steps {
+		path := isms.Index("roadmap.steps", i)
+		if !slices.Contains(known, s.State) {
+			p.Addf(isms.JoinPath(path, "state"), "state %q is not %q, %q, %q or %q", shorten(string(s.State)), workshop.Done, workshop.Overdue, workshop.InProgress, workshop.Upcoming)
+		}
+		if s.DaysLate < 0 || s.DaysLate > 0 && s.State != workshop.Overdue {
+			p.Addf(isms.JoinPath(path, "days_late"), "%d days late on a step that is %q", s.DaysLate, shorten(string(s.State)))
+		}
+	}
+	next, warnings := nextAndWarnings(rs.Steps)
+	if rs.Next != next {
+		p.Addf("roadmap.next", "the next step is %q, but the steps give %q", shorten(string(rs.Next)), shorten(string(next)))
+	}
+	if !slices.Equal(rs.Warnings, warnings) {
+		p.Addf("roadmap.warnings", "%s, but the steps give %s", plural.N(len(rs.Warnings), "warning"), plural.N(len(warnings), "warning"))
+	}
+}
