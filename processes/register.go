@@ -2,7 +2,6 @@ package processes
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
@@ -20,29 +19,22 @@ type Register struct {
 // twice.
 func (reg Register) Validate() error {
 	var p isms.Problems
-	ids := map[ID]int{}
-	names := map[string]int{}
-	core := map[Core]int{}
 	for i, x := range reg.Processes {
-		path := isms.Index("processes", i)
-		p.Merge(path, x.Validate())
-		if j, ok := ids[x.ID]; ok && !x.ID.IsZero() {
-			p.Addf(isms.JoinPath(path, "id"), "ID %s is also the ID of processes[%d]", x.ID, j)
-		} else {
-			ids[x.ID] = i
-		}
-		n := strings.ToLower(strings.TrimSpace(x.Name))
-		if j, ok := names[n]; ok && n != "" {
-			p.Addf(isms.JoinPath(path, "name"), "process %s is also processes[%d]", isms.Quote(x.Name), j)
-		} else {
-			names[n] = i
-		}
-		if j, ok := core[x.Core]; ok && x.Core != "" {
-			p.Addf(isms.JoinPath(path, "core"), "core process %s is also processes[%d]; describe each core process once", x.Core, j)
-		} else {
-			core[x.Core] = i
-		}
+		p.Merge(isms.Index("processes", i), x.Validate())
 	}
+	isms.Duplicates(&p, "processes", "id", reg.Processes,
+		func(x Process) (ID, bool) { return x.ID, !x.ID.IsZero() },
+		func(x Process, j int) string { return fmt.Sprintf("ID %s is also the ID of processes[%d]", x.ID, j) })
+	isms.Duplicates(&p, "processes", "name", reg.Processes,
+		func(x Process) (string, bool) { return isms.NameKey(x.Name) },
+		func(x Process, j int) string {
+			return fmt.Sprintf("process %s is also processes[%d]", isms.Quote(x.Name), j)
+		})
+	isms.Duplicates(&p, "processes", "core", reg.Processes,
+		func(x Process) (Core, bool) { return x.Core, x.Core != "" },
+		func(x Process, j int) string {
+			return fmt.Sprintf("core process %s is also processes[%d]; describe each core process once", x.Core, j)
+		})
 	return p.Err()
 }
 

@@ -1,6 +1,7 @@
 package suppliers
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ismskit/ismskit/isms"
@@ -19,23 +20,17 @@ type Register struct {
 // appears twice.
 func (reg Register) Validate() error {
 	var p isms.Problems
-	ids := map[ID]int{}
-	names := map[string]int{}
 	for i, s := range reg.Suppliers {
-		path := isms.Index("suppliers", i)
-		p.Merge(path, s.Validate())
-		if j, ok := ids[s.ID]; ok && !s.ID.IsZero() {
-			p.Addf(isms.JoinPath(path, "id"), "ID %s is also the ID of suppliers[%d]", s.ID, j)
-		} else {
-			ids[s.ID] = i
-		}
-		n := strings.ToLower(strings.TrimSpace(s.Name))
-		if j, ok := names[n]; ok && n != "" {
-			p.Addf(isms.JoinPath(path, "name"), "supplier %s is also suppliers[%d]", isms.Quote(s.Name), j)
-		} else {
-			names[n] = i
-		}
+		p.Merge(isms.Index("suppliers", i), s.Validate())
 	}
+	isms.Duplicates(&p, "suppliers", "id", reg.Suppliers,
+		func(s Supplier) (ID, bool) { return s.ID, !s.ID.IsZero() },
+		func(s Supplier, j int) string { return fmt.Sprintf("ID %s is also the ID of suppliers[%d]", s.ID, j) })
+	isms.Duplicates(&p, "suppliers", "name", reg.Suppliers,
+		func(s Supplier) (string, bool) { return isms.NameKey(s.Name) },
+		func(s Supplier, j int) string {
+			return fmt.Sprintf("supplier %s is also suppliers[%d]", isms.Quote(s.Name), j)
+		})
 	return p.Err()
 }
 

@@ -185,18 +185,11 @@ func tooMany(p *isms.Problems, d Dataset) bool {
 
 // unique reports every item whose ID an earlier item of the list has.
 func unique[T isms.Entity[T]](p *isms.Problems, path string, items []T) {
-	seen := make(map[isms.ID[T]]int, len(items))
-	for i, it := range items {
-		k := it.Key()
-		if k.IsZero() {
-			continue // the item's Validate reports it
-		}
-		if j, dup := seen[k]; dup {
-			p.Addf(isms.JoinPath(isms.Index(path, i), "id"), "ID %s is also %s[%d]; each record is listed once", k, path, j)
-			continue
-		}
-		seen[k] = i
-	}
+	isms.Duplicates(p, path, "id", items,
+		func(it T) (isms.ID[T], bool) { return it.Key(), !it.Key().IsZero() }, // a zero ID: the item's Validate reports it
+		func(it T, j int) string {
+			return fmt.Sprintf("ID %s is also %s[%d]; each record is listed once", it.Key(), path, j)
+		})
 }
 
 // mergeRenamed merges the problems of a risk.Register check, whose method
