@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/threats"
@@ -267,7 +268,7 @@ func Candidates(in Input) ([]Candidate, error) {
 			c.Why += "; relevant because of " + strings.Join(req, ", ")
 		}
 		if len(c.InPlace) > 0 {
-			c.Why += fmt.Sprintf("; %d control(s) in place", len(c.InPlace))
+			c.Why += fmt.Sprintf("; %s in place", plural.N(len(c.InPlace), "control"))
 		}
 		all = append(all, item{c, group})
 		return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
@@ -394,9 +395,9 @@ func reason(p Priority, q *quant.Result) string {
 		return "no risk in the register calls for it yet"
 	}
 	var parts []string
-	parts = append(parts, fmt.Sprintf("takes %d point(s) off %s", p.Reduction, refs(p.Risks)))
+	parts = append(parts, fmt.Sprintf("takes %s off %s", plural.N(p.Reduction, "point"), refs(p.Risks)))
 	if len(p.KeyRisks) > 0 {
-		parts = append(parts, fmt.Sprintf("%d key risk(s) above appetite (%s)", len(p.KeyRisks), strings.Join(p.KeyRisks, ", ")))
+		parts = append(parts, fmt.Sprintf("%s above appetite (%s)", plural.N(len(p.KeyRisks), "key risk"), strings.Join(p.KeyRisks, ", ")))
 	}
 	for _, m := range p.LossAvoided {
 		if m.Amount.IsPositive() {
@@ -407,7 +408,7 @@ func reason(p Priority, q *quant.Result) string {
 		parts = append(parts, "simulated "+p.Simulated.StringFixed(0)+" "+q.Currency+" a year avoided")
 	}
 	if p.EffortDays > 0 {
-		parts = append(parts, fmt.Sprintf("effort %d day(s)", p.EffortDays))
+		parts = append(parts, fmt.Sprintf("effort %s", plural.N(p.EffortDays, "day")))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 )
 
 // State is where a roadmap step stands on a given day.
@@ -80,7 +81,7 @@ func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []cont
 		case asOf.After(m.Due):
 			s.State = Overdue
 			s.DaysLate = int(asOf.Sub(m.Due).Hours() / 24)
-			s.Note = joinNote(s.Note, fmt.Sprintf("due %s, %d day(s) late", m.Due.Format(time.DateOnly), s.DaysLate))
+			s.Note = joinNote(s.Note, fmt.Sprintf("due %s, %s late", m.Due.Format(time.DateOnly), plural.N(s.DaysLate, "day")))
 		case !asOf.Before(m.Start):
 			s.State = InProgress
 		default:

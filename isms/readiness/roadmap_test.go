@@ -56,10 +56,10 @@ func TestRoadmap_EachStepStateFromTheISMSData(t *testing.T) {
 		{"scope late without a scope", func(t *testing.T, in *readiness.Input) time.Time {
 			in.Context.Scope.Items = nil
 			return now
-		}, workshop.StepScope, workshop.Overdue, "due 2026-11-09, 22 day(s) late"},
+		}, workshop.StepScope, workshop.Overdue, "due 2026-11-09, 22 days late"},
 		{"workshop done on the first assessment", nil, workshop.StepWorkshop, workshop.Done, "finished 2026-11-02"},
 		{"workshop late without risks", func(t *testing.T, in *readiness.Input) time.Time { in.Register.Risks = nil; return now },
-			workshop.StepWorkshop, workshop.Overdue, "15 day(s) late"},
+			workshop.StepWorkshop, workshop.Overdue, "15 days late"},
 		{"first controls in progress", nil, workshop.StepFirstControls, workshop.InProgress, "0 of 10 first controls implemented"},
 		{"first controls done when every one is implemented", func(t *testing.T, in *readiness.Input) time.Time {
 			for _, c := range in.Roadmap.Controls {
@@ -83,7 +83,7 @@ func TestRoadmap_EachStepStateFromTheISMSData(t *testing.T) {
 		{"operating evidence not started before its start", nil, workshop.StepOperating, workshop.Upcoming, "judged from items 8.1, 9.1"},
 		{"operating evidence not done with records younger than the period", func(t *testing.T, in *readiness.Input) time.Time {
 			return time.Date(2027, 3, 20, 9, 0, 0, 0, time.UTC)
-		}, workshop.StepOperating, workshop.Overdue, "5 day(s) late"},
+		}, workshop.StepOperating, workshop.Overdue, "5 days late"},
 		{"internal audit done when 9.2.1 is met", nil, workshop.StepInternalAudit, workshop.Done, "finished 2026-11-25"},
 		{"internal audit not started without one", func(t *testing.T, in *readiness.Input) time.Time {
 			in.Records.Audits = nil
@@ -93,7 +93,7 @@ func TestRoadmap_EachStepStateFromTheISMSData(t *testing.T) {
 		{"management review late", func(t *testing.T, in *readiness.Input) time.Time {
 			in.Records.Reviews = nil
 			return time.Date(2027, 5, 1, 9, 0, 0, 0, time.UTC)
-		}, workshop.StepManagementReview, workshop.Overdue, "12 day(s) late"},
+		}, workshop.StepManagementReview, workshop.Overdue, "12 days late"},
 		{"stage 1 not started", nil, workshop.StepStage1, workshop.Upcoming, "judged from the certification body's stage 1"},
 		{"stage 1 done when the host says it was held", func(t *testing.T, in *readiness.Input) time.Time {
 			in.Certification.Stage1 = now.AddDate(0, 0, -1)
