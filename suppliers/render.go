@@ -26,6 +26,10 @@ type MarkdownOptions struct {
 	Context isms.OrgContext
 	// AsOf is the date of the lint section; zero leaves the lint out.
 	AsOf time.Time
+	// Risks lists, per supplier, the risks of the register it is the
+	// source of (e.g. "R-3 A cloud outage halts customers' work"; see
+	// risk.Register.BySupplier), shown in a section of their own.
+	Risks map[ID][]string
 }
 
 var csvColumns = []string{"supplier", "tier", "owner", "services", "cloud", "assets", "data", "personal_data", "access",
@@ -83,6 +87,18 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 	for _, s := range inOrder(reg.Suppliers) {
 		cl := classify(s, v.assets, v.scales)
 		fmt.Fprintf(&b, "- **%s** (%s): %s\n", md(s.Name), cl.Tier, md(strings.Join(cl.Reasons, "; ")))
+	}
+	if len(opts.Risks) > 0 {
+		var lines []string
+		for _, s := range inOrder(reg.Suppliers) {
+			if rs := opts.Risks[s.ID]; len(rs) > 0 {
+				lines = append(lines, fmt.Sprintf("- **%s**: %s\n", md(s.Name), md(strings.Join(rs, "; "))))
+			}
+		}
+		if len(lines) > 0 {
+			b.WriteString("\n## Risks that come from suppliers\n\n")
+			b.WriteString(strings.Join(lines, ""))
+		}
 	}
 	var exits []Supplier
 	for _, s := range inOrder(reg.Suppliers) {

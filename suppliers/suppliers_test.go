@@ -1,6 +1,7 @@
 package suppliers_test
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 	"time"
@@ -262,4 +263,17 @@ func TestDuties_AssessmentDueByTier(t *testing.T) {
 	assert.Equal(t, day(2030, 1, 15), ds[0].Due)
 	again := suppliers.Register{Suppliers: []suppliers.Supplier{s}}.Duties(context())
 	assert.Equal(t, ds, again, "duty IDs are stable")
+}
+
+func TestWriteMarkdown_ListsTheRisksEachSupplierIsTheSourceOf(t *testing.T) {
+	s := good()
+	other := isms.NewID[suppliers.Supplier]()
+	reg := suppliers.Register{Suppliers: []suppliers.Supplier{s}}
+	var with, without bytes.Buffer
+	require.NoError(t, suppliers.WriteMarkdown(&with, reg, suppliers.MarkdownOptions{Context: context(),
+		Risks: map[suppliers.ID][]string{s.ID: {"R-3 Outage", "R-7 *breach* | <b>"}, other: {"R-9 not in the register"}}}))
+	require.NoError(t, suppliers.WriteMarkdown(&without, reg, suppliers.MarkdownOptions{Context: context()}))
+	assert.Contains(t, with.String(), "## Risks that come from suppliers\n\n- **"+s.Name+"**: R-3 Outage; R-7 *breach* \\| &lt;b>\n")
+	assert.NotContains(t, with.String(), "R-9", "a supplier not in the register is not listed")
+	assert.NotContains(t, without.String(), "Risks that come from suppliers")
 }

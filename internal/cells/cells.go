@@ -45,12 +45,13 @@ func XML(s string) string {
 }
 
 var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`,
+	`\`, `\\`, "|", `\|`, "[", `\[`, "]", `\]`,
 	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
 )
 
 // Markdown returns s for one line of Markdown, in particular one table
-// cell: backslashes and pipes escaped, a "<" that could open a tag as an
+// cell: backslashes, pipes and square brackets escaped (so typed text
+// makes no link, "[click](javascript:…)" included), a "<" that could open a tag as an
 // entity (so "<script>" shows as text and no tag reaches a renderer, while
 // "<= 24 hours", ">= 95 %" and "R&D" stay readable), line breaks (a lone
 // carriage return is one too, in CommonMark) and tabs as spaces, and bidi

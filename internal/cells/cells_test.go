@@ -17,6 +17,8 @@ func TestMarkdown(t *testing.T) {
 		{"evil\u202egnp.exe", "evilgnp.exe"},
 		{"tab\there\x00nul", "tab here nul"},
 		{"שלום", "שלום"},
+		{"[click](javascript:alert(1))", `\[click\](javascript:alert(1))`},
+		{"![img](http://x/y.png) and [ref]: http://x", `!\[img\](http://x/y.png) and \[ref\]: http://x`},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, Markdown(tt.in), tt.in)

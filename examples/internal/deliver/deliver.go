@@ -120,7 +120,7 @@ func Files(b Bundle) ([]File, error) {
 	if len(b.Suppliers.Suppliers) > 0 {
 		renders = append(renders,
 			renderer{"suppliers.md", func(w *bytes.Buffer) error {
-				return suppliers.WriteMarkdown(w, b.Suppliers, suppliers.MarkdownOptions{Context: b.Context, AsOf: b.AsOf})
+				return suppliers.WriteMarkdown(w, b.Suppliers, suppliers.MarkdownOptions{Context: b.Context, AsOf: b.AsOf, Risks: supplierRisks(b.Register)})
 			}},
 			renderer{"suppliers.csv", func(w *bytes.Buffer) error {
 				return suppliers.WriteCSV(w, b.Suppliers, suppliers.CSVOptions{Context: b.Context})
@@ -350,4 +350,16 @@ func LintReport(p policy.Policy, c isms.OrgContext, asOf time.Time) string {
 		fmt.Fprintf(&b, "%s\n", f)
 	}
 	return b.String()
+}
+
+// supplierRisks lists, per supplier, the register's risks it is the source
+// of ("R-3 A cloud outage halts customers' work"), in register order.
+func supplierRisks(reg risk.Register) map[suppliers.ID][]string {
+	out := map[suppliers.ID][]string{}
+	for _, r := range reg.Risks {
+		if !r.Supplier.IsZero() {
+			out[r.Supplier] = append(out[r.Supplier], r.Ref+" "+r.Title)
+		}
+	}
+	return out
 }
