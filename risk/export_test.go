@@ -59,10 +59,6 @@ func hostileRegister() (risk.Register, isms.OrgContext) {
 		}
 	}
 	reg.Risks[0].Ref = "-R-1|\n<b>"
-	reg.Risks[1].Loss.SLE.Currency = "<x>"
-	reg.Risks[1].InherentLoss.SLE.Currency = "<x>"
-	reg.Risks[1].TargetLoss.SLE.Currency = "<x>"
-	reg.Risks[1].Treatment.Cost.Currency = "<x>"
 	org.Roles[1].Name = hostileText
 	org.Assets[0].Name = hostileText
 	return reg, org

@@ -2,8 +2,8 @@ package risk
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -50,11 +50,11 @@ func (l Loss) ALE() Money {
 	return Money{Amount: l.SLE.Amount.Mul(l.ARO), Currency: l.SLE.Currency}
 }
 
-func (l Loss) validate() error {
+func (l Loss) validate(name string) error {
 	var p isms.Problems
-	p.Merge("sle", l.SLE.validate("a loss"))
+	p.Merge("sle", l.SLE.validate(fmt.Sprintf("risk %q: a loss", name)))
 	if l.ARO.IsNegative() {
-		p.Addf("aro", "an annual rate of %s is negative", l.ARO)
+		p.Addf("aro", "risk %q: an annual rate of %s is negative", name, l.ARO)
 	}
 	return p.Err()
 }
@@ -62,9 +62,7 @@ func (l Loss) validate() error {
 // validate checks an amount of money; what names it in the messages.
 func (m Money) validate(what string) error {
 	var p isms.Problems
-	if len(strings.TrimSpace(m.Currency)) != 3 {
-		p.Addf("currency", "currency %q is not a three-letter ISO 4217 code", m.Currency)
-	}
+	isms.CheckCurrency(&p, "currency", m.Currency)
 	if m.Amount.IsNegative() {
 		p.Addf("amount", "%s of %s is negative", what, m.Amount)
 	}
@@ -85,6 +83,32 @@ func (r Risk) currency() string {
 	return ""
 }
 
+// checkLossOrder records, for a risk named name, loss estimates in the
+// wrong order: the controls in place do not raise the expected loss
+// (inherent ≥ residual) and a treatment plan does not either (residual ≥
+// target), compared as annualised loss expectancies in one currency.
+// Ratings above the earlier stage need a reason (Assessment.AboveReason);
+// a loss estimate has none, so a higher later figure is a typing mistake.
+func (r Risk) checkLossOrder(p *isms.Problems, name string) {
+	pairs := []struct {
+		earlier, later         *Loss
+		path, earlierName, why string
+	}{
+		{r.InherentLoss, r.Loss, "loss", "the inherent loss", "the controls in place do not raise the expected loss"},
+		{r.LossAt(Residual), r.TargetLoss, "target_loss", "the loss as it stands", "a treatment plan lowers the expected loss or keeps it"},
+	}
+	for _, pr := range pairs {
+		if pr.earlier == nil || pr.later == nil || pr.earlier.SLE.Currency != pr.later.SLE.Currency {
+			continue
+		}
+		a, b := pr.earlier.ALE().Amount, pr.later.ALE().Amount
+		if b.GreaterThan(a) {
+			p.Addf(pr.path, "risk %q: an expected loss of %s a year is above %s (%s a year); %s — check the figures",
+				name, b.StringFixed(2), pr.earlierName, a.StringFixed(2), pr.why)
+		}
+	}
+}
+
 // checkCurrencies records, for a risk named name, loss estimates and a
 // treatment cost in more than one currency: the stages compare, so they
 // must share one.
@@ -92,10 +116,10 @@ func (r Risk) checkCurrencies(p *isms.Problems, name string) {
 	first, firstPath := "", ""
 	check := func(path, c string) {
 		switch {
-		case len(strings.TrimSpace(c)) != 3: // Money.validate reports it
+		case !isms.IsCurrency(c): // Money.validate reports it
 		case first == "":
 			first, firstPath = c, path
-		case !strings.EqualFold(c, first):
+		case c != first:
 			p.Addf(path, "risk %q: currency %s differs from %s in %s; give every loss estimate and the treatment cost in one currency", name, c, first, firstPath)
 		}
 	}

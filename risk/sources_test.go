@@ -78,3 +78,41 @@ func TestRegister_CheckSuppliers(t *testing.T) {
 	assert.Contains(t, err.Error(), `risk "R-3": supplier`)
 	assert.Contains(t, err.Error(), "is not in the supplier register")
 }
+
+func TestRisk_LossesInTheWrongOrderAreTypingMistakes(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		inherent, target *risk.Loss
+		paths            []string
+	}{
+		{"in order", loss(20000, "2", "EUR"), loss(20000, "0.2", "EUR"), nil},
+		{"equal stages", loss(20000, "0.5", "EUR"), loss(20000, "0.5", "EUR"), nil},
+		{"target above today", loss(20000, "2", "EUR"), loss(30000, "1", "EUR"), []string{"risks[1].target_loss"}},
+		{"inherent below today", loss(1000, "1", "EUR"), nil, []string{"risks[1].loss"}},
+		{"both", loss(1000, "1", "EUR"), loss(20000, "1", "EUR"), []string{"risks[1].loss", "risks[1].target_loss"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := register()
+			r := &reg.Risks[1] // R-2: today 20,000 × 0.5 = 10,000 a year
+			r.InherentLoss, r.TargetLoss = tc.inherent, tc.target
+			err := reg.Validate()
+			if tc.paths == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, isms.ErrInvalid)
+			assert.Equal(t, tc.paths, paths(err))
+			assert.Contains(t, err.Error(), `risk "R-2": an expected loss of`)
+		})
+	}
+}
+
+func TestRisk_LossProblemsNameTheRisk(t *testing.T) {
+	reg := register()
+	reg.Risks[1].Loss = loss(-5, "-1", "EUR")
+	reg.Risks[1].InherentLoss, reg.Risks[1].TargetLoss = nil, nil
+	err := reg.Validate()
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Contains(t, err.Error(), `risks[1].loss.aro: risk "R-2": an annual rate of -1 is negative`)
+	assert.Contains(t, err.Error(), `risks[1].loss.sle.amount: risk "R-2": a loss of -5 is negative`)
+}

@@ -104,10 +104,11 @@ func (r Risk) Validate() error {
 		l    *Loss
 	}{{"inherent_loss", r.InherentLoss}, {"loss", r.Loss}, {"target_loss", r.TargetLoss}} {
 		if l.l != nil {
-			p.Merge(l.path, l.l.validate())
+			p.Merge(l.path, l.l.validate(name))
 		}
 	}
 	r.checkCurrencies(&p, name)
+	r.checkLossOrder(&p, name)
 	for i, sn := range r.History {
 		path := isms.Index("history", i)
 		for _, st := range []struct {

@@ -408,9 +408,7 @@ func (t Threat) check(p *isms.Problems, path string) {
 	if e := t.Estimate; e != nil {
 		checkRange(p, at("estimate.frequency"), e.Frequency.Low, e.Frequency.High, MaxFrequency, "MaxFrequency")
 		checkRange(p, at("estimate.loss"), e.Loss.Low, e.Loss.High, MaxLoss, "MaxLoss")
-		if c := e.Loss.Currency; len(c) != 3 || strings.ToUpper(c) != c || strings.ContainsFunc(c, func(r rune) bool { return r < 'A' || r > 'Z' }) {
-			p.Addf(at("estimate.loss.currency"), "currency %s is not a three-letter ISO 4217 code", isms.Quote(c))
-		}
+		isms.CheckCurrency(p, at("estimate.loss.currency"), e.Loss.Currency)
 		if strings.TrimSpace(e.Source) == "" {
 			p.Addf(at("estimate.source"), "the estimate names no source; name the report, its year and the figure used, or begin with %q and say what the default is", UnsourcedPrefix+" ")
 		} else if rest, unsourced := e.unsourced(); unsourced && rest == "" {

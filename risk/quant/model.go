@@ -101,9 +101,7 @@ type Input struct {
 // input simulates in bounded time and memory with money held exactly.
 func (in Input) Validate() error {
 	var p isms.Problems
-	if len(strings.TrimSpace(in.Currency)) != 3 {
-		p.Addf("currency", "currency %q is not a three-letter ISO 4217 code", in.Currency)
-	}
+	isms.CheckCurrency(&p, "currency", in.Currency)
 	o := in.Options
 	if o.Years < 0 || o.Years > MaxYears {
 		p.Addf("options.years", "years %d is not between 1 and MaxYears (%d)", o.Years, MaxYears)

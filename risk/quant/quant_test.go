@@ -231,8 +231,18 @@ func TestSimulate_SameSeedSameBytesAndGolden(t *testing.T) {
 // break, a pipe, a spreadsheet formula, HTML and a right-to-left override.
 const hostileText = "=cmd|' /C calc'!A1\n<script>alert(1)</script> | \u202eevil"
 
+func TestValidate_ACurrencyIsThreeCapitalLetters(t *testing.T) {
+	for _, c := range []string{"eur", " EUR", "EU", "EURO", "<x>", "€", ""} {
+		in := quant.Input{Currency: c, Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "1000", "2000")}}
+		err := in.Validate()
+		require.ErrorIs(t, err, isms.ErrInvalid, c)
+		require.Len(t, isms.ValidationErrors(err), 1, c)
+		assert.Equal(t, "currency", isms.ValidationErrors(err)[0].Path, c)
+	}
+}
+
 func TestWriters_HostileText(t *testing.T) {
-	in := quant.Input{Currency: "<x>", Options: quant.Options{Years: 2_000, Seed: 1, CurvePoints: 5},
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 2_000, Seed: 1, CurvePoints: 5},
 		Scenarios: []quant.Scenario{lognormal(hostileText, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
 		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}}}
 	in.Scenarios[1].Title = hostileText
@@ -249,7 +259,6 @@ func TestWriters_HostileText(t *testing.T) {
 
 	for _, out := range []string{md.String(), svg.String()} {
 		assert.NotContains(t, out, "<script>")
-		assert.NotContains(t, out, "<x>")
 		assert.NotContains(t, out, "\u202e")
 	}
 	for _, line := range strings.Split(md.String(), "\n") {
@@ -369,7 +378,9 @@ func TestTreatmentsFromRegister_BeforeAndAfterTheRegistersPlans(t *testing.T) {
 		{Ref: "R-1", Title: "Phishing", Loss: eur("20000", "0.5"), TargetLoss: eur("20000", "0.1"), Treatment: plan},
 		{Ref: "R-2", Title: "No target", Loss: eur("1000", "1")},
 		{Ref: "R-3", Title: "Target in USD", Loss: eur("1000", "1"), TargetLoss: &risk.Loss{SLE: risk.Money{Amount: d("1"), Currency: "USD"}, ARO: d("1")}},
-		{Ref: "R-4", Title: "No cost", InherentLoss: eur("500", "2"), TargetLoss: eur("500", "1")},
+		{Ref: "R-4", Title: "No cost", InherentLoss: eur("500", "2"), TargetLoss: eur("500", "1"), Treatment: risk.Treatment{Option: risk.Share}},
+		{Ref: "R-5", Title: "Retained: no plan", Loss: eur("500", "2"), TargetLoss: eur("500", "1"), Treatment: risk.Treatment{Option: risk.Retain}},
+		{Ref: "R-6", Title: "Undecided", Loss: eur("500", "2"), TargetLoss: eur("500", "1")},
 	}}
 	tr := quant.TreatmentsFromRegister(reg, "EUR")
 	require.Len(t, tr, 2)
@@ -421,4 +432,29 @@ func TestSimulate_ArbitraryPercentilesWithIntervals(t *testing.T) {
 	assert.Equal(t, []string{"options.percentiles[0]", "options.percentiles[1]", "options.percentiles[2]", "options.percentile_method"}, got)
 	in.Options.Percentiles = make([]decimal.Decimal, quant.MaxPercentiles+1)
 	assertRefused(t, in.Validate(), "options.percentiles", "MaxPercentiles")
+}
+
+func TestWriteMarkdown_PercentilesAreOrdinals(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 1_000, Seed: 1,
+		Percentiles: []decimal.Decimal{d("1"), d("2"), d("3"), d("11"), d("12"), d("21"), d("50"), d("99.9")}},
+		Scenarios: []quant.Scenario{lognormal("R-1", "1", "1000", "20000")}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	var md bytes.Buffer
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
+	for _, want := range []string{"| 1st percentile", "| 2nd percentile", "| 3rd percentile", "| 11th percentile", "| 12th percentile", "| 21st percentile", "| 50th percentile", "| 99.9th percentile"} {
+		assert.Contains(t, md.String(), want)
+	}
+}
+
+func TestWriteMarkdown_NoToleranceNoToleranceColumn(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 1_000, Seed: 1},
+		Scenarios:  []quant.Scenario{lognormal("R-1", "1", "1000", "20000")},
+		Treatments: []quant.Treatment{{Control: "8.5", Cost: d("100"), After: []quant.Scenario{lognormal("R-1", "0.5", "1000", "20000")}}}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	var md bytes.Buffer
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
+	assert.NotContains(t, md.String(), "within", "no tolerance was given: nothing is within or outside it")
+	assert.Contains(t, md.String(), "| Treatment | Annual cost (EUR)")
 }

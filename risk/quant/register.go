@@ -35,8 +35,9 @@ func scenarioOf(r risk.Risk, s risk.Stage, l risk.Loss) Scenario {
 }
 
 // TreatmentsFromRegister makes one Treatment per risk whose treatment plan
-// has an estimate of what it leaves: a TargetLoss in currency beside a
-// loss as the risk stands (LossAt(Residual)) in the same currency. Its
+// (option modify, share or avoid; a retained risk has none) has an
+// estimate of what it leaves: a TargetLoss in currency beside a loss as
+// the risk stands (LossAt(Residual)) in the same currency. Its
 // After is the risk at the target; its Cost the plan's annual cost when
 // given in currency (0, unknown, otherwise); it is named by the risk's
 // reference and the controls of its actions ("R-4: 6.3, 8.5") and titled
@@ -48,6 +49,9 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 		before := r.LossAt(risk.Residual)
 		if r.TargetLoss == nil || before == nil || r.TargetLoss.SLE.Currency != currency || before.SLE.Currency != currency {
 			continue
+		}
+		if o := r.Treatment.Option; o != risk.Modify && o != risk.Share && o != risk.Avoid {
+			continue // retained or undecided: no plan to carry out, whatever the target says
 		}
 		t := Treatment{Control: planName(r), Title: "Treatment of " + r.Title,
 			After: []Scenario{scenarioOf(r, risk.Target, *r.TargetLoss)}}

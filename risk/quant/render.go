@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms/jsonio"
 )
@@ -46,10 +48,11 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
 	fmt.Fprintf(&b, "| Mean (simulated) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
 	for _, p := range r.Percentiles {
-		fmt.Fprintf(&b, "| %s th percentile (95 %% interval) | %s (%s – %s) |\n", p.Percent, p.Loss.StringFixed(2), p.Low.StringFixed(2), p.High.StringFixed(2))
+		fmt.Fprintf(&b, "| %s percentile (95 %% interval) | %s (%s – %s) |\n", ordinal(p.Percent), p.Loss.StringFixed(2), p.Low.StringFixed(2), p.High.StringFixed(2))
 	}
 	fmt.Fprintf(&b, "| Expected shortfall, worst 1 %% of years | %s |\n", r.ES99.StringFixed(2))
-	fmt.Fprintf(&b, "\nYears without any loss: %s %%.\n", r.ZeroYears.Shift(2).StringFixed(1))
+	fmt.Fprintf(&b, "\nYears without any loss: %s %%. The 95th percentile is the annual loss that 1 year in 20 exceeds; "+
+		"the expected shortfall is the average loss over the worst 1 %% of years.\n", r.ZeroYears.Shift(2).StringFixed(1))
 	if len(r.Tolerance) > 0 {
 		verdict := "within"
 		if !r.WithinTolerance {
@@ -70,9 +73,16 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 			x.Contribution.Shift(2).StringFixed(1), x.ZeroYears.Shift(2).StringFixed(1))
 	}
 	if len(r.Treatments) > 0 {
-		fmt.Fprintf(&b, "\n## What treatment buys\n\nEach control's scenarios after treatment simulated on the same random numbers as before, best return first. "+
-			"Intervals are 95 %%; the return on security investment is (loss avoided − cost) / cost.\n\n"+
-			"| Control | Annual cost (%s) | Loss avoided a year | ROSI | 95th percentile before → after | 99th percentile before → after | Tolerance before → after |\n|---|---:|---:|---:|---:|---:|---|\n", c)
+		tol := len(r.Tolerance) > 0
+		fmt.Fprintf(&b, "\n## What treatment buys\n\nEach treatment's scenarios after it simulated on the same random numbers as before, best return first. "+
+			"Intervals are 95 %%; the return on security investment (ROSI) is (loss avoided − cost) / cost, shown only where a cost is given; "+
+			"a negative loss avoided means the treatment raises the expected loss.\n\n"+
+			"| Treatment | Annual cost (%s) | Loss avoided a year | ROSI | 95th percentile before → after | 99th percentile before → after |", c)
+		if tol {
+			b.WriteString(" Tolerance before → after |\n|---|---:|---:|---:|---:|---:|---|\n")
+		} else {
+			b.WriteString("\n|---|---:|---:|---:|---:|---:|\n")
+		}
 		verdict := func(ok bool) string {
 			if ok {
 				return "within"
@@ -88,12 +98,15 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 				rosi = fmt.Sprintf("%s %% (%s – %s)", t.ROSI.Value.Shift(2).StringFixed(0), t.ROSI.Low.Shift(2).StringFixed(0), t.ROSI.High.Shift(2).StringFixed(0))
 			}
 			e := t.LossAvoided
-			fmt.Fprintf(&b, "| %s %s | %s | %s (%s – %s) | %s | %s → %s | %s → %s | %s → %s |\n", md(t.Control), md(t.Title), cost,
+			fmt.Fprintf(&b, "| %s %s | %s | %s (%s – %s) | %s | %s → %s | %s → %s |", md(t.Control), md(t.Title), cost,
 				e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2), rosi,
-				t.P95Before.StringFixed(2), t.P95After.StringFixed(2), t.P99Before.StringFixed(2), t.P99After.StringFixed(2),
-				verdict(t.WithinBefore), verdict(t.WithinAfter))
+				t.P95Before.StringFixed(2), t.P95After.StringFixed(2), t.P99Before.StringFixed(2), t.P99After.StringFixed(2))
+			if tol {
+				fmt.Fprintf(&b, " %s → %s |", verdict(t.WithinBefore), verdict(t.WithinAfter))
+			}
+			b.WriteString("\n")
 		}
-		b.WriteString("\n| Control | Risk | Loss avoided a year |\n|---|---|---:|\n")
+		b.WriteString("\n| Treatment | Risk | Loss avoided a year |\n|---|---|---:|\n")
 		for _, t := range r.Treatments {
 			for _, x := range t.Risks {
 				e := x.LossAvoided
@@ -219,4 +232,24 @@ func compact(v float64) string {
 		return fmt.Sprintf("%gk", v/1e3)
 	}
 	return fmt.Sprintf("%g", v)
+}
+
+// ordinal writes a percent as an ordinal: "1st", "2nd", "50th", "99.9th".
+func ordinal(p decimal.Decimal) string {
+	s := p.String()
+	if !p.IsInteger() {
+		return s + "th"
+	}
+	n := p.IntPart() % 100
+	switch {
+	case n >= 11 && n <= 13:
+		return s + "th"
+	case n%10 == 1:
+		return s + "st"
+	case n%10 == 2:
+		return s + "nd"
+	case n%10 == 3:
+		return s + "rd"
+	}
+	return s + "th"
 }
