@@ -126,12 +126,24 @@ func (r Risk) CheckRefs(org isms.OrgContext, cat *controls.Catalogue, m Method) 
 // register sup (as CheckRefs checks the context's records).
 func (reg Register) CheckSuppliers(sup suppliers.Register) error {
 	var p isms.Problems
+	var names []string
+	for _, s := range sup.Suppliers {
+		if len(names) == 5 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, isms.Quote(s.Name)+" "+s.ID.String())
+	}
+	has := "the register is empty"
+	if len(names) > 0 {
+		has = "it has " + strings.Join(names, ", ")
+	}
 	for i, r := range reg.Risks {
 		if r.Supplier.IsZero() {
 			continue
 		}
 		if !slices.ContainsFunc(sup.Suppliers, func(s suppliers.Supplier) bool { return s.ID == r.Supplier }) {
-			p.Addf(isms.JoinPath(isms.Index("risks", i), "supplier"), "risk %q: supplier %s is not in the supplier register", r.name(), r.Supplier)
+			p.Addf(isms.JoinPath(isms.Index("risks", i), "supplier"), "risk %q: supplier %s is not in the supplier register (%s)", r.name(), r.Supplier, has)
 		}
 	}
 	return p.Err()

@@ -76,7 +76,9 @@ func TestRegister_CheckSuppliers(t *testing.T) {
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	assert.Equal(t, []string{"risks[2].supplier"}, paths(err))
 	assert.Contains(t, err.Error(), `risk "R-3": supplier`)
-	assert.Contains(t, err.Error(), "is not in the supplier register")
+	assert.Contains(t, err.Error(), "is not in the supplier register (the register is empty)")
+	err = reg.CheckSuppliers(suppliers.Register{Suppliers: []suppliers.Supplier{{ID: isms.NewID[suppliers.Supplier](), Name: "Payroll bureau"}}})
+	assert.Contains(t, err.Error(), `(it has "Payroll bureau" `)
 }
 
 func TestRisk_LossesInTheWrongOrderAreTypingMistakes(t *testing.T) {

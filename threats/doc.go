@@ -17,10 +17,12 @@
 // An Estimate's Source either names the report, its year and the figure
 // the range rests on ("Verizon DBIR 2024: median BEC loss ~50,000 USD
 // …"), or begins with UnsourcedPrefix ("unsourced default: …") when no
-// report backs it and the figures are ismskit's planning assumption.
-// Estimate.Sourced tells the two apart and Estimate.Label is the source as
-// printed: WriteCSV adds an estimate_basis column ("report" or "unsourced
-// default"), WriteMarkdown prints the label next to the figures and keeps
+// report backs it and the figures are ismskit's planning assumption; when
+// a report backs the loss but not the frequency, FrequencySource says so
+// for the frequency. Estimate.Sourced and Estimate.Basis tell them apart
+// and Estimate.Label is the source as printed: WriteCSV adds an
+// estimate_basis column ("report", "unsourced default" or, per figure,
+// "loss: report; frequency: unsourced default"), WriteMarkdown prints the label next to the figures and keeps
 // defaults out of the sources it names, and package workshop puts the
 // label into a risk/quant scenario's title, so a default is never shown
 // as a report's figure. ISO/IEC 27005 Annex A gives threat examples but no

@@ -25,10 +25,7 @@ func row(t Threat) []string {
 	if e := t.Estimate; e != nil {
 		freq = e.Frequency.Low.String() + "–" + e.Frequency.High.String()
 		loss = e.Loss.Low.String() + "–" + e.Loss.High.String() + " " + e.Loss.Currency
-		basis, src = "report", e.Label()
-		if !e.Sourced() {
-			basis = "unsourced default"
-		}
+		basis, src = e.Basis(), e.Label()
 	}
 	return []string{string(t.ID), t.Name, t.Category, join(t.AssetTypes, "|"), join(t.Properties, "|"),
 		strings.Join(t.Vulnerabilities, "|"), join(t.Prevent, "|"), join(t.Detect, "|"), join(t.Correct, "|"),
@@ -120,7 +117,7 @@ func sources(c *Catalogue) []string {
 		for _, s := range t.Sources {
 			add(s)
 		}
-		if t.Estimate != nil && t.Estimate.Sourced() {
+		if t.Estimate != nil && t.Estimate.LossSourced() {
 			// "Verizon DBIR 2024: median …" names the report before ": ".
 			report, _, _ := strings.Cut(t.Estimate.Source, ": ")
 			add(report)

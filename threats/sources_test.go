@@ -91,12 +91,14 @@ func TestExports_UnsourcedEstimateIsLabelledNextToItsFigures(t *testing.T) {
 		for _, line := range strings.Split(md.String(), "\n") {
 			if strings.HasPrefix(line, "| "+string(th.ID)+" |") {
 				assert.Equal(t, !e.Sourced(), strings.Contains(line, "unsourced default: "), line)
+				if !e.LossSourced() || e.FrequencySource != "" {
+					assert.Contains(t, line, e.Label(), "the label says which figure a default is")
+				}
 			}
 		}
 		for _, rec := range rows[1:] {
 			if rec[0] == string(th.ID) {
-				want := map[bool]string{true: "report", false: "unsourced default"}[e.Sourced()]
-				assert.Equal(t, want, rec[basis], th.ID)
+				assert.Equal(t, e.Basis(), rec[basis], th.ID)
 				assert.Equal(t, e.Label(), rec[basis+1], th.ID)
 			}
 		}
@@ -105,4 +107,28 @@ func TestExports_UnsourcedEstimateIsLabelledNextToItsFigures(t *testing.T) {
 	assert.Contains(t, sources, "Verizon DBIR 2024")
 	assert.NotContains(t, sources, "unsourced default", "a planning assumption is not a source")
 	assert.Contains(t, md.String(), "planning assumptions")
+}
+
+func TestEstimate_BasisIsPerFigure(t *testing.T) {
+	for _, tc := range []struct {
+		source, freq, basis string
+		sourced, loss       bool
+	}{
+		{"Verizon DBIR 2024: median BEC loss ~50,000 USD", "", "report", true, true},
+		{"unsourced default: ismskit assumption", "", "unsourced default", false, false},
+		{"Verizon DBIR 2024: median BEC loss ~50,000 USD", "unsourced default: no rate", "loss: report; frequency: unsourced default", false, true},
+		{"unsourced default: a guess", "Some Survey 2025: 1 in 10 a year", "loss: unsourced default; frequency: report", false, false},
+		{"Verizon DBIR 2024: x", "Verizon DBIR 2024: y", "report", true, true},
+	} {
+		e := threats.Estimate{Source: tc.source, FrequencySource: tc.freq}
+		assert.Equal(t, tc.basis, e.Basis(), tc.source)
+		assert.Equal(t, tc.sourced, e.Sourced(), tc.source)
+		assert.Equal(t, tc.loss, e.LossSourced(), tc.source)
+	}
+	for _, th := range threats.SME().Threats() {
+		if th.ID == "ransomware" || th.ID == "ceo-fraud" {
+			require.NotNil(t, th.Estimate)
+			assert.Equal(t, "loss: report; frequency: unsourced default", th.Estimate.Basis(), th.ID)
+		}
+	}
 }

@@ -114,38 +114,80 @@ const UnsourcedPrefix = "unsourced default:"
 //
 // Source says what the figures rest on. A sourced estimate names the
 // report, its year and the figure used ("Verizon DBIR 2024: median BEC
-// loss ~50,000 USD …") and says which of its figures the report does not
-// back. An estimate no report backs has a Source beginning with
-// UnsourcedPrefix; Sourced reports the difference and exports print such
-// figures as "unsourced default", so they are never shown as a report's.
+// loss ~50,000 USD …"). An estimate no report backs has a Source beginning
+// with UnsourcedPrefix. When only the loss is backed, FrequencySource says
+// what the frequency rests on (usually UnsourcedPrefix and the
+// assumption), and Source then speaks for the loss alone. Sourced and
+// Basis report the difference, and exports print unbacked figures as
+// "unsourced default", so they are never shown as a report's.
 type Estimate struct {
 	Frequency Range     `json:"frequency"`
 	Loss      LossRange `json:"loss"`
 	Source    string    `json:"source"`
+	// FrequencySource, when set, is the source of the frequency alone.
+	FrequencySource string `json:"frequency_source,omitempty"`
 }
 
-// Sourced reports whether a public report backs the estimate: false when
-// its Source begins with UnsourcedPrefix (in any case), true otherwise.
+// Sourced reports whether a public report backs every figure of the
+// estimate: Source (and FrequencySource, when set) does not begin with
+// UnsourcedPrefix, in any case.
 func (e Estimate) Sourced() bool {
-	_, unsourced := e.unsourced()
-	return !unsourced
+	_, a := unsourced(e.Source)
+	_, b := unsourced(e.FrequencySource)
+	return !a && !b
 }
 
-// Label is the Source as exports print it: unchanged when the estimate is
-// sourced; otherwise "unsourced default: " and what the default is,
-// whatever case and spacing the document used for the prefix.
+// LossSourced reports whether a public report backs the loss range (and,
+// without a FrequencySource, the frequency too): Source is a report's.
+func (e Estimate) LossSourced() bool {
+	_, u := unsourced(e.Source)
+	return !u
+}
+
+// Basis says in a few words what backs the estimate: "report",
+// "unsourced default", or, when the two figures differ, e.g. "loss:
+// report; frequency: unsourced default".
+func (e Estimate) Basis() string {
+	word := func(s string) string {
+		if _, u := unsourced(s); u {
+			return "unsourced default"
+		}
+		return "report"
+	}
+	loss := word(e.Source)
+	if e.FrequencySource == "" {
+		return loss
+	}
+	if freq := word(e.FrequencySource); freq != loss {
+		return "loss: " + loss + "; frequency: " + freq
+	}
+	return loss
+}
+
+// Label is the source as exports print it: Source unchanged when a report
+// backs it, otherwise "unsourced default: " and what the default is,
+// whatever case and spacing the document used for the prefix; followed,
+// when set, by "; frequency: " and FrequencySource printed the same way.
 func (e Estimate) Label() string {
-	rest, unsourced := e.unsourced()
-	if !unsourced {
-		return e.Source
+	out := label(e.Source)
+	if e.FrequencySource != "" {
+		out += "; frequency: " + label(e.FrequencySource)
+	}
+	return out
+}
+
+func label(s string) string {
+	rest, u := unsourced(s)
+	if !u {
+		return s
 	}
 	return UnsourcedPrefix + " " + rest
 }
 
-// unsourced returns what follows UnsourcedPrefix, trimmed, and whether the
-// Source begins with it.
-func (e Estimate) unsourced() (string, bool) {
-	s := strings.TrimLeftFunc(e.Source, unicode.IsSpace)
+// unsourced returns what follows UnsourcedPrefix in s, trimmed, and
+// whether s begins with it.
+func unsourced(s string) (string, bool) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	if len(s) < len(UnsourcedPrefix) || !strings.EqualFold(s[:len(UnsourcedPrefix)], UnsourcedPrefix) {
 		return "", false
 	}
@@ -411,10 +453,14 @@ func (t Threat) check(p *isms.Problems, path string) {
 		isms.CheckCurrency(p, at("estimate.loss.currency"), e.Loss.Currency)
 		if strings.TrimSpace(e.Source) == "" {
 			p.Addf(at("estimate.source"), "the estimate names no source; name the report, its year and the figure used, or begin with %q and say what the default is", UnsourcedPrefix+" ")
-		} else if rest, unsourced := e.unsourced(); unsourced && rest == "" {
+		} else if rest, u := unsourced(e.Source); u && rest == "" {
 			p.Addf(at("estimate.source"), "the estimate is marked %q but does not say what the default is", UnsourcedPrefix)
 		}
 		checkText(p, at("estimate.source"), e.Source, MaxName, "MaxName")
+		if rest, u := unsourced(e.FrequencySource); u && rest == "" {
+			p.Addf(at("estimate.frequency_source"), "the frequency is marked %q but does not say what the default is", UnsourcedPrefix)
+		}
+		checkText(p, at("estimate.frequency_source"), e.FrequencySource, MaxName, "MaxName")
 	}
 }
 
