@@ -24,7 +24,9 @@ const (
 	// service the organisation buys; a warning.
 	RuleCertificateOutOfScope = "supplier/certificate-out-of-scope"
 	// RuleAssessmentOverdue: a critical supplier was never assessed or
-	// its next assessment (NextAssessment) has passed; an error.
+	// its next assessment (NextAssessment) has passed, an error; an
+	// important supplier's has passed (never assessed: the contract's
+	// date), a warning. A standard supplier is not flagged.
 	RuleAssessmentOverdue = "supplier/assessment-overdue"
 	// RulePrivilegedAccess: privileged access was never reviewed, or not
 	// within AccessReviewMonths; an error.
@@ -104,6 +106,18 @@ func Lint(reg Register, c isms.OrgContext, now time.Time, opts LintOptions) []is
 			if len(missing) > 0 {
 				add(RuleCertificateOutOfScope, isms.SeverityWarning, isms.JoinPath(cpath, "covers"),
 					"its %s certificate does not cover %s; it is no evidence for what is outside its scope", clip(x.Scheme), strings.Join(missing, ", "))
+			}
+		}
+		if tier.Tier == TierImportant {
+			next := s.NextAssessment(tier.Tier)
+			_, assessed := s.LastAssessment()
+			switch {
+			case !assessed && !next.IsZero() && !next.After(now):
+				add(RuleAssessmentOverdue, isms.SeverityWarning, "assessments",
+					"an important supplier (%s) never assessed since the contract of %s; assess it", strings.Join(tier.Reasons, "; "), next.Format(time.DateOnly))
+			case assessed && !next.After(now):
+				add(RuleAssessmentOverdue, isms.SeverityWarning, "assessments",
+					"an important supplier whose assessment every %d months was due on %s", AssessImportantMonths, next.Format(time.DateOnly))
 			}
 		}
 		if tier.Tier == TierCritical {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -73,12 +74,18 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 		title += ": " + n
 	}
 	fmt.Fprintf(&b, "# %s\n\n", md(title))
-	fmt.Fprintf(&b, "%d suppliers. The tier follows from what each supplier touches (suppliers.Classify); critical suppliers are assessed every %d months, important every %d, standard every %d.\n\n",
-		len(reg.Suppliers), AssessCriticalMonths, AssessImportantMonths, AssessStandardMonths)
+	fmt.Fprintf(&b, "%s. The tier follows from what each supplier touches (the reasons are below); critical suppliers are assessed every %d months, important every %d, standard every %d.\n\n",
+		plural.N(len(reg.Suppliers), "supplier"), AssessCriticalMonths, AssessImportantMonths, AssessStandardMonths)
 	b.WriteString("| Supplier | Tier | Owner | Services | Touches | Access | Agreement | Assurance | Last assessment | Next due |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range inOrder(reg.Suppliers) {
 		r := v.row(s)
+		if _, assessed := s.LastAssessment(); !assessed && r.next != "" {
+			r.next += " (never assessed)"
+		}
+		if n := s.NextAssessment(r.tier); !opts.AsOf.IsZero() && !n.IsZero() && !n.After(opts.AsOf) {
+			r.next += " **overdue**"
+		}
 		touches := strings.Trim(r.assets+"; "+r.data, "; ")
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", md(s.Name), r.tier, md(r.owner), md(strings.Join(s.Services, "; ")),
 			md(touches), md(r.access), md(agreement(s.Contract)), md(r.certs), md(strings.TrimSpace(r.last+" "+r.outcome)), r.next)

@@ -183,6 +183,15 @@ func TestLint_EachRuleFiresAndHasANearMiss(t *testing.T) {
 			func(s *suppliers.Supplier) { // a standard supplier need not be assessed yet
 				s.Assessments, s.Assets, s.Access, s.Data, s.Cloud = nil, nil, nil, nil, false
 			}},
+		{"important supplier never assessed since its contract", suppliers.RuleAssessmentOverdue,
+			func(s *suppliers.Supplier) { // personal data but no privileged access: important
+				s.Assessments, s.Access, s.Assets = nil, nil, nil
+				s.Contract.Signed = now.AddDate(-2, 0, 0)
+			},
+			func(s *suppliers.Supplier) {
+				s.Access, s.Assets = nil, nil
+				s.Assessments[0].Date = now.AddDate(-1, 0, 0) // assessed a year ago: due in 24 months
+			}},
 		{"privileged access never reviewed", suppliers.RulePrivilegedAccess,
 			func(s *suppliers.Supplier) { s.Access[0].Reviewed = time.Time{} },
 			func(s *suppliers.Supplier) {
@@ -276,4 +285,20 @@ func TestWriteMarkdown_ListsTheRisksEachSupplierIsTheSourceOf(t *testing.T) {
 	assert.Contains(t, with.String(), "## Risks that come from suppliers\n\n- **"+s.Name+"**: R-3 Outage; R-7 *breach* \\| &lt;b>\n")
 	assert.NotContains(t, with.String(), "R-9", "a supplier not in the register is not listed")
 	assert.NotContains(t, without.String(), "Risks that come from suppliers")
+}
+
+func TestLint_ImportantSupplierNeverAssessedIsAWarningAndTheTableSaysOverdue(t *testing.T) {
+	s := good()
+	s.Assessments, s.Access, s.Assets = nil, nil, nil
+	s.Contract.Signed = now.AddDate(-2, 0, 0)
+	reg := suppliers.Register{Suppliers: []suppliers.Supplier{s}}
+	got := suppliers.Lint(reg, context(), now, suppliers.LintOptions{})
+	require.Len(t, got, 1)
+	assert.Equal(t, suppliers.RuleAssessmentOverdue, got[0].Code)
+	assert.Equal(t, isms.SeverityWarning, got[0].Severity)
+	assert.Contains(t, got[0].Message, "an important supplier")
+	var md bytes.Buffer
+	require.NoError(t, suppliers.WriteMarkdown(&md, reg, suppliers.MarkdownOptions{Context: context(), AsOf: now}))
+	assert.Contains(t, md.String(), s.Contract.Signed.Format(time.DateOnly)+" (never assessed) **overdue** |")
+	assert.Contains(t, md.String(), "1 supplier. ")
 }
