@@ -96,10 +96,7 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 		row = append(row, c(string(r.Treatment.Option)), date(r.Deadline()), c(strings.Join(ctrls, "|")), accepted, date(r.NextReview), ale, c(currency))
 		supplier := ""
 		if !r.Supplier.IsZero() {
-			supplier = r.Supplier.String()
-			if i := slices.IndexFunc(opts.Suppliers.Suppliers, func(s suppliers.Supplier) bool { return s.ID == r.Supplier }); i >= 0 {
-				supplier = opts.Suppliers.Suppliers[i].Name
-			}
+			supplier = supplierName(opts.Suppliers, r.Supplier)
 		}
 		cost := ""
 		if r.Treatment.Cost != nil {
@@ -112,6 +109,51 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// writeLosses writes the annualized loss expectancy of every risk with a
+// loss estimate or a plan cost, at each stage, and the totals as the risks
+// stand.
+func writeLosses(b *strings.Builder, reg Register, totals []Money) {
+	var rows []string
+	for _, r := range reg.Risks {
+		if r.Loss == nil && r.InherentLoss == nil && r.TargetLoss == nil && r.Treatment.Cost == nil {
+			continue
+		}
+		money := func(l *Loss) string {
+			if l == nil {
+				return ""
+			}
+			return l.ALE().String()
+		}
+		cost := ""
+		if r.Treatment.Cost != nil {
+			cost = r.Treatment.Cost.String()
+		}
+		rows = append(rows, fmt.Sprintf("| %s %s | %s | %s | %s | %s |\n", cells.Markdown(r.Ref), cells.Markdown(r.Title),
+			money(r.InherentLoss), money(r.Loss), money(r.TargetLoss), cost))
+	}
+	if len(rows) == 0 {
+		return
+	}
+	b.WriteString("\n## Annualized loss expectancy\n\nSingle loss × yearly rate (SLE × ARO) at each stage, and what the treatment plan costs a year.\n\n")
+	b.WriteString("| Risk | Inherent | As it stands | Target | Plan cost a year |\n|---|---:|---:|---:|---:|\n")
+	b.WriteString(strings.Join(rows, ""))
+	if len(totals) > 0 {
+		var ts []string
+		for _, m := range totals {
+			ts = append(ts, m.String())
+		}
+		fmt.Fprintf(b, "\nTotal as the risks stand: %s.\n", strings.Join(ts, "; "))
+	}
+}
+
+// supplierName is the supplier's name in sup, or its ID.
+func supplierName(sup suppliers.Register, id suppliers.ID) string {
+	if i := slices.IndexFunc(sup.Suppliers, func(s suppliers.Supplier) bool { return s.ID == id }); i >= 0 {
+		return sup.Suppliers[i].Name
+	}
+	return id.String()
 }
 
 // aleOf is l's annualised loss expectancy as a cell, empty for nil.
@@ -173,6 +215,9 @@ type MarkdownOptions struct {
 	// Top is how many of the most severe risks are listed; 0 means
 	// DefaultTop.
 	Top int
+	// Suppliers resolves the names of the risks' suppliers; a supplier it
+	// cannot name is written as its ID.
+	Suppliers suppliers.Register
 }
 
 // WriteMarkdown writes a readable summary of the register at opts.Now:
@@ -272,12 +317,17 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 			fmt.Fprintf(&b, "- %s: %s (%s, owner %s)\n", md(u.Ref), md(u.Title), md(string(r.Treatment.Option)), md(ownerName(org, r.Owner)))
 		}
 	}
-	if len(sum.ALE) > 0 {
-		b.WriteString("\n## Annualized loss expectancy\n\n")
-		for _, m := range sum.ALE {
-			fmt.Fprintf(&b, "- %s\n", md(m.String()))
+	var fromSuppliers []string
+	for _, r := range reg.Risks {
+		if !r.Supplier.IsZero() {
+			fromSuppliers = append(fromSuppliers, fmt.Sprintf("- %s: %s (supplier: %s)\n", md(r.Ref), md(r.Title), md(supplierName(opts.Suppliers, r.Supplier))))
 		}
 	}
+	if len(fromSuppliers) > 0 {
+		b.WriteString("\n## Risks that come from suppliers\n\n")
+		b.WriteString(strings.Join(fromSuppliers, ""))
+	}
+	writeLosses(&b, reg, sum.ALE)
 	_, err = io.WriteString(w, b.String())
 	return err
 }

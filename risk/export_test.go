@@ -23,7 +23,7 @@ func TestExports_MatchGoldenFiles(t *testing.T) {
 	at := workday.AddDate(0, 0, 45)
 	var csvOut, md, svg bytes.Buffer
 	require.NoError(t, risk.WriteCSV(&csvOut, reg, risk.CSVOptions{Context: org, Suppliers: suppliers.Register{Suppliers: []suppliers.Supplier{cloudHost()}}}))
-	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at}))
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at, Suppliers: suppliers.Register{Suppliers: []suppliers.Supplier{cloudHost()}}}))
 	hm, err := reg.HeatMap(risk.Residual)
 	require.NoError(t, err)
 	require.NoError(t, risk.WriteHeatMapSVG(&svg, hm, risk.SVGOptions{Title: "Residual risk"}))
@@ -157,7 +157,7 @@ func TestMarkdown_AboveAppetiteSaysWhichAreTreatedAcceptedOrUnaccepted(t *testin
 	reg, org := register(), orgContext()
 	at := workday.AddDate(0, 0, 45)
 	var md bytes.Buffer
-	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at}))
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: org, Now: at, Suppliers: suppliers.Register{Suppliers: []suppliers.Supplier{cloudHost()}}}))
 	assert.Contains(t, md.String(), "Above the appetite (low) after controls: 3: 2 being treated on schedule, 1 accepted, 0 without a valid acceptance.")
 	sum, err := reg.Summarize(at)
 	require.NoError(t, err)

@@ -77,7 +77,7 @@ func Files(b Bundle) ([]File, error) {
 			return risk.WriteCSV(w, b.Register, risk.CSVOptions{Context: b.Context, Suppliers: b.Suppliers})
 		}},
 		{"risk-summary.md", func(w *bytes.Buffer) error {
-			return risk.WriteMarkdown(w, b.Register, risk.MarkdownOptions{Context: b.Context, Now: b.AsOf, Top: 5})
+			return risk.WriteMarkdown(w, b.Register, risk.MarkdownOptions{Context: b.Context, Now: b.AsOf, Top: 5, Suppliers: b.Suppliers})
 		}},
 		{"heatmap-inherent.svg", heatmap(risk.Inherent, name+": inherent risk")},
 		{"heatmap-residual.svg", heatmap(risk.Residual, name+": residual risk")},
