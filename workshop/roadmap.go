@@ -173,6 +173,12 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 	}
 	if len(in.FirstControls) > MaxFirstControls {
 		p.Addf("first_controls", "%d controls are more than MaxFirstControls (%d)", len(in.FirstControls), MaxFirstControls)
+	} else {
+		for i, pr := range in.FirstControls {
+			if pr.EffortDays < 0 || pr.EffortDays > MaxEffortDays {
+				p.Addf(isms.JoinPath(isms.Index("first_controls", i), "effort_days"), "effort %d is not between 0 and MaxEffortDays (%d)", pr.EffortDays, MaxEffortDays)
+			}
+		}
 	}
 	if err := p.Err(); err != nil {
 		return Roadmap{}, err

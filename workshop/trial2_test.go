@@ -292,4 +292,12 @@ func TestPlan_FirstControlsAreSpreadOverTheStep(t *testing.T) {
 		}
 		assert.Equal(t, w, c.Due, c.Control)
 	}
+
+	// An effort Prioritise would refuse is refused here too.
+	_, err = workshop.Plan(workshop.RoadmapInput{Context: hallaContext(), Start: hallaWorkshop,
+		FirstControls: []workshop.Priority{{Control: "8.5", EffortDays: -1}, {Control: "8.2", EffortDays: workshop.MaxEffortDays + 1}}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "first_controls[0].effort_days")
+	assert.Contains(t, err.Error(), "first_controls[1].effort_days")
+	assert.Contains(t, err.Error(), "MaxEffortDays")
 }
