@@ -451,7 +451,11 @@ func reason(p Priority, q *quant.Result) string {
 	}
 	var parts []string
 	if p.Status == controls.Implemented {
-		parts = append(parts, "implemented, but "+refList(p.Risks)+" still calls for it")
+		verb := " still calls for it"
+		if len(p.Risks) > 1 {
+			verb = " still call for it"
+		}
+		parts = append(parts, "implemented, but "+refList(p.Risks)+verb)
 	}
 	if len(p.Planned) > 0 {
 		parts = append(parts, "in the approved treatment plan of "+refList(p.Planned))

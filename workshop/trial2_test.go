@@ -114,7 +114,7 @@ func TestPrioritise_ImplementedButPartiallyEffectiveIsNotHidden(t *testing.T) {
 	assert.Equal(t, controls.Implemented, p.Status)
 	assert.Contains(t, p.Risks, "R-3")
 	assert.Contains(t, p.Planned, "R-3")
-	assert.Contains(t, p.Reason, "implemented, but")
+	assert.Contains(t, p.Reason, "implemented, but R-1 and R-3 still call for it")
 	_, ok = priorityOf(ranked, "8.1")
 	assert.False(t, ok, "8.1 is implemented and R-5 applies it as effective")
 
