@@ -10,6 +10,7 @@ import (
 	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/suppliers"
 	"github.com/ismskit/ismskit/threats"
 )
 
@@ -27,7 +28,9 @@ const (
 	MaxCandidates = 500
 	// DefaultPerAsset is how many threats Candidates keeps per asset (and
 	// per interface) when Input.PerAsset is 0, so the list covers every key
-	// asset instead of one asset's every threat.
+	// asset instead of one asset's every threat. The threats kept are the
+	// strongest by the suggested grade, not by what the controls in place
+	// leave (see Candidates).
 	DefaultPerAsset = 3
 	// MaxPerAsset is the largest Input.PerAsset.
 	MaxPerAsset = 50
@@ -37,6 +40,9 @@ const (
 	DefaultPerThreat = 2
 	// MaxPerThreat is the largest Input.PerThreat.
 	MaxPerThreat = 50
+	// MaxSuppliers is the most suppliers Candidates reads from
+	// Input.Suppliers.
+	MaxSuppliers = 2000
 )
 
 // Input is what Candidates reads.
@@ -52,8 +58,15 @@ type Input struct {
 	Implementations []controls.Implementation
 	// Register holds the risks already identified; a candidate lists the
 	// register's risks on the same asset (Related) and is marked when one
-	// already names its threat.
+	// already names its threat. A candidate for a supplier or cloud
+	// interface lists the risks whose Supplier is that interface's
+	// supplier (see Suppliers).
 	Register risk.Register
+	// Suppliers, when given, links the scope's interfaces to suppliers: a
+	// supplier serves the interface its Interface names (letter case and
+	// spaces aside) or whose Party is the interface's Party. At most
+	// MaxSuppliers.
+	Suppliers suppliers.Register
 	// KeyAssets is how many of the most critical assets to start from
 	// (0 means DefaultKeyAssets; at most MaxKeyAssets).
 	KeyAssets int
@@ -101,10 +114,18 @@ type Candidate struct {
 	// Missing are the threat's controls not implemented and not marked not
 	// applicable: what the workshop could propose as treatment.
 	Missing []controls.ID `json:"missing,omitempty"`
-	// Related are the refs of register risks on the same asset.
+	// Related are the refs of register risks on the same asset or, for an
+	// interface, of the risks whose Supplier serves it (Input.Suppliers).
 	Related []string `json:"related,omitempty"`
 	// InRegister is true when a register risk already names the threat
-	// for the same asset (or, for an interface, names the threat).
+	// for the same asset (or, for an interface, names the threat). For an
+	// interface it is also true when a risk of the interface's supplier
+	// names no interface threat of the catalogue and this threat is the
+	// one of the interface whose properties are closest to the risk's
+	// (most shared over all named by either; every tie counts): "the
+	// payroll bureau leaks salary data" (confidentiality) is the bureau's
+	// supplier breach, "the cloud drive is unavailable" (availability) its
+	// cloud outage.
 	InRegister bool `json:"in_register,omitempty"`
 	// Why says in one line where the proposal comes from.
 	Why string `json:"why"`
@@ -156,6 +177,9 @@ func (in Input) defaults() (Input, error) {
 	if len(in.Implementations) > MaxImplementations {
 		p.Addf("implementations", "%d records are more than MaxImplementations (%d)", len(in.Implementations), MaxImplementations)
 	}
+	if len(in.Suppliers.Suppliers) > MaxSuppliers {
+		p.Addf("suppliers.suppliers", "%d suppliers are more than MaxSuppliers (%d)", len(in.Suppliers.Suppliers), MaxSuppliers)
+	}
 	for i, f := range in.Features {
 		if !slices.Contains(threats.Features(), f) {
 			p.Addf(isms.Index("features", i), "feature %s is not one of %v", isms.Quote(string(f)), threats.Features())
@@ -167,12 +191,20 @@ func (in Input) defaults() (Input, error) {
 // Candidates proposes candidate risks: for each of the key assets, the
 // threats of the catalogue that harm its type and whose required features
 // the organisation has; and for each supplier or cloud interface of the
-// scope, the catalogue's interface threats. Each asset or interface keeps
-// its PerAsset highest suggestions and each threat is proposed for at most
-// PerThreat assets or interfaces; the list is ordered by the grade left
-// after the controls in place, then the suggested grade (highest first),
-// likelihood, the asset's criticality and threat ID, and cut at Limit. The order is total, so the result is
-// deterministic. The error lists every bad input (method, ratings, limits).
+// scope, the catalogue's interface threats. The proposals are ordered by
+// the threat's own strength on the asset or interface: the suggested
+// (inherent) grade, then how many of confidentiality, integrity and
+// availability it harms, then its likelihood (all highest first), then
+// the asset's criticality and the threat ID. Each asset or interface keeps
+// its first PerAsset proposals in that order, each threat is proposed for
+// at most PerThreat assets or interfaces, and the list is cut at Limit.
+// The controls in place do not decide what is proposed: they lower a risk
+// but do not make it go away, and a strong threat to a key asset
+// (ransomware on the file server) is one the workshop must name and whose
+// controls it must judge, not one a weaker threat should replace because
+// backups and anti-malware are recorded. AfterInPlace shows what they
+// leave. The order is total, so the result is deterministic. The error
+// lists every bad input (method, ratings, limits).
 func Candidates(in Input) ([]Candidate, error) {
 	in, err := in.defaults()
 	if err != nil {
@@ -214,7 +246,30 @@ func Candidates(in Input) ([]Candidate, error) {
 		group int // asset rank, or len(ranked)+interface index
 	}
 	var all []item
-	build := func(t threats.Threat, group int, c Candidate, impact int, reason string) error {
+	// fromSupplier[i] are the register risks sourced from a supplier of
+	// interface i; itfThreats[i] the interface threats proposed for it.
+	fromSupplier := make([][]int, len(in.Context.Scope.Interfaces))
+	itfThreats := make([][]threats.Threat, len(in.Context.Scope.Interfaces))
+	for i, itf := range in.Context.Scope.Interfaces {
+		serving := map[suppliers.ID]bool{}
+		for _, sp := range in.Suppliers.Suppliers {
+			byName := sp.Interface != "" && strings.EqualFold(strings.Join(strings.Fields(sp.Interface), " "), strings.Join(strings.Fields(itf.Name), " "))
+			if byName || !itf.Party.IsZero() && sp.Party == itf.Party {
+				serving[sp.ID] = true
+			}
+		}
+		for j, r := range in.Register.Risks {
+			if !r.Supplier.IsZero() && serving[r.Supplier] {
+				fromSupplier[i] = append(fromSupplier[i], j)
+			}
+		}
+		for _, t := range catalogue {
+			if t.Interface && hasAll(have, t.Requires) && (itf.Kind == isms.InterfaceCloudService || !slices.Contains(t.Requires, threats.Cloud)) {
+				itfThreats[i] = append(itfThreats[i], t)
+			}
+		}
+	}
+	build := func(t threats.Threat, group int, c Candidate, impact int, reason string, itf int) error {
 		c.Threat, c.ThreatName = t.ID, t.Name
 		c.Properties = props(t.Properties)
 		c.Vulnerabilities = slices.Clone(t.Vulnerabilities)
@@ -254,6 +309,17 @@ func Candidates(in Input) ([]Candidate, error) {
 				c.InRegister = true
 			}
 		}
+		if itf >= 0 {
+			for _, j := range fromSupplier[itf] {
+				r := in.Register.Risks[j]
+				if !slices.Contains(c.Related, r.Ref) {
+					c.Related = append(c.Related, r.Ref)
+				}
+				if namedIn(texts[j], t) || closestThreat(r, texts[j], t, itfThreats[itf]) {
+					c.InRegister = true
+				}
+			}
+		}
 		slices.Sort(c.Related)
 		var req []string
 		for _, f := range t.Requires {
@@ -283,7 +349,7 @@ func Candidates(in Input) ([]Candidate, error) {
 			impact := onScaleFrom(in.Method.Impact, scales, a.Ratings, t.Properties)
 			c := Candidate{Title: t.Name + " — " + a.Name, Kind: risk.AssetBased, Asset: a.ID, AssetName: a.Name, Owner: a.Owner}
 			reason := fmt.Sprintf("key asset %d of %d (%s, %s)", rank+1, len(ranked), a.Type, ciaText(a.Ratings))
-			if err := build(t, rank, c, impact, reason); err != nil {
+			if err := build(t, rank, c, impact, reason, -1); err != nil {
 				p.Addf(isms.JoinPath(isms.Index("assets", rank), string(t.ID)), "%v", err)
 			}
 		}
@@ -293,19 +359,15 @@ func Candidates(in Input) ([]Candidate, error) {
 			continue
 		}
 		impact, owner := interfaceImpact(in.Method.Impact, scales, in.Context, itf)
-		for _, t := range catalogue {
-			if !t.Interface || !hasAll(have, t.Requires) {
-				continue
-			}
-			if itf.Kind != isms.InterfaceCloudService && slices.Contains(t.Requires, threats.Cloud) {
-				continue // a cloud outage is a cloud service's, not a payroll bureau's
-			}
+		// A cloud outage is a cloud service's, not a payroll bureau's
+		// (itfThreats).
+		for _, t := range itfThreats[i] {
 			c := Candidate{Title: t.Name + " — " + itf.Name, Kind: risk.EventBased, Interface: itf.Name, Owner: owner}
 			reason := fmt.Sprintf("%s interface %s", strings.ReplaceAll(string(itf.Kind), "_", " "), itf.Name)
 			if itf.Exchange != "" {
 				reason += " (" + itf.Exchange + ")"
 			}
-			if err := build(t, len(ranked)+i, c, impact, reason); err != nil {
+			if err := build(t, len(ranked)+i, c, impact, reason, i); err != nil {
 				p.Addf(isms.Index("scope.interfaces", i), "%v", err)
 			}
 		}
@@ -314,7 +376,8 @@ func Candidates(in Input) ([]Candidate, error) {
 		return nil, err
 	}
 	order := func(a, b item) int {
-		return cmp.Or(-a.c.AfterGrade.Compare(b.c.AfterGrade), -a.c.Grade.Compare(b.c.Grade), -cmp.Compare(a.c.Suggested.Likelihood, b.c.Suggested.Likelihood),
+		return cmp.Or(-a.c.Grade.Compare(b.c.Grade), -cmp.Compare(len(a.c.Properties), len(b.c.Properties)),
+			-cmp.Compare(a.c.Suggested.Likelihood, b.c.Suggested.Likelihood),
 			cmp.Compare(a.group, b.group), strings.Compare(string(a.c.Threat), string(b.c.Threat)))
 	}
 	slices.SortFunc(all, order)
@@ -329,6 +392,45 @@ func Candidates(in Input) ([]Candidate, error) {
 		out = append(out, it.c)
 	}
 	return out, nil
+}
+
+// closestThreat reports whether t is, among an interface's threats, the
+// one whose properties are closest to the risk's, for a risk that names
+// none of them: the most properties shared over the properties named by
+// either (ties all count).
+func closestThreat(r risk.Risk, text string, t threats.Threat, among []threats.Threat) bool {
+	if len(r.Properties) == 0 {
+		return false
+	}
+	score := func(x threats.Threat) (shared, union int) {
+		set := map[string]bool{}
+		for _, p := range r.Properties {
+			set[string(p)] = true
+		}
+		union = len(set)
+		for _, p := range x.Properties {
+			if set[string(p)] {
+				shared++
+			} else {
+				union++
+			}
+		}
+		return shared, union
+	}
+	ts, tu := score(t)
+	if ts == 0 {
+		return false
+	}
+	for _, x := range among {
+		if namedIn(text, x) {
+			return false // the risk names its threat; only that one counts
+		}
+		xs, xu := score(x)
+		if xs*tu > ts*xu {
+			return false
+		}
+	}
+	return true
 }
 
 // riskText is what a register risk says about its threat: its Threat field

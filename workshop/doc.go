@@ -10,15 +10,28 @@
 //     suppliers, personal data, development, an office, an online
 //     service) using a threats.Catalogue: each with the threat, the asset
 //     (or the supplier interface), a suggested rating and band, and the
-//     controls in place that already reduce it. Proposals are values for
-//     the workshop to confirm, reword or drop; Candidate.Draft turns one
-//     into a risk.Risk the caller may add to its register. Nothing is
-//     added silently.
+//     controls in place that already reduce it. What is proposed follows
+//     the threat's own strength (suggested grade, then how many of C, I
+//     and A it harms, then likelihood), not what the controls in place
+//     leave, so ransomware on a file server is not replaced by a weaker
+//     threat because backups are recorded. Candidates for a supplier
+//     interface see the register risks whose Supplier serves it
+//     (Input.Suppliers). Proposals are values for the workshop to
+//     confirm, reword or drop; Candidate.Draft turns one into a risk.Risk
+//     the caller may add to its register. Nothing is added silently.
 //   - Prioritise ranks the applicable controls not yet implemented by the
 //     risk they would reduce across a risk.Register (risk.DeriveResidual;
 //     the annual loss expectancy of risks with loss data; a risk/quant
-//     result's simulated loss avoided when given), the key risks they touch
-//     and the effort if known; FirstControls keeps "the first 5–10".
+//     result's simulated loss avoided when given, for its treatments named
+//     by a control only: a treatment plan's figure is never split over or
+//     given to its controls), the key risks they touch and the effort if
+//     known. Controls named by open actions of an approved treatment plan
+//     rank first: the risk owner has decided them. An implemented control
+//     is ranked again where a risk applies it as not yet fully effective
+//     or plans work on it. Each loss figure is what the control would
+//     avoid alone; the figures overlap and the handouts say so.
+//     FirstControls keeps "the first 5–10" controls to implement (and the
+//     implemented ones ranked among them).
 //   - Scenario turns a threat's planning estimate into a risk/quant
 //     scenario, so a confirmed candidate can be simulated before the
 //     organisation has figures of its own; its title carries the
@@ -27,7 +40,9 @@
 //   - Plan builds the roadmap from a start date to the stage 2 audit:
 //     scope, workshop, first controls, documents, training, operating
 //     evidence, internal audit, management review, stage 1 and stage 2,
-//     with owners from the organisation's responsibilities, as isms.Duty
+//     with owners from the organisation's responsibilities (the first
+//     controls due one after the other through their step, by rank or
+//     effort), as isms.Duty
 //     values (calendar.FromDuties turns them into activities), a
 //     Markdown plan (WriteRoadmapMarkdown) and a standalone HTML page
 //     (WriteRoadmapHTML: a table with a timeline bar per step, no scripts
@@ -39,8 +54,9 @@
 //
 // # Where it sits
 //
-// workshop imports risk, risk/quant, soa, controls, threats and isms, and
-// only the example programs import it: it is a level of its own above soa
+// workshop imports risk, risk/quant, soa, controls, suppliers, threats and
+// isms, and only the example programs import it: it is a level of its own
+// above soa
 // and policy (it reads a register, implementation records and a Statement
 // of Applicability together) and below isms/readiness, which reads a
 // Roadmap's Progress (workshop never imports readiness; a readiness test
@@ -56,7 +72,7 @@
 // # Limits
 //
 // MaxKeyAssets, MaxCandidates, MaxPerAsset, MaxPerThreat, MaxRisks,
-// MaxImplementations, MaxFirstControls, MaxEffortDays,
+// MaxImplementations, MaxSuppliers, MaxFirstControls, MaxEffortDays,
 // MinFirstVersionWeeks and MaxFirstVersionWeeks, MinEvidenceMonths and
 // MaxEvidenceMonths, MinRoadmapMonths and MaxRoadmapMonths; each is
 // checked and exceeding it is a validation error naming it.

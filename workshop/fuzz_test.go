@@ -3,10 +3,12 @@ package workshop_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
@@ -20,12 +22,18 @@ func FuzzCandidates(f *testing.F) {
 	seed, _ := json.Marshal(sample.Company())
 	f.Add(seed, 0, 0)
 	f.Add([]byte(`{"assets":[{"id":"00000000-0000-0000-0000-000000000001","name":"x|y\n","type":"information","ratings":{"confidentiality":9}}]}`), 3, 1)
+	reg, err := sample.Register(sample.Company())
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte, keys, limit int) {
 		var c isms.OrgContext
 		if json.Unmarshal(data, &c) != nil {
 			return
 		}
-		cs, err := workshop.Candidates(workshop.Input{Context: c, KeyAssets: keys, Limit: limit})
+		// The sample's register and suppliers: the fuzzed interfaces may
+		// or may not match them.
+		cs, err := workshop.Candidates(workshop.Input{Context: c, KeyAssets: keys, Limit: limit, Register: reg, Suppliers: sample.Suppliers()})
 		if err != nil {
 			return
 		}
@@ -39,13 +47,24 @@ func FuzzCandidates(f *testing.F) {
 	})
 }
 
-// FuzzPlan feeds arbitrary dates and durations to Plan: an error or a
-// roadmap whose steps never run backwards.
+// FuzzPlan feeds arbitrary dates, durations and first controls with
+// efforts to Plan: an error or a roadmap whose steps never run backwards
+// and whose first controls are due in rank order within their step.
 func FuzzPlan(f *testing.F) {
-	f.Add(sample.Workshop.Unix(), 0, 0, int64(0))
-	f.Add(int64(-62135596800), 9, 40, int64(1)<<40)
-	f.Fuzz(func(t *testing.T, start int64, weeks, months int, stage2 int64) {
+	f.Add(sample.Workshop.Unix(), 0, 0, int64(0), uint8(10), int64(0))
+	f.Add(int64(-62135596800), 9, 40, int64(1)<<40, uint8(3), int64(-1))
+	f.Add(sample.Workshop.Unix(), 4, 0, int64(0), uint8(200), int64(workshop.MaxEffortDays))
+	f.Fuzz(func(t *testing.T, start int64, weeks, months int, stage2 int64, n uint8, effort int64) {
 		in := workshop.RoadmapInput{Context: sample.Company(), Start: time.Unix(start, 0), FirstVersionWeeks: weeks, EvidenceMonths: months}
+		for i := range int(n) {
+			e := effort
+			if i%3 == 1 {
+				e = 0 // unknown
+			} else if i%3 == 2 {
+				e = effort / int64(i+1)
+			}
+			in.FirstControls = append(in.FirstControls, workshop.Priority{Rank: i + 1, Control: controls.ID(fmt.Sprintf("5.%d", i+1)), EffortDays: int(e)})
+		}
 		if stage2 != 0 {
 			in.Stage2 = time.Unix(stage2, 0)
 		}
@@ -60,6 +79,12 @@ func FuzzPlan(f *testing.F) {
 		}
 		if rm.Stage2.Before(rm.FirstVersion) || rm.FirstVersion.Before(rm.Start) {
 			t.Fatal("roadmap runs backwards")
+		}
+		step := rm.Milestones[2]
+		for i, c := range rm.Controls {
+			if !c.Due.After(step.Start) || c.Due.After(step.Due) || i > 0 && c.Due.Before(rm.Controls[i-1].Due) {
+				t.Fatalf("control %d due %s outside %s..%s or before the one ranked above it", i, c.Due, step.Start, step.Due)
+			}
 		}
 		_ = rm.Duties()
 	})

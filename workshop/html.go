@@ -55,6 +55,7 @@ td.date { white-space: nowrap; }
 <tr><td>{{.Control}}</td><td>{{.Title}}</td><td class="date">{{.Due}}</td><td>{{.Owner}}</td><td>{{.Reason}}</td></tr>
 {{- end}}
 </table>
+<p class="note">{{.ControlsNote}}</p>
 {{- end}}
 {{- if .Gaps}}
 <h2>Owners missing</h2>
@@ -73,6 +74,7 @@ type htmlPage struct {
 	WithState                                       bool
 	Steps                                           []htmlStep
 	Controls                                        []htmlControl
+	ControlsNote                                    string
 	Gaps                                            []string
 }
 
@@ -138,6 +140,9 @@ func WriteRoadmapHTML(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 	for _, c := range rm.Controls {
 		page.Controls = append(page.Controls, htmlControl{Control: cells.Text(string(c.Control)), Title: cells.Text(c.Title), Due: d(c.Due),
 			Owner: who(c.OwnerName), Reason: cells.Text(c.Reason)})
+	}
+	if len(rm.Controls) > 0 {
+		page.ControlsNote = controlsNote(rm.Controls)
 	}
 	for _, g := range rm.Gaps {
 		page.Gaps = append(page.Gaps, cells.Text(g))

@@ -53,10 +53,15 @@ type PriorityInput struct {
 	Threats *threats.Catalogue
 	// Efforts are optional effort estimates, at most one per control.
 	Efforts []Effort
-	// Quant, when given, is a risk/quant result whose Treatments are named
-	// by control ID ("8.13", "A.8.13" or "A.8.13 Backup"): a treatment
-	// touches the risks it simulates, and its simulated loss avoided is
-	// reported and ranks.
+	// Quant, when given, is a risk/quant result. Only its treatments named
+	// by a control of Catalogue count ("8.13", "A.8.13" or "A.8.13
+	// Backup": the first word, without "A."): such a treatment touches the
+	// risks it simulates, and its simulated loss avoided is reported and
+	// ranks. Any other treatment is ignored: a treatment plan of
+	// quant.TreatmentsFromRegister ("R-1: 5.20, 8.2") buys its loss avoided
+	// with all its controls together, and no share of it can honestly be
+	// given to one of them (the plan's controls rank as planned, see
+	// Priority.Planned); a name that is not a control never becomes one.
 	Quant *quant.Result
 }
 
@@ -68,8 +73,16 @@ type Priority struct {
 	Status  controls.Status `json:"status"`
 	// Risks are the refs of the register risks the control touches: named
 	// in the risk's applied controls (not yet fully effective) or treatment
-	// actions, or named by the risk's threat in the threat catalogue.
+	// actions, or named by the risk's threat in the threat catalogue. A
+	// control whose implementation record says implemented touches only
+	// the risks that apply it as not yet fully effective or name it in an
+	// open action of their treatment plan: the record does not hide what
+	// a risk says is still missing.
 	Risks []string `json:"risks,omitempty"`
+	// Planned are the refs of the touched risks whose approved treatment
+	// plan has an open action (planned or in progress) naming the control:
+	// what the risk owner has already decided. They rank first.
+	Planned []string `json:"planned,omitempty"`
 	// KeyRisks are the touched risks whose current grade is above the
 	// method's appetite.
 	KeyRisks []string `json:"key_risks,omitempty"`
@@ -80,7 +93,10 @@ type Priority struct {
 	Reduction int `json:"reduction"`
 	// LossAvoided is, per currency, the annual loss expectancy the control
 	// takes off the touched risks that carry loss data, by the same
-	// control strength DeriveResidual uses; rounded to cents.
+	// control strength DeriveResidual uses; rounded to cents. It is what
+	// the control would avoid alone, with every other control as it stands:
+	// two controls on the same risk both count its loss, so the figures of
+	// a ranking overlap and do not add up (WritePrioritiesMarkdown says so).
 	LossAvoided []risk.Money `json:"loss_avoided,omitempty"`
 	// Simulated is the simulated loss avoided of the quant treatment with
 	// this control's ID, when PriorityInput.Quant has one.
@@ -102,9 +118,10 @@ func (p Priority) lossTotal() decimal.Decimal {
 	return t
 }
 
-// comparePriority orders by: touching a risk first, then reduction, key
-// risks, simulated loss avoided, ALE avoided (all descending), then known
-// effort before unknown and smaller before larger, then control ID.
+// comparePriority orders by: touching a risk first, then the number of
+// approved plans naming it (Planned), reduction, key risks, simulated loss
+// avoided, ALE avoided (all descending), then known effort before unknown
+// and smaller before larger, then control ID.
 func comparePriority(a, b Priority) int {
 	sim := func(p Priority) decimal.Decimal {
 		if p.Simulated == nil {
@@ -126,6 +143,7 @@ func comparePriority(a, b Priority) int {
 	}
 	return cmp.Or(
 		-cmp.Compare(b2i(a.touches()), b2i(b.touches())),
+		-cmp.Compare(len(a.Planned), len(b.Planned)),
 		-cmp.Compare(a.Reduction, b.Reduction),
 		-cmp.Compare(len(a.KeyRisks), len(b.KeyRisks)),
 		-sim(a).Cmp(sim(b)),
@@ -139,8 +157,10 @@ func comparePriority(a, b Priority) int {
 // by how much of the register's risk it would take away (see Priority and
 // comparePriority): a control that touches no risk always ranks below one
 // that does, and adding a risk to the register never lowers a control's
-// reduction, key risks or loss avoided. The register must validate; the
-// error lists every problem.
+// planned risks, reduction, key risks or loss avoided. A control whose
+// record says implemented is ranked again when a risk applies it as not
+// yet fully effective or plans an open action on it. The register must
+// validate; the error lists every problem.
 func Prioritise(in PriorityInput) ([]Priority, error) {
 	var p isms.Problems
 	if in.Catalogue == nil {
@@ -182,8 +202,8 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	for _, im := range in.Implementations {
 		status[im.Control] = im.Status
 	}
-	applicable := func(id controls.ID) bool {
-		if s := status[id]; s == controls.Implemented || s == controls.NotApplicable {
+	inSoA := func(id controls.ID) bool {
+		if status[id] == controls.NotApplicable {
 			return false
 		}
 		if in.SoA == nil {
@@ -198,29 +218,43 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 		}
 		return false
 	}
-	// The candidate controls: the catalogue's and any a risk names.
+	// The candidate controls: the catalogue's and any a risk names; an
+	// implemented one only where a risk still calls for it (still).
 	var ids []controls.ID
 	seen := map[controls.ID]bool{}
-	add := func(id controls.ID) {
-		if !seen[id] && applicable(id) {
+	add := func(id controls.ID, still bool) {
+		if !seen[id] && inSoA(id) && (status[id] != controls.Implemented || still) {
 			seen[id] = true
 			ids = append(ids, id)
 		}
 	}
 	for _, c := range in.Catalogue.Controls() {
-		add(c.ID())
+		add(c.ID(), false)
 	}
 	catalogue := in.Threats.Threats()
 	touching := make([][]controls.ID, len(in.Register.Risks))
+	// still[i] are the controls risk i applies as not yet fully effective
+	// or names in an open action; planned[i] those of open actions of an
+	// approved plan.
+	still := make([]map[controls.ID]bool, len(in.Register.Risks))
+	planned := make([]map[controls.ID]bool, len(in.Register.Risks))
 	for i, r := range in.Register.Risks {
 		var list []controls.ID
+		still[i], planned[i] = map[controls.ID]bool{}, map[controls.ID]bool{}
 		for _, a := range r.Applied {
 			if a.Effectiveness < controls.Effective {
 				list = append(list, a.Control)
+				still[i][a.Control] = true
 			}
 		}
 		for _, a := range r.Treatment.Actions {
 			list = append(list, a.Controls...)
+			if a.Open() {
+				for _, id := range a.Controls {
+					still[i][id] = true
+					planned[i][id] = r.Treatment.Approved != nil
+				}
+			}
 		}
 		text := riskText(r)
 		for _, t := range catalogue {
@@ -230,9 +264,13 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 		}
 		if in.Quant != nil {
 			for _, t := range in.Quant.Treatments {
+				id, ok := quantControl(in.Catalogue, t.Control)
+				if !ok {
+					continue
+				}
 				for _, tr := range t.Risks {
 					if tr.Risk == r.ID || tr.Ref == r.Ref {
-						list = append(list, quantControl(t.Control))
+						list = append(list, id)
 					}
 				}
 			}
@@ -240,7 +278,7 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 		slices.SortFunc(list, controls.CompareIDs)
 		touching[i] = slices.Compact(list)
 		for _, id := range touching[i] {
-			add(id)
+			add(id, still[i][id])
 		}
 	}
 	byID := map[controls.ID]*Priority{}
@@ -273,10 +311,13 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 		key := scorer.AboveAppetite(gBefore)
 		for _, id := range touching[i] {
 			pr := byID[id]
-			if pr == nil {
-				continue // implemented, not applicable or excluded
+			if pr == nil || pr.Status == controls.Implemented && !still[i][id] {
+				continue // implemented (and not called for by this risk), not applicable or excluded
 			}
 			pr.Risks = append(pr.Risks, r.Ref)
+			if planned[i][id] {
+				pr.Planned = append(pr.Planned, r.Ref)
+			}
 			if key {
 				pr.KeyRisks = append(pr.KeyRisks, r.Ref)
 			}
@@ -313,7 +354,8 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	}
 	if in.Quant != nil {
 		for _, t := range in.Quant.Treatments {
-			if pr := byID[quantControl(t.Control)]; pr != nil {
+			id, ok := quantControl(in.Catalogue, t.Control)
+			if pr := byID[id]; ok && pr != nil {
 				v := t.LossAvoided.Value
 				pr.Simulated = &v
 			}
@@ -329,8 +371,14 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	return out, nil
 }
 
-// FirstControls returns the first n of a ranking that touch a risk (0
-// means DefaultFirstControls; at most MaxFirstControls).
+// FirstControls returns the first n controls to implement of a ranking
+// that touch a risk (0 means DefaultFirstControls; at most
+// MaxFirstControls), with any control whose record says implemented that
+// ranks among them (a risk applies it as not yet fully effective or plans
+// an open action on it): such a control is kept, so the record does not
+// hide it, but does not take the place of a control still to put in
+// place: its remaining work is already an action of its risk's treatment
+// plan (Plan makes it a ControlTask with Improve set).
 func FirstControls(ranked []Priority, n int) ([]Priority, error) {
 	if n < 0 || n > MaxFirstControls {
 		var p isms.Problems
@@ -341,9 +389,16 @@ func FirstControls(ranked []Priority, n int) ([]Priority, error) {
 		n = DefaultFirstControls
 	}
 	var out []Priority
+	count := 0
 	for _, pr := range ranked {
-		if len(out) == n || !pr.touches() {
+		if !pr.touches() {
 			break
+		}
+		if pr.Status != controls.Implemented {
+			if count == n {
+				break
+			}
+			count++
 		}
 		out = append(out, pr)
 	}
@@ -395,7 +450,27 @@ func reason(p Priority, q *quant.Result) string {
 		return "no risk in the register calls for it yet"
 	}
 	var parts []string
-	parts = append(parts, fmt.Sprintf("takes %s off %s", plural.N(p.Reduction, "point"), refs(p.Risks)))
+	if p.Status == controls.Implemented {
+		verb := " still calls for it"
+		if len(p.Risks) > 1 {
+			verb = " still call for it"
+		}
+		parts = append(parts, "implemented, but "+refList(p.Risks)+verb)
+	}
+	if len(p.Planned) > 0 {
+		parts = append(parts, "in the approved treatment plan of "+refList(p.Planned))
+	}
+	if p.Reduction > 0 {
+		parts = append(parts, fmt.Sprintf("takes %s off %s", plural.N(p.Reduction, "point"), refs(p.Risks)))
+	} else {
+		// The score moves in whole levels; a control can avoid loss and
+		// still not move a rating a level.
+		their := "its rating"
+		if len(p.Risks) > 1 {
+			their = "their ratings"
+		}
+		parts = append(parts, fmt.Sprintf("touches %s but would not move %s a whole level", refs(p.Risks), their))
+	}
 	if len(p.KeyRisks) > 0 {
 		parts = append(parts, fmt.Sprintf("%s above appetite (%s)", plural.N(len(p.KeyRisks), "key risk"), strings.Join(p.KeyRisks, ", ")))
 	}
@@ -413,6 +488,14 @@ func reason(p Priority, q *quant.Result) string {
 	return strings.Join(parts, "; ")
 }
 
+// refList names refs as "R-1" or "R-1 and R-3" or "R-1, R-2 and R-3".
+func refList(rs []string) string {
+	if len(rs) < 2 {
+		return strings.Join(rs, "")
+	}
+	return strings.Join(rs[:len(rs)-1], ", ") + " and " + rs[len(rs)-1]
+}
+
 func refs(rs []string) string {
 	if len(rs) == 1 {
 		return rs[0]
@@ -420,12 +503,18 @@ func refs(rs []string) string {
 	return fmt.Sprintf("%d risks (%s)", len(rs), strings.Join(rs, ", "))
 }
 
-// quantControl reads the control ID a quant treatment names: its first
-// word, without an "A." prefix ("A.8.13 Backup" → "8.13").
-func quantControl(s string) controls.ID {
+// quantControl reads the control a quant treatment names: its first word,
+// without an "A." prefix ("A.8.13 Backup" → "8.13"). It reports false
+// when that is not a control of the catalogue (a treatment plan such as
+// "R-1: 5.20, 8.2", insurance, anything else).
+func quantControl(cat *controls.Catalogue, s string) (controls.ID, bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, " \t"); i >= 0 {
 		s = s[:i]
 	}
-	return controls.ID(strings.TrimPrefix(s, "A."))
+	id := controls.ID(strings.TrimPrefix(s, "A."))
+	if _, ok := cat.ByID(id); !ok {
+		return "", false
+	}
+	return id, true
 }

@@ -49,7 +49,9 @@ func (s State) Label() string {
 // done records the day each step was finished (a step the host has seen
 // done: the scope approved, the audit held); the first-controls step is
 // also done when every first control's implementation record says
-// implemented, and its note counts them. A step not done is overdue after
+// implemented, and its note counts them. A task to make an implemented
+// control fully effective (ControlTask.Improve) is not counted either way:
+// its record said implemented before the work began. A step not done is overdue after
 // its due day, in progress from its start, and upcoming before. Steps keep
 // the roadmap's order.
 func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []controls.Implementation) []StepStatus {
@@ -57,8 +59,12 @@ func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []cont
 	for _, im := range impls {
 		status[im.Control] = im.Status
 	}
-	implemented := 0
+	implemented, tasks := 0, 0
 	for _, c := range rm.Controls {
+		if c.Improve {
+			continue
+		}
+		tasks++
 		if status[c.Control] == controls.Implemented {
 			implemented++
 		}
@@ -68,9 +74,9 @@ func (rm Roadmap) Progress(asOf time.Time, done map[Step]time.Time, impls []cont
 		s := StepStatus{Milestone: m}
 		at, finished := done[m.Step]
 		finished = finished && !at.After(asOf)
-		if m.Step == StepFirstControls && len(rm.Controls) > 0 {
-			s.Note = fmt.Sprintf("%d of %d first controls implemented", implemented, len(rm.Controls))
-			finished = finished || implemented == len(rm.Controls)
+		if m.Step == StepFirstControls && tasks > 0 {
+			s.Note = fmt.Sprintf("%d of %d first controls implemented", implemented, tasks)
+			finished = finished || implemented == tasks
 		}
 		switch {
 		case finished:

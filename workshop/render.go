@@ -62,15 +62,27 @@ func idList(ids []controls.ID) string {
 // zero value is the default.
 type PrioritiesOptions struct{}
 
+// LossFiguresOverlap is the sentence WritePrioritiesMarkdown and the
+// roadmap writers add under a list of controls with loss figures.
+const LossFiguresOverlap = "Each loss figure is what that control would avoid alone, with every other control as it stands; " +
+	"controls on the same risk count the same loss, so the figures overlap and do not add up."
+
 // WritePrioritiesMarkdown writes the ranked controls (typically
-// FirstControls' result) as a Markdown table with one line of reason each.
+// FirstControls' result) as a Markdown table with one line of reason each;
+// when a row gives a loss avoided, a note under the table says that the
+// figures overlap (LossFiguresOverlap).
 func WritePrioritiesMarkdown(w io.Writer, ps []Priority, _ PrioritiesOptions) error {
 	var b strings.Builder
 	b.WriteString("# The first controls\n\n")
 	b.WriteString("| Rank | Control | Title | Status | Why |\n|---|---|---|---|---|\n")
+	money := false
 	for _, p := range ps {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s |\n", p.Rank, cells.Markdown(string(p.Control)), cells.Markdown(p.Title),
 			cells.Markdown(strings.ReplaceAll(string(p.Status), "_", " ")), cells.Markdown(p.Reason))
+		money = money || p.lossTotal().IsPositive() || p.Simulated != nil
+	}
+	if money {
+		b.WriteString("\n" + LossFiguresOverlap + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -3,12 +3,16 @@ package workshop
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
 )
 
 // Limits and defaults of Plan, from the domain articles: a first version
@@ -81,12 +85,25 @@ type Milestone struct {
 
 // ControlTask is one of the first controls to implement by the first version.
 type ControlTask struct {
-	Control   controls.ID `json:"control"`
-	Title     string      `json:"title"`
-	Due       time.Time   `json:"due"`
-	Owner     isms.Owner  `json:"owner,omitzero"`
-	OwnerName string      `json:"owner_name,omitempty"`
-	Reason    string      `json:"reason"`
+	Control controls.ID `json:"control"`
+	Title   string      `json:"title"`
+	// Due is the control's own day within the first-controls step (see
+	// Plan): the controls are spread over the step, not all due at its end.
+	Due       time.Time  `json:"due"`
+	Owner     isms.Owner `json:"owner,omitzero"`
+	OwnerName string     `json:"owner_name,omitempty"`
+	Reason    string     `json:"reason"`
+	// Improve is set for a control whose implementation record already
+	// said implemented when the plan was made (Priority.Status): a risk
+	// applies it as not yet fully effective or plans an open action on
+	// it, so the task is to make it fully effective. Progress does not
+	// count it, since its record cannot show that work; the risk's
+	// treatment action does.
+	Improve bool `json:"improve,omitempty"`
+	// LossAvoided and Simulated are the Priority's figures; what each
+	// control would avoid alone (they overlap and do not add up).
+	LossAvoided []risk.Money     `json:"loss_avoided,omitempty"`
+	Simulated   *decimal.Decimal `json:"simulated,omitempty"`
 }
 
 // Roadmap is the plan from the start to the stage 2 audit.
@@ -120,9 +137,17 @@ type RoadmapInput struct {
 	// period stretches or shrinks to meet it, and EvidenceMonths must then
 	// be 0.
 	Stage2 time.Time
-	// FirstControls become tasks due at the first version, owned by the
-	// control's implementation record owner or, failing that, by the
-	// accountable role for control implementation.
+	// FirstControls become tasks within the first-controls step, owned by
+	// the control's implementation record owner or, failing that, by the
+	// accountable role for control implementation. They are due one after
+	// the other in the order given (FirstControls' rank order), so that
+	// nobody gets them all on one day: the step's days are shared out in
+	// proportion to each control's EffortDays, a control without an
+	// estimate counting as the mean of the known ones (as one share each
+	// when none is known); the task is due at the end of its share, the
+	// last on the first version's day, and a due day on a Saturday or
+	// Sunday moves back to the Friday when that is still after the step's
+	// start.
 	FirstControls   []Priority
 	Implementations []controls.Implementation
 }
@@ -148,6 +173,12 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 	}
 	if len(in.FirstControls) > MaxFirstControls {
 		p.Addf("first_controls", "%d controls are more than MaxFirstControls (%d)", len(in.FirstControls), MaxFirstControls)
+	} else {
+		for i, pr := range in.FirstControls {
+			if pr.EffortDays < 0 || pr.EffortDays > MaxEffortDays {
+				p.Addf(isms.JoinPath(isms.Index("first_controls", i), "effort_days"), "effort %d is not between 0 and MaxEffortDays (%d)", pr.EffortDays, MaxEffortDays)
+			}
+		}
 	}
 	if err := p.Err(); err != nil {
 		return Roadmap{}, err
@@ -235,15 +266,75 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 			implOwner[im.Control] = im.Owner
 		}
 	}
-	for _, pr := range in.FirstControls {
+	dues := spread(weeks(start, 2), first, in.FirstControls)
+	for i, pr := range in.FirstControls {
 		o, ok := implOwner[pr.Control]
 		name := in.Context.OwnerName(o)
 		if !ok {
 			o, name = owner(isms.AreaControlImplementation)
 		}
-		rm.Controls = append(rm.Controls, ControlTask{Control: pr.Control, Title: pr.Title, Due: first, Owner: o, OwnerName: name, Reason: pr.Reason})
+		rm.Controls = append(rm.Controls, ControlTask{Control: pr.Control, Title: pr.Title, Due: dues[i], Owner: o, OwnerName: name, Reason: pr.Reason,
+			Improve: pr.Status == controls.Implemented, LossAvoided: slices.Clone(pr.LossAvoided), Simulated: pr.Simulated})
 	}
 	return rm, nil
+}
+
+// spread gives each control its due day between from (exclusive) and to
+// (the last control's day), by cumulative share of effort (RoadmapInput's
+// FirstControls).
+func spread(from, to time.Time, ps []Priority) []time.Time {
+	days := int64(to.Sub(from).Hours() / 24)
+	var known, sum int64
+	for _, p := range ps {
+		if p.EffortDays > 0 {
+			known++
+			sum += int64(p.EffortDays)
+		}
+	}
+	weight := func(p Priority) int64 {
+		switch {
+		case known == 0:
+			return 1
+		case p.EffortDays > 0:
+			return int64(p.EffortDays) * known
+		default:
+			return sum // the mean of the known, times known
+		}
+	}
+	var total int64
+	for _, p := range ps {
+		total += weight(p)
+	}
+	out := make([]time.Time, len(ps))
+	var cum int64
+	for i, p := range ps {
+		cum += weight(p)
+		d := from.AddDate(0, 0, int((days*cum+total-1)/total)) // ceil: the last is on to
+		switch d.Weekday() {
+		case time.Saturday:
+			if f := d.AddDate(0, 0, -1); f.After(from) {
+				d = f
+			}
+		case time.Sunday:
+			if f := d.AddDate(0, 0, -2); f.After(from) {
+				d = f
+			}
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// controlsNote explains the first controls' due days and, when a task
+// carries a loss figure, that the figures overlap.
+func controlsNote(cs []ControlTask) string {
+	s := "Each control has its own due day, one after the other through the step (by rank, and by effort where estimated)."
+	for _, c := range cs {
+		if c.Simulated != nil || slices.ContainsFunc(c.LossAvoided, func(m risk.Money) bool { return m.Amount.IsPositive() }) {
+			return s + " " + LossFiguresOverlap
+		}
+	}
+	return s
 }
 
 func containsString(l []string, s string) bool {
@@ -342,6 +433,7 @@ func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 		for _, c := range rm.Controls {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cells.Markdown(string(c.Control)), cells.Markdown(c.Title), d(c.Due), who(c.OwnerName), cells.Markdown(c.Reason))
 		}
+		b.WriteString("\n" + controlsNote(rm.Controls) + "\n")
 	}
 	if len(rm.Gaps) > 0 {
 		b.WriteString("\n## Owners missing\n\n")

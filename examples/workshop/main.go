@@ -30,6 +30,7 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 	"github.com/ismskit/ismskit/threats"
 	"github.com/ismskit/ismskit/workshop"
 )
@@ -60,7 +61,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := Build(Org{Context: c, Register: reg, Implementations: sample.Implementations(), SoA: &st, Start: sample.Workshop})
+	files, err := Build(Org{Context: c, Register: reg, Implementations: sample.Implementations(), SoA: &st, Suppliers: sample.Suppliers(), Start: sample.Workshop})
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,10 @@ type Org struct {
 	Register        risk.Register
 	Implementations []controls.Implementation
 	SoA             *soa.SoA
-	Start           time.Time
+	// Suppliers links the scope's interfaces to the register's supplier
+	// risks (workshop.Input.Suppliers).
+	Suppliers suppliers.Register
+	Start     time.Time
 	// Confirm, when above 0, stands for the workshop's decision: the first
 	// Confirm candidates are confirmed as risks (Candidate.Draft, with a
 	// treatment plan for their missing controls) in a copy of Register
@@ -107,7 +111,7 @@ func Build(o Org) (map[string][]byte, error) {
 func build(o Org) (map[string][]byte, Result, error) {
 	var res Result
 	var err error
-	res.Candidates, err = workshop.Candidates(workshop.Input{Context: o.Context, Implementations: o.Implementations, Register: o.Register})
+	res.Candidates, err = workshop.Candidates(workshop.Input{Context: o.Context, Implementations: o.Implementations, Register: o.Register, Suppliers: o.Suppliers})
 	if err != nil {
 		return nil, res, fmt.Errorf("candidates: %w", err)
 	}

@@ -26,7 +26,7 @@ func sampleOrg(t *testing.T) Org {
 	require.NoError(t, err)
 	st, err := sample.SoA(c, reg)
 	require.NoError(t, err)
-	return Org{Context: c, Register: reg, Implementations: sample.Implementations(), SoA: &st, Start: sample.Workshop}
+	return Org{Context: c, Register: reg, Implementations: sample.Implementations(), SoA: &st, Suppliers: sample.Suppliers(), Start: sample.Workshop}
 }
 
 // accountancy is a very different organisation: a 12-person accountancy
@@ -138,7 +138,12 @@ func TestBuild_AVeryDifferentOrganisationGetsDifferentSensibleProposals(t *testi
 	for _, dev := range []threats.ID{"source-code-leak", "web-app-attack", "untested-change", "device-lost", "malicious-dependency"} {
 		assert.NotContains(t, firmT, dev, "an accountancy without development or remote work is not offered %s", dev)
 	}
-	assert.Contains(t, saasT, threats.ID("source-code-leak"))
+	// The SaaS company's proposals name its source code; with every
+	// proposal, its development threats too.
+	assert.True(t, slices.ContainsFunc(saas.Candidates, func(c workshop.Candidate) bool { return c.AssetName == "Source code" }))
+	saasAll, err := workshop.Candidates(workshop.Input{Context: sampleOrg(t).Context, Limit: workshop.MaxCandidates, PerAsset: workshop.MaxPerAsset, PerThreat: workshop.MaxPerThreat})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(saasAll, func(c workshop.Candidate) bool { return c.Threat == "source-code-leak" }))
 	firmAll, err := workshop.Candidates(workshop.Input{Context: acc.Context, Limit: workshop.MaxCandidates, PerThreat: workshop.MaxPerThreat, PerAsset: workshop.MaxPerAsset})
 	require.NoError(t, err)
 	var all []threats.ID
