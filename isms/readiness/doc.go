@@ -100,7 +100,9 @@
 //
 // The verdict thresholds are named constants: PlanOverdueDays = 90 and
 // TrainingBlockPercent = 50; a report lists at most MaxUrgent urgent gaps;
-// a roadmap step more than RoadmapLateDays = 14 days late is a warning.
+// a roadmap step more than RoadmapLateDays = 14 days late is a warning;
+// a roadmap note quotes at most RoadmapNoteStepMax = 160 bytes of the next
+// step of an item not met.
 //
 // # Score and urgency
 //

@@ -237,7 +237,7 @@ func notMet(items map[string]Item, ids []string) string {
 	var out []string
 	for _, id := range ids {
 		if it, ok := items[id]; ok && it.Status != Met {
-			out = append(out, fmt.Sprintf("%s %s: %s", it.ID, it.Status, shortenTo(it.NextStep, noteStepMax)))
+			out = append(out, fmt.Sprintf("%s %s: %s", it.ID, it.Status, shortenTo(it.NextStep, RoadmapNoteStepMax)))
 		}
 	}
 	if len(out) == 0 {
@@ -246,9 +246,10 @@ func notMet(items map[string]Item, ids []string) string {
 	return "not met: " + strings.Join(out, "; ")
 }
 
-// noteStepMax is how much of an item's next step a roadmap note quotes;
-// the item itself has the whole text.
-const noteStepMax = 160
+// RoadmapNoteStepMax is how many bytes of an item's next step a roadmap
+// step's note quotes when it says which item is not met (cut at a
+// character, with "…"); the item itself has the whole text.
+const RoadmapNoteStepMax = 160
 
 func joinNotes(a, b string) string {
 	if b == "" {

@@ -3,6 +3,7 @@ package readiness_test
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,4 +189,76 @@ func TestReadiness_ClientTextNamesOwnRolesAndNoGoAPI(t *testing.T) {
 	assert.Contains(t, item(readiness.Assess(sin, now), "5.2").NextStep, "have the Managing director approve the policy")
 	sin.Context.Responsibilities = without(t, sin.Context.Responsibilities, "policy approval", func(r isms.Responsibility) bool { return r.Area == isms.AreaPolicyApproval })
 	assert.Contains(t, item(readiness.Assess(sin, now), "5.2").NextStep, "have top management approve the policy")
+}
+
+// FuzzAssessTrial2 changes the trial firm's treatment actions, its IT
+// provider and the report's day: Assess never panics, its report
+// validates, and the verdicts of trial 2 hold: 8.3 is met only when every
+// action is done or cancelled, the treatment results are never met with
+// no action done, and the supplier blocker comes only with the supplier
+// item not met.
+func FuzzAssessTrial2(f *testing.F) {
+	reg, err := hallaRegister()
+	if err != nil {
+		f.Fatal(err)
+	}
+	c, sup := hallaContext(), hallaSuppliers()
+	f.Add(uint8(0), uint8(0), int64(0), "IT service provider", int64(0), false, int64(12))
+	f.Add(uint8(3), uint8(2), int64(-90), "a|b\n<script>", int64(-400), true, int64(400000))
+	f.Fuzz(func(t *testing.T, which, status uint8, dueShift int64, name string, reviewedShift int64, assessed bool, day int64) {
+		in := readiness.Input{Context: c, Register: reg, Suppliers: sup, Implementations: hallaImplementations()}
+		in.Register.Risks = append([]risk.Risk(nil), reg.Risks...)
+		var acts []*risk.Action
+		for i := range in.Register.Risks {
+			r := &in.Register.Risks[i]
+			r.Treatment.Actions = append([]risk.Action(nil), r.Treatment.Actions...)
+			for k := range r.Treatment.Actions {
+				acts = append(acts, &r.Treatment.Actions[k])
+			}
+		}
+		a := acts[int(which)%len(acts)]
+		a.Status = []risk.ActionStatus{risk.ActionPlanned, risk.ActionInProgress, risk.ActionDone, risk.ActionCancelled, "bogus"}[int(status)%5]
+		a.Due = a.Due.AddDate(0, 0, int(dueShift%100000))
+		in.Suppliers.Suppliers = append([]suppliers.Supplier(nil), sup.Suppliers...)
+		s := &in.Suppliers.Suppliers[0]
+		s.Name = name
+		s.Access = append([]suppliers.Access(nil), s.Access...)
+		if reviewedShift != 0 {
+			s.Access[0].Reviewed = hAsOf.AddDate(0, 0, int(reviewedShift%100000))
+		}
+		if assessed {
+			s.Assessments = []suppliers.Assessment{{Date: hAsOf.AddDate(0, 0, -1), Method: "questionnaire", Outcome: suppliers.OutcomeAcceptable}}
+		}
+		at := hWorkshop.AddDate(0, 0, int(day%200000))
+		r := readiness.Assess(in, at)
+		if at.Year() < 1 || at.Year() > 9999 {
+			return
+		}
+		if err := r.Validate(); err != nil {
+			t.Fatalf("Assess made a report that does not validate: %v", err)
+		}
+		open, done := 0, 0
+		for _, x := range acts {
+			switch x.Status {
+			case risk.ActionDone:
+				done++
+			case risk.ActionCancelled:
+			default:
+				open++
+			}
+		}
+		if item(r, "8.3").Status == readiness.Met && open > 0 {
+			t.Fatalf("8.3 met with %d actions open: %+v", open, item(r, "8.3"))
+		}
+		if item(r, "doc:treatment-results").Status == readiness.Met && done == 0 && open > 0 {
+			t.Fatalf("treatment results met with no action done: %+v", item(r, "doc:treatment-results"))
+		}
+		if slices.Contains(blockerRules(r), "critical-supplier-unchecked") && item(r, "A.5.19-A.5.23").Status == readiness.Met {
+			t.Fatalf("supplier blocker with the supplier item met")
+		}
+		var b bytes.Buffer
+		if err := readiness.WriteMarkdown(&b, r, readiness.MarkdownOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

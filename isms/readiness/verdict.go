@@ -206,12 +206,12 @@ func criticalSupplierUnchecked(in *Input, _ map[string]Item, now time.Time) ([]s
 		}
 		for _, a := range s.Access {
 			if a.Kind == suppliers.AccessPrivileged && a.Reviewed.IsZero() {
-				never = append(never, "its privileged access never reviewed")
+				never = append(never, "privileged access never reviewed")
 				break
 			}
 		}
 		if len(never) > 0 {
-			found = append(found, fmt.Sprintf("%q (%s: %s)", shorten(s.Name), joinList(clip(cl.Reasons, 2)), strings.Join(never, ", ")))
+			found = append(found, fmt.Sprintf("%q (critical: %s): %s", shorten(s.Name), joinList(clip(cl.Reasons, 2)), strings.Join(never, ", ")))
 		}
 	}
 	if len(found) == 0 {
