@@ -262,3 +262,11 @@ func FuzzAssessTrial2(f *testing.F) {
 		}
 	})
 }
+
+// Trial 2 item 15 (rough text): 9.1's evidence showed the stored progress
+// values ("not_measured") rather than words.
+func TestReadiness_91EvidenceInWordsNotStoredValues(t *testing.T) {
+	ev := strings.Join(item(readiness.Assess(hallaInput(t), hAsOf), "9.1").Evidence, "; ")
+	assert.Contains(t, ev, "MFA on every account: not measured")
+	assert.NotContains(t, ev, "_")
+}
