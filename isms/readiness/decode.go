@@ -153,8 +153,10 @@ func equalItems(a, b Item) bool {
 }
 
 // shorten quotes at most 64 bytes of a value in a message.
-func shorten(s string) string {
-	const max = 64
+func shorten(s string) string { return shortenTo(s, 64) }
+
+// shortenTo quotes at most max bytes of a text, cut at a rune boundary.
+func shortenTo(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}

@@ -23,8 +23,9 @@
 // # Items and statuses
 //
 // Assess walks every leaf requirement of clauses 4.1 to 10.2 (9.2.1 and
-// 9.2.2, 9.3.1 to 9.3.3 each its own item), the incident controls and the
-// mandatory documented information at the time now it is given. Each Item
+// 9.2.2, 9.3.1 to 9.3.3 each its own item), the supplier controls
+// (A.5.19–A.5.23), the incident controls and the mandatory documented
+// information at the time now it is given. Each Item
 // is met, partial, stale (was met, but is out of date) or missing, with
 // the evidence found and one concrete next step. Items are judged on
 // substance: a planned audit is not a performed one, an auditor may not
@@ -33,6 +34,19 @@
 // the headcount against the organisation's own objective. The 2024 climate
 // amendment: an explicit determination on climate change, with its
 // reason, satisfies 4.1; in 4.2 it is only a note.
+//
+// 8.3 and its record judge the risk treatment plan by its own actions:
+// done, open on schedule, or overdue ("0 of 4 treatment actions done; 4
+// open, on schedule" is partial); implementation records of controls are
+// no evidence that the plan was carried out. No incident recorded meets
+// the incident controls only when an incident handling process is
+// described and someone looked in the last 12 months (an internal audit,
+// or a review of the process): as for 10.2, none is evidence only after
+// someone has looked. 8.1 lists every check that fails (the yearly plan,
+// the core processes, the suppliers), not only the first; the supplier
+// item lists every error of the supplier register's lint. Next steps name
+// the organisation's own roles (the role accountable for policy approval,
+// the roles with ISMS responsibilities), never roles it does not have.
 //
 // # Verdict
 //
@@ -43,13 +57,18 @@
 // stage 2 (no internal audit of the ISMS performed by an independent
 // auditor, no management review, a review without inputs a–g or results,
 // the SoA not approved or with undecided controls, a mandatory document
-// missing, a major nonconformity open, a risk above the appetite without a
+// missing, a major nonconformity open, a critical supplier never assessed
+// or its privileged access never reviewed, a risk above the appetite without a
 // valid acceptance (missing or expired), a corrective action past its due
 // date, a plan occurrence overdue by more than PlanOverdueDays (90) days,
 // training coverage below TrainingBlockPercent (50) % of the training
 // target). The score never overrides it. Counts in the text agree with
 // their nouns ("1 audit", "2 audits"), and 8.1 counts overdue occurrences
-// apart from the activities they belong to.
+// apart from the activities they belong to. Why a critical supplier never
+// checked blocks stage 2 while a late reassessment does not is argued at
+// VerdictRules: "never" leaves no evidence the supplier controls ever ran
+// for the supplier that matters most (a major nonconformity); "late" shows
+// a control that ran and lapsed (a minor one).
 //
 // # Where you stand on the roadmap
 //
@@ -67,7 +86,11 @@
 // with records at least as old as the planned operating period, the
 // internal audit from 9.2.1 and the management review from 9.3.1. Only the
 // certification body's stage 1 and stage 2 come from the host
-// (Input.Certification). A step more than RoadmapLateDays (14) days late
+// (Input.Certification). A step late or in progress says which of the
+// items it is judged from is not met, with its status and next step
+// ("not met: 5.3 partial: nobody is accountable for …"), and the operating
+// evidence step how far back its records go. A step more than
+// RoadmapLateDays (14) days late
 // is a warning in the report, never a blocker: the roadmap is the
 // organisation's own plan, and what an auditor would hold against it (no
 // audit, no review, the yearly plan not kept) is already a verdict rule.
@@ -77,7 +100,9 @@
 //
 // The verdict thresholds are named constants: PlanOverdueDays = 90 and
 // TrainingBlockPercent = 50; a report lists at most MaxUrgent urgent gaps;
-// a roadmap step more than RoadmapLateDays = 14 days late is a warning.
+// a roadmap step more than RoadmapLateDays = 14 days late is a warning;
+// a roadmap note quotes at most RoadmapNoteStepMax = 160 bytes of the next
+// step of an item not met.
 //
 // # Score and urgency
 //

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
@@ -144,28 +143,26 @@ func docOperation(in *Input, _ time.Time) verdict {
 	return verdict{Met, ev, ""}
 }
 
-func docTreatmentResults(in *Input, _ time.Time) verdict {
-	controlsDone, actionsDone := 0, 0
-	for _, im := range in.Implementations {
-		if im.Status == controls.Implemented && len(im.Evidence) > 0 {
-			controlsDone++
-		}
+// docTreatmentResults looks for the results of the risk treatment plan:
+// its completed actions. Implementation records of controls are no result
+// of the plan unless an action of the plan is done. A plan with no action
+// done yet is partial, not missing: the register shows where each action
+// stands, and an action past its due day is 8.3's finding (stale) and,
+// beyond the criteria's grace, the risk-not-accepted blocker's, not a
+// missing mandatory record.
+func docTreatmentResults(in *Input, now time.Time) verdict {
+	p := progressOf(in.Register, now)
+	switch {
+	case len(in.Register.Risks) == 0:
+		return verdict{Missing, nil, "assess and treat the risks, then record the results of the treatment: completed actions with their dates"}
+	case p.total == 0:
+		return verdict{Met, []string{"no treatment actions planned: the results are the risk owners' decisions in the register"}, ""}
+	case p.done == 0 && len(p.overdue) > 0:
+		return verdict{Partial, []string{"no result yet: " + plural.N(len(p.overdue), "action") + " overdue"}, fmt.Sprintf("0 of %s done: finish the overdue actions, record each as done with the date and keep its evidence", plural.N(p.total, "treatment action"))}
+	case p.done == 0:
+		return verdict{Partial, []string{"no result yet: the actions are on schedule"}, fmt.Sprintf("0 of %s done: when an action is finished, record it as done with the date and keep its evidence", plural.N(p.total, "treatment action"))}
 	}
-	for _, r := range in.Register.Risks {
-		for _, a := range r.Treatment.Actions {
-			if !a.Completed.IsZero() {
-				actionsDone++
-			}
-		}
-	}
-	what := plural.N(controlsDone, "implemented control") + " with evidence"
-	if actionsDone > 0 {
-		what += " and " + plural.N(actionsDone, "completed treatment action")
-	}
-	if controlsDone == 0 {
-		what = plural.N(actionsDone, "completed treatment action")
-	}
-	return present(controlsDone+actionsDone > 0, what, "record the results of the risk treatment: completed actions and implemented controls with their evidence")
+	return verdict{Met, []string{fmt.Sprintf("%s of %d", plural.N(p.done, "completed treatment action"), p.total)}, ""}
 }
 
 func docRiskResults(in *Input, _ time.Time) verdict {

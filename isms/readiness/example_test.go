@@ -42,7 +42,7 @@ func Example() {
 		fmt.Printf("%s (%s)\n", it.ID, it.Status)
 	}
 	// Output:
-	// ready for stage 1; 76.0 % ready
+	// ready for stage 1; 74.3 % ready
 	// blocker no-internal-audit: [9.2.1]
 	// blocker no-management-review: [9.3.1]
 	// blocker mandatory-document: [doc:review]
@@ -65,18 +65,18 @@ func ExampleWriteMarkdown() {
 	//
 	// **Verdict: NOT READY.** 6 blockers:
 	//
-	// - **no-policy** (blocks stage 1; 5.2): Information security policy: compose the information security policy (policy.Compose) and have it approved
+	// - **no-policy** (blocks stage 1; 5.2): Information security policy: compose the information security policy and have the CEO approve it
 	// - **no-risk-assessment** (blocks stage 1; 6.1.2): Information security risk assessment: run a first risk workshop: rate the 3–5 key risks on likelihood and impact, each with an owner
 	// - **no-soa** (blocks stage 1; doc:soa): Document: Statement of Applicability: generate the SoA
 	// - **no-internal-audit** (blocks stage 2; 9.2.1): Internal audit performed by an independent auditor (missing): plan and carry out an internal audit of the whole ISMS with an independent auditor
 	// - **no-management-review** (blocks stage 2; 9.3.1): Management review held at planned intervals (missing): hold a management review with top management before the stage 2 audit
 	// - **mandatory-document** (blocks stage 2; doc:policy, doc:risk-method, doc:treatment-process, doc:soa, doc:treatment-plan, doc:competence, doc:own, doc:operation, doc:risk-results, doc:treatment-results, doc:monitoring, doc:audit, doc:review): 13 mandatory documents or records missing: Document: information security policy; Document: risk assessment process and acceptance criteria; Document: risk treatment process; Document: Statement of Applicability; Document: risk treatment plan; Record: evidence of competence; Document: the organisation's own documents, in a register; Record: operational processes ran as planned; Record: risk assessment results; Record: risk treatment results; Record: monitoring and measurement results; Record: audit programme and audit results; Record: management review results
 	//
-	// As of 2026-12-01: **24.7 %** ready (10 met, 3 partial, 0 stale, 34 missing).
+	// As of 2026-12-01: **23.7 %** ready (9 met, 4 partial, 0 stale, 35 missing).
 	//
 	// ## Most urgent
 	//
-	// 1. **5.2 Information security policy** (missing): compose the information security policy (policy.Compose) and have it approved
+	// 1. **5.2 Information security policy** (missing): compose the information security policy and have the CEO approve it
 	// 2. **6.1.2 Information security risk assessment** (missing): run a first risk workshop: rate the 3–5 key risks on likelihood and impact, each with an owner
 	// 3. **6.1.3 Information security risk treatment and the Statement of Applicability** (missing): assess the risks first, then decide how to treat each
 	//

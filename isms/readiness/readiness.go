@@ -35,7 +35,9 @@ type Input struct {
 	Processes processes.Register
 	// Suppliers is the supplier register: 8.1 expects externally provided
 	// processes and services (the scope's supplier and cloud interfaces)
-	// controlled, and reads the register's lint errors.
+	// controlled, the supplier item (A.5.19–A.5.23) lists every error of
+	// the register's lint, and a critical supplier never assessed, or with
+	// privileged access never reviewed, blocks stage 2.
 	Suppliers suppliers.Register
 	// Roadmap, when given (workshop.Plan), adds the section "where you
 	// stand on the roadmap" to the report: each step's state on the

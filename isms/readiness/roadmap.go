@@ -3,6 +3,7 @@ package readiness
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/internal/plural"
@@ -68,9 +69,11 @@ type RoadmapStep struct {
 //	internal_audit     item 9.2.1 met; the latest performed audit
 //	management_review  item 9.3.1 met; the latest management review
 //	stage1, stage2     Input.Certification (the certification body's audits)
-func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (map[workshop.Step]time.Time, map[workshop.Step]string) {
-	done := map[workshop.Step]time.Time{}
-	basis := map[workshop.Step]string{}
+//
+// It also returns, for each step, what its state rests on in words and the
+// IDs of the items it was judged from.
+func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (done map[workshop.Step]time.Time, basis map[workshop.Step]string, judged map[workshop.Step][]string) {
+	done, basis, judged = map[workshop.Step]time.Time{}, map[workshop.Step]string{}, map[workshop.Step][]string{}
 	met := func(ids ...string) bool {
 		for _, id := range ids {
 			if items[id].Status != Met {
@@ -97,8 +100,8 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 		}
 		return out
 	}
-	mark := func(s workshop.Step, ok bool, at time.Time, ids string) {
-		basis[s] = ids
+	mark := func(s workshop.Step, ok bool, at time.Time, what string, ids ...string) {
+		basis[s], judged[s] = what, ids
 		if ok {
 			done[s] = at
 		}
@@ -106,13 +109,13 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 	for _, m := range rm.Milestones {
 		switch m.Step {
 		case workshop.StepScope:
-			mark(m.Step, met("4.3", "5.3"), time.Time{}, "items 4.3, 5.3")
+			mark(m.Step, met("4.3", "5.3"), time.Time{}, "items 4.3, 5.3", "4.3", "5.3")
 		case workshop.StepWorkshop:
 			var ts []time.Time
 			for _, r := range in.Register.Risks {
 				ts = append(ts, r.Inherent.Date)
 			}
-			mark(m.Step, met("6.1.2"), earliest(ts), "item 6.1.2")
+			mark(m.Step, met("6.1.2"), earliest(ts), "item 6.1.2", "6.1.2")
 		case workshop.StepDocuments:
 			var pol, st time.Time
 			if in.Policy != nil {
@@ -121,13 +124,13 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			if in.SoA != nil {
 				st = in.SoA.Revision.Approval.At
 			}
-			mark(m.Step, met("doc:policy", "doc:soa", "doc:treatment-plan"), latest(pol, st), "items doc:policy, doc:soa, doc:treatment-plan")
+			mark(m.Step, met("doc:policy", "doc:soa", "doc:treatment-plan"), latest(pol, st), "items doc:policy, doc:soa, doc:treatment-plan", "doc:policy", "doc:soa", "doc:treatment-plan")
 		case workshop.StepTraining:
 			var ts []time.Time
 			for _, t := range in.Records.Training {
 				ts = append(ts, t.Completed)
 			}
-			mark(m.Step, met("7.3"), latest(ts...), "item 7.3")
+			mark(m.Step, met("7.3"), latest(ts...), "item 7.3", "7.3")
 		case workshop.StepOperating:
 			var ts []time.Time
 			if in.Plan != nil {
@@ -145,19 +148,26 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			if long {
 				at = first.Add(period)
 			}
-			mark(m.Step, met("8.1", "9.1") && long, at, "items 8.1, 9.1 and the records' age")
+			what := "items 8.1, 9.1 and the records' age"
+			switch {
+			case first.IsZero():
+				what += " (no operating record yet)"
+			case !long:
+				what += fmt.Sprintf(" (records since %s, short of the planned %s)", date(first), plural.N(int(period.Hours()/24), "day"))
+			}
+			mark(m.Step, met("8.1", "9.1") && long, at, what, "8.1", "9.1")
 		case workshop.StepInternalAudit:
 			var at time.Time
 			if a := performedAudits(in, now); len(a) > 0 {
 				at = a[0].Performed
 			}
-			mark(m.Step, met("9.2.1"), at, "item 9.2.1")
+			mark(m.Step, met("9.2.1"), at, "item 9.2.1", "9.2.1")
 		case workshop.StepManagementReview:
 			var ts []time.Time
 			for _, r := range in.Records.Reviews {
 				ts = append(ts, r.Date)
 			}
-			mark(m.Step, met("9.3.1"), latest(ts...), "item 9.3.1")
+			mark(m.Step, met("9.3.1"), latest(ts...), "item 9.3.1", "9.3.1")
 		case workshop.StepStage1:
 			held := in.Certification.Stage1
 			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 1")
@@ -166,13 +176,13 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 2")
 		case workshop.StepFirstControls:
 			if len(rm.Controls) == 0 {
-				mark(m.Step, met("8.3"), time.Time{}, "item 8.3")
+				mark(m.Step, met("8.3"), time.Time{}, "item 8.3", "8.3")
 			} else {
 				basis[m.Step] = "the first controls' implementation records"
 			}
 		}
 	}
-	return done, basis
+	return done, basis, judged
 }
 
 // standing says where the organisation stands on in.Roadmap at now.
@@ -182,12 +192,15 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 	for _, it := range items {
 		byID[it.ID] = it
 	}
-	done, basis := roadmapDone(in, rm, byID, now)
+	done, basis, judged := roadmapDone(in, rm, byID, now)
 	out := &RoadmapStanding{Steps: []RoadmapStep{}}
 	for _, s := range rm.Progress(now, done, in.Implementations) {
 		note := s.Note
 		if b := basis[s.Step]; b != "" {
 			note = joinNotes(note, "judged from "+b)
+		}
+		if s.State == workshop.Overdue || s.State == workshop.InProgress {
+			note = joinNotes(note, notMet(byID, judged[s.Step]))
 		}
 		out.Steps = append(out.Steps, RoadmapStep{Step: s.Step, Title: s.Title, Start: s.Start, Due: s.Due, Owner: s.OwnerName,
 			State: s.State, DaysLate: s.DaysLate, Note: note})
@@ -211,14 +224,37 @@ func nextAndWarnings(steps []RoadmapStep) (workshop.Step, []string) {
 			if owner == "" {
 				owner = "nobody"
 			}
-			warnings = append(warnings, fmt.Sprintf("%q is %s late (due %s, owner %s); more than RoadmapLateDays (%d)",
+			warnings = append(warnings, fmt.Sprintf("%q is %s late (due %s, owner %s); more than %d days",
 				shorten(s.Title), plural.N(s.DaysLate, "day"), date(s.Due), shorten(owner), RoadmapLateDays))
 		}
 	}
 	return next, warnings
 }
 
+// notMet says which of the items a step was judged from are not met, each
+// with its status and next step: what keeps a late step from being done.
+func notMet(items map[string]Item, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		if it, ok := items[id]; ok && it.Status != Met {
+			out = append(out, fmt.Sprintf("%s %s: %s", it.ID, it.Status, shortenTo(it.NextStep, RoadmapNoteStepMax)))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "not met: " + strings.Join(out, "; ")
+}
+
+// RoadmapNoteStepMax is how many bytes of an item's next step a roadmap
+// step's note quotes when it says which item is not met (cut at a
+// character, with "…"); the item itself has the whole text.
+const RoadmapNoteStepMax = 160
+
 func joinNotes(a, b string) string {
+	if b == "" {
+		return a
+	}
 	if a == "" {
 		return b
 	}

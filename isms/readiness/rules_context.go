@@ -184,7 +184,7 @@ func checkLeadership(in *Input, now time.Time) verdict {
 func checkPolicy(in *Input, now time.Time) verdict {
 	p := in.Policy
 	if p == nil {
-		return verdict{Missing, nil, "compose the information security policy (policy.Compose) and have it approved"}
+		return verdict{Missing, nil, "compose the information security policy and have " + approverOf(in.Context) + " approve it"}
 	}
 	ev := []string{p.RevisionLine()}
 	errors := 0
@@ -195,7 +195,7 @@ func checkPolicy(in *Input, now time.Time) verdict {
 	}
 	switch {
 	case p.Revision.Status != isms.Approved:
-		return verdict{Partial, ev, "have the CEO approve the policy and tell staff within 7 days"}
+		return verdict{Partial, ev, "have " + approverOf(in.Context) + " approve the policy and tell staff within 7 days"}
 	case !p.Revision.NextReview.IsZero() && now.After(p.Revision.NextReview):
 		return verdict{Stale, ev, "the yearly policy review is overdue: review and approve a new version"}
 	case errors > 0:
@@ -206,8 +206,11 @@ func checkPolicy(in *Input, now time.Time) verdict {
 
 func checkRoles(in *Input, _ time.Time) verdict {
 	c := in.Context
-	if len(c.Roles) == 0 || len(c.Responsibilities) == 0 {
-		return verdict{Missing, nil, "name the roles (CEO, IT manager, supervisors, employees) and who is accountable for each ISMS area"}
+	switch {
+	case len(c.Roles) == 0:
+		return verdict{Missing, nil, "name the roles that carry the ISMS (who leads the organisation, who runs its IT, who coordinates security, the staff) and who is accountable for each ISMS area"}
+	case len(c.Responsibilities) == 0:
+		return verdict{Missing, nil, "say which of the roles " + roleNames(c.Roles) + " is accountable, and which are responsible, for each ISMS area"}
 	}
 	var open []string
 	for _, f := range c.Lint(isms.LintOptions{}) {
@@ -220,6 +223,32 @@ func checkRoles(in *Input, _ time.Time) verdict {
 		return verdict{Partial, ev, open[0]}
 	}
 	return verdict{Met, ev, ""}
+}
+
+// approverOf names who approves the policy: the role accountable for
+// policy approval, or top management when no role is.
+func approverOf(c isms.OrgContext) string {
+	for _, r := range c.Responsibilities {
+		if r.Area == isms.AreaPolicyApproval {
+			for _, role := range c.Roles {
+				if role.ID == r.Accountable && strings.TrimSpace(role.Name) != "" {
+					return "the " + shorten(role.Name)
+				}
+			}
+		}
+	}
+	return "top management"
+}
+
+// roleNames lists the organisation's own role names, at most five.
+func roleNames(roles []isms.Role) string {
+	var names []string
+	for _, r := range roles {
+		if strings.TrimSpace(r.Name) != "" {
+			names = append(names, shorten(r.Name))
+		}
+	}
+	return joinList(clip(names, 5))
 }
 
 func lastReview(r records.Records, now time.Time) *records.ManagementReview {

@@ -38,7 +38,7 @@ func checkMonitoring(in *Input, now time.Time) verdict {
 		if m != nil && now.Sub(m.Date) <= 100*24*time.Hour {
 			recent++
 		}
-		ev = append(ev, fmt.Sprintf("%s: %s", o.Title, p))
+		ev = append(ev, fmt.Sprintf("%s: %s", o.Title, strings.ReplaceAll(string(p), "_", " ")))
 	}
 	switch {
 	case recent == 0:

@@ -14,6 +14,7 @@ import (
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
 	"github.com/ismskit/ismskit/processes"
+	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/suppliers"
 )
 
@@ -35,6 +36,7 @@ func operationRules() []rule {
 		{"8.1", "8.1", "Operational planning and control: the yearly plan is kept, the core processes described, suppliers controlled", 2, checkPlan},
 		{"8.2", "8.2", "Risk assessments at planned intervals", 2, checkRiskReviews},
 		{"8.3", "8.3", "Risk treatment plan implemented", 2, checkActions},
+		{"A.5.19-A.5.23", "A.5.19–A.5.23", "Supplier controls: agreements, assurance, assessments, privileged access and cloud exit", 1, checkSuppliers},
 		{"A.5.24-A.5.28,A.6.8", "A.5.24–A.5.28, A.6.8", "Incident controls: incidents reported, recorded, handled and notified in time", 1, checkIncidents},
 	}
 }
@@ -90,7 +92,15 @@ func checkCompetence(in *Input, _ time.Time) verdict {
 		reqs[q.Role] = append(reqs[q.Role], q)
 	}
 	if len(reqs) == 0 {
-		return verdict{Missing, nil, "for each ISMS role (CEO, IT manager, internal auditor …) write the competence it needs, and keep evidence (certificates, courses, experience) for each person in it"}
+		roles := keyRoles(c)
+		if len(roles) == 0 {
+			roles = c.Roles
+		}
+		which := "for each role with an ISMS responsibility"
+		if len(roles) > 0 {
+			which = "for each ISMS role (" + roleNames(roles) + ")"
+		}
+		return verdict{Missing, nil, which + " write the competence it needs, and keep evidence (certificates, courses, experience) for each person in it"}
 	}
 	courses := map[isms.PersonID]map[string]bool{}
 	for _, t := range in.Records.Training {
@@ -311,39 +321,54 @@ func checkDocumentsControl(in *Input, _ time.Time) verdict {
 	return verdict{Met, ev, ""}
 }
 
+// checkPlan judges 8.1 on every check at once: the yearly plan exists and
+// is kept (no occurrence overdue, no record outside it), the core
+// processes are described, and the suppliers are controlled. The status is
+// the worst check's (no plan: missing; an occurrence overdue: stale;
+// anything else: partial), and the next step lists each check that fails.
 func checkPlan(in *Input, now time.Time) verdict {
-	if in.Plan == nil || len(in.Plan.Activities) == 0 {
-		return verdict{Missing, nil, "build the yearly plan (calendar.DefaultPlan) with reviews, audit, training and tests"}
-	}
-	ev := []string{plural.N(len(in.Plan.Activities), "planned activity")}
-	over := in.Plan.Overdue(now.AddDate(-1, 0, 0), now)
-	if len(over) > 0 {
-		// Occurrences, not activities: a monthly activity missed all year
-		// is twelve overdue occurrences of one activity.
-		acts := map[calendar.ActivityID]bool{}
-		for _, o := range over {
-			acts[o.Activity] = true
+	status := Met
+	worse := func(s Status) {
+		if s.severity() > status.severity() {
+			status = s
 		}
-		return verdict{Stale, append(ev, fmt.Sprintf("%s overdue in the last 12 months (of %s)", plural.N(len(over), "occurrence"), plural.N(len(acts), "activity"))),
-			fmt.Sprintf("catch up: %q was due on %s", over[0].Title, date(over[0].Due))}
+	}
+	var ev, steps []string
+	if in.Plan == nil || len(in.Plan.Activities) == 0 {
+		worse(Missing)
+		steps = append(steps, "build the yearly plan with reviews, audit, training and tests")
+	} else {
+		ev = append(ev, plural.N(len(in.Plan.Activities), "planned activity"))
+		if over := in.Plan.Overdue(now.AddDate(-1, 0, 0), now); len(over) > 0 {
+			// Occurrences, not activities: a monthly activity missed all
+			// year is twelve overdue occurrences of one activity.
+			acts := map[calendar.ActivityID]bool{}
+			for _, o := range over {
+				acts[o.Activity] = true
+			}
+			worse(Stale)
+			ev = append(ev, fmt.Sprintf("%s overdue in the last 12 months (of %s)", plural.N(len(over), "occurrence"), plural.N(len(acts), "activity")))
+			steps = append(steps, fmt.Sprintf("catch up: %q was due on %s", over[0].Title, date(over[0].Due)))
+		}
+		// A record of the last 12 months that completes no planned
+		// occurrence means the plan does not show what happened.
+		var stray []string
+		for _, h := range in.Plan.Unmatched() {
+			if !h.Date.Before(now.AddDate(-1, 0, 0)) && !h.Date.After(now) {
+				stray = append(stray, fmt.Sprintf("%q (%s, %s)", shorten(h.Ref), strings.ReplaceAll(string(h.Kind), "_", " "), date(h.Date)))
+			}
+		}
+		if len(stray) > 0 {
+			worse(Partial)
+			ev = append(ev, plural.N(len(stray), "record")+" "+plural.Pick(len(stray), "matches", "match")+" no planned activity")
+			steps = append(steps, "put in the plan what was held, or correct the record's date: "+joinList(clip(stray, 3)))
+		}
 	}
 	if n := len(in.Processes.Processes); n > 0 {
 		ev = append(ev, fmt.Sprintf("%d process descriptions", n))
 	}
 	if n := len(in.Suppliers.Suppliers); n > 0 {
 		ev = append(ev, fmt.Sprintf("%d suppliers in the register", n))
-	}
-	// A record of the last 12 months that completes no planned occurrence
-	// means the plan does not show what happened.
-	var stray []string
-	for _, h := range in.Plan.Unmatched() {
-		if !h.Date.Before(now.AddDate(-1, 0, 0)) && !h.Date.After(now) {
-			stray = append(stray, fmt.Sprintf("%q (%s, %s)", shorten(h.Ref), strings.ReplaceAll(string(h.Kind), "_", " "), date(h.Date)))
-		}
-	}
-	if len(stray) > 0 {
-		return verdict{Partial, append(ev, plural.N(len(stray), "record")+" "+plural.Pick(len(stray), "matches", "match")+" no planned activity"),
-			"put in the plan what was held, or correct the record's date: " + joinList(clip(stray, 3))}
 	}
 	var missing []string
 	for _, k := range processes.Cores() {
@@ -352,15 +377,84 @@ func checkPlan(in *Input, now time.Time) verdict {
 		}
 	}
 	if len(missing) > 0 {
-		return verdict{Partial, ev, "describe the core processes with an owner, steps and the records that prove they run: " + joinList(missing)}
+		worse(Partial)
+		steps = append(steps, "describe the core processes with an owner, steps and the records that prove they run: "+joinList(missing))
 	}
-	if len(in.Suppliers.Suppliers) == 0 && hasSupplierInterface(in.Context.Scope) {
-		return verdict{Partial, ev, "control the suppliers at the scope's boundary: keep a supplier register with their agreements, assurance and assessments"}
+	if step := supplierStep(in, now); step != "" {
+		worse(Partial)
+		steps = append(steps, step)
 	}
-	for _, a := range suppliers.Lint(in.Suppliers, in.Context, now, suppliers.LintOptions{}) {
-		if a.Severity == isms.SeverityError {
-			return verdict{Partial, ev, "control the suppliers: " + a.Message}
+	return verdict{status, ev, strings.Join(steps, "; ")}
+}
+
+// supplierStep is 8.1's check of the externally provided processes: a
+// supplier register when the scope has supplier or cloud interfaces, and
+// no supplier with a lint error. It names the suppliers; the supplier item
+// lists each problem.
+func supplierStep(in *Input, now time.Time) string {
+	if len(in.Suppliers.Suppliers) == 0 {
+		if hasSupplierInterface(in.Context.Scope) {
+			return "control the suppliers at the scope's boundary: keep a supplier register with their agreements, assurance and assessments"
 		}
+		return ""
+	}
+	var names []string
+	for _, s := range in.Suppliers.Suppliers {
+		// One supplier at a time: the lint's paths need not follow the
+		// register's order.
+		if supplierErrors(s, in.Context, now) > 0 {
+			names = append(names, fmt.Sprintf("%q", shorten(s.Name)))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("control the suppliers %s (item A.5.19–A.5.23 lists each problem)", joinList(names))
+}
+
+// supplierErrors counts the supplier's lint errors.
+func supplierErrors(s suppliers.Supplier, c isms.OrgContext, now time.Time) int {
+	n := 0
+	for _, a := range suppliers.Lint(suppliers.Register{Suppliers: []suppliers.Supplier{s}}, c, now, suppliers.LintOptions{}) {
+		if a.Severity == isms.SeverityError {
+			n++
+		}
+	}
+	return n
+}
+
+// checkSuppliers judges the supplier controls 5.19–5.23 by the supplier
+// register's lint: every error is listed in the next step, the warnings
+// are counted in the evidence.
+func checkSuppliers(in *Input, now time.Time) verdict {
+	reg := in.Suppliers
+	if len(reg.Suppliers) == 0 {
+		if hasSupplierInterface(in.Context.Scope) {
+			return verdict{Missing, nil, "keep a supplier register for the suppliers and cloud services at the scope's boundary: the services, the data and access they hold, the agreement's safeguards, their certificates and assessments"}
+		}
+		return verdict{Met, []string{"no supplier or cloud service at the scope's boundary"}, ""}
+	}
+	critical := 0
+	for _, s := range reg.Suppliers {
+		if suppliers.Classify(s, in.Context).Tier == suppliers.TierCritical {
+			critical++
+		}
+	}
+	var errs []string
+	warnings := 0
+	for _, a := range suppliers.Lint(reg, in.Context, now, suppliers.LintOptions{}) {
+		if a.Severity == isms.SeverityError {
+			errs = append(errs, a.Message)
+		} else {
+			warnings++
+		}
+	}
+	ev := []string{fmt.Sprintf("%s in the register, %d critical", plural.N(len(reg.Suppliers), "supplier"), critical)}
+	if warnings > 0 {
+		ev = append(ev, plural.N(warnings, "warning")+" of the supplier lint")
+	}
+	if len(errs) > 0 {
+		return verdict{Partial, append(ev, plural.N(len(errs), "problem")), strings.Join(errs, "; ")}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -374,10 +468,45 @@ func hasSupplierInterface(sc isms.Scope) bool {
 	return false
 }
 
+// incidentProcess returns the incident handling process when it is
+// described as 8.1 expects (an owner and the records that prove it runs).
+func incidentProcess(in *Input) (processes.Process, bool) {
+	p, ok := in.Processes.ByCore(processes.CoreIncidentHandling)
+	return p, ok && !p.Owner.IsZero() && len(p.Evidence) > 0
+}
+
+// lookedAtIncidents returns what shows that someone checked the incident
+// register in the 12 months before now: an internal audit performed, or
+// the incident process reviewed. Empty when nobody did.
+func lookedAtIncidents(in *Input, p processes.Process, now time.Time) string {
+	year := now.AddDate(-1, 0, 0)
+	if a := performedAudits(in, now); len(a) > 0 && !a[0].Performed.Before(year) {
+		return "internal audit on " + date(a[0].Performed)
+	}
+	if !p.LastReview.IsZero() && !p.LastReview.Before(year) && !p.LastReview.After(now) {
+		return "incident process reviewed on " + date(p.LastReview)
+	}
+	return ""
+}
+
+// checkIncidents judges the incident controls. No incident recorded is
+// evidence, as for 10.2, only when there is a described incident process
+// to record them and someone has looked in the last 12 months.
 func checkIncidents(in *Input, now time.Time) verdict {
 	incs := in.Records.Incidents
+	proc, described := incidentProcess(in)
+	const describe = "describe the incident handling process (how staff report, who records an incident within a working day, who decides on notifications) with an owner and the records that prove it runs"
 	if len(incs) == 0 {
-		return verdict{Met, []string{"no incidents recorded"}, ""}
+		if !described {
+			return verdict{Partial, []string{"no incidents recorded, and no incident handling process to record any"},
+				describe + ", and tell staff how to report; no incidents is evidence only after someone has looked"}
+		}
+		looked := lookedAtIncidents(in, proc, now)
+		if looked == "" {
+			return verdict{Partial, []string{"no incidents recorded, and nobody has looked: no internal audit or review of the incident process in the last 12 months"},
+				"review the incident register and the incident process, or have the internal audit check them; no incidents is evidence only after someone has looked"}
+		}
+		return verdict{Met, []string{"no incidents recorded; checked: " + looked}, ""}
 	}
 	late := 0
 	var lateNotes []string
@@ -400,11 +529,18 @@ func checkIncidents(in *Input, now time.Time) verdict {
 		}
 	}
 	ev := []string{plural.N(len(incs), "incident") + ", " + plural.N(owed, "notification") + " owed"}
-	switch {
-	case len(lateNotes) > 0:
-		return verdict{Partial, ev, "notifications missed their deadlines: " + joinList(clip(lateNotes, 3))}
-	case late > 0:
-		return verdict{Partial, ev, fmt.Sprintf("%s %s not recorded the same working day or within 24 hours; remind staff and the on-call of the deadline", plural.N(late, "incident"), plural.Pick(late, "was", "were"))}
+	var steps []string
+	if len(lateNotes) > 0 {
+		steps = append(steps, "notifications missed their deadlines: "+joinList(clip(lateNotes, 3)))
+	}
+	if late > 0 {
+		steps = append(steps, fmt.Sprintf("%s %s not recorded the same working day or within 24 hours; remind staff and the on-call of the deadline", plural.N(late, "incident"), plural.Pick(late, "was", "were")))
+	}
+	if !described {
+		steps = append(steps, describe)
+	}
+	if len(steps) > 0 {
+		return verdict{Partial, ev, strings.Join(steps, "; ")}
 	}
 	return verdict{Met, ev, ""}
 }
@@ -427,22 +563,61 @@ func checkRiskReviews(in *Input, now time.Time) verdict {
 	return verdict{Met, []string{"no risk review overdue"}, ""}
 }
 
+// planProgress is where the risk treatment plan stands at now: its
+// actions (cancelled ones aside), how many are done, the open ones past
+// their due day and the open one due first.
+type planProgress struct {
+	total, done int
+	overdue     []risk.OverdueAction
+	next        *risk.OverdueAction // the open action due first; nil when none is open
+}
+
+func progressOf(reg risk.Register, now time.Time) planProgress {
+	var p planProgress
+	for _, r := range reg.Risks {
+		for _, a := range r.Treatment.Actions {
+			switch {
+			case a.Status == risk.ActionCancelled:
+				continue
+			case a.Status == risk.ActionDone:
+				p.done++
+			case p.next == nil || a.Due.Before(p.next.Action.Due):
+				p.next = &risk.OverdueAction{Ref: r.Ref, Action: a}
+			}
+			p.total++
+		}
+	}
+	p.overdue = reg.OverdueActions(now)
+	return p
+}
+
+// checkActions judges 8.3 by the treatment plan's own actions: done, open
+// on schedule, or overdue. Implementation records of controls the plan
+// does not touch are no evidence that the plan was carried out.
 func checkActions(in *Input, now time.Time) verdict {
 	if len(in.Register.Risks) == 0 {
 		return verdict{Missing, nil, "plan the treatment of the key risks"}
 	}
-	od := in.Register.OverdueActions(now)
-	counts := implemented(in.Implementations)
-	ev := []string{fmt.Sprintf("%s implemented, %d in progress, %d planned", plural.N(counts[controls.Implemented], "control"), counts[controls.InProgress], counts[controls.Planned])}
+	p := progressOf(in.Register, now)
+	if p.total == 0 {
+		if mod := in.Register.ByTreatment(risk.Modify); len(mod) > 0 {
+			return verdict{Partial, []string{"no treatment actions"}, fmt.Sprintf("plan the actions that modify risk %s: what, who, by when, which controls", mod[0].Ref)}
+		}
+		return verdict{Met, []string{"no treatment actions: no risk is to be modified"}, ""}
+	}
+	ev := []string{fmt.Sprintf("%d of %s done", p.done, plural.N(p.total, "treatment action"))}
 	late := lateControls(in, now)
 	if len(late) > 0 {
 		ev = append(ev, plural.N(len(late), "applicable control")+" not implemented past "+plural.Pick(len(late), "its date", "their dates"))
 	}
 	switch {
-	case len(od) > 0:
+	case len(p.overdue) > 0:
+		od := p.overdue
 		return verdict{Stale, append(ev, plural.N(len(od), "action")+" overdue"), fmt.Sprintf("finish %q (%s), due %s", od[0].Action.Title, od[0].Ref, date(od[0].Action.Due))}
 	case len(late) > 0:
 		return verdict{Stale, ev, "implement the applicable controls still planned past their treatment dates: " + joinList(clip(late, 5))}
+	case p.next != nil:
+		return verdict{Partial, append(ev, fmt.Sprintf("%d open, on schedule", p.total-p.done)), fmt.Sprintf("carry out the plan: next %q (%s), due %s", p.next.Action.Title, p.next.Ref, date(p.next.Action.Due))}
 	}
 	return verdict{Met, ev, ""}
 }

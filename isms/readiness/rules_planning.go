@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/records"
@@ -90,7 +89,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 	}
 	s := in.SoA
 	if s == nil {
-		return verdict{Partial, ev, "generate the Statement of Applicability from the risk treatment (soa.Generate)"}
+		return verdict{Partial, ev, "draw up the Statement of Applicability from the risk treatment: each Annex A control applicable or not, with the reason"}
 	}
 	ev = append(ev, fmt.Sprintf("SoA edition %d (%s)", s.Revision.Edition, s.Revision.Status))
 	if err := errors.Join(s.Validate(), s.CheckRefs(in.Catalogue)); err != nil {
@@ -110,7 +109,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 		return verdict{Partial, ev, "have the SoA approved"}
 	}
 	if n := len(s.Warnings); n > 0 {
-		ev = append(ev, plural.N(n, "lint finding")+" recorded at approval (soa-lint.txt)")
+		ev = append(ev, plural.N(n, "lint finding")+" recorded at approval")
 	}
 	return verdict{Met, ev, ""}
 }
@@ -187,13 +186,4 @@ func soaRevision(in *Input) *isms.Revision {
 		return nil
 	}
 	return &in.SoA.Revision
-}
-
-// implemented counts the implementation records in each status.
-func implemented(impls []controls.Implementation) map[controls.Status]int {
-	out := map[controls.Status]int{}
-	for _, im := range impls {
-		out[im.Status]++
-	}
-	return out
 }

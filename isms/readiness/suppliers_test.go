@@ -38,9 +38,11 @@ func TestOperation_SupplierWithoutDPAMakes81Partial(t *testing.T) {
 	ss := append([]suppliers.Supplier(nil), in.Suppliers.Suppliers...)
 	ss[2].Contract.ProcessingAgreement = false
 	in.Suppliers = suppliers.Register{Suppliers: ss}
-	it := item(readiness.Assess(in, now), "8.1")
+	r := readiness.Assess(in, now)
+	it := item(r, "8.1")
 	assert.Equal(t, readiness.Partial, it.Status)
-	assert.Contains(t, it.NextStep, "no data processing agreement")
+	assert.Contains(t, it.NextStep, `control the suppliers "`+ss[2].Name+`"`)
+	assert.Contains(t, item(r, "A.5.19-A.5.23").NextStep, "no data processing agreement", "the supplier item lists each problem")
 }
 
 func TestOperation_NoSupplierRegisterWithSuppliersAtTheBoundaryIsPartial(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms/records"
+	"github.com/ismskit/ismskit/suppliers"
 )
 
 // Verdict is what a certification body would decide about the audit.
@@ -45,27 +46,44 @@ type VerdictRule struct {
 // VerdictRules returns the table of verdict rules, in the order their
 // blockers are listed:
 //
-//	code                      blocks   when
-//	no-scope                  stage 1  the ISMS scope (4.3) is missing
-//	no-policy                 stage 1  the information security policy (5.2) is missing
-//	no-risk-assessment        stage 1  no risk assessment (6.1.2) or risk method
-//	no-soa                    stage 1  no Statement of Applicability or treatment plan
-//	no-internal-audit         stage 2  no internal audit of the ISMS performed in the last 12 months by an independent auditor (9.2.1)
-//	no-management-review      stage 2  no management review held in the last 12 months (9.3.1)
-//	review-without-substance  stage 2  the last review lacks inputs a–g (9.3.2) or results (9.3.3)
-//	soa-not-approved          stage 2  the SoA is not approved, or has undecided controls
-//	mandatory-document        stage 2  a mandatory document or record is missing
-//	major-nonconformity-open  stage 2  a major nonconformity or major audit finding is not closed
-//	risk-not-accepted         stage 2  a risk above the appetite that needs an acceptance has no valid one: missing, expired, by the wrong role… (6.1.3 e, f)
-//	corrective-action-overdue stage 2  a nonconformity's corrective action is past its due date and not done (10.2 d)
-//	plan-not-kept             stage 2  an occurrence of the yearly plan is overdue by more than PlanOverdueDays (8.1)
-//	training-far-below-target stage 2  fewer than TrainingBlockPercent % of the training target's staff trained in the last 12 months (7.2, 7.3)
+//	code                         blocks   when
+//	no-scope                     stage 1  the ISMS scope (4.3) is missing
+//	no-policy                    stage 1  the information security policy (5.2) is missing
+//	no-risk-assessment           stage 1  no risk assessment (6.1.2) or risk method
+//	no-soa                       stage 1  no Statement of Applicability or treatment plan
+//	no-internal-audit            stage 2  no internal audit of the ISMS performed in the last 12 months by an independent auditor (9.2.1)
+//	no-management-review         stage 2  no management review held in the last 12 months (9.3.1)
+//	review-without-substance     stage 2  the last review lacks inputs a–g (9.3.2) or results (9.3.3)
+//	soa-not-approved             stage 2  the SoA is not approved, or has undecided controls
+//	mandatory-document           stage 2  a mandatory document or record is missing
+//	major-nonconformity-open     stage 2  a major nonconformity or major audit finding is not closed
+//	critical-supplier-unchecked  stage 2  a critical supplier was never assessed, or its privileged access never reviewed (5.19–5.22)
+//	risk-not-accepted            stage 2  a risk above the appetite that needs an acceptance has no valid one: missing, expired, by the wrong role… (6.1.3 e, f)
+//	corrective-action-overdue    stage 2  a nonconformity's corrective action is past its due date and not done (10.2 d)
+//	plan-not-kept                stage 2  an occurrence of the yearly plan is overdue by more than PlanOverdueDays (8.1)
+//	training-far-below-target    stage 2  fewer than TrainingBlockPercent % of the training target's staff trained in the last 12 months (7.2, 7.3)
 //
 // What does not block: an open minor nonconformity whose action is not
 // yet due, a plan occurrence overdue for fewer than PlanOverdueDays days
 // (8.1 is stale), training coverage short of the target but at least
-// TrainingBlockPercent % of it (7.3 is partial). A stage 1 auditor raises
-// those as findings; the items and their next steps say what to do.
+// TrainingBlockPercent % of it (7.3 is partial), a supplier problem other
+// than "never" (a reassessment or access review that is late, a missing
+// processing agreement or notification clause, an expired certificate, a
+// cloud service without an exit plan: the supplier item is partial). A
+// stage 1 auditor raises those as findings; the items and their next steps
+// say what to do.
+//
+// Why a critical supplier never checked blocks stage 2 and a late check
+// does not: a supplier is critical because a failure of it hits the
+// scope's most valuable assets or it holds privileged access to them. At
+// stage 2 the auditor samples exactly those suppliers for evidence that
+// 5.19–5.22 operate. A supplier never assessed, or whose administrator
+// access nobody ever reviewed, leaves no evidence at all that the supplier
+// controls the SoA declares ever ran for the supplier that matters most: a
+// control declared and not operating, which certification bodies grade as
+// a major nonconformity. A check done once and now overdue shows the
+// control ran and has lapsed: a minor nonconformity, which does not stop
+// certification.
 //
 // The verdict is NotReady when a rule blocks stage 1, ReadyStage1 when
 // rules block only stage 2, and ReadyStage2 when no rule blocks.
@@ -81,6 +99,7 @@ func VerdictRules() []VerdictRule {
 		{"soa-not-approved", ReadyStage2, "the SoA is not approved, or has undecided controls", soaNotApproved},
 		{"mandatory-document", ReadyStage2, "a mandatory document or record is missing", mandatoryMissing},
 		{"major-nonconformity-open", ReadyStage2, "a major nonconformity or major audit finding is not closed", majorOpen},
+		{"critical-supplier-unchecked", ReadyStage2, "a critical supplier was never assessed, or its privileged access never reviewed (5.19–5.22)", criticalSupplierUnchecked},
 		{"risk-not-accepted", ReadyStage2, "a risk above the appetite that needs an acceptance has no valid one: missing, expired, by the wrong role… (6.1.3 e, f)", riskNotAccepted},
 		{"corrective-action-overdue", ReadyStage2, "a nonconformity's corrective action is past its due date and not done (10.2 d)", correctiveOverdue},
 		{"plan-not-kept", ReadyStage2, fmt.Sprintf("an occurrence of the yearly plan is overdue by more than %d days (8.1)", PlanOverdueDays), planNotKept},
@@ -166,6 +185,40 @@ func majorOpen(in *Input, _ map[string]Item, _ time.Time) ([]string, string) {
 		}
 	}
 	return nil, ""
+}
+
+// criticalSupplierUnchecked blocks when a critical supplier was never
+// assessed although its first assessment is due, or holds privileged
+// access that was never reviewed: the supplier controls never ran for it
+// (see VerdictRules for why this is a blocker and a late check is not).
+func criticalSupplierUnchecked(in *Input, _ map[string]Item, now time.Time) ([]string, string) {
+	var found []string
+	for _, s := range in.Suppliers.Suppliers {
+		cl := suppliers.Classify(s, in.Context)
+		if cl.Tier != suppliers.TierCritical {
+			continue
+		}
+		var never []string
+		if _, assessed := s.LastAssessment(); !assessed {
+			if next := s.NextAssessment(cl.Tier); next.IsZero() || !next.After(now) {
+				never = append(never, "never assessed")
+			}
+		}
+		for _, a := range s.Access {
+			if a.Kind == suppliers.AccessPrivileged && a.Reviewed.IsZero() {
+				never = append(never, "privileged access never reviewed")
+				break
+			}
+		}
+		if len(never) > 0 {
+			found = append(found, fmt.Sprintf("%q (critical: %s): %s", shorten(s.Name), joinList(clip(cl.Reasons, 2)), strings.Join(never, ", ")))
+		}
+	}
+	if len(found) == 0 {
+		return nil, ""
+	}
+	return []string{"A.5.19-A.5.23"}, fmt.Sprintf("%s never checked: %s; the supplier controls have not run for %s: assess %s and review %s privileged access",
+		plural.N(len(found), "critical supplier"), joinList(clip(found, 3)), plural.Pick(len(found), "it", "them"), plural.Pick(len(found), "it", "each"), plural.Pick(len(found), "its", "their"))
 }
 
 // Thresholds of the verdict rules.
