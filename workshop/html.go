@@ -61,7 +61,7 @@ td.date { white-space: nowrap; }
 <h2>Owners missing</h2>
 <ul>
 {{- range .Gaps}}
-<li>nobody is accountable for {{.}}</li>
+<li>{{.}}</li>
 {{- end}}
 </ul>
 {{- end}}
@@ -145,7 +145,7 @@ func WriteRoadmapHTML(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 		page.ControlsNote = controlsNote(rm.Controls)
 	}
 	for _, g := range rm.Gaps {
-		page.Gaps = append(page.Gaps, cells.Text(g))
+		page.Gaps = append(page.Gaps, cells.Text(rm.gapLine(g)))
 	}
 	var b bytes.Buffer
 	if err := roadmapHTML.Execute(&b, page); err != nil {

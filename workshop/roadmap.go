@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -438,9 +439,30 @@ func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 	if len(rm.Gaps) > 0 {
 		b.WriteString("\n## Owners missing\n\n")
 		for _, g := range rm.Gaps {
-			fmt.Fprintf(&b, "- nobody is accountable for %s\n", cells.Markdown(g))
+			fmt.Fprintf(&b, "- %s\n", cells.Markdown(rm.gapLine(g)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// gapLine says which area has no accountable role and which steps wait
+// for it: "nobody is accountable for Scope approval (steps 1, 9); name
+// the role in the responsibilities".
+func (rm Roadmap) gapLine(area string) string {
+	var steps []string
+	for i, m := range rm.Milestones {
+		if m.Area == area && m.Owner.IsZero() {
+			steps = append(steps, strconv.Itoa(i+1))
+		}
+	}
+	out := "nobody is accountable for " + area
+	switch len(steps) {
+	case 0:
+	case 1:
+		out += " (step " + steps[0] + ")"
+	default:
+		out += " (steps " + strings.Join(steps, ", ") + ")"
+	}
+	return out + "; name the accountable role in the responsibilities"
 }
