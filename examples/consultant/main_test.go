@@ -35,6 +35,15 @@ func sampleWorkbook(t *testing.T) Workbook {
 	}
 }
 
+// v1Form is wb as the v1 form can hold it: without the risks' suppliers,
+// as it has no supplier register to name.
+func v1Form(wb Workbook) Workbook {
+	for i := range wb.Risks {
+		wb.Risks[i].Supplier = suppliers.ID{}
+	}
+	return wb
+}
+
 // v1Sample is the sample company as an ismskit-workbook/1 file, which the
 // hostile corpus and the v1 tests start from.
 const v1Sample = "testdata/v1-sample-workbook.json"
@@ -43,11 +52,7 @@ const v1Sample = "testdata/v1-sample-workbook.json"
 // its v1 form equal to the sample company (go test ./examples/consultant
 // -update rewrites them).
 func TestSampleWorkbook_IsTheSampleCompany(t *testing.T) {
-	v1 := sampleWorkbook(t)
-	for i := range v1.Risks {
-		v1.Risks[i].Supplier = suppliers.ID{} // the v1 form has no supplier register to name
-	}
-	b, err := encodeWorkbook(v1)
+	b, err := encodeWorkbook(v1Form(sampleWorkbook(t)))
 	require.NoError(t, err)
 	golden.Assert(t, v1Sample, b)
 	b, err = encodeWorkbookV2(upgrade(sampleWorkbook(t)))
@@ -77,7 +82,7 @@ func TestRun_SoAThatCannotBeApprovedIsADraftAndEveryFileIsWritten(t *testing.T) 
 	wb := sampleWorkbook(t)
 	wb.Decisions = wb.Decisions[1:] // 7.6 is undecided again
 	wb.Decisions[0].Justification = "Not needed."
-	b, err := encodeWorkbook(wb)
+	b, err := encodeWorkbook(v1Form(wb))
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "draft.json")
 	require.NoError(t, os.WriteFile(in, b, 0o644))
@@ -113,7 +118,7 @@ func TestRun_BadWorkbookGetsEveryProblemAndNoFiles(t *testing.T) {
 	wb.Records.Training[0].Person = isms.NewID[isms.Person]()
 	wb.Plan.Year = 0
 	wb.Quant.Scenarios[0].Frequency.Rate = wb.Quant.Scenarios[0].Frequency.Rate.Neg()
-	b, err := encodeWorkbook(wb)
+	b, err := encodeWorkbook(v1Form(wb))
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "bad.json")
 	require.NoError(t, os.WriteFile(in, b, 0o644))

@@ -41,6 +41,9 @@ func upgrade(wb Workbook) WorkbookV2 {
 	for i, x := range wb.Records.Nonconformities {
 		names[x.ID.String()] = fmt.Sprintf("NC-%d", i+1)
 	}
+	for _, x := range wb.Suppliers.Suppliers {
+		names[x.ID.String()] = x.Name
+	}
 	name := func(id fmt.Stringer, zero bool) string {
 		if zero {
 			return ""
@@ -133,7 +136,8 @@ func upgrade(wb Workbook) WorkbookV2 {
 	for _, x := range wb.Risks {
 		rv := RiskV2{Ref: x.Ref, Title: x.Title, Kind: x.Kind, Threat: x.Threat, Vulnerability: x.Vulnerability, Scenario: x.Scenario,
 			Properties: x.Properties, Owner: owner(x.Owner), Inherent: assessment(x.Inherent), Residual: assessment(x.Residual),
-			Target: assessment(x.Target), Applied: x.Applied, NextReview: dateOf(x.NextReview), Loss: x.Loss}
+			Target: assessment(x.Target), Applied: x.Applied, NextReview: dateOf(x.NextReview),
+			Supplier: name(x.Supplier, x.Supplier.IsZero()), InherentLoss: x.InherentLoss, Loss: x.Loss, TargetLoss: x.TargetLoss}
 		for _, a := range x.Assets {
 			rv.Assets = append(rv.Assets, name(a, false))
 		}
@@ -141,7 +145,7 @@ func upgrade(wb Workbook) WorkbookV2 {
 			rv.Requirements = append(rv.Requirements, name(q, false))
 		}
 		t := x.Treatment
-		rv.Treatment = TreatmentV2{Option: t.Option, Rationale: t.Rationale, Due: dateOf(t.Due), Approved: signOff(t.Approved)}
+		rv.Treatment = TreatmentV2{Option: t.Option, Rationale: t.Rationale, Due: dateOf(t.Due), Approved: signOff(t.Approved), Cost: t.Cost}
 		for _, a := range t.Actions {
 			rv.Treatment.Actions = append(rv.Treatment.Actions, ActionV2{Title: a.Title, Owner: owner(a.Owner), Due: dateOf(a.Due),
 				Status: a.Status, Controls: a.Controls, Completed: dateOf(a.Completed)})

@@ -396,6 +396,9 @@ type RiskV2 struct {
 	Owner string `json:"owner,omitempty"`
 	// Requirements are the titles of the requirements the risk concerns.
 	Requirements []string `json:"requirements,omitempty"`
+	// Supplier is the name of the supplier (in the workbook's suppliers)
+	// whose breach, failure or exit the risk is about, if any.
+	Supplier string `json:"supplier,omitempty"`
 	// Inherent is the assessment before controls.
 	Inherent AssessmentV2 `json:"inherent"`
 	// Residual is the assessment with the controls in place.
@@ -410,8 +413,16 @@ type RiskV2 struct {
 	Acceptance *AcceptanceV2 `json:"acceptance,omitempty"`
 	// NextReview is when the risk is next reviewed.
 	NextReview Date `json:"next_review,omitzero"`
-	// Loss is the expected loss (single loss and yearly rate).
+	// InherentLoss is the expected loss without the controls in place
+	// (single loss and yearly rate), as loss.
+	InherentLoss *risk.Loss `json:"inherent_loss,omitempty"`
+	// Loss is the expected loss as the risk stands, with the controls in
+	// place (single loss and yearly rate).
 	Loss *risk.Loss `json:"loss,omitempty"`
+	// TargetLoss is the expected loss once the treatment is done, as loss;
+	// with loss and the treatment's cost it says what the plan buys (with
+	// a quant section, quant-summary.md ranks the plans by it).
+	TargetLoss *risk.Loss `json:"target_loss,omitempty"`
 	// History holds earlier assessments.
 	History []SnapshotV2 `json:"history,omitempty"`
 }
@@ -475,6 +486,9 @@ type TreatmentV2 struct {
 	Actions []ActionV2 `json:"actions,omitempty"`
 	// Approved records the owner's approval of the treatment plan.
 	Approved *SignOffV2 `json:"approved,omitempty"`
+	// Cost is what carrying out the plan costs a year (amount and
+	// currency, the currency of the risk's losses), if known.
+	Cost *risk.Money `json:"cost,omitempty"`
 }
 
 // ActionV2 is one action of a treatment plan.
