@@ -49,7 +49,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		}
 	}
 	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
-	p.Merge("", reg.Validate())
+	regErr := reg.Validate()
+	p.Merge("", regErr)
 	p.Merge("", reg.CheckRefs(wb.Context, cat))
 	p.Merge("", reg.CheckSuppliers(wb.Suppliers))
 	p.Merge("implementations", controls.Implementations(wb.Implementations).Validate())
@@ -60,8 +61,13 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	p.Merge("", wb.Suppliers.CheckRefs(wb.Context))
 	p.Merge("", wb.Processes.Validate())
 	p.Merge("", wb.Processes.CheckRefs(wb.Context, cat))
+	var quantIn quant.Input // with the register's plans (quantplans.go)
 	if wb.Quant != nil {
-		p.Merge("quant", wb.Quant.Validate())
+		if regErr == nil {
+			quantIn, _ = withPlans(&p, reg, *wb.Quant)
+		} else {
+			p.Merge("quant", wb.Quant.Validate())
+		}
 	}
 	if wb.Plan.Year == 0 {
 		p.Addf("plan.year", "give the plan year")
@@ -186,9 +192,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 
 	var losses *quant.Result
 	if wb.Quant != nil {
-		r, err := quant.Simulate(*wb.Quant)
+		r, err := simulate(&p, reg, quantIn, len(wb.Quant.Treatments))
 		if err != nil {
-			p.Merge("quant", err)
 			return deliver.Bundle{}, p.Err()
 		}
 		losses = &r

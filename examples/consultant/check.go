@@ -154,13 +154,21 @@ func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundl
 			if under(v.Path, seen) {
 				continue
 			}
-			msg := v.Problem
+			msg, path := v.Problem, v.Path
 			if humane {
 				msg = wordsOfWorkbook(humanize(msg, names))
+				// A v2 scenario names its risk by ref in "risk": the
+				// library's "ref" is that field.
+				if m := scenarioRef.FindStringSubmatch(path); m != nil {
+					path = m[1] + ".risk"
+					if under(path, seen) {
+						continue
+					}
+				}
 			} else {
-				msg = decodeHint(w, v.Path, msg)
+				msg = decodeHint(w, path, msg)
 			}
-			p.Addf(v.Path, "%s", msg)
+			p.Addf(path, "%s", msg)
 		}
 		for _, v := range isms.ValidationErrors(err) {
 			seen = append(seen, v.Path)
@@ -203,6 +211,9 @@ func under(path string, paths []string) bool {
 	}
 	return false
 }
+
+// scenarioRef is the library's path of a quant scenario's ref.
+var scenarioRef = regexp.MustCompile(`^(quant\.(?:scenarios|treatments\[\d+\]\.after)\[\d+\])\.ref$`)
 
 var meant = regexp.MustCompile(`unknown field .*; did you mean "([^"]+)"\?`)
 

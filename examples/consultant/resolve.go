@@ -357,6 +357,14 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 			in.Scenarios = append(in.Scenarios, quant.Scenario{Risk: ref[risk.Risk](p, r.risks, fmt.Sprintf("quant.scenarios[%d].risk", i), s.Risk, true),
 				Ref: s.Risk, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Magnitude: s.Loss})
 		}
+		for i, t := range q.Treatments {
+			qt := quant.Treatment{Control: t.Control, Title: t.Title, Cost: t.Cost}
+			for j, s := range t.After {
+				qt.After = append(qt.After, quant.Scenario{Risk: ref[risk.Risk](p, r.risks, fmt.Sprintf("quant.treatments[%d].after[%d].risk", i, j), s.Risk, true),
+					Ref: s.Risk, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Magnitude: s.Loss})
+			}
+			in.Treatments = append(in.Treatments, qt)
+		}
 		out.Quant = &in
 	}
 	return out, r.names, p.Err()

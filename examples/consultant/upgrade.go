@@ -290,6 +290,17 @@ func upgrade(wb Workbook) WorkbookV2 {
 			}
 			qv.Scenarios = append(qv.Scenarios, ScenarioV2{Risk: key, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Loss: s.Magnitude})
 		}
+		for _, t := range q.Treatments {
+			tv := QuantTreatmentV2{Control: t.Control, Title: t.Title, Cost: t.Cost}
+			for _, s := range t.After {
+				key := name(s.Risk, s.Risk.IsZero())
+				if key == "" {
+					key = s.Ref
+				}
+				tv.After = append(tv.After, ScenarioV2{Risk: key, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Loss: s.Magnitude})
+			}
+			qv.Treatments = append(qv.Treatments, tv)
+		}
 		out.Quant = qv
 	}
 	return out

@@ -932,6 +932,26 @@ type QuantV2 struct {
 	Options quant.Options `json:"options"`
 	// Tolerance is the organisation's loss tolerance curve.
 	Tolerance []quant.TolerancePoint `json:"tolerance,omitempty"`
+	// Treatments are controls whose effect on the scenarios is simulated
+	// on the same random numbers as the scenarios before them; the risks'
+	// own treatment plans with a target_loss are simulated beside them.
+	Treatments []QuantTreatmentV2 `json:"treatments,omitempty"`
+}
+
+// QuantTreatmentV2 is a control, or any treatment, whose effect on some of
+// the scenarios is simulated: quant-summary.md says what it buys and ranks
+// it by its return on security investment.
+type QuantTreatmentV2 struct {
+	// Control names the treatment ("A.8.5"); each treatment has its own.
+	Control string `json:"control"`
+	// Title says what it is ("Phishing-resistant MFA").
+	Title string `json:"title,omitempty"`
+	// Cost is what the treatment costs a year in the section's currency
+	// ("12000"); none means unknown, and no return is computed.
+	Cost decimal.Decimal `json:"cost,omitzero"`
+	// After are the scenarios it treats as they would be after it, each
+	// naming its risk's ref like a scenario of the section.
+	After []ScenarioV2 `json:"after"`
 }
 
 // ScenarioV2 is the loss assumption of one risk.

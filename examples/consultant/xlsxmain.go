@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ismskit/ismskit/examples/internal/deliver"
@@ -91,6 +92,15 @@ func deliverables(b deliver.Bundle) ([]deliver.File, error) {
 	files, err := deliver.Files(b)
 	if err != nil {
 		return nil, err
+	}
+	if b.Quant != nil {
+		if note := unsimulatedPlans(b.Register, *b.Quant); note != "" {
+			for i, f := range files {
+				if f.Name == "quant-summary.md" {
+					files[i].Data = append(slices.Clip(f.Data), note...)
+				}
+			}
+		}
 	}
 	var book bytes.Buffer
 	if err := xlsx.Write(&book, xlsx.Book{Context: b.Context, Register: &b.Register, SoA: &b.SoA, Readiness: &b.Report},
