@@ -93,7 +93,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return refuse(stderr, *in, locate(err), workbookTree(wb))
 	}
+	notice := placeholderNotice(wb)
 	if *check {
+		if notice != "" {
+			fmt.Fprintf(stdout, "the workbook %s has no problems, but it is not the client's yet. %s\n", *in, notice)
+			return nil
+		}
 		fmt.Fprintf(stdout, "the workbook %s has no problems: %s, %s\n", *in, bundle.Context.Organization.Name, bundle.Report.Verdict)
 		return nil
 	}
@@ -116,6 +121,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: %s (%d blockers), readiness %s %%; %d files written:\n", bundle.Context.Organization.Name, bundle.Report.Verdict, len(bundle.Report.Blockers), bundle.Report.Score.StringFixed(1), len(paths))
+	if notice != "" {
+		fmt.Fprintf(stdout, "  %s\n", notice)
+	}
 	if n := len(soa.Blocking(bundle.SoA)); n > 0 {
 		fmt.Fprintf(stdout, "  The SoA is a draft: %d problems block its approval (undecided controls, exclusions to justify); soa-lint.txt lists every finding, soa.md and readiness.md say why.\n", n)
 	}
