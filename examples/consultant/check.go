@@ -136,12 +136,13 @@ func step(v, key any) (any, bool) {
 // library finds is left out when one at the same place was already
 // listed, and IDs in its text are replaced by the names they stand for.
 func buildV2(w WorkbookV2) (deliver.Bundle, error) {
-	return buildV2After(w, nil, nil)
+	b, err := buildV2After(w, nil, nil)
+	return b.Bundle, err
 }
 
 // buildV2After is buildV2 for a workbook decoded with problems already
 // (decodeErr), whose values at the paths pruned were left out.
-func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundle, error) {
+func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (built, error) {
 	wb, names, resolveErr := resolve(w)
 	var p isms.Problems
 	var seen []string
@@ -199,7 +200,7 @@ func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundl
 		}
 		add(err, true)
 	}
-	return deliver.Bundle{}, p.Err()
+	return built{}, p.Err()
 }
 
 // under reports whether path is one of paths or lies inside one of them.

@@ -108,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if bundle, kept, err = keep(context.Background(), *db, resolved, bundle); err != nil {
+		if bundle.Bundle, kept, err = keep(context.Background(), *db, resolved, bundle.Bundle); err != nil {
 			return err
 		}
 	}

@@ -367,6 +367,7 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 		}
 		out.Quant = &in
 	}
+	out.Workshop = r.workshop(w.Workshop)
 	return out, r.names, p.Err()
 }
 

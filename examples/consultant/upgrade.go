@@ -303,6 +303,14 @@ func upgrade(wb Workbook) WorkbookV2 {
 		}
 		out.Quant = qv
 	}
+	if w := wb.Workshop; w != nil {
+		wv := &WorkshopV2{Start: dateOf(w.Start), FirstVersionWeeks: w.FirstVersionWeeks, EvidenceMonths: w.EvidenceMonths,
+			Stage2Target: dateOf(w.Stage2Target), Certification: CertificationV2{Stage1: dateOf(w.Certification.Stage1), Stage2: dateOf(w.Certification.Stage2)}}
+		for _, a := range w.KeyAssets {
+			wv.KeyAssets = append(wv.KeyAssets, name(a, false))
+		}
+		out.Workshop = wv
+	}
 	return out
 }
 

@@ -75,6 +75,11 @@ type WorkbookV2 struct {
 	Processes []ProcessV2 `json:"processes,omitempty"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *QuantV2 `json:"quant,omitempty"`
+	// Workshop is the optional risk workshop and road to certification:
+	// the key assets, the workshop's day and the certification audits'
+	// dates; it adds candidates.md, first-controls.md, roadmap.md and
+	// roadmap.html, and readiness.md's "Where you stand on the roadmap".
+	Workshop *WorkshopV2 `json:"workshop,omitempty"`
 }
 
 // Date is a date ("2027-03-31", midnight UTC) or a date and time in RFC

@@ -85,11 +85,12 @@ func writeStarterAs(dir, format string) ([]string, error) {
 	return append(paths, path), nil
 }
 
-// deliverables are the files of the deliverables, with ismskit.xlsx, the
-// book of the risk register, SoA and readiness report (module
+// deliverables are the files of the deliverables, with the workshop
+// kit's files when the workbook has a workshop section and ismskit.xlsx,
+// the book of the risk register, SoA and readiness report (module
 // github.com/ismskit/ismskit/xlsx).
-func deliverables(b deliver.Bundle) ([]deliver.File, error) {
-	files, err := deliver.Files(b)
+func deliverables(b built) ([]deliver.File, error) {
+	files, err := deliver.Files(b.Bundle)
 	if err != nil {
 		return nil, err
 	}
@@ -107,5 +108,6 @@ func deliverables(b deliver.Bundle) ([]deliver.File, error) {
 		xlsx.Options{Date: b.AsOf}); err != nil {
 		return nil, err
 	}
+	files = append(files, b.Workshop...)
 	return append(files, deliver.File{Name: "ismskit.xlsx", Data: book.Bytes()}), nil
 }
