@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
@@ -155,6 +155,18 @@ func FuzzWorkbook(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	if b, err := os.ReadFile("sample-workbook.json"); err == nil { // with the workshop and a treatment of the quant section
+		var tree map[string]any
+		if json.Unmarshal(b, &tree) == nil {
+			tree["workshop"] = map[string]any{"start": "2026-11-02", "key_assets": []any{"Staff laptops"}, "stage2_target": "2027-09-30",
+				"certification": map[string]any{"stage1": "2026-11-20"}}
+			tree["quant"].(map[string]any)["treatments"] = []any{map[string]any{"control": "A.8.14", "cost": "40000",
+				"after": []any{map[string]any{"risk": "R-3", "frequency": map[string]any{"rate": "0.1"}, "loss": map[string]any{"low": "10000", "high": "100000"}}}}}
+			if b, err := json.Marshal(tree); err == nil {
+				f.Add(b)
+			}
+		}
+	}
 	f.Add([]byte(`{"format":"ismskit-workbook/1","as_of":"2026-12-01","plan":{"year":2027}}`))
 	f.Add([]byte(`{"risks":[{"inherent":{"likelihood":3}}],"method":{"bands":[{"id":"x"}],"grid":[["x"]]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -162,8 +174,8 @@ func FuzzWorkbook(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if b, err := buildV2(wb); err == nil {
-			_, _ = deliver.Files(b)
+		if b, err := buildV2After(wb, nil, nil); err == nil {
+			_, _ = deliverables(b)
 		}
 	})
 }

@@ -26,8 +26,8 @@ import (
 // multiplied by target ARO / ARO and its loss by target SLE / SLE, so the
 // simulation compares one model before and after, never the section's
 // lognormal with the register's fixed loss. A plan whose risk has no
-// scenario in the section, or whose loss as it stands is zero, is not
-// simulated: quant-summary.md lists it under "Plans not simulated", with
+// scenario in the section, whose loss as it stands is zero, or whose
+// losses are in another currency is not simulated: quant-summary.md lists it under "Plans not simulated", with
 // the reason. Without a quant section the losses stay in the register
 // (risk-register.csv) and nothing is simulated.
 
@@ -124,6 +124,14 @@ func quantProblems(p *isms.Problems, reg risk.Register, err error, own int, at [
 	}
 	for _, v := range isms.ValidationErrors(err) {
 		if k := plan(v.Path); k >= 0 {
+			if strings.HasSuffix(v.Path, "].cost") {
+				why := v.Problem
+				if i := strings.Index(why, "a cost of"); i >= 0 {
+					why = why[i:]
+				}
+				p.Addf(fmt.Sprintf("risks[%d].treatment.cost", k), "risk %q: the loss analysis cannot take the plan's annual cost: %s", reg.Risks[k].Ref, why)
+				continue
+			}
 			why := strings.TrimPrefix(v.Problem, fmt.Sprintf("risk %q: ", reg.Risks[k].Ref))
 			p.Addf(fmt.Sprintf("risks[%d].target_loss", k), "risk %q: its plan cannot be simulated on the quant section's scenario scaled by target_loss / loss: %s",
 				reg.Risks[k].Ref, why)
@@ -149,8 +157,9 @@ func simulate(p *isms.Problems, reg risk.Register, q quant.Input, own int) (quan
 }
 
 // unsimulatedPlans is the section of quant-summary.md that lists the
-// register's plans with a target loss in the analysis' currency that
-// were not simulated, each with the reason; "" when there is none.
+// register's plans with a target loss that were not simulated, each with
+// the reason (no scenario, nothing to reduce, another currency); "" when
+// there is none.
 func unsimulatedPlans(reg risk.Register, r quant.Result) string {
 	in := quant.Input{Currency: r.Currency}
 	for _, x := range r.Risks {
@@ -160,6 +169,13 @@ func unsimulatedPlans(reg risk.Register, r quant.Result) string {
 	for _, t := range quant.TreatmentsFromRegister(reg, r.Currency) {
 		if _, _, why := planScenario(reg, in, t); why != "" {
 			fmt.Fprintf(&b, "- %s %s: %s.\n", cells.Markdown(t.After[0].Ref), cells.Markdown(t.Title), cells.Markdown(why))
+		}
+	}
+	for _, x := range reg.Risks {
+		if before := x.LossAt(risk.Residual); x.TargetLoss != nil && before != nil && x.TargetLoss.SLE.Currency == before.SLE.Currency &&
+			x.TargetLoss.SLE.Currency != r.Currency {
+			fmt.Fprintf(&b, "- %s Treatment of %s: its losses are in %s, the analysis in %s.\n", cells.Markdown(x.Ref), cells.Markdown(x.Title),
+				cells.Markdown(x.TargetLoss.SLE.Currency), cells.Markdown(r.Currency))
 		}
 	}
 	if b.Len() == 0 {

@@ -39,6 +39,9 @@ func costedTree(t *testing.T) map[string]any {
 	r5 := at(tree, "risks", 4).(map[string]any)
 	r5["loss"] = obj(t, `{"sle": {"amount": "3000", "currency": "EUR"}, "aro": "0.8"}`)
 	r5["target_loss"] = obj(t, `{"sle": {"amount": "500", "currency": "EUR"}, "aro": "0.8"}`)
+	r2 := at(tree, "risks", 1).(map[string]any)
+	r2["loss"] = obj(t, `{"sle": {"amount": "3000", "currency": "USD"}, "aro": "0.8"}`)
+	r2["target_loss"] = obj(t, `{"sle": {"amount": "500", "currency": "USD"}, "aro": "0.8"}`)
 	q := at(tree, "quant").(map[string]any)
 	q["scenarios"] = q["scenarios"].([]any)[:4]
 	q["treatments"] = []any{
@@ -64,7 +67,8 @@ func TestRun_CostedPlansAreRankedInQuantSummary(t *testing.T) {
 	md := string(b)
 	for _, want := range []string{"## What treatment buys", "| R-4: 6.3, 8.2, 8.5 Treatment of Phishing steals staff credentials | 12000.00 |",
 		"| A.8.14 A second cloud region | 40000.00 |", "| R-1: 5.16, 5.18, 8.2 Named like R-1's plan | 1000.00 |", "| R-1: 5.16, 5.18, 8.2 (plan) Treatment of ",
-		"## Plans not simulated", "- R-5 Treatment of A laptop is lost or stolen: quant.scenarios has no scenario for R-5; add one to simulate its plan."} {
+		"## Plans not simulated", "- R-5 Treatment of A laptop is lost or stolen: quant.scenarios has no scenario for R-5; add one to simulate its plan.",
+		"- R-2 Treatment of Customer data handled with overly broad rights: its losses are in USD, the analysis in EUR."} {
 		assert.Contains(t, md, want)
 	}
 	// Ranked by return, best first.
