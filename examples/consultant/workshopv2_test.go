@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,4 +108,23 @@ func TestRun_AWorkshopSectionsMistakesAreToldAtTheirPaths(t *testing.T) {
 	stderr.Reset()
 	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "workshop.stage2_target: stage 2 on 2027-01-15 is not 6 to 18 months after the start 2026-11-02")
+}
+
+// TestXLSX_TheWorkshopAndQuantTreatmentsRoundTrip: the workshop section and
+// the quant section's treatments are sheets of the spreadsheet form, read
+// back the same.
+func TestXLSX_TheWorkshopAndQuantTreatmentsRoundTrip(t *testing.T) {
+	tree := costedTree(t)
+	tree["workshop"] = workshopTree(t)["workshop"]
+	b, err := json.Marshal(tree)
+	require.NoError(t, err)
+	wb, err := decodeWorkbook(bytes.NewReader(b))
+	require.NoError(t, err)
+	back, _, err := readWorkbookXLSX(toXLSX(t, wb))
+	require.NoError(t, err)
+	assert.Equal(t, normalJSON(t, wb), normalJSON(t, back))
+	require.NotNil(t, back.Workshop)
+	assert.Equal(t, []string{"Customer project data", "Staff laptops"}, back.Workshop.KeyAssets)
+	require.Len(t, back.Quant.Treatments, 2)
+	assert.Equal(t, "R-3", back.Quant.Treatments[0].After[0].Risk)
 }
