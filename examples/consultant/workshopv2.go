@@ -156,12 +156,14 @@ func workshopProblems(p *isms.Problems, err error) {
 func runWorkshop(p *isms.Problems, wb Workbook, reg risk.Register, cat *controls.Catalogue, st *soa.SoA, losses *quant.Result) (*workshop.Roadmap, []deliver.File) {
 	w := wb.Workshop
 	in := workshop.Input{Context: wb.Context, Method: reg.Method, Implementations: wb.Implementations, Register: reg}
+	because := map[string]string{}
 	if len(w.KeyAssets) > 0 {
 		// The workshop's own key assets, in the context whose other
 		// assets still tell what the organisation is (remote work, cloud,
 		// personal data).
 		for _, f := range workshop.DetectFeatures(wb.Context) {
 			in.Features = append(in.Features, f.Feature)
+			because[string(f.Feature)] = f.Because
 		}
 		if in.Features == nil {
 			in.Features = []threats.Feature{}
@@ -178,6 +180,9 @@ func runWorkshop(p *isms.Problems, wb Workbook, reg risk.Register, cat *controls
 	if err != nil {
 		p.Merge("workshop", err)
 		return nil, nil
+	}
+	for i := range candidates {
+		candidates[i].Why = becauseOf(candidates[i].Why, because)
 	}
 	pin := workshop.PriorityInput{Register: reg, Catalogue: cat, Implementations: wb.Implementations, SoA: st}
 	if losses != nil {
@@ -231,4 +236,28 @@ func runWorkshop(p *isms.Problems, wb Workbook, reg risk.Register, cat *controls
 		files = append(files, deliver.File{Name: f.name, Data: b.Bytes()})
 	}
 	return &rm, files
+}
+
+// becauseOf puts back, in a candidate's reason, what made each feature
+// relevant ("asset location: Staff laptops"): workshop.Candidates names a
+// feature given to it ("remote_work") where it names what it detected
+// itself. A reason in another form is left as it is.
+func becauseOf(why string, because map[string]string) string {
+	const rel = "; relevant because of "
+	i := strings.Index(why, rel)
+	if i < 0 || len(because) == 0 {
+		return why
+	}
+	rest := why[i+len(rel):]
+	end := strings.Index(rest, ";")
+	if end < 0 {
+		end = len(rest)
+	}
+	list := strings.Split(rest[:end], ", ")
+	for j, f := range list {
+		if b := because[f]; b != "" {
+			list[j] = b
+		}
+	}
+	return why[:i+len(rel)] + strings.Join(list, ", ") + rest[end:]
 }
