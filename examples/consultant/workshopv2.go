@@ -118,12 +118,22 @@ func (r *resolver) workshop(w *WorkshopV2) *WorkshopInput {
 	return out
 }
 
-// checkWorkshop checks the roadmap's parameters (the weeks, the months,
-// the stage 2 target against the start) by planning it without controls,
-// each problem at its workbook path.
+// checkWorkshop checks the workshop kit's limits on the register
+// (workshop.MaxRisks, MaxImplementations) and the roadmap's parameters
+// (the weeks, the months, the stage 2 target against the start) by
+// planning it without controls, each problem at its workbook path.
 func checkWorkshop(p *isms.Problems, wb Workbook) {
 	w := wb.Workshop
-	if w == nil || w.Start.IsZero() {
+	if w == nil {
+		return
+	}
+	if n := len(wb.Risks); n > workshop.MaxRisks {
+		p.Addf("workshop", "the register has %d risks; the workshop kit reads at most workshop.MaxRisks (%d)", n, workshop.MaxRisks)
+	}
+	if n := len(wb.Implementations); n > workshop.MaxImplementations {
+		p.Addf("workshop", "the workbook has %d implementation records; the workshop kit reads at most workshop.MaxImplementations (%d)", n, workshop.MaxImplementations)
+	}
+	if w.Start.IsZero() {
 		return
 	}
 	_, err := workshop.Plan(workshop.RoadmapInput{Context: wb.Context, Start: w.Start, FirstVersionWeeks: w.FirstVersionWeeks,

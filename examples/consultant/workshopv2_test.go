@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/internal/golden"
+	"github.com/ismskit/ismskit/workshop"
 )
 
 // workshopTree is the sample workbook with a workshop section: two key
@@ -129,4 +131,26 @@ func TestXLSX_TheWorkshopAndQuantTreatmentsRoundTrip(t *testing.T) {
 	assert.Equal(t, []string{"Customer project data", "Staff laptops"}, back.Workshop.KeyAssets)
 	require.Len(t, back.Quant.Treatments, 2)
 	assert.Equal(t, "R-3", back.Quant.Treatments[0].After[0].Risk)
+}
+
+// TestRun_AWorkshopOverARegisterPastMaxRisksIsRefusedAtOnce: the kit's
+// limit on the register is said with the workbook's other problems,
+// naming the limit.
+func TestRun_AWorkshopOverARegisterPastMaxRisksIsRefusedAtOnce(t *testing.T) {
+	tree := workshopTree(t)
+	risks := tree["risks"].([]any)
+	var many []any
+	for i := range workshop.MaxRisks + 1 {
+		r := map[string]any{}
+		for k, v := range risks[4].(map[string]any) {
+			r[k] = v
+		}
+		r["ref"] = fmt.Sprintf("X-%d", i)
+		many = append(many, r)
+	}
+	tree["risks"] = many
+	delete(tree, "quant")
+	var stdout, stderr bytes.Buffer
+	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "workshop: the register has 2001 risks; the workshop kit reads at most workshop.MaxRisks (2000)")
 }
