@@ -8,7 +8,14 @@
 // The workbook may be a spreadsheet (-in client.xlsx), laid out as -init
 // -format xlsx writes it: a problem of it is told at its cell
 // ("Assets!C7 (owner)"). Beside the other deliverables, ismskit.xlsx holds
-// the risk register, the SoA and the readiness report.
+// the risk register, the SoA and the readiness report. A quant section adds
+// the Monte Carlo loss analysis, which ranks the section's treatments and
+// the risks' costed plans by return (quantplans.go); a workshop section
+// adds the workshop kit's candidate risks, first controls and roadmap
+// (workshopv2.go).
+//
+// A workbook that still holds the -init starter's placeholder text is
+// said to be not ready, with the sections that hold it (placeholder.go).
 //
 // A workbook with problems gets every problem at once, each with its path
 // in the workbook, a non-zero exit status and no output files. A workbook
