@@ -20,15 +20,26 @@ import (
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/workshop"
 )
+
+// built is the client's ISMS built from a workbook: the bundle the
+// deliverables are rendered from, and the workshop kit's files when the
+// workbook has a workshop section.
+type built struct {
+	deliver.Bundle
+	// Workshop are candidates.md, first-controls.md, roadmap.md and
+	// roadmap.html.
+	Workshop []deliver.File
+}
 
 // build checks the whole workbook and builds the client's ISMS. Every
 // problem is reported at once, each with its path in the workbook
 // ("context.assets[2].owner", "risks[3].inherent.likelihood"); when there is
 // any, nothing is built.
-func build(wb Workbook) (deliver.Bundle, error) {
+func build(wb Workbook) (built, error) {
 	if err := checkSizes(wb); err != nil {
-		return deliver.Bundle{}, err
+		return built{}, err
 	}
 	var p isms.Problems
 	if wb.Format != WorkbookFormat {
@@ -49,7 +60,8 @@ func build(wb Workbook) (deliver.Bundle, error) {
 		}
 	}
 	reg := risk.Register{Method: wb.Method, Risks: wb.Risks}
-	p.Merge("", reg.Validate())
+	regErr := reg.Validate()
+	p.Merge("", regErr)
 	p.Merge("", reg.CheckRefs(wb.Context, cat))
 	p.Merge("", reg.CheckSuppliers(wb.Suppliers))
 	p.Merge("implementations", controls.Implementations(wb.Implementations).Validate())
@@ -60,14 +72,20 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	p.Merge("", wb.Suppliers.CheckRefs(wb.Context))
 	p.Merge("", wb.Processes.Validate())
 	p.Merge("", wb.Processes.CheckRefs(wb.Context, cat))
+	var quantIn quant.Input // with the register's plans (quantplans.go)
 	if wb.Quant != nil {
-		p.Merge("quant", wb.Quant.Validate())
+		if regErr == nil {
+			quantIn, _ = withPlans(&p, reg, *wb.Quant)
+		} else {
+			p.Merge("quant", wb.Quant.Validate())
+		}
 	}
 	if wb.Plan.Year == 0 {
 		p.Addf("plan.year", "give the plan year")
 	}
+	checkWorkshop(&p, wb)
 	if p.Len() > 0 {
-		return deliver.Bundle{}, p.Err()
+		return built{}, p.Err()
 	}
 
 	ns := isms.NewNamespace(wb.Context.Organization.Name)
@@ -181,25 +199,35 @@ func build(wb Workbook) (deliver.Bundle, error) {
 	}
 	p.Merge("plan", plan.Validate())
 	if err := p.Err(); err != nil {
-		return deliver.Bundle{}, err
+		return built{}, err
 	}
 
 	var losses *quant.Result
 	if wb.Quant != nil {
-		r, err := quant.Simulate(*wb.Quant)
+		r, err := simulate(&p, reg, quantIn, len(wb.Quant.Treatments))
 		if err != nil {
-			p.Merge("quant", err)
-			return deliver.Bundle{}, p.Err()
+			return built{}, p.Err()
 		}
 		losses = &r
 	}
-	report := readiness.Assess(readiness.Input{
+	var roadmap *workshop.Roadmap
+	var kit []deliver.File
+	if wb.Workshop != nil {
+		if roadmap, kit = runWorkshop(&p, wb, reg, cat, &statement, losses); roadmap == nil {
+			return built{}, p.Err()
+		}
+	}
+	in := readiness.Input{
 		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
-		SoA: &statement, Policy: &pol, Plan: &plan, Processes: wb.Processes, Suppliers: wb.Suppliers,
-	}, asOf)
+		SoA: &statement, Policy: &pol, Plan: &plan, Processes: wb.Processes, Suppliers: wb.Suppliers, Roadmap: roadmap,
+	}
+	if roadmap != nil {
+		in.Certification = wb.Workshop.Certification
+	}
+	report := readiness.Assess(in, asOf)
 	adviseRefs(&report, plan, wb.Plan.TZ)
-	return deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf,
-		Suppliers: wb.Suppliers, Processes: wb.Processes}, nil
+	return built{Bundle: deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf,
+		Suppliers: wb.Suppliers, Processes: wb.Processes}, Workshop: kit}, nil
 }
 
 // planCadences is the rhythm of the client's plan the policy promises

@@ -136,12 +136,13 @@ func step(v, key any) (any, bool) {
 // library finds is left out when one at the same place was already
 // listed, and IDs in its text are replaced by the names they stand for.
 func buildV2(w WorkbookV2) (deliver.Bundle, error) {
-	return buildV2After(w, nil, nil)
+	b, err := buildV2After(w, nil, nil)
+	return b.Bundle, err
 }
 
 // buildV2After is buildV2 for a workbook decoded with problems already
 // (decodeErr), whose values at the paths pruned were left out.
-func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundle, error) {
+func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (built, error) {
 	wb, names, resolveErr := resolve(w)
 	var p isms.Problems
 	var seen []string
@@ -154,13 +155,21 @@ func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundl
 			if under(v.Path, seen) {
 				continue
 			}
-			msg := v.Problem
+			msg, path := v.Problem, v.Path
 			if humane {
 				msg = wordsOfWorkbook(humanize(msg, names))
+				// A v2 scenario names its risk by ref in "risk": the
+				// library's "ref" is that field.
+				if m := scenarioRef.FindStringSubmatch(path); m != nil {
+					path = m[1] + ".risk"
+					if under(path, seen) {
+						continue
+					}
+				}
 			} else {
-				msg = decodeHint(w, v.Path, msg)
+				msg = decodeHint(w, path, msg)
 			}
-			p.Addf(v.Path, "%s", msg)
+			p.Addf(path, "%s", msg)
 		}
 		for _, v := range isms.ValidationErrors(err) {
 			seen = append(seen, v.Path)
@@ -191,7 +200,7 @@ func buildV2After(w WorkbookV2, decodeErr error, pruned []string) (deliver.Bundl
 		}
 		add(err, true)
 	}
-	return deliver.Bundle{}, p.Err()
+	return built{}, p.Err()
 }
 
 // under reports whether path is one of paths or lies inside one of them.
@@ -203,6 +212,9 @@ func under(path string, paths []string) bool {
 	}
 	return false
 }
+
+// scenarioRef is the library's path of a quant scenario's ref.
+var scenarioRef = regexp.MustCompile(`^(quant\.(?:scenarios|treatments\[\d+\]\.after)\[\d+\])\.ref$`)
 
 var meant = regexp.MustCompile(`unknown field .*; did you mean "([^"]+)"\?`)
 

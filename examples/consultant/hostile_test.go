@@ -75,6 +75,15 @@ func hostileCases() []hostileCase {
 		{name: "quant-years-not-a-whole-number", mutate: hostile.Set("quant.options.years", json.Number("1e400")), want: "quant.options.years"},
 		{name: "quant-seed-negative", mutate: hostile.Set("quant.options.seed", json.Number("-1")), want: "quant.options.seed"},
 
+		// The risks' losses and plan costs, which reach the loss analysis.
+		{name: "risk-target-loss-sle-1e400", mutate: hostile.Set("risks.3.target_loss.sle.amount", "1e400"), want: "risks[3].target_loss"},
+		{name: "risk-target-loss-aro-1e400", mutate: hostile.Set("risks.3.target_loss.aro", "1e400"), want: "risks[3].target_loss"},
+		{name: "risk-treatment-cost-1e400", mutate: hostile.Set("risks.3.treatment.cost.amount", "1e400"), want: "risks[3].treatment.cost"},
+		{name: "risk-treatment-cost-negative", mutate: hostile.Set("risks.3.treatment.cost.amount", "-1"), want: "risks[3].treatment.cost.amount"},
+		{name: "risk-inherent-loss-currency-xx", mutate: hostile.Set("risks.3.inherent_loss.sle.currency", "XX"), want: "risks[3].inherent_loss.sle.currency"},
+		{name: "quant-treatment-cost-1e400", mutate: hostile.Set("quant.treatments", []any{map[string]any{"control": "A.8.5", "cost": "1e400",
+			"after": []any{map[string]any{"ref": "R-4", "frequency": map[string]any{"rate": "0.1"}, "loss": map[string]any{"fixed": "100"}}}}}), want: "quant.treatments[0].cost"},
+
 		// The risk method.
 		{name: "method-control-strength-minus-1", mutate: hostile.Set("method.control_strength", "-1"), want: "method.control_strength"},
 		{name: "method-control-strength-3", mutate: hostile.Set("method.control_strength", "3"), want: "method.control_strength"},

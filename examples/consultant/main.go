@@ -8,7 +8,14 @@
 // The workbook may be a spreadsheet (-in client.xlsx), laid out as -init
 // -format xlsx writes it: a problem of it is told at its cell
 // ("Assets!C7 (owner)"). Beside the other deliverables, ismskit.xlsx holds
-// the risk register, the SoA and the readiness report.
+// the risk register, the SoA and the readiness report. A quant section adds
+// the Monte Carlo loss analysis, which ranks the section's treatments and
+// the risks' costed plans by return (quantplans.go); a workshop section
+// adds the workshop kit's candidate risks, first controls and roadmap
+// (workshopv2.go).
+//
+// A workbook that still holds the -init starter's placeholder text is
+// said to be not ready, with the sections that hold it (placeholder.go).
 //
 // A workbook with problems gets every problem at once, each with its path
 // in the workbook, a non-zero exit status and no output files. A workbook
@@ -93,7 +100,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return refuse(stderr, *in, locate(err), workbookTree(wb))
 	}
+	notice := placeholderNotice(wb)
 	if *check {
+		if notice != "" {
+			fmt.Fprintf(stdout, "the workbook %s has no problems, but it is not the client's yet. %s\n", *in, notice)
+			return nil
+		}
 		fmt.Fprintf(stdout, "the workbook %s has no problems: %s, %s\n", *in, bundle.Context.Organization.Name, bundle.Report.Verdict)
 		return nil
 	}
@@ -103,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if bundle, kept, err = keep(context.Background(), *db, resolved, bundle); err != nil {
+		if bundle.Bundle, kept, err = keep(context.Background(), *db, resolved, bundle.Bundle); err != nil {
 			return err
 		}
 	}
@@ -116,6 +128,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: %s (%d blockers), readiness %s %%; %d files written:\n", bundle.Context.Organization.Name, bundle.Report.Verdict, len(bundle.Report.Blockers), bundle.Report.Score.StringFixed(1), len(paths))
+	if notice != "" {
+		fmt.Fprintf(stdout, "  %s\n", notice)
+	}
 	if n := len(soa.Blocking(bundle.SoA)); n > 0 {
 		fmt.Fprintf(stdout, "  The SoA is a draft: %d problems block its approval (undecided controls, exclusions to justify); soa-lint.txt lists every finding, soa.md and readiness.md say why.\n", n)
 	}

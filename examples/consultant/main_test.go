@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/internal/golden"
 	"github.com/ismskit/ismskit/isms"
@@ -35,6 +35,15 @@ func sampleWorkbook(t *testing.T) Workbook {
 	}
 }
 
+// v1Form is wb as the v1 form can hold it: without the risks' suppliers,
+// as it has no supplier register to name.
+func v1Form(wb Workbook) Workbook {
+	for i := range wb.Risks {
+		wb.Risks[i].Supplier = suppliers.ID{}
+	}
+	return wb
+}
+
 // v1Sample is the sample company as an ismskit-workbook/1 file, which the
 // hostile corpus and the v1 tests start from.
 const v1Sample = "testdata/v1-sample-workbook.json"
@@ -43,11 +52,7 @@ const v1Sample = "testdata/v1-sample-workbook.json"
 // its v1 form equal to the sample company (go test ./examples/consultant
 // -update rewrites them).
 func TestSampleWorkbook_IsTheSampleCompany(t *testing.T) {
-	v1 := sampleWorkbook(t)
-	for i := range v1.Risks {
-		v1.Risks[i].Supplier = suppliers.ID{} // the v1 form has no supplier register to name
-	}
-	b, err := encodeWorkbook(v1)
+	b, err := encodeWorkbook(v1Form(sampleWorkbook(t)))
 	require.NoError(t, err)
 	golden.Assert(t, v1Sample, b)
 	b, err = encodeWorkbookV2(upgrade(sampleWorkbook(t)))
@@ -77,7 +82,7 @@ func TestRun_SoAThatCannotBeApprovedIsADraftAndEveryFileIsWritten(t *testing.T) 
 	wb := sampleWorkbook(t)
 	wb.Decisions = wb.Decisions[1:] // 7.6 is undecided again
 	wb.Decisions[0].Justification = "Not needed."
-	b, err := encodeWorkbook(wb)
+	b, err := encodeWorkbook(v1Form(wb))
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "draft.json")
 	require.NoError(t, os.WriteFile(in, b, 0o644))
@@ -113,7 +118,7 @@ func TestRun_BadWorkbookGetsEveryProblemAndNoFiles(t *testing.T) {
 	wb.Records.Training[0].Person = isms.NewID[isms.Person]()
 	wb.Plan.Year = 0
 	wb.Quant.Scenarios[0].Frequency.Rate = wb.Quant.Scenarios[0].Frequency.Rate.Neg()
-	b, err := encodeWorkbook(wb)
+	b, err := encodeWorkbook(v1Form(wb))
 	require.NoError(t, err)
 	in := filepath.Join(t.TempDir(), "bad.json")
 	require.NoError(t, os.WriteFile(in, b, 0o644))
@@ -150,6 +155,18 @@ func FuzzWorkbook(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	if b, err := os.ReadFile("sample-workbook.json"); err == nil { // with the workshop and a treatment of the quant section
+		var tree map[string]any
+		if json.Unmarshal(b, &tree) == nil {
+			tree["workshop"] = map[string]any{"start": "2026-11-02", "key_assets": []any{"Staff laptops"}, "stage2_target": "2027-09-30",
+				"certification": map[string]any{"stage1": "2026-11-20"}}
+			tree["quant"].(map[string]any)["treatments"] = []any{map[string]any{"control": "A.8.14", "cost": "40000",
+				"after": []any{map[string]any{"risk": "R-3", "frequency": map[string]any{"rate": "0.1"}, "loss": map[string]any{"low": "10000", "high": "100000"}}}}}
+			if b, err := json.Marshal(tree); err == nil {
+				f.Add(b)
+			}
+		}
+	}
 	f.Add([]byte(`{"format":"ismskit-workbook/1","as_of":"2026-12-01","plan":{"year":2027}}`))
 	f.Add([]byte(`{"risks":[{"inherent":{"likelihood":3}}],"method":{"bands":[{"id":"x"}],"grid":[["x"]]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -157,8 +174,8 @@ func FuzzWorkbook(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if b, err := buildV2(wb); err == nil {
-			_, _ = deliver.Files(b)
+		if b, err := buildV2After(wb, nil, nil); err == nil {
+			_, _ = deliverables(b)
 		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/suppliers"
 
 	"github.com/google/uuid"
 )
@@ -137,6 +138,10 @@ type resolver struct {
 	ns                                                    uuid.UUID
 	p                                                     isms.Problems
 	people, roles, parties, reqs, assets, objs, risks, nc *keys
+	// sup are the suppliers' names, supIDs their IDs in workbook order
+	// (none when the list is longer than MaxListItems).
+	sup    *keys
+	supIDs []suppliers.ID
 	// names maps every derived ID to its key, to name things in messages.
 	names map[string]string
 	used  map[string]int
@@ -204,6 +209,7 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 		ns: isms.NewNamespace(w.Context.Organization.Name), names: map[string]string{}, used: map[string]int{},
 		people: newKeys("person"), roles: newKeys("role"), parties: newKeys("party"), reqs: newKeys("requirement"),
 		assets: newKeys("asset"), objs: newKeys("objective"), risks: newKeys("risk"), nc: newKeys("nonconformity"),
+		sup: newKeys("supplier"),
 	}
 	p := &r.p
 	if w.Format != WorkbookFormatV2 {
@@ -234,6 +240,14 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 	}
 	for i, x := range w.Records.Nonconformities {
 		r.nc.define(p, fmt.Sprintf("records.nonconformities[%d].ref", i), x.Ref, derive[records.Nonconformity](r, "nonconformity", x.Ref).UUID())
+	}
+	if len(w.Suppliers) <= MaxListItems { // a longer list is refused whole, where it is resolved
+		for i, x := range w.Suppliers {
+			id := derive[suppliers.Supplier](r, "supplier", "supplier "+x.Name)
+			r.names[id.String()] = x.Name
+			r.sup.define(p, fmt.Sprintf("suppliers[%d].name", i), x.Name, id.UUID())
+			r.supIDs = append(r.supIDs, id)
+		}
 	}
 
 	var out Workbook
@@ -343,8 +357,17 @@ func resolve(w WorkbookV2) (Workbook, map[string]string, error) {
 			in.Scenarios = append(in.Scenarios, quant.Scenario{Risk: ref[risk.Risk](p, r.risks, fmt.Sprintf("quant.scenarios[%d].risk", i), s.Risk, true),
 				Ref: s.Risk, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Magnitude: s.Loss})
 		}
+		for i, t := range q.Treatments {
+			qt := quant.Treatment{Control: t.Control, Title: t.Title, Cost: t.Cost}
+			for j, s := range t.After {
+				qt.After = append(qt.After, quant.Scenario{Risk: ref[risk.Risk](p, r.risks, fmt.Sprintf("quant.treatments[%d].after[%d].risk", i, j), s.Risk, true),
+					Ref: s.Risk, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Magnitude: s.Loss})
+			}
+			in.Treatments = append(in.Treatments, qt)
+		}
 		out.Quant = &in
 	}
+	out.Workshop = r.workshop(w.Workshop)
 	return out, r.names, p.Err()
 }
 
@@ -391,7 +414,8 @@ func (r *resolver) risk(path string, x RiskV2) risk.Risk {
 	out := risk.Risk{ID: isms.IDFromUUID[risk.Risk](id), Ref: x.Ref, Title: x.Title, Kind: x.Kind, Threat: x.Threat,
 		Vulnerability: x.Vulnerability, Scenario: x.Scenario, Properties: x.Properties, Owner: r.owner(path+".owner", x.Owner, false),
 		Inherent: r.assessment(path+".inherent", x.Inherent), Residual: r.assessment(path+".residual", x.Residual),
-		Target: r.assessment(path+".target", x.Target), Applied: x.Applied, NextReview: x.NextReview.Time, Loss: x.Loss}
+		Target: r.assessment(path+".target", x.Target), Applied: x.Applied, NextReview: x.NextReview.Time,
+		Supplier: ref[suppliers.Supplier](p, r.sup, path+".supplier", x.Supplier, false), InherentLoss: x.InherentLoss, Loss: x.Loss, TargetLoss: x.TargetLoss}
 	for i, a := range x.Assets {
 		out.Assets = append(out.Assets, ref[isms.Asset](p, r.assets, fmt.Sprintf("%s.assets[%d]", path, i), a, true))
 	}
@@ -399,7 +423,7 @@ func (r *resolver) risk(path string, x RiskV2) risk.Risk {
 		out.Requirements = append(out.Requirements, ref[isms.Requirement](p, r.reqs, fmt.Sprintf("%s.requirements[%d]", path, i), q, true))
 	}
 	t := x.Treatment
-	out.Treatment = risk.Treatment{Option: t.Option, Rationale: t.Rationale, Due: t.Due.Time, Approved: r.signOff(path+".treatment.approved", t.Approved)}
+	out.Treatment = risk.Treatment{Option: t.Option, Rationale: t.Rationale, Due: t.Due.Time, Approved: r.signOff(path+".treatment.approved", t.Approved), Cost: t.Cost}
 	for i, a := range t.Actions {
 		out.Treatment.Actions = append(out.Treatment.Actions, risk.Action{Title: a.Title, Owner: r.owner(fmt.Sprintf("%s.treatment.actions[%d].owner", path, i), a.Owner, true),
 			Due: a.Due.Time, Status: a.Status, Controls: a.Controls, Completed: a.Completed.Time})

@@ -146,11 +146,12 @@ type ProcessV2 struct {
 	LastReview Date `json:"last_review,omitzero"`
 }
 
-// suppliers resolves the supplier register: each supplier's name once,
+// suppliers resolves the supplier register (each supplier's name is
+// defined, and its ID derived, with the workbook's other keys, so that a
+// risk may name it): each supplier's name once,
 // its party, owner and assets by name, its scope interface by name.
 func (r *resolver) suppliers(in []SupplierV2, scope ScopeV2) suppliers.Register {
 	p := &r.p
-	names := newKeys("supplier")
 	var ifaces []string
 	for _, f := range scope.Interfaces {
 		ifaces = append(ifaces, f.Name)
@@ -161,9 +162,7 @@ func (r *resolver) suppliers(in []SupplierV2, scope ScopeV2) suppliers.Register 
 	}
 	for i, x := range in {
 		path := fmt.Sprintf("suppliers[%d]", i)
-		id := derive[suppliers.Supplier](r, "supplier", "supplier "+x.Name)
-		r.names[id.String()] = x.Name
-		names.define(p, path+".name", x.Name, id.UUID())
+		id := r.supIDs[i] // derived, and the name defined, with every other key
 		s := suppliers.Supplier{ID: id, Name: x.Name, Interface: x.Interface, Owner: r.owner(path+".owner", x.Owner, true),
 			Services: x.Services, Cloud: x.Cloud, ExitPlan: x.ExitPlan, ExitPlanTested: x.ExitPlanTested.Time,
 			Party: ref[isms.InterestedParty](p, r.parties, path+".party", x.Party, false),

@@ -41,6 +41,9 @@ func upgrade(wb Workbook) WorkbookV2 {
 	for i, x := range wb.Records.Nonconformities {
 		names[x.ID.String()] = fmt.Sprintf("NC-%d", i+1)
 	}
+	for _, x := range wb.Suppliers.Suppliers {
+		names[x.ID.String()] = x.Name
+	}
 	name := func(id fmt.Stringer, zero bool) string {
 		if zero {
 			return ""
@@ -133,7 +136,8 @@ func upgrade(wb Workbook) WorkbookV2 {
 	for _, x := range wb.Risks {
 		rv := RiskV2{Ref: x.Ref, Title: x.Title, Kind: x.Kind, Threat: x.Threat, Vulnerability: x.Vulnerability, Scenario: x.Scenario,
 			Properties: x.Properties, Owner: owner(x.Owner), Inherent: assessment(x.Inherent), Residual: assessment(x.Residual),
-			Target: assessment(x.Target), Applied: x.Applied, NextReview: dateOf(x.NextReview), Loss: x.Loss}
+			Target: assessment(x.Target), Applied: x.Applied, NextReview: dateOf(x.NextReview),
+			Supplier: name(x.Supplier, x.Supplier.IsZero()), InherentLoss: x.InherentLoss, Loss: x.Loss, TargetLoss: x.TargetLoss}
 		for _, a := range x.Assets {
 			rv.Assets = append(rv.Assets, name(a, false))
 		}
@@ -141,7 +145,7 @@ func upgrade(wb Workbook) WorkbookV2 {
 			rv.Requirements = append(rv.Requirements, name(q, false))
 		}
 		t := x.Treatment
-		rv.Treatment = TreatmentV2{Option: t.Option, Rationale: t.Rationale, Due: dateOf(t.Due), Approved: signOff(t.Approved)}
+		rv.Treatment = TreatmentV2{Option: t.Option, Rationale: t.Rationale, Due: dateOf(t.Due), Approved: signOff(t.Approved), Cost: t.Cost}
 		for _, a := range t.Actions {
 			rv.Treatment.Actions = append(rv.Treatment.Actions, ActionV2{Title: a.Title, Owner: owner(a.Owner), Due: dateOf(a.Due),
 				Status: a.Status, Controls: a.Controls, Completed: dateOf(a.Completed)})
@@ -286,7 +290,26 @@ func upgrade(wb Workbook) WorkbookV2 {
 			}
 			qv.Scenarios = append(qv.Scenarios, ScenarioV2{Risk: key, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Loss: s.Magnitude})
 		}
+		for _, t := range q.Treatments {
+			tv := QuantTreatmentV2{Control: t.Control, Title: t.Title, Cost: t.Cost}
+			for _, s := range t.After {
+				key := name(s.Risk, s.Risk.IsZero())
+				if key == "" {
+					key = s.Ref
+				}
+				tv.After = append(tv.After, ScenarioV2{Risk: key, Title: s.Title, Stage: s.Stage, Frequency: s.Frequency, Loss: s.Magnitude})
+			}
+			qv.Treatments = append(qv.Treatments, tv)
+		}
 		out.Quant = qv
+	}
+	if w := wb.Workshop; w != nil {
+		wv := &WorkshopV2{Start: dateOf(w.Start), FirstVersionWeeks: w.FirstVersionWeeks, EvidenceMonths: w.EvidenceMonths,
+			Stage2Target: dateOf(w.Stage2Target), Certification: CertificationV2{Stage1: dateOf(w.Certification.Stage1), Stage2: dateOf(w.Certification.Stage2)}}
+		for _, a := range w.KeyAssets {
+			wv.KeyAssets = append(wv.KeyAssets, name(a, false))
+		}
+		out.Workshop = wv
 	}
 	return out
 }

@@ -75,6 +75,11 @@ type WorkbookV2 struct {
 	Processes []ProcessV2 `json:"processes,omitempty"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *QuantV2 `json:"quant,omitempty"`
+	// Workshop is the optional risk workshop and road to certification:
+	// the key assets, the workshop's day and the certification audits'
+	// dates; it adds candidates.md, first-controls.md, roadmap.md and
+	// roadmap.html, and readiness.md's "Where you stand on the roadmap".
+	Workshop *WorkshopV2 `json:"workshop,omitempty"`
 }
 
 // Date is a date ("2027-03-31", midnight UTC) or a date and time in RFC
@@ -396,6 +401,9 @@ type RiskV2 struct {
 	Owner string `json:"owner,omitempty"`
 	// Requirements are the titles of the requirements the risk concerns.
 	Requirements []string `json:"requirements,omitempty"`
+	// Supplier is the name of the supplier (in the workbook's suppliers)
+	// whose breach, failure or exit the risk is about, if any.
+	Supplier string `json:"supplier,omitempty"`
 	// Inherent is the assessment before controls.
 	Inherent AssessmentV2 `json:"inherent"`
 	// Residual is the assessment with the controls in place.
@@ -410,8 +418,16 @@ type RiskV2 struct {
 	Acceptance *AcceptanceV2 `json:"acceptance,omitempty"`
 	// NextReview is when the risk is next reviewed.
 	NextReview Date `json:"next_review,omitzero"`
-	// Loss is the expected loss (single loss and yearly rate).
+	// InherentLoss is the expected loss without the controls in place
+	// (single loss and yearly rate), as loss.
+	InherentLoss *risk.Loss `json:"inherent_loss,omitempty"`
+	// Loss is the expected loss as the risk stands, with the controls in
+	// place (single loss and yearly rate).
 	Loss *risk.Loss `json:"loss,omitempty"`
+	// TargetLoss is the expected loss once the treatment is done, as loss;
+	// with loss and the treatment's cost it says what the plan buys (with
+	// a quant section, quant-summary.md ranks the plans by it).
+	TargetLoss *risk.Loss `json:"target_loss,omitempty"`
 	// History holds earlier assessments.
 	History []SnapshotV2 `json:"history,omitempty"`
 }
@@ -475,6 +491,9 @@ type TreatmentV2 struct {
 	Actions []ActionV2 `json:"actions,omitempty"`
 	// Approved records the owner's approval of the treatment plan.
 	Approved *SignOffV2 `json:"approved,omitempty"`
+	// Cost is what carrying out the plan costs a year (amount and
+	// currency, the currency of the risk's losses), if known.
+	Cost *risk.Money `json:"cost,omitempty"`
 }
 
 // ActionV2 is one action of a treatment plan.
@@ -918,6 +937,26 @@ type QuantV2 struct {
 	Options quant.Options `json:"options"`
 	// Tolerance is the organisation's loss tolerance curve.
 	Tolerance []quant.TolerancePoint `json:"tolerance,omitempty"`
+	// Treatments are controls whose effect on the scenarios is simulated
+	// on the same random numbers as the scenarios before them; the risks'
+	// own treatment plans with a target_loss are simulated beside them.
+	Treatments []QuantTreatmentV2 `json:"treatments,omitempty"`
+}
+
+// QuantTreatmentV2 is a control, or any treatment, whose effect on some of
+// the scenarios is simulated: quant-summary.md says what it buys and ranks
+// it by its return on security investment.
+type QuantTreatmentV2 struct {
+	// Control names the treatment ("A.8.5"); each treatment has its own.
+	Control string `json:"control"`
+	// Title says what it is ("Phishing-resistant MFA").
+	Title string `json:"title,omitempty"`
+	// Cost is what the treatment costs a year in the section's currency
+	// ("12000"); none means unknown, and no return is computed.
+	Cost decimal.Decimal `json:"cost,omitzero"`
+	// After are the scenarios it treats as they would be after it, each
+	// naming its risk's ref like a scenario of the section.
+	After []ScenarioV2 `json:"after"`
 }
 
 // ScenarioV2 is the loss assumption of one risk.

@@ -49,6 +49,8 @@ type Workbook struct {
 	Processes processes.Register `json:"-"`
 	// Quant is the optional Monte Carlo loss analysis of the key risks.
 	Quant *quant.Input `json:"quant,omitempty"`
+	// Workshop comes from a v2 workbook only: the workshop kit's input.
+	Workshop *WorkshopInput `json:"-"`
 }
 
 // Approval says who wrote and who approved a document, and when. An empty

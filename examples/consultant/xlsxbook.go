@@ -338,7 +338,11 @@ func (b *layoutBuilder) field(t *xtable, path []string, typ reflect.Type, fnode 
 			s.cols = append(s.cols, c)
 		}
 	default:
-		t.cols = append(t.cols, b.column(path, typ, r, desc, name))
+		hint := name
+		if t.jpath == "risks" && name == "supplier" { // a risk's source is a supplier; an asset's supplier is a party
+			hint = "risks.supplier"
+		}
+		t.cols = append(t.cols, b.column(path, typ, r, desc, hint))
 	}
 }
 
@@ -767,6 +771,9 @@ func (xw *xwriter) keyLists(wb WorkbookV2) {
 	for _, n := range wb.Records.Nonconformities {
 		add("nonconformities", n.Ref)
 	}
+	for _, x := range wb.Suppliers {
+		add("suppliers", x.Name)
+	}
 	for _, b := range wb.Method.Bands {
 		add("bands", b.ID)
 	}
@@ -789,7 +796,7 @@ var keysByField = map[string]string{
 	"owner": "owners", "approver": "owners", "default_owner": "owners", "approved_by": "owners", "owners": "owners", "by": "owners",
 	"person": "people", "assessor": "people", "auditor": "people",
 	"role": "roles", "accountable": "roles",
-	"party": "parties", "supplier": "parties",
+	"party": "parties", "supplier": "parties", "risks.supplier": "suppliers",
 	"requirement": "requirements", "objective": "objectives", "risk": "risks", "nonconformity": "nonconformities",
 	"appetite": "bands", "up_to": "bands",
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ismskit/ismskit/examples/internal/deliver"
@@ -84,18 +85,29 @@ func writeStarterAs(dir, format string) ([]string, error) {
 	return append(paths, path), nil
 }
 
-// deliverables are the files of the deliverables, with ismskit.xlsx, the
-// book of the risk register, SoA and readiness report (module
+// deliverables are the files of the deliverables, with the workshop
+// kit's files when the workbook has a workshop section and ismskit.xlsx,
+// the book of the risk register, SoA and readiness report (module
 // github.com/ismskit/ismskit/xlsx).
-func deliverables(b deliver.Bundle) ([]deliver.File, error) {
-	files, err := deliver.Files(b)
+func deliverables(b built) ([]deliver.File, error) {
+	files, err := deliver.Files(b.Bundle)
 	if err != nil {
 		return nil, err
+	}
+	if b.Quant != nil {
+		if note := unsimulatedPlans(b.Register, *b.Quant); note != "" {
+			for i, f := range files {
+				if f.Name == "quant-summary.md" {
+					files[i].Data = append(slices.Clip(f.Data), note...)
+				}
+			}
+		}
 	}
 	var book bytes.Buffer
 	if err := xlsx.Write(&book, xlsx.Book{Context: b.Context, Register: &b.Register, SoA: &b.SoA, Readiness: &b.Report},
 		xlsx.Options{Date: b.AsOf}); err != nil {
 		return nil, err
 	}
+	files = append(files, b.Workshop...)
 	return append(files, deliver.File{Name: "ismskit.xlsx", Data: book.Bytes()}), nil
 }
