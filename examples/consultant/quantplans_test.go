@@ -26,9 +26,9 @@ func obj(t *testing.T, s string) map[string]any {
 }
 
 // costedTree is the sample workbook with costed plans: R-4's (as in the
-// sample), R-1's (its loss, target loss and cost added), R-5's (whose
-// scenario is taken out of the quant section, so its plan cannot be
-// simulated), and two treatments of the quant section's own, one named as
+// sample), R-1's (its loss, target loss and cost added), R-5's target
+// loss (R-5 is retained: no plan, so nothing is simulated for it, and its
+// scenario is taken out of the quant section), and two treatments of the quant section's own, one named as
 // R-1's plan is.
 func costedTree(t *testing.T) map[string]any {
 	tree := sampleTree(t)
@@ -67,10 +67,11 @@ func TestRun_CostedPlansAreRankedInQuantSummary(t *testing.T) {
 	md := string(b)
 	for _, want := range []string{"## What treatment buys", "| R-4: 6.3, 8.2, 8.5 Treatment of Phishing steals staff credentials | 12000.00 |",
 		"| A.8.14 A second cloud region | 40000.00 |", "| R-1: 5.16, 5.18, 8.2 Named like R-1's plan | 1000.00 |", "| R-1: 5.16, 5.18, 8.2 (plan) Treatment of ",
-		"## Plans not simulated", "- R-5 Treatment of A laptop is lost or stolen: quant.scenarios has no scenario for R-5; add one to simulate its plan.",
+		"## Plans not simulated",
 		"- R-2 Treatment of Customer data handled with overly broad rights: its losses are in USD, the analysis in EUR."} {
 		assert.Contains(t, md, want)
 	}
+	assert.NotContains(t, md, "R-5 Treatment of", "R-5 is retained: a target loss without a plan is no treatment")
 	// Ranked by return, best first.
 	var rosi []float64
 	for _, line := range strings.Split(md[strings.Index(md, "## What treatment buys"):], "\n") {
@@ -99,9 +100,9 @@ func TestPlanTreatments_ScaleTheSectionsScenarioByTheRegistersEstimates(t *testi
 	}
 	reg := risk.Register{Risks: []risk.Risk{
 		{Ref: "R-1", Title: "one", Loss: loss(25_000, "0.5"), TargetLoss: loss(10_000, "0.2"),
-			Treatment: risk.Treatment{Cost: &risk.Money{Amount: d("1000"), Currency: "EUR"}}},
-		{Ref: "R-2", Title: "two", Loss: loss(1_000, "2"), TargetLoss: loss(1_000, "0")},
-		{Ref: "R-3", Title: "three", Loss: loss(0, "2"), TargetLoss: loss(0, "1")},
+			Treatment: risk.Treatment{Option: risk.Modify, Cost: &risk.Money{Amount: d("1000"), Currency: "EUR"}}},
+		{Ref: "R-2", Title: "two", Loss: loss(1_000, "2"), TargetLoss: loss(1_000, "0"), Treatment: risk.Treatment{Option: risk.Modify}},
+		{Ref: "R-3", Title: "three", Loss: loss(0, "2"), TargetLoss: loss(0, "1"), Treatment: risk.Treatment{Option: risk.Modify}},
 	}}
 	in := quant.Input{Currency: "EUR", Scenarios: []quant.Scenario{
 		{Ref: "R-1", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("0.25"), Mode: d("0.5"), Max: d("1")}},
@@ -131,6 +132,7 @@ func TestPlanTreatments_ScaleTheSectionsScenarioByTheRegistersEstimates(t *testi
 func TestRun_APlanScaledPastMaxLossIsAProblemAtItsTargetLoss(t *testing.T) {
 	tree := sampleTree(t)
 	at(tree, "risks", 3, "target_loss", "sle").(map[string]any)["amount"] = "2500000000000"
+	at(tree, "risks", 3, "target_loss").(map[string]any)["aro"] = "0.000000001" // a lower expected loss, so only the scaling fails
 	out := filepath.Join(t.TempDir(), "client")
 	var stdout, stderr bytes.Buffer
 	require.Error(t, run([]string{"-in", writeTree(t, tree), "-out", out}, &stdout, &stderr))

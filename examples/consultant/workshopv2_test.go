@@ -48,7 +48,7 @@ func TestRun_AWorkshopSectionWritesTheKitAndTheRoadmapStanding(t *testing.T) {
 	assert.Contains(t, cands, "| Staff laptops |")
 	assert.Contains(t, cands, "key asset 1 of 2")
 	assert.NotContains(t, cands, "| Source code |", "only the workshop's key assets")
-	assert.Contains(t, cands, "relevant because of requirement: Secure processing of personal data", "what made a feature relevant, from the whole context")
+	assert.Contains(t, cands, "relevant because of scope: Remote work", "what made a feature relevant, from the whole context")
 	assert.NotContains(t, cands, "relevant because of personal_data")
 	assert.Contains(t, read("roadmap.md"), "2027-09-30")
 	assert.Contains(t, read("first-controls.md"), "# The first controls")
