@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
@@ -112,26 +114,38 @@ func WriteCSV(w io.Writer, reg Register, opts CSVOptions) error {
 }
 
 // writeLosses writes the annualized loss expectancy of every risk with a
-// loss estimate or a plan cost, at each stage, and the totals as the risks
-// stand.
-func writeLosses(b *strings.Builder, reg Register, totals []Money) {
+// loss estimate or a plan cost, at each stage, and the totals of each
+// column per currency.
+func writeLosses(b *strings.Builder, reg Register) {
+	type sums struct{ inherent, now, target, cost decimal.Decimal }
+	totals := map[string]*sums{}
+	sum := func(c string) *sums {
+		if totals[c] == nil {
+			totals[c] = &sums{}
+		}
+		return totals[c]
+	}
 	var rows []string
 	for _, r := range reg.Risks {
 		if r.Loss == nil && r.InherentLoss == nil && r.TargetLoss == nil && r.Treatment.Cost == nil {
 			continue
 		}
-		money := func(l *Loss) string {
+		money := func(l *Loss, add *decimal.Decimal) string {
 			if l == nil {
 				return ""
 			}
-			return l.ALE().String()
+			m := l.ALE()
+			*add = add.Add(m.Amount)
+			return m.String()
 		}
+		t := sum(r.currency())
 		cost := ""
-		if r.Treatment.Cost != nil {
-			cost = r.Treatment.Cost.String()
+		if c := r.Treatment.Cost; c != nil {
+			cost = c.String()
+			t.cost = t.cost.Add(c.Amount)
 		}
 		rows = append(rows, fmt.Sprintf("| %s %s | %s | %s | %s | %s |\n", cells.Markdown(r.Ref), cells.Markdown(r.Title),
-			money(r.InherentLoss), money(r.Loss), money(r.TargetLoss), cost))
+			money(r.InherentLoss, &t.inherent), money(r.Loss, &t.now), money(r.TargetLoss, &t.target), cost))
 	}
 	if len(rows) == 0 {
 		return
@@ -139,13 +153,16 @@ func writeLosses(b *strings.Builder, reg Register, totals []Money) {
 	b.WriteString("\n## Annualized loss expectancy\n\nSingle loss × yearly rate (SLE × ARO) at each stage, and what the treatment plan costs a year.\n\n")
 	b.WriteString("| Risk | Inherent | As it stands | Target | Plan cost a year |\n|---|---:|---:|---:|---:|\n")
 	b.WriteString(strings.Join(rows, ""))
-	if len(totals) > 0 {
-		var ts []string
-		for _, m := range totals {
-			ts = append(ts, m.String())
-		}
-		fmt.Fprintf(b, "\nTotal as the risks stand: %s.\n", strings.Join(ts, "; "))
+	currencies := make([]string, 0, len(totals))
+	for c := range totals {
+		currencies = append(currencies, c)
 	}
+	slices.Sort(currencies)
+	for _, c := range currencies {
+		t := totals[c]
+		fmt.Fprintf(b, "| **Total (%s)** | %s | %s | %s | %s |\n", cells.Markdown(c), t.inherent.StringFixed(2), t.now.StringFixed(2), t.target.StringFixed(2), t.cost.StringFixed(2))
+	}
+	b.WriteString("\nA total adds the figures above it: a risk with no estimate at a stage adds nothing to that column.\n")
 }
 
 // supplierName is the supplier's name in sup, or its ID.
@@ -327,7 +344,7 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 		b.WriteString("\n## Risks that come from suppliers\n\n")
 		b.WriteString(strings.Join(fromSuppliers, ""))
 	}
-	writeLosses(&b, reg, sum.ALE)
+	writeLosses(&b, reg)
 	_, err = io.WriteString(w, b.String())
 	return err
 }

@@ -2,6 +2,7 @@ package suppliers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +35,10 @@ const (
 	// RuleCloudExitPlan: a critical cloud service has no exit plan (5.23);
 	// an error.
 	RuleCloudExitPlan = "supplier/cloud-without-exit-plan"
+	// RuleDatedAfterToday: an assessment, an access review or the
+	// contract is dated after the as-of date, an error; such a date is
+	// no evidence, so the other rules judge the supplier without it.
+	RuleDatedAfterToday = "supplier/dated-after-today"
 )
 
 // DutyHours is the organisation's own deadline for notifying a personal
@@ -70,6 +75,7 @@ func Lint(reg Register, c isms.OrgContext, now time.Time, opts LintOptions) []is
 			out = append(out, isms.Advice{Code: code, Severity: sev, Path: isms.JoinPath(path, field),
 				Message: "supplier " + isms.Quote(s.Name) + ": " + fmt.Sprintf(format, args...)})
 		}
+		s = withoutFutureEvidence(s, now, add)
 		tier := classify(s, assets, scales)
 		personal := s.PersonalData()
 		if personal && !s.Contract.ProcessingAgreement {
@@ -177,5 +183,35 @@ func clip(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		return string(r[:59]) + "…"
 	}
+	return s
+}
+
+// withoutFutureEvidence returns s without the assessments and access
+// reviews dated after now (a typing slip, or a plan recorded as done),
+// recording each, and a contract signed after now, with add.
+func withoutFutureEvidence(s Supplier, now time.Time, add func(code string, sev isms.Severity, field, format string, args ...any)) Supplier {
+	after := func(t time.Time) bool { return t.After(now) }
+	var kept []Assessment
+	for j, a := range s.Assessments {
+		if after(a.Date) {
+			add(RuleDatedAfterToday, isms.SeverityError, isms.JoinPath(isms.Index("assessments", j), "date"),
+				"an assessment dated %s, after %s, is no evidence yet; correct the date or record it once it is done", a.Date.Format(time.DateOnly), now.Format(time.DateOnly))
+			continue
+		}
+		kept = append(kept, a)
+	}
+	access := slices.Clone(s.Access)
+	for k, a := range access {
+		if after(a.Reviewed) {
+			add(RuleDatedAfterToday, isms.SeverityError, isms.JoinPath(isms.Index("access", k), "reviewed"),
+				"an access review dated %s, after %s, is no evidence yet; correct the date or record it once it is done", a.Reviewed.Format(time.DateOnly), now.Format(time.DateOnly))
+			access[k].Reviewed = time.Time{}
+		}
+	}
+	if after(s.Contract.Signed) {
+		add(RuleDatedAfterToday, isms.SeverityError, "contract.signed",
+			"the contract is dated %s, after %s; correct the date", s.Contract.Signed.Format(time.DateOnly), now.Format(time.DateOnly))
+	}
+	s.Assessments, s.Access = kept, access
 	return s
 }

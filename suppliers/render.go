@@ -131,7 +131,7 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 		adv := Lint(reg, opts.Context, opts.AsOf, LintOptions{})
 		fmt.Fprintf(&b, "\n## Lint as of %s: %d findings\n\n", opts.AsOf.Format(time.DateOnly), len(adv))
 		for _, a := range adv {
-			fmt.Fprintf(&b, "- %s `%s` %s: %s\n", a.Severity, a.Code, md(a.Path), md(a.Message))
+			fmt.Fprintf(&b, "- %s `%s`: %s\n", a.Severity, a.Code, md(a.Message)) // the message names the record; the input path is for hosts
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -302,3 +302,24 @@ func TestLint_ImportantSupplierNeverAssessedIsAWarningAndTheTableSaysOverdue(t *
 	assert.Contains(t, md.String(), s.Contract.Signed.Format(time.DateOnly)+" (never assessed) **overdue** |")
 	assert.Contains(t, md.String(), "1 supplier. ")
 }
+
+func TestLint_FutureDatedEvidenceCountsForNothing(t *testing.T) {
+	s := good() // critical: privileged access and a top-rated asset
+	s.Assessments[0].Date = now.AddDate(0, 3, 0)
+	s.Access[0].Reviewed = now.AddDate(0, 0, 1)
+	got := suppliers.Lint(suppliers.Register{Suppliers: []suppliers.Supplier{s}}, context(), now, suppliers.LintOptions{})
+	var paths []string
+	for _, a := range got {
+		paths = append(paths, a.Code+" "+a.Path)
+	}
+	assert.ElementsMatch(t, []string{
+		suppliers.RuleDatedAfterToday + " suppliers[0].assessments[0].date",
+		suppliers.RuleDatedAfterToday + " suppliers[0].access[0].reviewed",
+		suppliers.RuleAssessmentOverdue + " suppliers[0].assessments",
+		suppliers.RulePrivilegedAccess + " suppliers[0].access[0].reviewed",
+	}, paths, "a critical supplier whose only check is dated in the future was never checked")
+
+	s = good()
+	s.Assessments[0].Date, s.Access[0].Reviewed = now, now
+	assert.Empty(t, suppliers.Lint(suppliers.Register{Suppliers: []suppliers.Supplier{s}}, context(), now, suppliers.LintOptions{}), "today is not the future")
+}

@@ -143,6 +143,14 @@ func (in Input) Validate() error {
 		if !t.Probability.IsPositive() || t.Probability.GreaterThan(decimal.NewFromInt(1)) {
 			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", isms.QuoteDecimal(t.Probability))
 		}
+		for j, u := range in.Tolerance[:i] {
+			// A curve: a larger loss is tolerated at most as often as a smaller one.
+			if u.Loss.LessThan(t.Loss) && u.Probability.LessThan(t.Probability) || u.Loss.GreaterThan(t.Loss) && u.Probability.GreaterThan(t.Probability) {
+				p.Addf(isms.JoinPath(path, "probability"), "a loss above %s is tolerated with probability %s, but a loss above %s (tolerance[%d]) only with %s; a larger loss must be tolerated at most as often as a smaller one",
+					isms.QuoteDecimal(t.Loss), isms.QuoteDecimal(t.Probability), isms.QuoteDecimal(u.Loss), j, isms.QuoteDecimal(u.Probability))
+				break
+			}
+		}
 	}
 	return p.Err()
 }

@@ -458,3 +458,57 @@ func TestWriteMarkdown_NoToleranceNoToleranceColumn(t *testing.T) {
 	assert.NotContains(t, md.String(), "within", "no tolerance was given: nothing is within or outside it")
 	assert.Contains(t, md.String(), "| Treatment | Annual cost (EUR)")
 }
+
+func TestValidate_AToleranceCurveFallsAsTheLossGrows(t *testing.T) {
+	pt := func(loss, p string) quant.TolerancePoint {
+		return quant.TolerancePoint{Loss: d(loss), Probability: d(p)}
+	}
+	for _, tc := range []struct {
+		name  string
+		tol   []quant.TolerancePoint
+		paths []string
+	}{
+		{"falls", []quant.TolerancePoint{pt("250000", "0.1"), pt("1000000", "0.01")}, nil},
+		{"in any order", []quant.TolerancePoint{pt("1000000", "0.01"), pt("250000", "0.1")}, nil},
+		{"flat is allowed", []quant.TolerancePoint{pt("100000", "0.1"), pt("200000", "0.1")}, nil},
+		{"the trial's inverted curve", []quant.TolerancePoint{pt("250000", "0.1"), pt("100000", "0.01")}, []string{"tolerance[1].probability"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := quant.Input{Currency: "EUR", Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "1000", "2000")}, Tolerance: tc.tol}
+			err := in.Validate()
+			if tc.paths == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, isms.ErrInvalid)
+			var got []string
+			for _, v := range isms.ValidationErrors(err) {
+				got = append(got, v.Path)
+			}
+			assert.Equal(t, tc.paths, got)
+		})
+	}
+}
+
+func TestLeftOut_NamesWhatFromRegisterSkips(t *testing.T) {
+	money := func(sle, aro, cur string) *risk.Loss {
+		return &risk.Loss{SLE: risk.Money{Amount: d(sle), Currency: cur}, ARO: d(aro)}
+	}
+	reg := risk.Register{Risks: []risk.Risk{
+		{Ref: "R-1", Title: "kept", Loss: money("1000", "1", "EUR")},
+		{Ref: "R-2", Title: "in SEK", Loss: money("1000", "1", "SEK")},
+		{Ref: "R-3", Title: "free", Loss: money("0", "1", "EUR")},
+		{Ref: "R-4", Title: "never", Loss: money("1000", "0", "EUR")},
+		{Ref: "R-5", Title: "no estimate"},
+	}}
+	sc := quant.FromRegister(reg, "EUR")
+	require.Len(t, sc, 1, "a loss of 0 a year is nothing to simulate (it used to fail Simulate with a message about fields nobody typed)")
+	left := quant.LeftOut(reg, "EUR", risk.Residual)
+	assert.Equal(t, []string{"R-2 in SEK: its loss is in SEK, the analysis in EUR", "R-3 free: a loss of 0 a year, nothing to simulate",
+		"R-4 never: a loss of 0 a year, nothing to simulate"}, left)
+	r, err := quant.Simulate(quant.Input{Currency: "EUR", Scenarios: sc, Options: quant.Options{Years: 100, Seed: 1}})
+	require.NoError(t, err)
+	var md bytes.Buffer
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{LeftOut: left}))
+	assert.Contains(t, md.String(), "## Left out of this analysis\n\n- R-2 in SEK: its loss is in SEK, the analysis in EUR\n")
+}

@@ -1,6 +1,7 @@
 package quant
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -17,13 +18,34 @@ func FromRegister(reg risk.Register, currency string) []Scenario {
 // FromRegisterAt makes scenarios from the risks' classic loss estimates
 // (SLE × ARO) at stage s, with the fallbacks of risk.Risk.LossAt: the ARO
 // becomes the Poisson rate and the SLE a fixed loss per event. Risks with
-// no estimate at s, or one in another currency, are skipped; the order is
-// the register's.
+// no estimate at s, one in another currency, or one of 0 a year are
+// skipped (LeftOut names them); the order is the register's.
 func FromRegisterAt(reg risk.Register, currency string, s risk.Stage) []Scenario {
 	var out []Scenario
 	for _, r := range reg.Risks {
-		if l := r.LossAt(s); l != nil && l.SLE.Currency == currency {
+		if l := r.LossAt(s); l != nil && l.SLE.Currency == currency && l.SLE.Amount.IsPositive() && l.ARO.IsPositive() {
 			out = append(out, scenarioOf(r, s, *l))
+		}
+	}
+	return out
+}
+
+// LeftOut says, one line per risk, which risks with a loss estimate at
+// stage s FromRegisterAt leaves out of an analysis in currency, and why:
+// "R-4 Customs data leak: its loss is in SEK", "R-9 Lost pallet label: a
+// loss of 0 a year, nothing to simulate". Give the lines to
+// MarkdownOptions.LeftOut so that a summary never silently covers less
+// than the register.
+func LeftOut(reg risk.Register, currency string, s risk.Stage) []string {
+	var out []string
+	for _, r := range reg.Risks {
+		l := r.LossAt(s)
+		switch {
+		case l == nil:
+		case l.SLE.Currency != currency:
+			out = append(out, fmt.Sprintf("%s %s: its loss is in %s, the analysis in %s", r.Ref, r.Title, l.SLE.Currency, currency))
+		case !l.SLE.Amount.IsPositive() || !l.ARO.IsPositive():
+			out = append(out, fmt.Sprintf("%s %s: a loss of 0 a year, nothing to simulate", r.Ref, r.Title))
 		}
 	}
 	return out

@@ -18,7 +18,11 @@ type JSONOptions struct{}
 
 // MarkdownOptions tune WriteMarkdown. It has no settings yet; the zero value
 // is the default.
-type MarkdownOptions struct{}
+type MarkdownOptions struct {
+	// LeftOut lists risks the analysis does not cover, with why (see
+	// LeftOut), shown in a section of their own.
+	LeftOut []string
+}
 
 // SVGOptions tune WriteSVG. The zero value is the default.
 type SVGOptions struct {
@@ -40,13 +44,13 @@ func WriteJSON(w io.Writer, r Result, _ JSONOptions) error {
 // treatment buys (ranked, with a breakdown per risk). Text from the
 // input (references, titles, the currency) goes through the shared cell
 // escaper, so it cannot break a table.
-func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
+func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	var b strings.Builder
 	md := cells.Markdown
 	c := md(r.Currency)
 	fmt.Fprintf(&b, "# Quantitative risk: loss exceedance\n\n%d simulated years, seed %d.\n\n", r.Years, r.Seed)
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
-	fmt.Fprintf(&b, "| Mean (simulated) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
+	fmt.Fprintf(&b, "| Mean (simulated, ± standard error) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
 	for _, p := range r.Percentiles {
 		fmt.Fprintf(&b, "| %s percentile (95 %% interval) | %s (%s – %s) |\n", ordinal(p.Percent), p.Loss.StringFixed(2), p.Low.StringFixed(2), p.High.StringFixed(2))
 	}
@@ -76,7 +80,8 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 		tol := len(r.Tolerance) > 0
 		fmt.Fprintf(&b, "\n## What treatment buys\n\nEach treatment's scenarios after it simulated on the same random numbers as before, best return first. "+
 			"Intervals are 95 %%; the return on security investment (ROSI) is (loss avoided − cost) / cost, shown only where a cost is given; "+
-			"a negative loss avoided means the treatment raises the expected loss.\n\n"+
+			"a negative loss avoided means the treatment raises the expected loss. Each treatment is compared with the same portfolio before it, alone: "+
+			"where treatments touch the same risks their figures overlap and do not add up.\n\n"+
 			"| Treatment | Annual cost (%s) | Loss avoided a year | ROSI | 95th percentile before → after | 99th percentile before → after |", c)
 		if tol {
 			b.WriteString(" Tolerance before → after |\n|---|---:|---:|---:|---:|---:|---|\n")
@@ -112,6 +117,12 @@ func WriteMarkdown(w io.Writer, r Result, _ MarkdownOptions) error {
 				e := x.LossAvoided
 				fmt.Fprintf(&b, "| %s | %s | %s (%s – %s) |\n", md(t.Control), md(x.Ref), e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2))
 			}
+		}
+	}
+	if len(opts.LeftOut) > 0 {
+		b.WriteString("\n## Left out of this analysis\n\n")
+		for _, l := range opts.LeftOut {
+			fmt.Fprintf(&b, "- %s\n", md(l))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
