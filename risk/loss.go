@@ -54,7 +54,7 @@ func (l Loss) validate(name string) error {
 	var p isms.Problems
 	p.Merge("sle", l.SLE.validate(fmt.Sprintf("risk %q: a loss", name)))
 	if l.ARO.IsNegative() {
-		p.Addf("aro", "risk %q: an annual rate of %s is negative", name, l.ARO)
+		p.Addf("aro", "risk %q: an annual rate of %s is negative", name, isms.QuoteDecimal(l.ARO))
 	}
 	return p.Err()
 }
@@ -64,7 +64,7 @@ func (m Money) validate(what string) error {
 	var p isms.Problems
 	isms.CheckCurrency(&p, "currency", m.Currency)
 	if m.Amount.IsNegative() {
-		p.Addf("amount", "%s of %s is negative", what, m.Amount)
+		p.Addf("amount", "%s of %s is negative", what, isms.QuoteDecimal(m.Amount))
 	}
 	return p.Err()
 }
@@ -104,7 +104,7 @@ func (r Risk) checkLossOrder(p *isms.Problems, name string) {
 		a, b := pr.earlier.ALE().Amount, pr.later.ALE().Amount
 		if b.GreaterThan(a) {
 			p.Addf(pr.path, "risk %q: an expected loss of %s a year is above %s (%s a year); %s — check the figures",
-				name, b.StringFixed(2), pr.earlierName, a.StringFixed(2), pr.why)
+				name, isms.QuoteDecimal(b.Round(2)), pr.earlierName, isms.QuoteDecimal(a.Round(2)), pr.why)
 		}
 	}
 }
