@@ -141,8 +141,9 @@ func Assess(in Input, now time.Time) Report {
 	}
 	r := Report{Organization: in.Context.Organization.Name, At: now, Counts: map[Status]int{}}
 	total, got := decimal.Zero, decimal.Zero
+	future := futureEvidence(&in, now)
 	for _, ru := range rules() {
-		v := ru.check(&in, now)
+		v := markFuture(ru.check(&in, now), future[ru.id], now)
 		if v.status == Met {
 			v.next = ""
 		}

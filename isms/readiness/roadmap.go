@@ -21,9 +21,64 @@ const RoadmapLateDays = 14
 // Certification is what readiness cannot see in the ISMS's own records:
 // the days the certification body's stage 1 and stage 2 audits were held
 // (zero: not yet).
+//
+// A date readiness cannot believe is never counted as done, and the
+// report says why in the step's Problem and a roadmap warning: a date
+// after the report's day (not held yet), before the roadmap's start, or a
+// stage 2 before its stage 1 or without one. Assess still returns a report
+// (it never refuses its input); a host that stores the dates checks the
+// order with Validate.
 type Certification struct {
 	Stage1 time.Time
 	Stage2 time.Time
+}
+
+// Validate checks what the dates alone can show: each within the years
+// 1–9999, and a stage 2 held only after a stage 1 (stage 2 before stage 1,
+// or stage 2 without stage 1, is refused). The days against the roadmap
+// and the report's day are Assess's to judge (see Certification).
+func (c Certification) Validate() error {
+	var p isms.Problems
+	isms.CheckDate(&p, "stage1", "the stage 1 date", c.Stage1, false)
+	isms.CheckDate(&p, "stage2", "the stage 2 date", c.Stage2, false)
+	switch {
+	case c.Stage2.IsZero():
+	case c.Stage1.IsZero():
+		p.Addf("stage2", "stage 2 on %s without a stage 1: give the stage 1 date", date(c.Stage2))
+	case c.Stage2.Before(c.Stage1):
+		p.Addf("stage2", "stage 2 on %s is before stage 1 on %s", date(c.Stage2), date(c.Stage1))
+	}
+	return p.Err()
+}
+
+// certificationProblems says why the stage 1 and stage 2 dates cannot
+// count as held at now on a roadmap starting at start: a date after now,
+// before the roadmap's start, a stage 2 before stage 1 or without one.
+// Empty: the date counts (or is zero, not held).
+func certificationProblems(c Certification, start, now time.Time) (stage1, stage2 string) {
+	check := func(name string, t time.Time) string {
+		switch {
+		case t.IsZero():
+			return ""
+		case t.After(now):
+			return fmt.Sprintf("%s dated %s, after the as-of date: not held yet", name, date(t))
+		case !start.IsZero() && t.Before(start):
+			return fmt.Sprintf("%s dated %s, before the roadmap's start (%s): check the date", name, date(t), date(start))
+		}
+		return ""
+	}
+	stage1, stage2 = check("stage 1", c.Stage1), check("stage 2", c.Stage2)
+	if stage2 == "" && !c.Stage2.IsZero() {
+		switch {
+		case c.Stage1.IsZero():
+			stage2 = fmt.Sprintf("stage 2 dated %s without a stage 1: give the stage 1 date", date(c.Stage2))
+		case c.Stage2.Before(c.Stage1):
+			stage2 = fmt.Sprintf("stage 2 dated %s, before stage 1 (%s): check the dates", date(c.Stage2), date(c.Stage1))
+		case stage1 != "":
+			stage2 = "stage 2 rests on a stage 1 that does not count: " + stage1
+		}
+	}
+	return stage1, stage2
 }
 
 // RoadmapStanding is where the organisation stands on its roadmap: every
@@ -50,6 +105,11 @@ type RoadmapStep struct {
 	DaysLate int `json:"days_late,omitempty"`
 	// Note says what the state rests on.
 	Note string `json:"note,omitempty"`
+	// Problem says why a date the host gave for the step (a stage 1 or
+	// stage 2 in Input.Certification) does not count as done: after the
+	// report's day, before the roadmap's start, or out of order. Each
+	// problem is also a warning.
+	Problem string `json:"problem,omitempty"`
 }
 
 // roadmapDone derives, for each step of the roadmap that readiness can see
@@ -72,8 +132,9 @@ type RoadmapStep struct {
 //
 // It also returns, for each step, what its state rests on in words and the
 // IDs of the items it was judged from.
-func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (done map[workshop.Step]time.Time, basis map[workshop.Step]string, judged map[workshop.Step][]string) {
-	done, basis, judged = map[workshop.Step]time.Time{}, map[workshop.Step]string{}, map[workshop.Step][]string{}
+func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (done map[workshop.Step]time.Time, basis, problems map[workshop.Step]string, judged map[workshop.Step][]string) {
+	done, basis, problems, judged = map[workshop.Step]time.Time{}, map[workshop.Step]string{}, map[workshop.Step]string{}, map[workshop.Step][]string{}
+	stage1, stage2 := certificationProblems(in.Certification, rm.Start, now)
 	met := func(ids ...string) bool {
 		for _, id := range ids {
 			if items[id].Status != Met {
@@ -170,10 +231,12 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			mark(m.Step, met("9.3.1"), latest(ts...), "item 9.3.1", "9.3.1")
 		case workshop.StepStage1:
 			held := in.Certification.Stage1
-			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 1")
+			problems[m.Step] = stage1
+			mark(m.Step, !held.IsZero() && stage1 == "", held, "the certification body's stage 1")
 		case workshop.StepStage2:
 			held := in.Certification.Stage2
-			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 2")
+			problems[m.Step] = stage2
+			mark(m.Step, !held.IsZero() && stage2 == "", held, "the certification body's stage 2")
 		case workshop.StepFirstControls:
 			if len(rm.Controls) == 0 {
 				mark(m.Step, met("8.3"), time.Time{}, "item 8.3", "8.3")
@@ -182,7 +245,7 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			}
 		}
 	}
-	return done, basis, judged
+	return done, basis, problems, judged
 }
 
 // standing says where the organisation stands on in.Roadmap at now.
@@ -192,7 +255,7 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 	for _, it := range items {
 		byID[it.ID] = it
 	}
-	done, basis, judged := roadmapDone(in, rm, byID, now)
+	done, basis, problems, judged := roadmapDone(in, rm, byID, now)
 	out := &RoadmapStanding{Steps: []RoadmapStep{}}
 	for _, s := range rm.Progress(now, done, in.Implementations) {
 		note := s.Note
@@ -202,8 +265,12 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 		if s.State == workshop.Overdue || s.State == workshop.InProgress {
 			note = joinNotes(note, notMet(byID, judged[s.Step]))
 		}
+		problem := problems[s.Step]
+		if problem != "" {
+			note = joinNotes(note, "not counted as done: "+problem)
+		}
 		out.Steps = append(out.Steps, RoadmapStep{Step: s.Step, Title: s.Title, Start: s.Start, Due: s.Due, Owner: s.OwnerName,
-			State: s.State, DaysLate: s.DaysLate, Note: note})
+			State: s.State, DaysLate: s.DaysLate, Note: note, Problem: problem})
 	}
 	out.Next, out.Warnings = nextAndWarnings(out.Steps)
 	return out
@@ -219,6 +286,9 @@ func nextAndWarnings(steps []RoadmapStep) (workshop.Step, []string) {
 	}
 	var warnings []string
 	for _, s := range steps {
+		if s.Problem != "" {
+			warnings = append(warnings, fmt.Sprintf("%q is not counted as done: %s", shorten(s.Title), shortenTo(s.Problem, RoadmapNoteStepMax)))
+		}
 		if s.State == workshop.Overdue && s.DaysLate > RoadmapLateDays {
 			owner := s.Owner
 			if owner == "" {
@@ -273,6 +343,9 @@ func validateRoadmap(p *isms.Problems, rs *RoadmapStanding) {
 		path := isms.Index("roadmap.steps", i)
 		if !slices.Contains(known, s.State) {
 			p.Addf(isms.JoinPath(path, "state"), "state %q is not %q, %q, %q or %q", shorten(string(s.State)), workshop.Done, workshop.Overdue, workshop.InProgress, workshop.Upcoming)
+		}
+		if s.Problem != "" && s.State == workshop.Done {
+			p.Addf(isms.JoinPath(path, "problem"), "a step that is %q cannot have a date problem", workshop.Done)
 		}
 		if s.DaysLate < 0 || s.DaysLate > 0 && s.State != workshop.Overdue {
 			p.Addf(isms.JoinPath(path, "days_late"), "%d days late on a step that is %q", s.DaysLate, shorten(string(s.State)))
