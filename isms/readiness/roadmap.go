@@ -259,6 +259,9 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 	out := &RoadmapStanding{Steps: []RoadmapStep{}}
 	for _, s := range rm.Progress(now, done, in.Implementations) {
 		note := s.Note
+		if s.State != workshop.Done {
+			note = joinNotes(note, hostClaim(in.RoadmapDone, s.Step, byID, judged[s.Step], basis[s.Step], now))
+		}
 		if b := basis[s.Step]; b != "" {
 			note = joinNotes(note, "judged from "+b)
 		}
@@ -274,6 +277,34 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 	}
 	out.Next, out.Warnings = nextAndWarnings(out.Steps)
 	return out
+}
+
+// hostClaim says, for a step readiness does not find done, that the
+// host's own progress marks it done and what the ISMS data lacks: the
+// items the step is judged from that are not met, or else what it rests
+// on. Empty when the host does not mark it done by now.
+func hostClaim(claims map[workshop.Step]time.Time, step workshop.Step, items map[string]Item, ids []string, basis string, now time.Time) string {
+	at, ok := claims[step]
+	if !ok || at.After(now) {
+		return ""
+	}
+	claim := "the roadmap file marks it done"
+	if !at.IsZero() {
+		claim += " (" + date(at) + ")"
+	}
+	var open []string
+	for _, id := range ids {
+		if it, ok := items[id]; ok && it.Status != Met {
+			open = append(open, id)
+		}
+	}
+	switch {
+	case len(open) > 0:
+		return fmt.Sprintf("%s; the ISMS data does not show %s met", claim, joinList(open))
+	case basis != "":
+		return fmt.Sprintf("%s; the ISMS data does not show it (%s)", claim, basis)
+	}
+	return claim + "; the ISMS data does not show it"
 }
 
 // nextAndWarnings returns the first step not done and a warning for each

@@ -189,3 +189,25 @@ func TestReadiness_NoFieldNamesInProse(t *testing.T) {
 	}
 	_ = processes.CoreIncidentHandling
 }
+
+// Trial 3 item 3 (the readiness part): roadmap.md, from the host's own
+// progress, said the scope step was done on 2026-11-03 while readiness.md
+// said it was late, and neither named the other's basis. With the host's
+// progress in Input.RoadmapDone, the step's note names the difference.
+func TestRoadmap_StepTheRoadmapFileMarksDoneSaysWhatTheDataLacks(t *testing.T) {
+	in := complete(t)
+	in.Roadmap = sampleRoadmap(t, in)
+	in.Context.Responsibilities = in.Context.Responsibilities[1:] // 5.3: an area nobody is accountable for
+	plain := stepOf(t, readiness.Assess(in, now), workshop.StepScope)
+	require.NotEqual(t, workshop.Done, plain.State)
+	assert.NotContains(t, plain.Note, "roadmap file")
+
+	claimed := now.AddDate(0, 0, -20)
+	in.RoadmapDone = map[workshop.Step]time.Time{workshop.StepScope: claimed, workshop.StepTraining: now.AddDate(0, 0, 5)}
+	r := readiness.Assess(in, now)
+	s := stepOf(t, r, workshop.StepScope)
+	assert.NotEqual(t, workshop.Done, s.State, "readiness derives done itself")
+	assert.Contains(t, s.Note, "the roadmap file marks it done ("+claimed.Format(time.DateOnly)+"); the ISMS data does not show 5.3 met")
+	assert.NotContains(t, stepOf(t, r, workshop.StepTraining).Note, "roadmap file", "a claim after the report's day is not read")
+	require.NoError(t, r.Validate())
+}
