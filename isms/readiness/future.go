@@ -50,7 +50,7 @@ func futureEvidence(in *Input, now time.Time) map[string][]string {
 		for _, a := range s.Access {
 			add(a.Reviewed, name+": access review", item)
 		}
-		add(s.Contract.Signed, name+": contract signed", item)
+		add(s.Contract.Signed, name+": contract", item)
 		for _, c := range s.Certificates {
 			add(c.Issued, fmt.Sprintf("%s: certificate %q issued", name, shorten(c.Scheme)), item)
 		}
@@ -111,19 +111,22 @@ func futureEvidence(in *Input, now time.Time) map[string][]string {
 }
 
 // markFuture applies the evidence dated after the as-of date to an item's
-// verdict: the evidence says so, and a met item becomes partial with the
-// next step to correct the dates. An item not met keeps its status and
-// next step.
+// verdict: the evidence says so, a met item becomes partial with the
+// next step to correct the dates, and an item not met keeps its status
+// and adds that step to its own.
 func markFuture(v verdict, notes []string, now time.Time) verdict {
 	if len(notes) == 0 {
 		return v
 	}
 	v.evidence = append(v.evidence, clip(notes, FutureNotesMax)...)
-	if v.status == Met {
-		v.status = Partial
-		v.next = fmt.Sprintf("%s dated after the as-of date (%s) %s not count: correct the %s, or assess on a later day: %s",
-			plural.Of(len(notes), "piece of evidence", "pieces of evidence"), date(now), plural.Pick(len(notes), "does", "do"),
-			plural.Pick(len(notes), "date", "dates"), joinList(clip(notes, FutureNotesMax)))
+	dates := plural.Pick(len(notes), "date", "dates")
+	if v.status != Met {
+		v.next = joinNotes(v.next, fmt.Sprintf("correct the %s after the as-of date: %s", dates, joinList(clip(notes, FutureNotesMax))))
+		return v
 	}
+	v.status = Partial
+	v.next = fmt.Sprintf("%s dated after the as-of date (%s) %s not count: correct the %s, or assess on a later day: %s",
+		plural.Of(len(notes), "piece of evidence", "pieces of evidence"), date(now), plural.Pick(len(notes), "does", "do"),
+		dates, joinList(clip(notes, FutureNotesMax)))
 	return v
 }

@@ -56,29 +56,38 @@ func (c Certification) Validate() error {
 // before the roadmap's start, a stage 2 before stage 1 or without one.
 // Empty: the date counts (or is zero, not held).
 func certificationProblems(c Certification, start, now time.Time) (stage1, stage2 string) {
-	check := func(name string, t time.Time) string {
-		switch {
-		case t.IsZero():
-			return ""
-		case t.After(now):
-			return fmt.Sprintf("%s dated %s, after the as-of date: not held yet", name, date(t))
-		case !start.IsZero() && t.Before(start):
-			return fmt.Sprintf("%s dated %s, before the roadmap's start (%s): check the date", name, date(t), date(start))
+	check := func(t time.Time) []string {
+		var why []string
+		if t.After(now) {
+			why = append(why, "after the as-of date: not held yet")
 		}
-		return ""
+		if !start.IsZero() && t.Before(start) {
+			why = append(why, fmt.Sprintf("before the roadmap's start (%s)", date(start)))
+		}
+		return why
 	}
-	stage1, stage2 = check("stage 1", c.Stage1), check("stage 2", c.Stage2)
-	if stage2 == "" && !c.Stage2.IsZero() {
+	say := func(name string, t time.Time, why []string) string {
+		if len(why) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%s dated %s, %s: check the date", name, date(t), strings.Join(why, " and "))
+	}
+	var why1, why2 []string
+	if !c.Stage1.IsZero() {
+		why1 = check(c.Stage1)
+	}
+	if !c.Stage2.IsZero() {
+		why2 = check(c.Stage2)
 		switch {
 		case c.Stage1.IsZero():
-			stage2 = fmt.Sprintf("stage 2 dated %s without a stage 1: give the stage 1 date", date(c.Stage2))
+			why2 = append(why2, "without a stage 1")
 		case c.Stage2.Before(c.Stage1):
-			stage2 = fmt.Sprintf("stage 2 dated %s, before stage 1 (%s): check the dates", date(c.Stage2), date(c.Stage1))
-		case stage1 != "":
-			stage2 = "stage 2 rests on a stage 1 that does not count: " + stage1
+			why2 = append(why2, fmt.Sprintf("before stage 1 (%s)", date(c.Stage1)))
+		case len(why1) > 0 && len(why2) == 0:
+			why2 = append(why2, "after a stage 1 that does not count")
 		}
 	}
-	return stage1, stage2
+	return say("stage 1", c.Stage1, why1), say("stage 2", c.Stage2, why2)
 }
 
 // RoadmapStanding is where the organisation stands on its roadmap: every
