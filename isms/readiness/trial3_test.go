@@ -12,7 +12,6 @@ import (
 
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
-	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/suppliers"
 	"github.com/ismskit/ismskit/workshop"
 )
@@ -187,7 +186,6 @@ func TestReadiness_NoFieldNamesInProse(t *testing.T) {
 	for _, b := range r.Blockers {
 		assert.NotRegexp(t, `\b[a-z]+_[a-z_]+\b`, b.Reason, b.Rule)
 	}
-	_ = processes.CoreIncidentHandling
 }
 
 // Trial 3 item 3 (the readiness part): roadmap.md, from the host's own
