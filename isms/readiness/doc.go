@@ -48,6 +48,18 @@
 // the organisation's own roles (the role accountable for policy approval,
 // the roles with ISMS responsibilities), never roles it does not have.
 //
+// Evidence dated after the time now is never evidence: an assessment, an
+// access review, a signed contract, a certificate issued, a risk
+// assessment or acceptance, a process review, training, an audit, a
+// management review, a measurement, an approval dated later (a year typed
+// wrong, or a plan recorded as done) is named in the item it would count
+// for ("supplier "X": assessment dated 2027-02-10, after the as-of
+// date"), and an item met only on the rest becomes partial with the next
+// step to correct the dates. A critical supplier whose only assessment or
+// privileged access review is dated later was never checked (the
+// critical-supplier-unchecked blocker). Readiness does not rely on the
+// supplier or risk lint to catch such dates.
+//
 // # Verdict
 //
 // Report.Verdict is what a certification body would decide: NotReady,
@@ -86,7 +98,15 @@
 // with records at least as old as the planned operating period, the
 // internal audit from 9.2.1 and the management review from 9.3.1. Only the
 // certification body's stage 1 and stage 2 come from the host
-// (Input.Certification). A step late or in progress says which of the
+// (Input.Certification); a date after the report's day, before the
+// roadmap's start, or a stage 2 before its stage 1 or without one is not
+// done: the step's Problem and a warning say why (Certification.Validate
+// refuses the impossible order for a host that stores the dates). The
+// host's own progress for its roadmap file, given as Input.RoadmapDone, is
+// never evidence; a step it marks done that the data does not show done
+// says so in its note ("the roadmap file marks it done (2026-11-03); the
+// ISMS data does not show 5.3 met"), so roadmap.md and the report name
+// each other's basis. A step late or in progress says which of the
 // items it is judged from is not met, with its status and next step
 // ("not met: 5.3 partial: nobody is accountable for …"), and the operating
 // evidence step how far back its records go. A step more than
@@ -102,7 +122,8 @@
 // TrainingBlockPercent = 50; a report lists at most MaxUrgent urgent gaps;
 // a roadmap step more than RoadmapLateDays = 14 days late is a warning;
 // a roadmap note quotes at most RoadmapNoteStepMax = 160 bytes of the next
-// step of an item not met.
+// step of an item not met; an item names at most FutureNotesMax = 3 pieces
+// of evidence dated after the as-of date (the rest are counted).
 //
 // # Score and urgency
 //

@@ -48,6 +48,14 @@ type Input struct {
 	// audits were held: the two roadmap steps readiness cannot see in the
 	// records. Read only with a Roadmap.
 	Certification Certification
+	// RoadmapDone is the progress the host keeps for the roadmap itself
+	// (the done map it gives workshop.Roadmap.Progress for its roadmap
+	// file), if any. Readiness never takes it as evidence: it derives each
+	// step's state from the ISMS data. A step the host marks done (on or
+	// before the report's day) that the data does not show done says so in
+	// its note, naming the items not met, so a reader holding both files
+	// sees why they differ. Read only with a Roadmap.
+	RoadmapDone map[workshop.Step]time.Time
 }
 
 // Status is how far one item is met.
@@ -141,8 +149,9 @@ func Assess(in Input, now time.Time) Report {
 	}
 	r := Report{Organization: in.Context.Organization.Name, At: now, Counts: map[Status]int{}}
 	total, got := decimal.Zero, decimal.Zero
+	future := futureEvidence(&in, now)
 	for _, ru := range rules() {
-		v := ru.check(&in, now)
+		v := markFuture(ru.check(&in, now), future[ru.id], now)
 		if v.status == Met {
 			v.next = ""
 		}

@@ -81,7 +81,8 @@ func inline(s string) string { return inlineEscaper.Replace(cells.Markdown(s)) }
 
 // writeRoadmap writes the section "Where you stand on the roadmap": each
 // step with its planned dates, state and owner, the next step and its
-// owner, and the warnings for steps more than RoadmapLateDays late.
+// owner, and the warnings: steps more than RoadmapLateDays late, and
+// certification dates that do not count.
 func writeRoadmap(b *strings.Builder, rs *RoadmapStanding) {
 	who := func(name string) string {
 		if name == "" {
@@ -107,7 +108,7 @@ func writeRoadmap(b *strings.Builder, rs *RoadmapStanding) {
 		b.WriteString("**Every step is done.**\n")
 	}
 	if len(rs.Warnings) > 0 {
-		fmt.Fprintf(b, "\nLate by more than %d days (warnings, not blockers):\n\n", RoadmapLateDays)
+		b.WriteString("\nWarnings (not blockers):\n\n")
 		for _, w := range rs.Warnings {
 			fmt.Fprintf(b, "- ⚠️ %s\n", inline(w))
 		}

@@ -21,9 +21,73 @@ const RoadmapLateDays = 14
 // Certification is what readiness cannot see in the ISMS's own records:
 // the days the certification body's stage 1 and stage 2 audits were held
 // (zero: not yet).
+//
+// A date readiness cannot believe is never counted as done, and the
+// report says why in the step's Problem and a roadmap warning: a date
+// after the report's day (not held yet), before the roadmap's start, or a
+// stage 2 before its stage 1 or without one. Assess still returns a report
+// (it never refuses its input); a host that stores the dates checks the
+// order with Validate.
 type Certification struct {
 	Stage1 time.Time
 	Stage2 time.Time
+}
+
+// Validate checks what the dates alone can show: each within the years
+// 1–9999, and a stage 2 held only after a stage 1 (stage 2 before stage 1,
+// or stage 2 without stage 1, is refused). The days against the roadmap
+// and the report's day are Assess's to judge (see Certification).
+func (c Certification) Validate() error {
+	var p isms.Problems
+	isms.CheckDate(&p, "stage1", "the stage 1 date", c.Stage1, false)
+	isms.CheckDate(&p, "stage2", "the stage 2 date", c.Stage2, false)
+	switch {
+	case c.Stage2.IsZero():
+	case c.Stage1.IsZero():
+		p.Addf("stage2", "stage 2 on %s without a stage 1: give the stage 1 date", date(c.Stage2))
+	case c.Stage2.Before(c.Stage1):
+		p.Addf("stage2", "stage 2 on %s is before stage 1 on %s", date(c.Stage2), date(c.Stage1))
+	}
+	return p.Err()
+}
+
+// certificationProblems says why the stage 1 and stage 2 dates cannot
+// count as held at now on a roadmap starting at start: a date after now,
+// before the roadmap's start, a stage 2 before stage 1 or without one.
+// Empty: the date counts (or is zero, not held).
+func certificationProblems(c Certification, start, now time.Time) (stage1, stage2 string) {
+	check := func(t time.Time) []string {
+		var why []string
+		if t.After(now) {
+			why = append(why, "after the as-of date: not held yet")
+		}
+		if !start.IsZero() && t.Before(start) {
+			why = append(why, fmt.Sprintf("before the roadmap's start (%s)", date(start)))
+		}
+		return why
+	}
+	say := func(name string, t time.Time, why []string) string {
+		if len(why) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%s dated %s, %s: check the date", name, date(t), strings.Join(why, " and "))
+	}
+	var why1, why2 []string
+	if !c.Stage1.IsZero() {
+		why1 = check(c.Stage1)
+	}
+	if !c.Stage2.IsZero() {
+		why2 = check(c.Stage2)
+		switch {
+		case c.Stage1.IsZero():
+			why2 = append(why2, "without a stage 1")
+		case c.Stage2.Before(c.Stage1):
+			why2 = append(why2, fmt.Sprintf("before stage 1 (%s)", date(c.Stage1)))
+		case len(why1) > 0 && len(why2) == 0:
+			why2 = append(why2, "after a stage 1 that does not count")
+		}
+	}
+	return say("stage 1", c.Stage1, why1), say("stage 2", c.Stage2, why2)
 }
 
 // RoadmapStanding is where the organisation stands on its roadmap: every
@@ -50,6 +114,11 @@ type RoadmapStep struct {
 	DaysLate int `json:"days_late,omitempty"`
 	// Note says what the state rests on.
 	Note string `json:"note,omitempty"`
+	// Problem says why a date the host gave for the step (a stage 1 or
+	// stage 2 in Input.Certification) does not count as done: after the
+	// report's day, before the roadmap's start, or out of order. Each
+	// problem is also a warning.
+	Problem string `json:"problem,omitempty"`
 }
 
 // roadmapDone derives, for each step of the roadmap that readiness can see
@@ -72,8 +141,9 @@ type RoadmapStep struct {
 //
 // It also returns, for each step, what its state rests on in words and the
 // IDs of the items it was judged from.
-func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (done map[workshop.Step]time.Time, basis map[workshop.Step]string, judged map[workshop.Step][]string) {
-	done, basis, judged = map[workshop.Step]time.Time{}, map[workshop.Step]string{}, map[workshop.Step][]string{}
+func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now time.Time) (done map[workshop.Step]time.Time, basis, problems map[workshop.Step]string, judged map[workshop.Step][]string) {
+	done, basis, problems, judged = map[workshop.Step]time.Time{}, map[workshop.Step]string{}, map[workshop.Step]string{}, map[workshop.Step][]string{}
+	stage1, stage2 := certificationProblems(in.Certification, rm.Start, now)
 	met := func(ids ...string) bool {
 		for _, id := range ids {
 			if items[id].Status != Met {
@@ -170,10 +240,12 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			mark(m.Step, met("9.3.1"), latest(ts...), "item 9.3.1", "9.3.1")
 		case workshop.StepStage1:
 			held := in.Certification.Stage1
-			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 1")
+			problems[m.Step] = stage1
+			mark(m.Step, !held.IsZero() && stage1 == "", held, "the certification body's stage 1")
 		case workshop.StepStage2:
 			held := in.Certification.Stage2
-			mark(m.Step, !held.IsZero() && !held.After(now), held, "the certification body's stage 2")
+			problems[m.Step] = stage2
+			mark(m.Step, !held.IsZero() && stage2 == "", held, "the certification body's stage 2")
 		case workshop.StepFirstControls:
 			if len(rm.Controls) == 0 {
 				mark(m.Step, met("8.3"), time.Time{}, "item 8.3", "8.3")
@@ -182,7 +254,7 @@ func roadmapDone(in *Input, rm *workshop.Roadmap, items map[string]Item, now tim
 			}
 		}
 	}
-	return done, basis, judged
+	return done, basis, problems, judged
 }
 
 // standing says where the organisation stands on in.Roadmap at now.
@@ -192,21 +264,56 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 	for _, it := range items {
 		byID[it.ID] = it
 	}
-	done, basis, judged := roadmapDone(in, rm, byID, now)
+	done, basis, problems, judged := roadmapDone(in, rm, byID, now)
 	out := &RoadmapStanding{Steps: []RoadmapStep{}}
 	for _, s := range rm.Progress(now, done, in.Implementations) {
 		note := s.Note
+		if s.State != workshop.Done {
+			note = joinNotes(note, hostClaim(in.RoadmapDone, s.Step, byID, judged[s.Step], basis[s.Step], now))
+		}
 		if b := basis[s.Step]; b != "" {
 			note = joinNotes(note, "judged from "+b)
 		}
 		if s.State == workshop.Overdue || s.State == workshop.InProgress {
 			note = joinNotes(note, notMet(byID, judged[s.Step]))
 		}
+		problem := problems[s.Step]
+		if problem != "" {
+			note = joinNotes(note, "not counted as done: "+problem)
+		}
 		out.Steps = append(out.Steps, RoadmapStep{Step: s.Step, Title: s.Title, Start: s.Start, Due: s.Due, Owner: s.OwnerName,
-			State: s.State, DaysLate: s.DaysLate, Note: note})
+			State: s.State, DaysLate: s.DaysLate, Note: note, Problem: problem})
 	}
 	out.Next, out.Warnings = nextAndWarnings(out.Steps)
 	return out
+}
+
+// hostClaim says, for a step readiness does not find done, that the
+// host's own progress marks it done and what the ISMS data lacks: the
+// items the step is judged from that are not met, or else what it rests
+// on. Empty when the host does not mark it done by now.
+func hostClaim(claims map[workshop.Step]time.Time, step workshop.Step, items map[string]Item, ids []string, basis string, now time.Time) string {
+	at, ok := claims[step]
+	if !ok || at.After(now) {
+		return ""
+	}
+	claim := "the roadmap file marks it done"
+	if !at.IsZero() {
+		claim += " (" + date(at) + ")"
+	}
+	var open []string
+	for _, id := range ids {
+		if it, ok := items[id]; ok && it.Status != Met {
+			open = append(open, id)
+		}
+	}
+	switch {
+	case len(open) > 0:
+		return fmt.Sprintf("%s; the ISMS data does not show %s met", claim, joinList(open))
+	case basis != "":
+		return fmt.Sprintf("%s; the ISMS data does not show it (%s)", claim, basis)
+	}
+	return claim + "; the ISMS data does not show it"
 }
 
 // nextAndWarnings returns the first step not done and a warning for each
@@ -219,6 +326,9 @@ func nextAndWarnings(steps []RoadmapStep) (workshop.Step, []string) {
 	}
 	var warnings []string
 	for _, s := range steps {
+		if s.Problem != "" {
+			warnings = append(warnings, fmt.Sprintf("%q is not counted as done: %s", shorten(s.Title), shortenTo(s.Problem, RoadmapNoteStepMax)))
+		}
 		if s.State == workshop.Overdue && s.DaysLate > RoadmapLateDays {
 			owner := s.Owner
 			if owner == "" {
@@ -273,6 +383,9 @@ func validateRoadmap(p *isms.Problems, rs *RoadmapStanding) {
 		path := isms.Index("roadmap.steps", i)
 		if !slices.Contains(known, s.State) {
 			p.Addf(isms.JoinPath(path, "state"), "state %q is not %q, %q, %q or %q", shorten(string(s.State)), workshop.Done, workshop.Overdue, workshop.InProgress, workshop.Upcoming)
+		}
+		if s.Problem != "" && s.State == workshop.Done {
+			p.Addf(isms.JoinPath(path, "problem"), "a step that is %q cannot have a date problem", workshop.Done)
 		}
 		if s.DaysLate < 0 || s.DaysLate > 0 && s.State != workshop.Overdue {
 			p.Addf(isms.JoinPath(path, "days_late"), "%d days late on a step that is %q", s.DaysLate, shorten(string(s.State)))

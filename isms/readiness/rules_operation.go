@@ -558,9 +558,22 @@ func checkRiskReviews(in *Input, now time.Time) verdict {
 	}
 	due := in.Register.ReviewsDue(now)
 	if len(due) > 0 {
-		return verdict{Stale, []string{plural.N(len(due), "risk") + " due for review"}, fmt.Sprintf("review risk %s (%s since %s)", due[0].Ref, due[0].Reason, date(due[0].Since))}
+		return verdict{Stale, []string{plural.N(len(due), "risk") + " due for review"}, fmt.Sprintf("review risk %s: %s", due[0].Ref, reviewReason(due[0]))}
 	}
 	return verdict{Met, []string{"no risk review overdue"}, ""}
+}
+
+// reviewReason says in words why a risk is due for review.
+func reviewReason(d risk.ReviewDue) string {
+	switch d.Reason {
+	case risk.ReviewDateReached:
+		return "its review date passed on " + date(d.Since)
+	case risk.AcceptanceLapsed:
+		return "its acceptance expired on " + date(d.Since)
+	case risk.NeverScheduled:
+		return "no review date is set"
+	}
+	return strings.ReplaceAll(string(d.Reason), "_", " ") + " since " + date(d.Since)
 }
 
 // planProgress is where the risk treatment plan stands at now: its

@@ -3,6 +3,7 @@ package readiness
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit/internal/plural"
@@ -57,7 +58,7 @@ func checkRiskAssessment(in *Input, now time.Time) verdict {
 	var latest time.Time
 	for _, r := range reg.Risks {
 		for _, a := range []time.Time{r.Inherent.Date, r.Residual.Date, r.Target.Date} {
-			if a.After(latest) {
+			if a.After(latest) && !a.After(now) {
 				latest = a
 			}
 		}
@@ -82,7 +83,7 @@ func checkTreatment(in *Input, now time.Time) verdict {
 		return verdict{Partial, ev, "fix the risk register so it can be evaluated"}
 	}
 	if len(un) > 0 {
-		return verdict{Partial, ev, fmt.Sprintf("risk %s is above the appetite without a valid acceptance (%s): have the risk owner, or an authorised role with the owner's agreement, accept the current residual", un[0].Ref, un[0].Problem)}
+		return verdict{Partial, ev, fmt.Sprintf("risk %s is above the appetite without a valid acceptance (%s): have the risk owner, or an authorised role with the owner's agreement, accept the current residual", un[0].Ref, strings.ReplaceAll(string(un[0].Problem), "_", " "))}
 	}
 	if un := unaddressed(in.Context); len(un) > 0 {
 		return verdict{Partial, ev, fmt.Sprintf("treat the %s not yet addressed (a control in the SoA or a treatment action each): %s", plural.N(len(un), "requirement"), requirementNames(un))}

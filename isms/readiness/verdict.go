@@ -2,6 +2,7 @@ package readiness
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -198,15 +199,27 @@ func criticalSupplierUnchecked(in *Input, _ map[string]Item, now time.Time) ([]s
 		if cl.Tier != suppliers.TierCritical {
 			continue
 		}
+		// Evidence dated after now is not evidence: an assessment or an
+		// access review typed a year ahead leaves the supplier unchecked.
+		past := s
+		past.Assessments = slices.DeleteFunc(slices.Clone(s.Assessments), func(a suppliers.Assessment) bool { return a.Date.After(now) })
 		var never []string
-		if _, assessed := s.LastAssessment(); !assessed {
-			if next := s.NextAssessment(cl.Tier); next.IsZero() || !next.After(now) {
-				never = append(never, "never assessed")
+		if _, assessed := past.LastAssessment(); !assessed {
+			if next := past.NextAssessment(cl.Tier); next.IsZero() || !next.After(now) {
+				why := "never assessed"
+				if len(past.Assessments) < len(s.Assessments) {
+					why += " (its assessment is dated after the as-of date)"
+				}
+				never = append(never, why)
 			}
 		}
 		for _, a := range s.Access {
-			if a.Kind == suppliers.AccessPrivileged && a.Reviewed.IsZero() {
-				never = append(never, "privileged access never reviewed")
+			if a.Kind == suppliers.AccessPrivileged && (a.Reviewed.IsZero() || a.Reviewed.After(now)) {
+				why := "privileged access never reviewed"
+				if !a.Reviewed.IsZero() {
+					why += fmt.Sprintf(" (the review is dated %s, after the as-of date)", date(a.Reviewed))
+				}
+				never = append(never, why)
 				break
 			}
 		}
