@@ -77,12 +77,8 @@ func DetectFeatures(c isms.OrgContext) []Found {
 		}
 	}
 	for _, in := range c.Scope.Interfaces {
-		switch in.Kind {
-		case isms.InterfaceCloudService:
-			note(threats.Cloud, "interface: "+in.Name)
-			note(threats.Supplier, "interface: "+in.Name)
-		case isms.InterfaceSupplier, isms.InterfacePartner:
-			note(threats.Supplier, "interface: "+in.Name)
+		for _, f := range interfaceFeatures(in) {
+			note(f.Feature, f.Because)
 		}
 	}
 	for _, r := range c.Requirements {
@@ -91,23 +87,8 @@ func DetectFeatures(c isms.OrgContext) []Found {
 		}
 	}
 	for _, a := range c.Assets {
-		if mentions(a.Location, remoteWords...) {
-			note(threats.RemoteWork, "asset location: "+a.Name)
-		}
-		if mentions(a.Location, "cloud") {
-			note(threats.Cloud, "asset location: "+a.Name)
-		}
-		if !a.Supplier.IsZero() {
-			note(threats.Supplier, "asset supplier: "+a.Name)
-		}
-		if a.Type == isms.AssetInformation && mentions(a.Name+" "+a.Description, personalWords...) {
-			note(threats.PersonalData, "asset: "+a.Name)
-		}
-		if a.Type == isms.AssetSoftware && mentions(a.Name+" "+a.Description, devWords...) {
-			note(threats.Development, "asset: "+a.Name)
-		}
-		if a.Type == isms.AssetSite {
-			note(threats.Office, "asset: "+a.Name)
+		for _, f := range assetFeatures(a) {
+			note(f.Feature, f.Because)
 		}
 	}
 	var out []Found
@@ -134,4 +115,43 @@ func hasAll(have []threats.Feature, need []threats.Feature) bool {
 		}
 	}
 	return true
+}
+
+// interfaceFeatures are the features a scope interface shows by itself
+// (DetectFeatures' rules): a cloud service shows cloud and supplier, a
+// supplier or partner interface shows supplier.
+func interfaceFeatures(in isms.Interface) []Found {
+	because := "interface: " + in.Name
+	switch in.Kind {
+	case isms.InterfaceCloudService:
+		return []Found{{threats.Cloud, because}, {threats.Supplier, because}}
+	case isms.InterfaceSupplier, isms.InterfacePartner:
+		return []Found{{threats.Supplier, because}}
+	}
+	return nil
+}
+
+// assetFeatures are the features an asset shows by itself (DetectFeatures'
+// rules), in the order of the rules.
+func assetFeatures(a isms.Asset) []Found {
+	var out []Found
+	if mentions(a.Location, remoteWords...) {
+		out = append(out, Found{threats.RemoteWork, "asset location: " + a.Name})
+	}
+	if mentions(a.Location, "cloud") {
+		out = append(out, Found{threats.Cloud, "asset location: " + a.Name})
+	}
+	if !a.Supplier.IsZero() {
+		out = append(out, Found{threats.Supplier, "asset supplier: " + a.Name})
+	}
+	if a.Type == isms.AssetInformation && mentions(a.Name+" "+a.Description, personalWords...) {
+		out = append(out, Found{threats.PersonalData, "asset: " + a.Name})
+	}
+	if a.Type == isms.AssetSoftware && mentions(a.Name+" "+a.Description, devWords...) {
+		out = append(out, Found{threats.Development, "asset: " + a.Name})
+	}
+	if a.Type == isms.AssetSite {
+		out = append(out, Found{threats.Office, "asset: " + a.Name})
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package workshop_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -123,4 +125,42 @@ func TestPlan_FirstControlOwnersAreThePlanActionOwners(t *testing.T) {
 			assert.Equal(t, pITM, c.OwnerName)
 		}
 	}
+}
+
+// Item 6: "A supplier is breached — Managed security service" and "Cloud
+// service outage — Mobile device management" both said "relevant because
+// of interface: WMS SaaS", the first interface found.
+func TestCandidates_WhyNamesTheCandidatesOwnInterface(t *testing.T) {
+	reg, err := pohjolaRegister()
+	require.NoError(t, err)
+	cs, err := workshop.Candidates(workshop.Input{Context: pohjolaContext(), Implementations: pohjolaImplementations(), Register: reg,
+		Method: reg.Method, Suppliers: pohjolaSuppliers(), Limit: workshop.MaxCandidates, PerThreat: workshop.MaxPerThreat})
+	require.NoError(t, err)
+	seen := 0
+	for _, c := range cs {
+		if c.Interface == "" {
+			continue
+		}
+		seen++
+		assert.Contains(t, c.Why, "relevant because of interface: "+c.Interface, c.Title)
+		if c.Interface != "WMS SaaS" {
+			assert.NotContains(t, c.Why, "WMS SaaS", c.Title)
+		}
+	}
+	assert.GreaterOrEqual(t, seen, 6, "every supplier and cloud interface has candidates")
+	for _, title := range []string{"A supplier is breached — Managed security service", "Cloud service outage — Mobile device management"} {
+		i := slices.IndexFunc(cs, func(c workshop.Candidate) bool { return c.Title == title })
+		require.GreaterOrEqual(t, i, 0, title)
+	}
+	// An asset's own fact comes before the organisation's first one (the
+	// requirement on personal data).
+	cs, err = workshop.Candidates(workshop.Input{Context: pohjolaContext(), Implementations: pohjolaImplementations(), Register: reg,
+		Method: reg.Method, Suppliers: pohjolaSuppliers(), KeyAssets: workshop.MaxKeyAssets, Limit: workshop.MaxCandidates, PerAsset: workshop.MaxPerAsset, PerThreat: workshop.MaxPerThreat})
+	require.NoError(t, err)
+	i := slices.IndexFunc(cs, func(c workshop.Candidate) bool {
+		return c.AssetName == "Employee records" && strings.Contains(c.Why, "relevant because of")
+	})
+	require.GreaterOrEqual(t, i, 0)
+	assert.Contains(t, cs[i].Why, "relevant because of asset: Employee records", cs[i].Title)
+	assert.NotContains(t, cs[i].Why, "requirement:", cs[i].Title)
 }
