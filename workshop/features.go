@@ -25,7 +25,7 @@ func mentions(s string, words ...string) bool {
 }
 
 var (
-	remoteWords   = []string{"remote", "home", "hybrid", "mobile", "travel"}
+	remoteWords   = []string{"remote", "home", "hybrid", "mobile", "travel", "vehicle"}
 	personalWords = []string{"gdpr", "personal data", "privacy", "patient", "health", "employee", "payroll", "client records", "hipaa"}
 	devWords      = []string{"source code", "repository", "software development", "deployment", "development"}
 	onlineWords   = []string{"saas", "online", "web", "portal", "platform", "app", "software as a service", "e-commerce", "webshop"}
@@ -36,8 +36,11 @@ var (
 // rules are plain text matches on what is in scope (documented per
 // feature below); a consultant who disagrees passes Input.Features instead.
 //
-//   - remote_work: an included scope item or an asset location mentions
-//     remote, home, hybrid, mobile or travel;
+//   - remote_work: an included location or business unit of the scope, or
+//     an asset's location, mentions remote, home, hybrid, mobile, travel
+//     or vehicle; or a hardware asset's name does (the drivers' "mobile
+//     devices" kept in vehicles are used away from the premises wherever
+//     the register says they are);
 //   - cloud: a cloud-service interface, or an asset located in the cloud;
 //   - supplier: a supplier, cloud-service or partner interface, or an asset
 //     with a supplier;
@@ -135,8 +138,11 @@ func interfaceFeatures(in isms.Interface) []Found {
 // rules), in the order of the rules.
 func assetFeatures(a isms.Asset) []Found {
 	var out []Found
-	if mentions(a.Location, remoteWords...) {
+	switch {
+	case mentions(a.Location, remoteWords...):
 		out = append(out, Found{threats.RemoteWork, "asset location: " + a.Name})
+	case a.Type == isms.AssetHardware && mentions(a.Name, remoteWords...):
+		out = append(out, Found{threats.RemoteWork, "mobile asset: " + a.Name})
 	}
 	if mentions(a.Location, "cloud") {
 		out = append(out, Found{threats.Cloud, "asset location: " + a.Name})

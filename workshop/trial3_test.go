@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/threats"
 	"github.com/ismskit/ismskit/workshop"
 )
 
@@ -157,10 +158,59 @@ func TestCandidates_WhyNamesTheCandidatesOwnInterface(t *testing.T) {
 	cs, err = workshop.Candidates(workshop.Input{Context: pohjolaContext(), Implementations: pohjolaImplementations(), Register: reg,
 		Method: reg.Method, Suppliers: pohjolaSuppliers(), KeyAssets: workshop.MaxKeyAssets, Limit: workshop.MaxCandidates, PerAsset: workshop.MaxPerAsset, PerThreat: workshop.MaxPerThreat})
 	require.NoError(t, err)
+	own := 0
+	for _, c := range cs {
+		if c.AssetName != "Employee records" {
+			continue
+		}
+		assert.NotContains(t, c.Why, "requirement:", c.Title)
+		if strings.Contains(c.Why, "relevant because of asset: Employee records") {
+			own++
+		}
+	}
+	assert.Positive(t, own, "a personal-data threat on Employee records names the asset itself")
+}
+
+// Item 15: 40 drivers with "Drivers' mobile devices" (location "Vehicles")
+// did not count as remote work, so no lost-device candidate was proposed.
+func TestDetectFeatures_DriversMobileDevicesInVehiclesAreRemoteWork(t *testing.T) {
+	has := func(fs []workshop.Found, f threats.Feature) (string, bool) {
+		for _, x := range fs {
+			if x.Feature == f {
+				return x.Because, true
+			}
+		}
+		return "", false
+	}
+	c := pohjolaContext()
+	because, ok := has(workshop.DetectFeatures(c), threats.RemoteWork)
+	require.True(t, ok)
+	assert.Equal(t, "asset location: Drivers' mobile devices", because)
+
+	reg, err := pohjolaRegister()
+	require.NoError(t, err)
+	cs, err := workshop.Candidates(workshop.Input{Context: c, Implementations: pohjolaImplementations(), Register: reg, Method: reg.Method,
+		Suppliers: pohjolaSuppliers(), KeyAssets: workshop.MaxKeyAssets, Limit: workshop.MaxCandidates, PerAsset: workshop.MaxPerAsset, PerThreat: workshop.MaxPerThreat})
+	require.NoError(t, err)
 	i := slices.IndexFunc(cs, func(c workshop.Candidate) bool {
-		return c.AssetName == "Employee records" && strings.Contains(c.Why, "relevant because of")
+		return c.Title == "Lost or stolen laptop or phone — Drivers' mobile devices"
 	})
-	require.GreaterOrEqual(t, i, 0)
-	assert.Contains(t, cs[i].Why, "relevant because of asset: Employee records", cs[i].Title)
-	assert.NotContains(t, cs[i].Why, "requirement:", cs[i].Title)
+	require.GreaterOrEqual(t, i, 0, "the lost-device candidate is proposed for the drivers' phones")
+	assert.True(t, cs[i].InRegister, "R-5 already names it")
+
+	// A hardware asset named for mobile use counts wherever it is kept;
+	// office PCs in the office do not.
+	for _, tc := range []struct {
+		asset isms.Asset
+		want  string
+	}{
+		{isms.Asset{Name: "Mobile phones", Type: isms.AssetHardware, Location: "Head office"}, "mobile asset: Mobile phones"},
+		{isms.Asset{Name: "Service van tablets", Type: isms.AssetHardware, Location: "Service vehicles"}, "asset location: Service van tablets"},
+		{isms.Asset{Name: "Office PCs", Type: isms.AssetHardware, Location: "Leeds office"}, ""},
+		{isms.Asset{Name: "Mobile app", Type: isms.AssetSoftware, Location: "App stores"}, ""},
+	} {
+		because, ok := has(workshop.DetectFeatures(isms.OrgContext{Assets: []isms.Asset{tc.asset}}), threats.RemoteWork)
+		assert.Equal(t, tc.want != "", ok, tc.asset.Name)
+		assert.Equal(t, tc.want, because, tc.asset.Name)
+	}
 }
