@@ -1,6 +1,7 @@
 package workshop_test
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -74,6 +75,10 @@ func TestPrioritise_RiskReducedOutranksTheNumberOfPlansNamingAControl(t *testing
 	assert.Contains(t, ids, controls.ID("8.1"))
 	assert.Contains(t, ids, controls.ID("5.26"), "6 points off three key risks, though no plan names it")
 	assert.NotContains(t, ids, controls.ID("8.16"), "implemented and not in an approved plan: kept only where it ranks")
+	var b bytes.Buffer
+	require.NoError(t, workshop.WritePrioritiesMarkdown(&b, first, workshop.PrioritiesOptions{}))
+	assert.Contains(t, b.String(), workshop.RankingRule)
+	assert.Contains(t, b.String(), "An implemented control is listed at its own rank")
 }
 
 // Item 5: the first controls went to "IT manager" (the role accountable
