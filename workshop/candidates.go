@@ -127,7 +127,12 @@ type Candidate struct {
 	// supplier breach, "the cloud drive is unavailable" (availability) its
 	// cloud outage.
 	InRegister bool `json:"in_register,omitempty"`
-	// Why says in one line where the proposal comes from.
+	// Why says in one line where the proposal comes from: the key asset
+	// or interface, and what makes the threat relevant (the features it
+	// requires): the candidate's own asset or interface where it shows
+	// the feature itself ("interface: Payroll bureau" for a supplier
+	// breach there), otherwise the organisation's first fact for it
+	// (DetectFeatures).
 	Why string `json:"why"`
 }
 
@@ -269,7 +274,10 @@ func Candidates(in Input) ([]Candidate, error) {
 			}
 		}
 	}
-	build := func(t threats.Threat, group int, c Candidate, impact int, reason string, itf int) error {
+	// build adds the candidate of threat t; own are the features the asset
+	// or interface shows by itself, named in its reason before the
+	// organisation's first fact for the feature.
+	build := func(t threats.Threat, group int, c Candidate, impact int, reason string, itf int, own []Found) error {
 		c.Threat, c.ThreatName = t.ID, t.Name
 		c.Properties = props(t.Properties)
 		c.Vulnerabilities = slices.Clone(t.Vulnerabilities)
@@ -323,10 +331,15 @@ func Candidates(in Input) ([]Candidate, error) {
 		slices.Sort(c.Related)
 		var req []string
 		for _, f := range t.Requires {
-			if b := why[f]; b != "" {
+			b := why[f]
+			if i := slices.IndexFunc(own, func(o Found) bool { return o.Feature == f }); i >= 0 {
+				b = own[i].Because
+			}
+			if b == "" {
+				b = string(f)
+			}
+			if !slices.Contains(req, b) {
 				req = append(req, b)
-			} else {
-				req = append(req, string(f))
 			}
 		}
 		c.Why = reason
@@ -349,7 +362,7 @@ func Candidates(in Input) ([]Candidate, error) {
 			impact := onScaleFrom(in.Method.Impact, scales, a.Ratings, t.Properties)
 			c := Candidate{Title: t.Name + " — " + a.Name, Kind: risk.AssetBased, Asset: a.ID, AssetName: a.Name, Owner: a.Owner}
 			reason := fmt.Sprintf("key asset %d of %d (%s, %s)", rank+1, len(ranked), a.Type, ciaText(a.Ratings))
-			if err := build(t, rank, c, impact, reason, -1); err != nil {
+			if err := build(t, rank, c, impact, reason, -1, assetFeatures(a)); err != nil {
 				p.Addf(isms.JoinPath(isms.Index("assets", rank), string(t.ID)), "%v", err)
 			}
 		}
@@ -367,7 +380,7 @@ func Candidates(in Input) ([]Candidate, error) {
 			if itf.Exchange != "" {
 				reason += " (" + itf.Exchange + ")"
 			}
-			if err := build(t, len(ranked)+i, c, impact, reason, i); err != nil {
+			if err := build(t, len(ranked)+i, c, impact, reason, i, interfaceFeatures(itf)); err != nil {
 				p.Addf(isms.Index("scope.interfaces", i), "%v", err)
 			}
 		}

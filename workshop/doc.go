@@ -25,13 +25,19 @@
 //     result's simulated loss avoided when given, for its treatments named
 //     by a control only: a treatment plan's figure is never split over or
 //     given to its controls), the key risks they touch and the effort if
-//     known. Controls named by open actions of an approved treatment plan
-//     rank first: the risk owner has decided them. An implemented control
-//     is ranked again where a risk applies it as not yet fully effective
-//     or plans work on it. Each loss figure is what the control would
+//     known. The risk reduced ranks first: the points a control takes
+//     off, with the points on a risk whose approved treatment plan names
+//     it in an open action counted twice, since the risk owner has
+//     decided them (Priority.Score); the number of such plans only breaks
+//     a tie. An implemented control is ranked again where a risk applies
+//     it as not yet fully effective or plans work on it. Each loss figure is what the control would
 //     avoid alone; the figures overlap and the handouts say so.
 //     FirstControls keeps "the first 5–10" controls to implement (and the
-//     implemented ones ranked among them).
+//     implemented ones ranked among them or named by an approved plan's
+//     open action). Plan gives each first control to the owner of the
+//     approved plan's open action on it, then to its implementation
+//     record's owner, then to the role accountable for control
+//     implementation.
 //   - Scenario turns a threat's planning estimate into a risk/quant
 //     scenario, so a confirmed candidate can be simulated before the
 //     organisation has figures of its own; its title carries the

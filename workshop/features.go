@@ -25,7 +25,7 @@ func mentions(s string, words ...string) bool {
 }
 
 var (
-	remoteWords   = []string{"remote", "home", "hybrid", "mobile", "travel"}
+	remoteWords   = []string{"remote", "home", "hybrid", "mobile", "travel", "vehicle"}
 	personalWords = []string{"gdpr", "personal data", "privacy", "patient", "health", "employee", "payroll", "client records", "hipaa"}
 	devWords      = []string{"source code", "repository", "software development", "deployment", "development"}
 	onlineWords   = []string{"saas", "online", "web", "portal", "platform", "app", "software as a service", "e-commerce", "webshop"}
@@ -36,8 +36,11 @@ var (
 // rules are plain text matches on what is in scope (documented per
 // feature below); a consultant who disagrees passes Input.Features instead.
 //
-//   - remote_work: an included scope item or an asset location mentions
-//     remote, home, hybrid, mobile or travel;
+//   - remote_work: an included location or business unit of the scope, or
+//     an asset's location, mentions remote, home, hybrid, mobile, travel
+//     or vehicle; or a hardware asset's name does (the drivers' "mobile
+//     devices" kept in vehicles are used away from the premises wherever
+//     the register says they are);
 //   - cloud: a cloud-service interface, or an asset located in the cloud;
 //   - supplier: a supplier, cloud-service or partner interface, or an asset
 //     with a supplier;
@@ -77,12 +80,8 @@ func DetectFeatures(c isms.OrgContext) []Found {
 		}
 	}
 	for _, in := range c.Scope.Interfaces {
-		switch in.Kind {
-		case isms.InterfaceCloudService:
-			note(threats.Cloud, "interface: "+in.Name)
-			note(threats.Supplier, "interface: "+in.Name)
-		case isms.InterfaceSupplier, isms.InterfacePartner:
-			note(threats.Supplier, "interface: "+in.Name)
+		for _, f := range interfaceFeatures(in) {
+			note(f.Feature, f.Because)
 		}
 	}
 	for _, r := range c.Requirements {
@@ -91,23 +90,8 @@ func DetectFeatures(c isms.OrgContext) []Found {
 		}
 	}
 	for _, a := range c.Assets {
-		if mentions(a.Location, remoteWords...) {
-			note(threats.RemoteWork, "asset location: "+a.Name)
-		}
-		if mentions(a.Location, "cloud") {
-			note(threats.Cloud, "asset location: "+a.Name)
-		}
-		if !a.Supplier.IsZero() {
-			note(threats.Supplier, "asset supplier: "+a.Name)
-		}
-		if a.Type == isms.AssetInformation && mentions(a.Name+" "+a.Description, personalWords...) {
-			note(threats.PersonalData, "asset: "+a.Name)
-		}
-		if a.Type == isms.AssetSoftware && mentions(a.Name+" "+a.Description, devWords...) {
-			note(threats.Development, "asset: "+a.Name)
-		}
-		if a.Type == isms.AssetSite {
-			note(threats.Office, "asset: "+a.Name)
+		for _, f := range assetFeatures(a) {
+			note(f.Feature, f.Because)
 		}
 	}
 	var out []Found
@@ -134,4 +118,46 @@ func hasAll(have []threats.Feature, need []threats.Feature) bool {
 		}
 	}
 	return true
+}
+
+// interfaceFeatures are the features a scope interface shows by itself
+// (DetectFeatures' rules): a cloud service shows cloud and supplier, a
+// supplier or partner interface shows supplier.
+func interfaceFeatures(in isms.Interface) []Found {
+	because := "interface: " + in.Name
+	switch in.Kind {
+	case isms.InterfaceCloudService:
+		return []Found{{threats.Cloud, because}, {threats.Supplier, because}}
+	case isms.InterfaceSupplier, isms.InterfacePartner:
+		return []Found{{threats.Supplier, because}}
+	}
+	return nil
+}
+
+// assetFeatures are the features an asset shows by itself (DetectFeatures'
+// rules), in the order of the rules.
+func assetFeatures(a isms.Asset) []Found {
+	var out []Found
+	switch {
+	case mentions(a.Location, remoteWords...):
+		out = append(out, Found{threats.RemoteWork, "asset location: " + a.Name})
+	case a.Type == isms.AssetHardware && mentions(a.Name, remoteWords...):
+		out = append(out, Found{threats.RemoteWork, "mobile asset: " + a.Name})
+	}
+	if mentions(a.Location, "cloud") {
+		out = append(out, Found{threats.Cloud, "asset location: " + a.Name})
+	}
+	if !a.Supplier.IsZero() {
+		out = append(out, Found{threats.Supplier, "asset supplier: " + a.Name})
+	}
+	if a.Type == isms.AssetInformation && mentions(a.Name+" "+a.Description, personalWords...) {
+		out = append(out, Found{threats.PersonalData, "asset: " + a.Name})
+	}
+	if a.Type == isms.AssetSoftware && mentions(a.Name+" "+a.Description, devWords...) {
+		out = append(out, Found{threats.Development, "asset: " + a.Name})
+	}
+	if a.Type == isms.AssetSite {
+		out = append(out, Found{threats.Office, "asset: " + a.Name})
+	}
+	return out
 }

@@ -81,8 +81,14 @@ type Priority struct {
 	Risks []string `json:"risks,omitempty"`
 	// Planned are the refs of the touched risks whose approved treatment
 	// plan has an open action (planned or in progress) naming the control:
-	// what the risk owner has already decided. They rank first.
+	// what the risk owner has already decided. Their share of the
+	// reduction counts twice in the ranking (PlannedReduction, Score).
 	Planned []string `json:"planned,omitempty"`
+	// ActionOwner is the owner of the open action of an approved treatment
+	// plan that names the control and is due first (the register's order
+	// breaks a tie): the person or role the risk owner gave the work to.
+	// Plan makes it the task's owner. Zero when no such action names it.
+	ActionOwner isms.Owner `json:"action_owner,omitzero"`
 	// KeyRisks are the touched risks whose current grade is above the
 	// method's appetite.
 	KeyRisks []string `json:"key_risks,omitempty"`
@@ -91,6 +97,10 @@ type Priority struct {
 	// the inherent rating with the risk's applied controls, before and
 	// after). Never negative.
 	Reduction int `json:"reduction"`
+	// PlannedReduction is the part of Reduction on the risks in Planned:
+	// the points the risk owners have already decided to take off with
+	// this control. It counts twice in the ranking (see Score).
+	PlannedReduction int `json:"planned_reduction,omitempty"`
 	// LossAvoided is, per currency, the annual loss expectancy the control
 	// takes off the touched risks that carry loss data, by the same
 	// control strength DeriveResidual uses; rounded to cents. It is what
@@ -110,6 +120,17 @@ type Priority struct {
 // touches reports whether the control touches at least one risk.
 func (p Priority) touches() bool { return len(p.Risks) > 0 }
 
+// Score is what the ranking weighs first among the controls that touch a
+// risk: the points the control takes off the register (Reduction), with
+// the points on risks whose approved treatment plan names it counted
+// twice (Reduction + PlannedReduction). The risk it would reduce decides,
+// and an owner's decision doubles the weight of that risk's share: a
+// control an owner has planned for a risk ranks above one that would take
+// the same points off unplanned, but a planned control that takes 3
+// points off does not rank above one that takes 10 off (5 of them
+// planned). Never negative; adding a risk never lowers it.
+func (p Priority) Score() int { return p.Reduction + p.PlannedReduction }
+
 func (p Priority) lossTotal() decimal.Decimal {
 	t := decimal.Zero
 	for _, m := range p.LossAvoided {
@@ -118,10 +139,11 @@ func (p Priority) lossTotal() decimal.Decimal {
 	return t
 }
 
-// comparePriority orders by: touching a risk first, then the number of
-// approved plans naming it (Planned), reduction, key risks, simulated loss
-// avoided, ALE avoided (all descending), then known effort before unknown
-// and smaller before larger, then control ID.
+// comparePriority orders by: touching a risk first, then Score (the
+// reduction, with the planned part counted twice), reduction, the number
+// of approved plans naming it (Planned), key risks, simulated loss avoided,
+// ALE avoided (all descending), then known effort before unknown and
+// smaller before larger, then control ID.
 func comparePriority(a, b Priority) int {
 	sim := func(p Priority) decimal.Decimal {
 		if p.Simulated == nil {
@@ -143,8 +165,9 @@ func comparePriority(a, b Priority) int {
 	}
 	return cmp.Or(
 		-cmp.Compare(b2i(a.touches()), b2i(b.touches())),
-		-cmp.Compare(len(a.Planned), len(b.Planned)),
+		-cmp.Compare(a.Score(), b.Score()),
 		-cmp.Compare(a.Reduction, b.Reduction),
+		-cmp.Compare(len(a.Planned), len(b.Planned)),
 		-cmp.Compare(len(a.KeyRisks), len(b.KeyRisks)),
 		-sim(a).Cmp(sim(b)),
 		-a.lossTotal().Cmp(b.lossTotal()),
@@ -154,10 +177,10 @@ func comparePriority(a, b Priority) int {
 }
 
 // Prioritise ranks every applicable control that is not yet implemented
-// by how much of the register's risk it would take away (see Priority and
+// by how much of the register's risk it would take away (Priority.Score, see
 // comparePriority): a control that touches no risk always ranks below one
 // that does, and adding a risk to the register never lowers a control's
-// planned risks, reduction, key risks or loss avoided. A control whose
+// planned risks, score, reduction, key risks or loss avoided. A control whose
 // record says implemented is ranked again when a risk applies it as not
 // yet fully effective or plans an open action on it. The register must
 // validate; the error lists every problem.
@@ -238,6 +261,9 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	// approved plan.
 	still := make([]map[controls.ID]bool, len(in.Register.Risks))
 	planned := make([]map[controls.ID]bool, len(in.Register.Risks))
+	// firstAction[id] is the open action of an approved plan naming id
+	// that is due first.
+	firstAction := map[controls.ID]risk.Action{}
 	for i, r := range in.Register.Risks {
 		var list []controls.ID
 		still[i], planned[i] = map[controls.ID]bool{}, map[controls.ID]bool{}
@@ -253,6 +279,9 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 				for _, id := range a.Controls {
 					still[i][id] = true
 					planned[i][id] = r.Treatment.Approved != nil
+					if f, ok := firstAction[id]; r.Treatment.Approved != nil && !a.Owner.IsZero() && (!ok || a.Due.Before(f.Due)) {
+						firstAction[id] = a
+					}
 				}
 			}
 		}
@@ -284,7 +313,7 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	byID := map[controls.ID]*Priority{}
 	out := make([]Priority, 0, len(ids))
 	for _, id := range ids {
-		pr := Priority{Control: id, Status: status[id], EffortDays: effort[id]}
+		pr := Priority{Control: id, Status: status[id], EffortDays: effort[id], ActionOwner: firstAction[id].Owner}
 		if pr.Status == "" {
 			pr.Status = controls.NotStarted
 		}
@@ -343,7 +372,11 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 			if err != nil {
 				continue
 			}
-			pr.Reduction += max(gBefore.Score-gAfter.Score, 0)
+			gain := max(gBefore.Score-gAfter.Score, 0)
+			pr.Reduction += gain
+			if planned[i][id] {
+				pr.PlannedReduction += gain
+			}
 			if r.Loss != nil {
 				addMoney(&pr.LossAvoided, avoided(r.Loss.ALE(), strength, f0, dim))
 			}
@@ -373,12 +406,15 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 
 // FirstControls returns the first n controls to implement of a ranking
 // that touch a risk (0 means DefaultFirstControls; at most
-// MaxFirstControls), with any control whose record says implemented that
-// ranks among them (a risk applies it as not yet fully effective or plans
-// an open action on it): such a control is kept, so the record does not
-// hide it, but does not take the place of a control still to put in
-// place: its remaining work is already an action of its risk's treatment
-// plan (Plan makes it a ControlTask with Improve set).
+// MaxFirstControls), in rank order, with the controls whose record says
+// implemented that still have work to do: one that ranks among them (a
+// risk applies it as not yet fully effective or plans an open action on
+// it), and one ranked lower that an approved treatment plan names in an
+// open action (Planned), since the risk owner has decided that work. Such
+// a control is kept, so the record does not hide it, but does not take
+// the place of a control still to put in place: its remaining work is
+// already an action of its risk's treatment plan (Plan makes it a
+// ControlTask with Improve set).
 func FirstControls(ranked []Priority, n int) ([]Priority, error) {
 	if n < 0 || n > MaxFirstControls {
 		var p isms.Problems
@@ -389,16 +425,20 @@ func FirstControls(ranked []Priority, n int) ([]Priority, error) {
 		n = DefaultFirstControls
 	}
 	var out []Priority
-	count := 0
+	count, full := 0, false
 	for _, pr := range ranked {
 		if !pr.touches() {
 			break
 		}
-		if pr.Status != controls.Implemented {
+		switch {
+		case pr.Status != controls.Implemented:
 			if count == n {
-				break
+				full = true
+				continue
 			}
 			count++
+		case full && len(pr.Planned) == 0:
+			continue
 		}
 		out = append(out, pr)
 	}

@@ -67,19 +67,34 @@ type PrioritiesOptions struct{}
 const LossFiguresOverlap = "Each loss figure is what that control would avoid alone, with every other control as it stands; " +
 	"controls on the same risk count the same loss, so the figures overlap and do not add up."
 
+// RankingRule is the sentence WritePrioritiesMarkdown adds under a
+// ranking: how Prioritise orders the controls (Priority.Score and
+// comparePriority).
+const RankingRule = "Ranked by the risk each control would take off: its points, with the points on a risk whose approved treatment plan names it counted twice; " +
+	"ties go to more points, then more approved plans, more key risks, more loss avoided and less effort."
+
 // WritePrioritiesMarkdown writes the ranked controls (typically
-// FirstControls' result) as a Markdown table with one line of reason each;
-// when a row gives a loss avoided, a note under the table says that the
-// figures overlap (LossFiguresOverlap).
+// FirstControls' result) as a Markdown table with one line of reason each,
+// and under it how they are ranked (RankingRule, and why an implemented
+// control shows at its own rank when one does); when a row gives a loss
+// avoided, a note says that the figures overlap (LossFiguresOverlap).
 func WritePrioritiesMarkdown(w io.Writer, ps []Priority, _ PrioritiesOptions) error {
 	var b strings.Builder
 	b.WriteString("# The first controls\n\n")
 	b.WriteString("| Rank | Control | Title | Status | Why |\n|---|---|---|---|---|\n")
-	money := false
+	money, improve := false, false
 	for _, p := range ps {
+		improve = improve || p.Status == controls.Implemented
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s |\n", p.Rank, cells.Markdown(string(p.Control)), cells.Markdown(p.Title),
 			cells.Markdown(strings.ReplaceAll(string(p.Status), "_", " ")), cells.Markdown(p.Reason))
 		money = money || p.lossTotal().IsPositive() || p.Simulated != nil
+	}
+	if len(ps) > 0 {
+		b.WriteString("\n" + RankingRule)
+		if improve {
+			b.WriteString(" An implemented control is listed at its own rank where a risk still calls for it or an approved plan has open work on it; it takes no control's place.")
+		}
+		b.WriteString("\n")
 	}
 	if money {
 		b.WriteString("\n" + LossFiguresOverlap + "\n")

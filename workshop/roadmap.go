@@ -139,8 +139,11 @@ type RoadmapInput struct {
 	// be 0.
 	Stage2 time.Time
 	// FirstControls become tasks within the first-controls step, owned by
-	// the control's implementation record owner or, failing that, by the
-	// accountable role for control implementation. They are due one after
+	// the owner of the approved treatment plan's open action on the control
+	// (Priority.ActionOwner), failing that by the control's implementation
+	// record owner, failing that by the accountable role for control
+	// implementation: the register and the roadmap name the same people
+	// for the same work. They are due one after
 	// the other in the order given (FirstControls' rank order), so that
 	// nobody gets them all on one day: the step's days are shared out in
 	// proportion to each control's EffortDays, a control without an
@@ -269,7 +272,10 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 	}
 	dues := spread(weeks(start, 2), first, in.FirstControls)
 	for i, pr := range in.FirstControls {
-		o, ok := implOwner[pr.Control]
+		o, ok := pr.ActionOwner, !pr.ActionOwner.IsZero()
+		if !ok {
+			o, ok = implOwner[pr.Control]
+		}
 		name := in.Context.OwnerName(o)
 		if !ok {
 			o, name = owner(isms.AreaControlImplementation)

@@ -204,6 +204,11 @@ func TestPrioritise_Properties(t *testing.T) {
 				t.Fatalf("%s touches %v but ranks below a control that touches none", p.Control, p.Risks)
 			}
 			require.GreaterOrEqual(t, p.Reduction, 0)
+			require.GreaterOrEqual(t, p.PlannedReduction, 0)
+			require.LessOrEqual(t, p.PlannedReduction, p.Reduction, p.Control)
+		}
+		for i := 1; i < len(a) && len(a[i].Risks) > 0; i++ {
+			require.LessOrEqual(t, a[i].Score(), a[i-1].Score(), "ranked by score: %s after %s", a[i].Control, a[i-1].Control)
 		}
 		// Adding a risk never lowers a control's score.
 		extra := risktest.Risk(reg.Method).Draw(t, "extra")
@@ -225,6 +230,7 @@ func TestPrioritise_Properties(t *testing.T) {
 			q, ok := after[p.Control]
 			require.True(t, ok, p.Control)
 			require.GreaterOrEqual(t, q.Reduction, p.Reduction, p.Control)
+			require.GreaterOrEqual(t, q.Score(), p.Score(), p.Control)
 			require.GreaterOrEqual(t, len(q.Planned), len(p.Planned), p.Control)
 			require.GreaterOrEqual(t, len(q.Risks), len(p.Risks))
 			require.GreaterOrEqual(t, len(q.KeyRisks), len(p.KeyRisks))
