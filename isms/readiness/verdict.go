@@ -52,10 +52,11 @@ type VerdictRule struct {
 //	no-policy                    stage 1  the information security policy (5.2) is missing
 //	no-risk-assessment           stage 1  no risk assessment (6.1.2) or risk method
 //	no-soa                       stage 1  no Statement of Applicability or treatment plan
+//	policy-not-approved          stage 1  the policy is a draft top management has not approved (5.1, 5.2)
+//	soa-not-approved             stage 1  the SoA is not approved, or has undecided controls (6.1.3)
 //	no-internal-audit            stage 2  no internal audit of the ISMS performed in the last 12 months by an independent auditor (9.2.1)
 //	no-management-review         stage 2  no management review held in the last 12 months (9.3.1)
 //	review-without-substance     stage 2  the last review lacks inputs a–g (9.3.2) or results (9.3.3)
-//	soa-not-approved             stage 2  the SoA is not approved, or has undecided controls
 //	mandatory-document           stage 2  a mandatory document or record is missing
 //	major-nonconformity-open     stage 2  a major nonconformity or major audit finding is not closed
 //	critical-supplier-unchecked  stage 2  a critical supplier was never assessed, or its privileged access never reviewed (5.19–5.22)
@@ -94,10 +95,11 @@ func VerdictRules() []VerdictRule {
 		{"no-policy", ReadyStage1, "the information security policy (5.2) is missing", itemsMissing("5.2", "doc:policy")},
 		{"no-risk-assessment", ReadyStage1, "no risk assessment (6.1.2) or risk method", itemsMissing("6.1.2", "doc:risk-method")},
 		{"no-soa", ReadyStage1, "no Statement of Applicability or treatment plan", itemsMissing("doc:soa", "doc:treatment-plan")},
+		{"policy-not-approved", ReadyStage1, "the policy is a draft top management has not approved (5.1, 5.2)", policyNotApproved},
+		{"soa-not-approved", ReadyStage1, "the SoA is not approved, or has undecided controls (6.1.3)", soaNotApproved},
 		{"no-internal-audit", ReadyStage2, "no internal audit of the ISMS performed in the last 12 months by an independent auditor (9.2.1)", itemsNotMet("9.2.1")},
 		{"no-management-review", ReadyStage2, "no management review held in the last 12 months (9.3.1)", itemsNotMet("9.3.1")},
 		{"review-without-substance", ReadyStage2, "the last review lacks inputs a–g (9.3.2) or results (9.3.3)", reviewWithoutSubstance},
-		{"soa-not-approved", ReadyStage2, "the SoA is not approved, or has undecided controls", soaNotApproved},
 		{"mandatory-document", ReadyStage2, "a mandatory document or record is missing", mandatoryMissing},
 		{"major-nonconformity-open", ReadyStage2, "a major nonconformity or major audit finding is not closed", majorOpen},
 		{"critical-supplier-unchecked", ReadyStage2, "a critical supplier was never assessed, or its privileged access never reviewed (5.19–5.22)", criticalSupplierUnchecked},
@@ -137,6 +139,20 @@ func reviewWithoutSubstance(in *Input, items map[string]Item, now time.Time) ([]
 		return nil, "" // no-management-review says it
 	}
 	return itemsNotMet("9.3.2", "9.3.3")(in, items, now)
+}
+
+// policyNotApproved blocks when a policy exists but is not approved: a
+// stage 1 audit reviews the documented ISMS, and a draft policy is no
+// policy top management has established (5.2) or shown commitment to
+// (5.1). A missing policy is no-policy's.
+func policyNotApproved(in *Input, items map[string]Item, _ time.Time) ([]string, string) {
+	if in.Policy == nil {
+		return nil, ""
+	}
+	if it, ok := items["doc:policy"]; ok && it.Status != Met && it.Status != Missing {
+		return []string{"doc:policy", "5.2"}, "the policy is a draft: " + it.NextStep
+	}
+	return nil, ""
 }
 
 func soaNotApproved(in *Input, items map[string]Item, _ time.Time) ([]string, string) {

@@ -67,7 +67,12 @@ func TestVerdict_EachRuleOnItsOwn(t *testing.T) {
 		{"no-internal-audit", func(t *testing.T, in *readiness.Input) { auditByTitle(t, in, performedAudit).Auditor = "Jussi Lahti" }, readiness.ReadyStage1},
 		{"no-management-review", func(t *testing.T, in *readiness.Input) { reviewByID(t, in, reviewID).Date = now.AddDate(-2, 0, 0) }, readiness.ReadyStage1},
 		{"review-without-substance", func(t *testing.T, in *readiness.Input) { reviewByID(t, in, reviewID).Inputs = nil }, readiness.ReadyStage1},
-		{"soa-not-approved", func(t *testing.T, in *readiness.Input) { s := *in.SoA; s.Revision.Status = isms.Draft; in.SoA = &s }, readiness.ReadyStage1},
+		{"soa-not-approved", func(t *testing.T, in *readiness.Input) { s := *in.SoA; s.Revision.Status = isms.Draft; in.SoA = &s }, readiness.NotReady},
+		{"policy-not-approved", func(t *testing.T, in *readiness.Input) {
+			p := *in.Policy
+			p.Revision.Status = isms.Draft
+			in.Policy = &p
+		}, readiness.NotReady},
 		{"mandatory-document", func(t *testing.T, in *readiness.Input) { in.Records.Documents = nil }, readiness.ReadyStage1},
 		{"major-nonconformity-open", func(t *testing.T, in *readiness.Input) {
 			in.Records.Nonconformities = []records.Nonconformity{majorWithoutCheck(t, in)}
