@@ -165,7 +165,7 @@ func workshopProblems(p *isms.Problems, err error) {
 // returns the roadmap for readiness and the four files.
 func runWorkshop(p *isms.Problems, wb Workbook, reg risk.Register, cat *controls.Catalogue, st *soa.SoA, losses *quant.Result) (*workshop.Roadmap, []deliver.File) {
 	w := wb.Workshop
-	in := workshop.Input{Context: wb.Context, Method: reg.Method, Implementations: wb.Implementations, Register: reg}
+	in := workshop.Input{Context: wb.Context, Method: reg.Method, Implementations: wb.Implementations, Register: reg, Suppliers: wb.Suppliers}
 	because := map[string]string{}
 	if len(w.KeyAssets) > 0 {
 		// The workshop's own key assets, in the context whose other
