@@ -144,8 +144,12 @@ func writeLosses(b *strings.Builder, reg Register) {
 			cost = c.String()
 			t.cost = t.cost.Add(c.Amount)
 		}
+		now := money(r.LossAt(Residual), &t.now)
+		if r.Loss == nil && now != "" {
+			now += " (inherent)" // no estimate as it stands: the inherent one applies, as in LossAt and risk/quant
+		}
 		rows = append(rows, fmt.Sprintf("| %s %s | %s | %s | %s | %s |\n", cells.Markdown(r.Ref), cells.Markdown(r.Title),
-			money(r.InherentLoss, &t.inherent), money(r.Loss, &t.now), money(r.TargetLoss, &t.target), cost))
+			money(r.InherentLoss, &t.inherent), now, money(r.TargetLoss, &t.target), cost))
 	}
 	if len(rows) == 0 {
 		return

@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -117,4 +118,13 @@ func TestRisk_LossProblemsNameTheRisk(t *testing.T) {
 	require.ErrorIs(t, err, isms.ErrInvalid)
 	assert.Contains(t, err.Error(), `risks[1].loss.aro: risk "R-2": an annual rate of -1 is negative`)
 	assert.Contains(t, err.Error(), `risks[1].loss.sle.amount: risk "R-2": a loss of -5 is negative`)
+}
+
+func TestWriteMarkdown_AsItStandsFallsBackToTheInherentLossAsQuantDoes(t *testing.T) {
+	reg := register()
+	reg.Risks[1].Loss = nil // R-2: inherent 40,000 a year, target 4,000
+	var md strings.Builder
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: orgContext(), Now: workday}))
+	assert.Contains(t, md.String(), "| R-2 Phishing steals credentials | 40000.00 EUR | 40000.00 EUR (inherent) | 4000.00 EUR | 6000.00 EUR |")
+	assert.Contains(t, md.String(), "| **Total (EUR)** | 40000.00 | 45000.00 | 4000.00 | 6000.00 |", "R-3's 5,000 and R-2's fallback")
 }
