@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/isms"
 )
 
 // TestInit_WritesPlaceholdersNotTheSample: -init writes a generic small
@@ -51,6 +53,12 @@ func TestInit_WritesPlaceholdersNotTheSample(t *testing.T) {
 				continue
 			}
 			if l, isList := v.([]any); isList {
+				if sec.path+name == "context.responsibilities" {
+					// The areas whose accountable role the roadmap, the policy
+					// and the plan take their owners from, by their names.
+					assert.Len(t, l, len(isms.StandardAreas()), "the starter names every standard area")
+					continue
+				}
 				assert.True(t, len(l) >= 1 && len(l) <= 3, "%s%s has %d entries, want 1–3", sec.path, name, len(l))
 			}
 		}
