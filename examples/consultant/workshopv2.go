@@ -133,6 +133,20 @@ func checkWorkshop(p *isms.Problems, wb Workbook) {
 	if n := len(wb.Implementations); n > workshop.MaxImplementations {
 		p.Addf("workshop", "the workbook has %d implementation records; the workshop kit reads at most workshop.MaxImplementations (%d)", n, workshop.MaxImplementations)
 	}
+	for _, v := range isms.ValidationErrors(w.Certification.Validate()) {
+		p.Addf(isms.JoinPath("workshop.certification", v.Path), "%s", v.Problem)
+	}
+	if asOf, err := time.Parse(time.DateOnly, wb.AsOf); err == nil { // a bad as_of is reported at its path
+		for _, st := range []struct {
+			path, name string
+			t          time.Time
+		}{{"stage1", "stage 1", w.Certification.Stage1}, {"stage2", "stage 2", w.Certification.Stage2}} {
+			if st.t.After(asOf) {
+				p.Addf(isms.JoinPath("workshop.certification", st.path), "%s on %s is after as_of (%s): record the day an audit was held, once it was", st.name,
+					st.t.Format(time.DateOnly), wb.AsOf)
+			}
+		}
+	}
 	if w.Start.IsZero() {
 		return
 	}

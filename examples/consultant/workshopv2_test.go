@@ -114,6 +114,22 @@ func TestRun_AWorkshopSectionsMistakesAreToldAtTheirPaths(t *testing.T) {
 	assert.Contains(t, stderr.String(), "workshop.stage2_target: stage 2 on 2027-01-15 is not 6 to 18 months after the start 2026-11-02")
 }
 
+// TestCheck_StageDatesInTheWrongOrderOrAfterAsOfAreProblems: a trial typed
+// a stage 2 day before stage 1 and audits "held" after as_of, and -check
+// passed them (readiness only warned).
+func TestCheck_StageDatesInTheWrongOrderOrAfterAsOfAreProblems(t *testing.T) {
+	tree := sampleTree(t) // as_of 2026-12-01
+	tree["workshop"] = obj(t, `{"start": "2026-11-02", "certification": {"stage1": "2026-11-20", "stage2": "2026-11-10"}}`)
+	var stdout, stderr bytes.Buffer
+	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "workshop.certification.stage2: stage 2 on 2026-11-10 is before stage 1 on 2026-11-20")
+
+	tree["workshop"] = obj(t, `{"start": "2026-11-02", "certification": {"stage1": "2027-03-01"}}`)
+	stderr.Reset()
+	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "workshop.certification.stage1: stage 1 on 2027-03-01 is after as_of (2026-12-01)")
+}
+
 // TestXLSX_TheWorkshopAndQuantTreatmentsRoundTrip: the workshop section and
 // the quant section's treatments are sheets of the spreadsheet form, read
 // back the same.
