@@ -49,7 +49,7 @@ func Example() {
 	// blocker training-far-below-target: [7.3]
 	// 9.2.1 (missing)
 	// 9.3.1 (missing)
-	// 9.3.2 (missing)
+	// doc:review (missing)
 }
 
 // Write the report for people, as Markdown; the zero options are the
@@ -78,7 +78,7 @@ func ExampleWriteMarkdown() {
 	//
 	// 1. **5.2 Information security policy** (missing): compose the information security policy and have the CEO approve it
 	// 2. **6.1.2 Information security risk assessment** (missing): run a first risk workshop: rate the 3–5 key risks on likelihood and impact, each with an owner
-	// 3. **6.1.3 Information security risk treatment and the Statement of Applicability** (missing): assess the risks first, then decide how to treat each
+	// 3. **doc:soa Document: Statement of Applicability** (missing): generate the SoA
 	//
 	// ## Clause by clause
 	//

@@ -136,7 +136,9 @@ type rule struct {
 // at time now. Each item is met, partial, missing or stale, with the
 // evidence found and one concrete next step. Score weighs the items (met 1,
 // partial and stale ½, missing 0); Urgent lists the three most urgent gaps:
-// missing before stale before partial, heavier items first.
+// the items of a stage 1 blocker first, then of a stage 2 blocker, then
+// the rest; within each, missing before stale before partial, heavier items
+// first.
 func Assess(in Input, now time.Time) Report {
 	if in.Catalogue == nil {
 		in.Catalogue = controls.AnnexA()
@@ -165,6 +167,30 @@ func Assess(in Input, now time.Time) Report {
 	if total.IsPositive() {
 		r.Score = got.Mul(decimal.NewFromInt(100)).DivRound(total, 1)
 	}
+	r.Verdict, r.Blockers = decide(&in, r.Items, now)
+	if r.Blockers == nil {
+		r.Blockers = []Blocker{}
+	}
+	// What stands in the way of the next audit comes first: the items of a
+	// stage 1 blocker, then of a stage 2 blocker, then the rest.
+	stage := map[string]int{}
+	for _, b := range r.Blockers {
+		rank := 2
+		if b.Blocks == ReadyStage1 {
+			rank = 1
+		}
+		for _, id := range b.Items {
+			if cur, ok := stage[id]; !ok || rank < cur {
+				stage[id] = rank
+			}
+		}
+	}
+	blocking := func(id string) int {
+		if v, ok := stage[id]; ok {
+			return v
+		}
+		return 3
+	}
 	var gaps []Item
 	for _, it := range r.Items {
 		if it.Status != Met {
@@ -172,15 +198,11 @@ func Assess(in Input, now time.Time) Report {
 		}
 	}
 	slices.SortStableFunc(gaps, func(a, b Item) int {
-		return cmp.Or(cmp.Compare(b.Status.severity(), a.Status.severity()), cmp.Compare(b.Weight, a.Weight))
+		return cmp.Or(cmp.Compare(blocking(a.ID), blocking(b.ID)), cmp.Compare(b.Status.severity(), a.Status.severity()), cmp.Compare(b.Weight, a.Weight))
 	})
 	r.Urgent = gaps[:min(MaxUrgent, len(gaps))]
 	if in.Roadmap != nil {
 		r.Roadmap = standing(&in, r.Items, now)
-	}
-	r.Verdict, r.Blockers = decide(&in, r.Items, now)
-	if r.Blockers == nil {
-		r.Blockers = []Blocker{}
 	}
 	return r
 }

@@ -446,3 +446,17 @@ func TestReadiness_73NextStepNamesTheTrainingGapBesidesThePolicy(t *testing.T) {
 	assert.Contains(t, it.NextStep, "tell staff about the policy")
 	assert.Contains(t, it.NextStep, "train 33 more staff")
 }
+
+// TestUrgent_WhatBlocksStage1ComesFirst: a consultant's trial had a draft
+// policy and SoA and got the internal audit, planned eight months later,
+// as the most urgent gap.
+func TestUrgent_WhatBlocksStage1ComesFirst(t *testing.T) {
+	in := sampleInput(t)
+	p := *in.Policy
+	p.Revision.Status = isms.Draft
+	in.Policy = &p
+	r := readiness.Assess(in, now)
+	require.Equal(t, readiness.NotReady, r.Verdict)
+	require.NotEmpty(t, r.Urgent)
+	assert.Contains(t, []string{"doc:policy", "5.2"}, r.Urgent[0].ID, "the draft policy blocks stage 1: it comes before the audit")
+}
