@@ -91,7 +91,8 @@ func ref[T any](p *isms.Problems, k *keys, path, key string, required bool) isms
 
 // suggest returns the name closest to key, when it is close enough to be
 // a likely typo: at most a third of its letters off, or equal but for
-// case.
+// case; or else the one name that starts or ends with key as a whole word
+// ("Dentsoft" for "Dentsoft Oy").
 func suggest(key string, names []string) string {
 	best, bestD := "", -1
 	lk := strings.ToLower(key)
@@ -108,7 +109,29 @@ func suggest(key string, names []string) string {
 			best, bestD = n, d
 		}
 	}
+	if best == "" {
+		best = wordAffix(strings.TrimSpace(lk), names)
+	}
 	return best
+}
+
+// wordAffix returns the one name that starts or ends with lk (lower case)
+// as a whole word, or "" when none or several do.
+func wordAffix(lk string, names []string) string {
+	if lk == "" {
+		return ""
+	}
+	found := ""
+	for _, n := range names {
+		ln := strings.ToLower(n)
+		if strings.HasPrefix(ln, lk+" ") || strings.HasSuffix(ln, " "+lk) {
+			if found != "" {
+				return ""
+			}
+			found = n
+		}
+	}
+	return found
 }
 
 // levenshtein is the edit distance between a and b, in runes.

@@ -168,3 +168,11 @@ func TestResolve_KeysAreUniqueAndSuggested(t *testing.T) {
 	assert.Contains(t, err.Error(), `context.people[1].name: person "Ann Lee" is given twice (also at context.people[0].name)`)
 	assert.Contains(t, err.Error(), `context.roles[0].holders[0]: no person is named "Ann Le"; did you mean "Ann Lee"?`)
 }
+
+func TestSuggest_AShortenedNameFindsTheOneItStarts(t *testing.T) {
+	names := []string{"Dentsoft Oy", "Turun IT-Kumppani Oy", "Payroll bureau", "Payroll bureau Oy"}
+	assert.Equal(t, "Dentsoft Oy", suggest("Dentsoft", names), "the trial's short form")
+	assert.Equal(t, "Dentsoft Oy", suggest("dentsoft oy", names), "case")
+	assert.Equal(t, "", suggest("Payroll", names), "two names start with it: no guess")
+	assert.Equal(t, "", suggest("Dent", names), "not a whole word")
+}
