@@ -307,14 +307,14 @@ func checkDocumentsControl(in *Input, _ time.Time) verdict {
 	}
 	var loose []string
 	for _, d := range in.Records.Documents {
-		if !d.Controlled() {
-			loose = append(loose, fmt.Sprintf("%q", shorten(d.Title)))
+		if miss := d.Uncontrolled(); len(miss) > 0 {
+			loose = append(loose, fmt.Sprintf("%q (%s)", shorten(d.Title), strings.Join(miss, ", ")))
 		}
 	}
 	ev := []string{fmt.Sprintf("%d own and %s", len(own), plural.N(len(external), "external document"))}
 	switch {
 	case len(loose) > 0:
-		return verdict{Partial, ev, "set the owner, version, retention and access of " + joinList(clip(loose, 5))}
+		return verdict{Partial, ev, "complete the register's entries: " + joinList(clip(loose, 5))}
 	case len(external) == 0 && len(in.Context.Requirements) > 0:
 		return verdict{Partial, ev, "identify the documents of external origin the ISMS uses (laws, contracts, the cloud provider's terms) in the register"}
 	}

@@ -135,3 +135,19 @@ func TestNewRecords_EachProblemAtItsPath(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"competence[0].role", "competence[0].evidence[0].person", "documents[0].owner.role", "incidents[0].notifications[0].requirement"}, paths)
 }
+
+func TestDocument_UncontrolledNamesWhatIsMissing(t *testing.T) {
+	owner := isms.OwnedByRole(isms.NewID[isms.Role]())
+	full := records.Document{Title: "Risk treatment procedure", Owner: owner, Version: "1.0", Approved: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC),
+		Retention: "3 years", Access: "all staff read"}
+	assert.Empty(t, full.Uncontrolled())
+	assert.True(t, full.Controlled())
+	onlyApproval := full
+	onlyApproval.Approved = time.Time{}
+	assert.Equal(t, []string{"approval"}, onlyApproval.Uncontrolled(), "a trial was told to set four fields when one was missing")
+	assert.False(t, onlyApproval.Controlled())
+	external := onlyApproval
+	external.External, external.Origin = true, "GDPR"
+	assert.Empty(t, external.Uncontrolled(), "an external document has no approval of ours")
+	assert.Equal(t, []string{"owner", "version", "approval", "retention", "access"}, records.Document{Title: "x"}.Uncontrolled())
+}

@@ -128,9 +128,29 @@ func (d Document) Key() DocumentID { return d.ID }
 // Controlled reports whether the document is under control (7.5.2, 7.5.3):
 // an owner, a version, an approval date (for the organisation's own
 // documents), a retention and an access rule.
-func (d Document) Controlled() bool {
-	return d.Owner.Validate() == nil && !isms.IsPlaceholder(d.Version) && (d.External || !d.Approved.IsZero()) &&
-		!isms.IsPlaceholder(d.Retention) && !isms.IsPlaceholder(d.Access)
+func (d Document) Controlled() bool { return len(d.Uncontrolled()) == 0 }
+
+// Uncontrolled names, in words, what the entry still lacks to be
+// controlled: "owner", "version", "approval" (an own document's approval
+// date), "retention", "access"; none when Controlled.
+func (d Document) Uncontrolled() []string {
+	var out []string
+	if d.Owner.Validate() != nil {
+		out = append(out, "owner")
+	}
+	if isms.IsPlaceholder(d.Version) {
+		out = append(out, "version")
+	}
+	if !d.External && d.Approved.IsZero() {
+		out = append(out, "approval")
+	}
+	if isms.IsPlaceholder(d.Retention) {
+		out = append(out, "retention")
+	}
+	if isms.IsPlaceholder(d.Access) {
+		out = append(out, "access")
+	}
+	return out
 }
 
 // Validate checks the entry: a title, an owner, and an origin for an
