@@ -250,10 +250,29 @@ func matchDevelopment(in *Input) []Ref {
 	return out
 }
 
+// registered says which scope interfaces (by name, in lower case) and
+// interested parties the supplier register already names, so that a
+// supplier is listed once, by its register name.
+func registered(in *Input) (interfaces map[string]bool, parties map[isms.PartyID]bool) {
+	interfaces, parties = map[string]bool{}, map[isms.PartyID]bool{}
+	for _, x := range in.Suppliers.Suppliers {
+		if n := strings.ToLower(strings.Join(strings.Fields(x.Interface), " ")); n != "" {
+			interfaces[n] = true
+		}
+		if !x.Party.IsZero() {
+			parties[x.Party] = true
+		}
+	}
+	return interfaces, parties
+}
+
+func interfaceKey(f isms.Interface) string { return strings.ToLower(strings.Join(strings.Fields(f.Name), " ")) }
+
 func matchSuppliers(in *Input) []Ref {
 	var out []Ref
+	regInterfaces, regParties := registered(in)
 	for _, f := range in.Context.Scope.Interfaces {
-		if f.Kind == isms.InterfaceSupplier || f.Kind == isms.InterfaceCloudService {
+		if (f.Kind == isms.InterfaceSupplier || f.Kind == isms.InterfaceCloudService) && !regInterfaces[interfaceKey(f)] {
 			out = append(out, Ref{ID: "interface:" + f.Name, Label: f.Name})
 		}
 	}
@@ -264,6 +283,7 @@ func matchSuppliers(in *Input) []Ref {
 		switch {
 		case a.Type == isms.AssetSupplier:
 			out = append(out, Ref{ID: a.ID.String(), Label: a.Name})
+		case !a.Supplier.IsZero() && regParties[a.Supplier]: // the register names it
 		case !a.Supplier.IsZero():
 			if p, ok := in.Context.Party(a.Supplier); ok {
 				out = append(out, Ref{ID: p.ID.String(), Label: p.Name})
@@ -301,8 +321,9 @@ func supplierRef(x suppliers.Supplier) Ref {
 
 func matchCloud(in *Input) []Ref {
 	var out []Ref
+	regInterfaces, _ := registered(in)
 	for _, f := range in.Context.Scope.Interfaces {
-		if f.Kind == isms.InterfaceCloudService {
+		if f.Kind == isms.InterfaceCloudService && !regInterfaces[interfaceKey(f)] {
 			out = append(out, Ref{ID: "interface:" + f.Name, Label: f.Name})
 		}
 	}

@@ -79,3 +79,32 @@ func TestPropose_SupplierReasonNamesDistinctSuppliersNotAssets(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"Accounting SaaS", "Microsoft 365"}, labels)
 }
+
+// TestPropose_ARegisteredSupplierIsNamedOnceByItsRegisterName: a trial's
+// SoA listed "Dentsoft Oy" and its interface "Practice-management SaaS",
+// "Turun IT-Kumppani Oy" and "IT administration", as four suppliers.
+func TestPropose_ARegisteredSupplierIsNamedOnceByItsRegisterName(t *testing.T) {
+	in := bare()
+	it := isms.InterestedParty{ID: isms.DeriveID[isms.InterestedParty](ns, "it"), Name: "Turun IT-Kumppani", Kind: isms.PartySupplier}
+	in.Context.Parties = append(in.Context.Parties, it)
+	in.Context.Scope.Interfaces = append(in.Context.Scope.Interfaces,
+		isms.Interface{Kind: isms.InterfaceCloudService, Name: "Practice-management SaaS"},
+		isms.Interface{Kind: isms.InterfaceSupplier, Name: "IT administration"},
+		isms.Interface{Kind: isms.InterfaceSupplier, Name: "Card acquirer"})
+	in.Context.Assets = append(in.Context.Assets,
+		isms.Asset{ID: isms.DeriveID[isms.Asset](ns, "srv"), Name: "Imaging server", Type: isms.AssetHardware, Supplier: it.ID})
+	in.Suppliers = suppliers.Register{Suppliers: []suppliers.Supplier{
+		{ID: isms.DeriveID[suppliers.Supplier](ns, "dent"), Name: "Dentsoft Oy", Interface: "practice-management  SaaS", Cloud: true},
+		{ID: isms.DeriveID[suppliers.Supplier](ns, "tik"), Name: "Turun IT-Kumppani Oy", Interface: "IT administration", Party: it.ID},
+	}}
+	labels := func(rule string) []string {
+		_, refs := fired(in, rule)
+		var out []string
+		for _, r := range refs {
+			out = append(out, r.Label)
+		}
+		return out
+	}
+	assert.ElementsMatch(t, []string{"Card acquirer", "Dentsoft Oy", "Turun IT-Kumppani Oy"}, labels("suppliers"))
+	assert.ElementsMatch(t, []string{"Dentsoft Oy"}, labels("cloud-services"))
+}
