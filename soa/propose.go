@@ -266,7 +266,9 @@ func registered(in *Input) (interfaces map[string]bool, parties map[isms.PartyID
 	return interfaces, parties
 }
 
-func interfaceKey(f isms.Interface) string { return strings.ToLower(strings.Join(strings.Fields(f.Name), " ")) }
+func interfaceKey(f isms.Interface) string {
+	return strings.ToLower(strings.Join(strings.Fields(f.Name), " "))
+}
 
 func matchSuppliers(in *Input) []Ref {
 	var out []Ref
