@@ -516,11 +516,11 @@ func reason(p Priority, q *quant.Result) string {
 	}
 	for _, m := range p.LossAvoided {
 		if m.Amount.IsPositive() {
-			parts = append(parts, "about "+m.String()+" a year of expected loss avoided")
+			parts = append(parts, "about "+m.String()+" a year of expected loss avoided by the register's estimates (SLE × ARO)")
 		}
 	}
 	if p.Simulated != nil && q != nil {
-		parts = append(parts, "simulated "+p.Simulated.StringFixed(0)+" "+q.Currency+" a year avoided")
+		parts = append(parts, "in the loss simulation of its own treatment, "+p.Simulated.StringFixed(0)+" "+q.Currency+" a year avoided")
 	}
 	if p.EffortDays > 0 {
 		parts = append(parts, fmt.Sprintf("effort %s", plural.N(p.EffortDays, "day")))

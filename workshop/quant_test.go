@@ -85,7 +85,7 @@ func TestPrioritise_QuantTreatmentTouchesItsRisksAndRanksBySimulatedLoss(t *test
 	assert.Contains(t, after.Risks, "R-3", "the second region is simulated against R-3")
 	require.NotNil(t, after.Simulated)
 	assert.True(t, after.Simulated.IsPositive())
-	assert.Contains(t, after.Reason, "simulated")
+	assert.Contains(t, after.Reason, "in the loss simulation of its own treatment")
 	assert.LessOrEqual(t, after.Rank, before.Rank)
 
 	// A treatment is tied to the risks it simulates even when nothing else
