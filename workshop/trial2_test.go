@@ -66,7 +66,7 @@ func TestPrioritise_QuantPlanNamesNeverBecomeControls(t *testing.T) {
 	p85, ok := priorityOf(ranked, "8.5")
 	require.True(t, ok)
 	require.NotNil(t, p85.Simulated, "a treatment named by a control still counts")
-	assert.Contains(t, p85.Reason, "simulated")
+	assert.Contains(t, p85.Reason, "in the loss simulation of its own treatment")
 	first, err := workshop.FirstControls(ranked, 0)
 	require.NoError(t, err)
 	for _, p := range first {
