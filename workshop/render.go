@@ -1,24 +1,30 @@
 package workshop
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/internal/plural"
 )
 
 // CandidatesOptions tune WriteCandidatesMarkdown. There are none yet; the
 // zero value is the default.
-type CandidatesOptions struct{}
+type CandidatesOptions struct {
+	// PerAsset is the Input.PerAsset the candidates were made with (0:
+	// DefaultPerAsset), for the note that says the list is cut.
+	PerAsset int
+}
 
 // WriteCandidatesMarkdown writes the candidates as the workshop's handout:
 // one row per proposal with the threat, the asset or interface, the
 // suggested rating and band, the controls in place, the band after them
 // and why it is proposed, and a column for the workshop's decision
 // (confirm, reword, drop). Every cell is escaped.
-func WriteCandidatesMarkdown(w io.Writer, cs []Candidate, _ CandidatesOptions) error {
+func WriteCandidatesMarkdown(w io.Writer, cs []Candidate, opts CandidatesOptions) error {
 	var b strings.Builder
 	b.WriteString("# Candidate risks for the workshop\n\n")
 	b.WriteString("Proposals only: confirm, reword or drop each one; nothing here is in the register yet.\n\n")
@@ -31,13 +37,16 @@ func WriteCandidatesMarkdown(w io.Writer, cs []Candidate, _ CandidatesOptions) e
 		}
 		related := strings.Join(c.Related, ", ")
 		if c.InRegister {
-			related = "already in the register; " + related
+			related = strings.TrimSuffix("already in the register; "+related, "; ")
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %d × %d | %s | %s | %s | %s | %s |  |\n", i+1,
 			cells.Markdown(c.ThreatName), cells.Markdown(target), ciaLetters(c), c.Suggested.Likelihood, c.Suggested.Impact,
 			cells.Markdown(c.Grade.Band.Label), cells.Markdown(idList(c.InPlace)), cells.Markdown(c.AfterGrade.Band.Label),
 			cells.Markdown(related), cells.Markdown(c.Why))
 	}
+	per := cmp.Or(opts.PerAsset, DefaultPerAsset)
+	fmt.Fprintf(&b, "\nEach asset and interface shows its %s; the threat catalogue lists the others, to add any the workshop misses.\n",
+		plural.Of(per, "strongest threat", "strongest threats"))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -219,3 +219,18 @@ func TestDetectFeatures_DriversMobileDevicesInVehiclesAreRemoteWork(t *testing.T
 		assert.Equal(t, tc.want, because, tc.asset.Name)
 	}
 }
+
+// TestCandidatesMarkdown_SaysTheListIsCutAndNoDanglingSeparator: a trial
+// read "already in the register; " with nothing after it and did not know
+// why ransomware on its archive was missing.
+func TestCandidatesMarkdown_SaysTheListIsCutAndNoDanglingSeparator(t *testing.T) {
+	cs := []workshop.Candidate{{ThreatName: "Cloud service outage", Interface: "Hosting", InRegister: true}}
+	var b strings.Builder
+	require.NoError(t, workshop.WriteCandidatesMarkdown(&b, cs, workshop.CandidatesOptions{}))
+	assert.Contains(t, b.String(), "| already in the register |")
+	assert.NotContains(t, b.String(), "register; |")
+	assert.Contains(t, b.String(), "Each asset and interface shows its 3 strongest threats")
+	b.Reset()
+	require.NoError(t, workshop.WriteCandidatesMarkdown(&b, cs, workshop.CandidatesOptions{PerAsset: 1}))
+	assert.Contains(t, b.String(), "shows its 1 strongest threat;")
+}
