@@ -84,11 +84,16 @@ func build(wb Workbook) (built, error) {
 		p.Addf("plan.year", "give the plan year")
 	}
 	checkWorkshop(&p, wb)
+	ns := isms.NewNamespace(wb.Context.Organization.Name)
+	var plan calendar.Plan
+	planned := false
+	if wb.Plan.Year != 0 { // else "give the plan year" says it
+		plan, planned = defaultPlan(&p, wb, ns)
+	}
 	if p.Len() > 0 {
 		return built{}, p.Err()
 	}
 
-	ns := isms.NewNamespace(wb.Context.Organization.Name)
 	pol, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "policy"), Context: wb.Context, Register: reg, Catalogue: cat,
 		Processes: wb.Processes, Cadences: planCadences(wb, ns)})
 	p.Merge("policy", err)
@@ -130,55 +135,6 @@ func build(wb Workbook) (built, error) {
 		}
 	}
 
-	// A cadence of a kind that is not a default activity: said here in
-	// the workbook's words, with a suggestion.
-	cadence := map[calendar.Kind]calendar.Cadence{}
-	for _, k := range slices.Sorted(maps.Keys(wb.Plan.Cadence)) {
-		if slices.Contains(defaultKinds(), k) {
-			cadence[k] = wb.Plan.Cadence[k]
-			continue
-		}
-		var names []string
-		for _, d := range defaultKinds() {
-			names = append(names, string(d))
-		}
-		msg := fmt.Sprintf("%q is not a default activity (%s); add your own under plan.activities", clip(string(k)), strings.Join(names, ", "))
-		if s := suggest(string(k), names); s != "" {
-			msg = fmt.Sprintf("%q is not a default activity; did you mean %q?", clip(string(k)), s)
-		}
-		p.Addf("plan.cadence."+string(k), "%s", msg)
-	}
-	// An activity whose ref was given before is left out (resolve says
-	// so at its workbook path), and the library's paths of the others are
-	// their workbook's.
-	var specs []calendar.Spec
-	var index []int
-	for i, s := range wb.Plan.specs {
-		if s.Ref == "" || !slices.ContainsFunc(specs, func(o calendar.Spec) bool { return o.Ref == s.Ref }) {
-			specs, index = append(specs, s), append(index, i)
-		}
-	}
-	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
-		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
-		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: specs,
-		QuietMonths: wb.Plan.quiet,
-	})
-	for _, v := range isms.ValidationErrors(err) {
-		if isms.Omitted(err) > 0 {
-			break
-		}
-		path := v.Path
-		if m := activityPath.FindStringSubmatch(path); m != nil {
-			if n, _ := strconv.Atoi(m[1]); n < len(index) {
-				path = fmt.Sprintf("activities[%d]", index[n]) + path[len(m[0]):]
-			}
-		}
-		p.Addf(isms.JoinPath("plan", path), "%s", v.Problem)
-	}
-	if err != nil && (isms.ValidationErrors(err) == nil || isms.Omitted(err) > 0) {
-		p.Merge("plan", err)
-	}
-	planned := err == nil
 	duties := slices.Concat(reg.Duties(), pol.Duties(), wb.Context.Duties(), wb.Suppliers.Duties(wb.Context), wb.Processes.Duties())
 	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
 	p.Merge("plan", err)
@@ -386,4 +342,64 @@ func dayDistance(day string, t time.Time) int {
 	d, _ := time.Parse(time.DateOnly, day)
 	n := int(d.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)).Hours() / 24)
 	return max(n, -n)
+}
+
+// defaultPlan makes the client's yearly plan from the workbook's plan
+// section (cadences, its own activities, holidays, quiet months),
+// recording every problem at its workbook path; it runs with the other
+// checks, so a plan's problem is listed with the rest at once.
+func defaultPlan(p *isms.Problems, wb Workbook, ns uuid.UUID) (calendar.Plan, bool) {
+	if _, err := (calendar.Recurrence{TZ: wb.Plan.TZ}).Location(); err != nil {
+		p.Addf("plan.tz", "%v", err) // once, not once per activity
+		return calendar.Plan{}, false
+	}
+	// A cadence of a kind that is not a default activity: said here in
+	// the workbook's words, with a suggestion.
+	cadence := map[calendar.Kind]calendar.Cadence{}
+	for _, k := range slices.Sorted(maps.Keys(wb.Plan.Cadence)) {
+		if slices.Contains(defaultKinds(), k) {
+			cadence[k] = wb.Plan.Cadence[k]
+			continue
+		}
+		var names []string
+		for _, d := range defaultKinds() {
+			names = append(names, string(d))
+		}
+		msg := fmt.Sprintf("%q is not a default activity (%s); add your own under plan.activities", clip(string(k)), strings.Join(names, ", "))
+		if s := suggest(string(k), names); s != "" {
+			msg = fmt.Sprintf("%q is not a default activity; did you mean %q?", clip(string(k)), s)
+		}
+		p.Addf("plan.cadence."+string(k), "%s", msg)
+	}
+	// An activity whose ref was given before is left out (resolve says
+	// so at its workbook path), and the library's paths of the others are
+	// their workbook's.
+	var specs []calendar.Spec
+	var index []int
+	for i, s := range wb.Plan.specs {
+		if s.Ref == "" || !slices.ContainsFunc(specs, func(o calendar.Spec) bool { return o.Ref == s.Ref }) {
+			specs, index = append(specs, s), append(index, i)
+		}
+	}
+	plan, err := calendar.DefaultPlan(wb.Plan.Year, calendar.PlanOptions{
+		TZ: wb.Plan.TZ, Owners: wb.Plan.Owners, DefaultOwner: wb.Plan.DefaultOwner,
+		Cadence: cadence, Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}, Namespace: ns, Activities: specs,
+		QuietMonths: wb.Plan.quiet,
+	})
+	for _, v := range isms.ValidationErrors(err) {
+		if isms.Omitted(err) > 0 {
+			break
+		}
+		path := v.Path
+		if m := activityPath.FindStringSubmatch(path); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n < len(index) {
+				path = fmt.Sprintf("activities[%d]", index[n]) + path[len(m[0]):]
+			}
+		}
+		p.Addf(isms.JoinPath("plan", path), "%s", v.Problem)
+	}
+	if err != nil && (isms.ValidationErrors(err) == nil || isms.Omitted(err) > 0) {
+		p.Merge("plan", err)
+	}
+	return plan, err == nil
 }

@@ -170,3 +170,16 @@ func TestRun_AWorkshopOverARegisterPastMaxRisksIsRefusedAtOnce(t *testing.T) {
 	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "workshop: the register has 2001 risks; the workshop kit reads at most workshop.MaxRisks (2000)")
 }
+
+// TestCheck_APlanProblemIsListedWithTheOthersAtOnce: a trial's
+// `plan.activities[0].repeat: "quarterly"` was reported only after 21 other
+// problems had been fixed.
+func TestCheck_APlanProblemIsListedWithTheOthersAtOnce(t *testing.T) {
+	tree := sampleTree(t)
+	tree["plan"].(map[string]any)["activities"] = []any{obj(t, `{"ref": "log-review", "title": "Quarterly log review", "repeat": "quarterly", "evidence": "notes"}`)}
+	at(tree, "risks", 0, "inherent").(map[string]any)["likelihood"] = 99
+	var stdout, stderr bytes.Buffer
+	require.Error(t, run([]string{"-check", "-in", writeTree(t, tree)}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "plan.activities[0]", "the plan's problem")
+	assert.Contains(t, stderr.String(), "risks[0].inherent.likelihood", "and the risk's, in one run")
+}
