@@ -25,7 +25,11 @@
 // asset rated at the top of a scale make it critical; personal data, any
 // access, a cloud service or an asset rated in the upper half make it
 // important. The tier sets how often it is assessed (AssessCriticalMonths,
-// AssessImportantMonths, AssessStandardMonths) and which lint rules apply.
+// AssessImportantMonths, AssessStandardMonths) and which lint rules apply;
+// a conditional or unacceptable outcome brings the next assessment forward
+// (FollowUpConditionalMonths, FollowUpUnacceptableMonths). An assessment or
+// access review dated after the as-of date is no evidence
+// (RuleDatedAfterToday).
 //
 // # Lint
 //

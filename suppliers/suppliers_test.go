@@ -323,3 +323,16 @@ func TestLint_FutureDatedEvidenceCountsForNothing(t *testing.T) {
 	s.Assessments[0].Date, s.Access[0].Reviewed = now, now
 	assert.Empty(t, suppliers.Lint(suppliers.Register{Suppliers: []suppliers.Supplier{s}}, context(), now, suppliers.LintOptions{}), "today is not the future")
 }
+
+func TestNextAssessment_AConditionalOutcomeIsFollowedUpSooner(t *testing.T) {
+	s := good()
+	last := s.Assessments[0].Date
+	for _, tc := range []struct {
+		outcome suppliers.Outcome
+		months  int
+	}{{suppliers.OutcomeAcceptable, suppliers.AssessCriticalMonths}, {suppliers.OutcomeConditional, suppliers.FollowUpConditionalMonths},
+		{suppliers.OutcomeUnacceptable, suppliers.FollowUpUnacceptableMonths}} {
+		s.Assessments[0].Outcome = tc.outcome
+		assert.Equal(t, last.AddDate(0, tc.months, 0), s.NextAssessment(suppliers.TierCritical), string(tc.outcome))
+	}
+}

@@ -140,13 +140,31 @@ func dedupe(xs []string) []string {
 	return out
 }
 
+// Follow-up after an assessment that was not plainly acceptable: a
+// conditional outcome (acceptable with follow-up actions) is checked again
+// within FollowUpConditionalMonths, an unacceptable one within
+// FollowUpUnacceptableMonths, whatever the tier's interval.
+const (
+	FollowUpConditionalMonths  = 6
+	FollowUpUnacceptableMonths = 3
+)
+
 // NextAssessment returns when the supplier is next due for assessment at
-// tier t: its last assessment plus the tier's interval, or, when it has
+// tier t: its last assessment plus the tier's interval (at most
+// FollowUpConditionalMonths after a conditional outcome,
+// FollowUpUnacceptableMonths after an unacceptable one), or, when it has
 // never been assessed, the contract's signing date (assess on
 // onboarding). It is zero when neither date is known.
 func (s Supplier) NextAssessment(t Tier) time.Time {
 	if last, ok := s.LastAssessment(); ok {
-		return last.Date.AddDate(0, t.IntervalMonths(), 0)
+		months := t.IntervalMonths()
+		switch last.Outcome {
+		case OutcomeConditional:
+			months = min(months, FollowUpConditionalMonths)
+		case OutcomeUnacceptable:
+			months = min(months, FollowUpUnacceptableMonths)
+		}
+		return last.Date.AddDate(0, months, 0)
 	}
 	return s.Contract.Signed
 }
