@@ -41,6 +41,7 @@ import (
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/xlsx"
 )
 
 // Limits of an XLSX workbook the consultant reads. A larger file is refused
@@ -1030,6 +1031,12 @@ func (xr *xreader) read(tables []*xtable) any {
 		xr.fatal = true
 		return nil
 	}
+	if isDeliverableBook(sheets, byName) {
+		xr.p.Addf("", "this is the deliverable book ismskit writes (sheets %s), not a workbook to read; give the workbook itself (-init -format xlsx writes one)",
+			strings.Join(sheets[:min(len(sheets), 6)], ", "))
+		xr.fatal = true
+		return nil
+	}
 	rows := map[*xtable][][2][]string{}
 	for _, s := range sheets {
 		if s == SheetLists {
@@ -1563,4 +1570,16 @@ func pruneEmpty(v any) any {
 		}
 	}
 	return v
+}
+
+// isDeliverableBook reports whether sheets are those of the book package
+// xlsx writes (ismskit.xlsx) rather than a workbook's: its Heat maps, SoA
+// by theme and Readiness sheets, which no workbook has.
+func isDeliverableBook(sheets []string, workbook map[string]*xtable) bool {
+	for _, s := range []string{xlsx.SheetHeatMaps, xlsx.SheetSoAByTheme, xlsx.SheetReadiness} {
+		if _, own := workbook[s]; own || !slices.Contains(sheets, s) {
+			return false
+		}
+	}
+	return true
 }

@@ -409,3 +409,15 @@ func TestXLSX_AReviewWhoseOnlyContentIsItsInputsRoundTrips(t *testing.T) {
 	require.Len(t, back.Records.Reviews, 1)
 	assert.Equal(t, normalJSON(t, wb), normalJSON(t, back))
 }
+
+// TestRun_TheDeliverableBookGivenAsTheWorkbookIsOneProblem: a trial fed
+// ismskit.xlsx back in by mistake and got 101 problems.
+func TestRun_TheDeliverableBookGivenAsTheWorkbookIsOneProblem(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "client")
+	var stdout, stderr bytes.Buffer
+	require.NoError(t, run([]string{"-in", "sample-workbook.json", "-out", out}, &stdout, &stderr), stderr.String())
+	stderr.Reset()
+	require.Error(t, run([]string{"-check", "-in", filepath.Join(out, "ismskit.xlsx")}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "1 problem")
+	assert.Contains(t, stderr.String(), "this is the deliverable book ismskit writes")
+}
