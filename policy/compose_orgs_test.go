@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,4 +146,20 @@ func TestCompose_DescriptionsOfEveryShapeGiveASentenceWithAVerb(t *testing.T) {
 			assert.NotEqual(t, policy.RuleProcedureDetail, f.Code, "%s", f)
 		}
 	}
+}
+
+// TestCompose_AOneWordPartyNameIsAName: a trial's policy read "the
+// valvira" for the Finnish health regulator Valvira.
+func TestCompose_AOneWordPartyNameIsAName(t *testing.T) {
+	c := clients(t)[0]
+	ctx := c.ctx
+	ctx.Parties = append(slices.Clone(ctx.Parties),
+		isms.InterestedParty{ID: isms.DeriveID[isms.InterestedParty](ns, "valvira"), Name: "Valvira", Kind: isms.PartyRegulator},
+		isms.InterestedParty{ID: isms.DeriveID[isms.InterestedParty](ns, "patients"), Name: "Patients", Kind: isms.PartyCustomer})
+	draft, err := policy.Compose(policy.ComposeInput{Document: isms.DeriveID[isms.Document](ns, "valvira"), Context: ctx, Register: c.reg})
+	require.NoError(t, err)
+	assert.Contains(t, draft.Availability.Parties, "Valvira")
+	assert.NotContains(t, draft.Availability.Parties, "the valvira")
+	assert.NotContains(t, draft.Availability.Parties, "the Valvira")
+	assert.Contains(t, draft.Availability.Parties, "patients", "a plural is a common noun")
 }

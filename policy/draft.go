@@ -149,6 +149,10 @@ func availability(c isms.OrgContext, a Availability, w wording) Availability {
 	for _, k := range []isms.PartyKind{isms.PartyCustomer, isms.PartyPartner, isms.PartyOwner, isms.PartyInsurer, isms.PartyRegulator, isms.PartyCertifier} {
 		for _, p := range c.Parties {
 			if p.Kind == k && strings.TrimSpace(p.Name) != "" {
+				if n := strings.TrimSpace(p.Name); !strings.Contains(n, " ") && titleCase(n) && !strings.HasSuffix(n, "s") {
+					names = append(names, n) // one capitalised word, not a plural: a name ("Valvira", "Traficom")
+					continue
+				}
 				name := w.gen(w.lower(strings.TrimSpace(p.Name)))
 				if first, _, _ := strings.Cut(name, " "); !strings.HasSuffix(name, "s") && strings.ToUpper(first) != first && !strings.HasPrefix(name, "the ") {
 					name = "the " + name // "the data protection authority", "the Care Quality Commission"; not "customers" or "ACME"
