@@ -338,6 +338,26 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 			fmt.Fprintf(&b, "- %s: %s (%s, owner %s)\n", md(u.Ref), md(u.Title), md(string(r.Treatment.Option)), md(ownerName(org, r.Owner)))
 		}
 	}
+	var unmoved []string
+	for _, r := range reg.Risks {
+		if r.Residual.IsZero() || r.Residual.Derived || r.Residual.Likelihood != r.Inherent.Likelihood || r.Residual.Impact != r.Inherent.Impact {
+			continue
+		}
+		var working []string
+		for _, a := range r.Applied {
+			if a.Effectiveness > 0 {
+				working = append(working, string(a.Control))
+			}
+		}
+		if len(working) > 0 {
+			unmoved = append(unmoved, fmt.Sprintf("- %s: %s: the residual equals the inherent rating although %s in place (%s); derive the residual from them, or check that its rationale says why they do not lower it\n",
+				md(r.Ref), md(r.Title), plural.Pick(len(working), "a control is", "controls are"), md(strings.Join(working, ", "))))
+		}
+	}
+	if len(unmoved) > 0 {
+		b.WriteString("\n## Residual ratings that do not reflect the controls in place\n\n")
+		b.WriteString(strings.Join(unmoved, ""))
+	}
 	var fromSuppliers []string
 	for _, r := range reg.Risks {
 		if !r.Supplier.IsZero() {

@@ -128,3 +128,16 @@ func TestWriteMarkdown_AsItStandsFallsBackToTheInherentLossAsQuantDoes(t *testin
 	assert.Contains(t, md.String(), "| R-2 Phishing steals credentials | 40000.00 EUR | 40000.00 EUR (inherent) | 4000.00 EUR | 6000.00 EUR |")
 	assert.Contains(t, md.String(), "| **Total (EUR)** | 40000.00 | 45000.00 | 4000.00 | 6000.00 |", "R-3's 5,000 and R-2's fallback")
 }
+
+func TestWriteMarkdown_AResidualThatIgnoresItsControlsIsPointedOut(t *testing.T) {
+	reg := register()
+	r := &reg.Risks[0] // applies 5.18 at effectiveness 3
+	r.Residual = r.Inherent
+	var md strings.Builder
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: orgContext(), Now: workday}))
+	assert.Contains(t, md.String(), "## Residual ratings that do not reflect the controls in place\n\n- R-1: Leaver's account stays active: the residual equals the inherent rating although a control is in place (5.18)")
+	reg = register()
+	md.Reset()
+	require.NoError(t, risk.WriteMarkdown(&md, reg, risk.MarkdownOptions{Context: orgContext(), Now: workday}))
+	assert.NotContains(t, md.String(), "do not reflect the controls", "R-1's residual is below its inherent rating")
+}
