@@ -10,7 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Old (stream version 1) against new in the same run:
+// Old (stream version 1) against new (version 3) in the same run:
 //
 //	go test -run '^$' -bench 'Versions' -benchtime 5x -count 3 ./risk/quant
 //
@@ -51,7 +51,7 @@ func benchVersions(b *testing.B, in Input) {
 		perRiskYear(b)
 	})
 	for _, w := range []int{1, 2} {
-		b.Run(fmt.Sprintf("v2/workers=%d", w), func(b *testing.B) {
+		b.Run(fmt.Sprintf("v3/workers=%d", w), func(b *testing.B) {
 			for b.Loop() {
 				totals, stats, err := simulate(models, years, in.Options.Seed, w)
 				if err != nil {

@@ -30,9 +30,13 @@ func boundRate(rate float64) float64 {
 }
 
 // poissonTable is the CDF of a Poisson(λ) up to where the tail is
-// negligible, for inversion by a linear scan.
+// negligible, for inversion, with a guide (Chen and Asau's indexed
+// search): guide[b] is the smallest k whose CDF reaches b/256, so a
+// uniform in [b/256, (b+1)/256) starts its scan there and almost always
+// stops at once.
 type poissonTable struct {
 	cdf    []float64
+	guide  [256]uint8
 	chunks int
 }
 
@@ -41,10 +45,24 @@ func newPoissonTable(rate float64) poissonTable {
 	chunks := max(1, int(math.Ceil(rate/maxChunk)))
 	lambda := rate / float64(chunks)
 	p := math.Exp(-lambda)
-	t := poissonTable{chunks: chunks, cdf: []float64{p}}
-	for k := 1; t.cdf[len(t.cdf)-1] < 1-1e-16 && k < 200; k++ {
+	cdf := []float64{p}
+	for k := 1; cdf[len(cdf)-1] < 1-1e-16 && k < 200; k++ {
 		p *= lambda / float64(k)
-		t.cdf = append(t.cdf, t.cdf[len(t.cdf)-1]+p)
+		cdf = append(cdf, cdf[len(cdf)-1]+p)
+	}
+	return tableOf(cdf, chunks)
+}
+
+// tableOf builds the table of a CDF (at most 256 entries, rising) drawn
+// chunks times a year.
+func tableOf(cdf []float64, chunks int) poissonTable {
+	t := poissonTable{cdf: cdf, chunks: chunks}
+	k := 0
+	for b := range t.guide {
+		for k < len(cdf)-1 && float64(b)/256 > cdf[k] {
+			k++
+		}
+		t.guide[b] = uint8(k)
 	}
 	return t
 }
@@ -60,9 +78,32 @@ func (t *poissonTable) draw(r *gen) int {
 }
 
 // invert returns the smallest k with u ≤ CDF(k) (the table's last k when
-// u is beyond it).
+// u is beyond it), for u in [0, 1).
 func (t *poissonTable) invert(u float64) int {
-	k := 0
+	return t.scan(int(t.guide[uint8(u*256)]), u)
+}
+
+// A count is drawn from a uniform u = lo + v·step, v uniform on [0, 1),
+// whose first bits give lo: when every u of [lo, lo+step) has the count
+// of lo, v's bits are not needed; open reports when they are, and refine
+// draws them. Drawing bits only when they matter gives the same
+// distribution as drawing them always.
+
+// open reports whether [lo, lo+step) holds more than count n (lo's).
+func (t *poissonTable) open(n int, lo, step float64) bool {
+	return n < len(t.cdf)-1 && lo+step > t.cdf[n]
+}
+
+// refine returns the count of lo + v·step, v being the first uniform of
+// the stream from state s, given that lo's count is n.
+func (t *poissonTable) refine(n int, lo, step float64, s uint64) int {
+	g := gen{s: s}
+	return t.scan(n, lo+g.Float64()*step)
+}
+
+// scan returns the smallest k ≥ from with u ≤ CDF(k), or the last k.
+func (t *poissonTable) scan(from int, u float64) int {
+	k := from
 	for k < len(t.cdf)-1 && u > t.cdf[k] {
 		k++
 	}
@@ -170,15 +211,6 @@ func magnitudeBase(seed uint64, key []byte) uint64 {
 	return splitmix(h.Sum64() ^ splitmix(seed))
 }
 
-// yearSeed is the seed of one year's loss stream.
-func yearSeed(base uint64, year int) uint64 {
-	return splitmix(base + uint64(year)*0x9e3779b97f4a7c15)
-}
-
-// splitmix is SplitMix64's output function, a bijective mixer.
-func splitmix(z uint64) uint64 {
-	z += 0x9e3779b97f4a7c15
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
-}
+// splitmix is SplitMix64's next output from state z: a bijective mixer
+// of z + γ.
+func splitmix(z uint64) uint64 { return mix(z + golden) }

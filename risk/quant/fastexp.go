@@ -22,20 +22,24 @@ const (
 	expShift   = 0x1.8p52              // adding it rounds to an integer
 )
 
-// fastExp is e^x by a table of 2^(j/256) and a degree-5 polynomial on
-// |r| ≤ ln 2 / 512: within 4e-16 of math.Exp (relative), about twice as
-// fast. Outside (−700, 700), and for NaN, it is math.Exp.
+// fastExp is e^x by a table of 2^(j/256) and a degree-4 polynomial on
+// |r| ≤ ln 2 / 512 (its truncation error is below 4e-17): within 4e-16 of
+// math.Exp (relative), about twice as fast. Outside (−700, 700), and for
+// NaN, it is math.Exp.
 func fastExp(x float64) float64 {
 	if !(x > -700 && x < 700) {
 		return math.Exp(x)
 	}
-	t := x*expInvLn2N + expShift
-	kf := t - expShift
+	return expIn(x)
+}
+
+// expIn is fastExp for x in (−700, 700), small enough to be inlined into
+// the simulation loop.
+func expIn(x float64) float64 {
+	kf := x*expInvLn2N + expShift - expShift
 	k := int64(kf)
 	r := x - kf*expLn2NHi - kf*expLn2NLo
 	r2 := r * r
-	q := r + r2*(0.5+r*(1.0/6)) + r2*r2*(1.0/24+r*(1.0/120)) // e^r − 1, by Estrin's scheme
-	e := k >> expBits
-	s := math.Float64frombits(uint64(int64(math.Float64bits(expTable[k&(1<<expBits-1)])) + e<<52))
-	return s + s*q
+	s := math.Float64frombits(math.Float64bits(expTable[uint8(k)]) + uint64(k>>expBits<<52))
+	return s + s*(r+r2*(0.5+r*(1.0/6)+r2*(1.0/24))) // s·e^r
 }

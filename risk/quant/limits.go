@@ -66,4 +66,10 @@ const (
 //     inversion); each year with events draws its losses from its own
 //     stream keyed by (seed, risk, year); lognormal losses use a
 //     table-based exp (within 4e-16 of math.Exp).
-const StreamVersion = 2
+//   - 3: one 64-bit draw gives both the gap to the next year with events
+//     (its low 40 bits) and that year's count (its top 24 bits, with 53
+//     more from the year's own stream only when the 24 leave the count
+//     open); each event, not each year, has its own loss stream, keyed by
+//     (seed, risk, year, event), so the loop has no per-year chain of
+//     draws; the gap is E × (1/λ) rather than E / λ.
+const StreamVersion = 3

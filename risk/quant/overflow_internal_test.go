@@ -19,7 +19,7 @@ func TestSimulate_PortfolioYearBeyondMaxPortfolioLossIsAnError(t *testing.T) {
 	models := make([]model, 1200)
 	for i := range models {
 		models[i] = compile(Scenario{Ref: fmt.Sprint("R-", i), Magnitude: Magnitude{Fixed: decimal.NewFromInt(MaxAnnualLoss / 10 * 9)}})
-		models[i].table = poissonTable{cdf: []float64{0, 1}, chunks: 1}
+		models[i].table = tableOf([]float64{0, 1}, 1)
 		models[i].rate = 50 // a year without an event is e^-50 likely
 	}
 	var msgs []string

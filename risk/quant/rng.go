@@ -9,13 +9,22 @@ import "math"
 // one assignment, so every year with events can have its own stream.
 type gen struct{ s uint64 }
 
-// Uint64 returns 64 random bits.
-func (g *gen) Uint64() uint64 {
-	g.s += 0x9e3779b97f4a7c15
-	z := g.s
+// golden is SplitMix64's Weyl increment γ, 2⁶⁴ divided by the golden
+// ratio, rounded to odd.
+const golden = 0x9e3779b97f4a7c15
+
+// mix is SplitMix64's output function, a bijective mixer: the stream
+// from state s gives mix(s + γ), mix(s + 2γ), ….
+func mix(z uint64) uint64 {
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
 	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
 	return z ^ (z >> 31)
+}
+
+// Uint64 returns 64 random bits.
+func (g *gen) Uint64() uint64 {
+	g.s += golden
+	return mix(g.s)
 }
 
 // Float64 returns a uniform number in [0, 1), a multiple of 2⁻⁵³.
@@ -65,16 +74,36 @@ func init() {
 	}
 }
 
+// normFast is the ziggurat's first try at a standard normal from 64
+// random bits (the low 39 used): the variate, and whether it is accepted
+// (about 98.8 % of tries); otherwise NormFloat64 from the same state
+// goes on.
+func normFast(u uint64) (float64, bool) {
+	j := int32(u)
+	i := u >> 32 & 0x7f
+	return float64(j) * zigWn[i], uint32(max(j, -j)) < zigKn[i] // j = −2³¹ fails, as it should
+}
+
+// expFast is the ziggurat's first try at an exponential variate from 64
+// random bits (the low 40 used; the top 24 are free for another use): the
+// variate, and whether it is accepted (about 98.9 % of tries); otherwise
+// expSlow goes on.
+func expFast(u uint64) (float64, bool) {
+	j := uint32(u)
+	i := uint8(u >> 32)
+	return float64(j) * zigWe[i], j < zigKe[i]
+}
+
 // NormFloat64 returns a standard normal variate.
 func (g *gen) NormFloat64() float64 {
 	for {
 		u := g.Uint64()
-		j := int32(u)
-		i := u >> 32 & 0x7f
-		x := float64(j) * zigWn[i]
-		if uint32(max(j, -j)) < zigKn[i] { // j = −2³¹ fails, as it should
+		x, ok := normFast(u)
+		if ok {
 			return x
 		}
+		j := int32(u)
+		i := u >> 32 & 0x7f
 		if i == 0 { // the tail beyond zigNormR
 			for {
 				x = -math.Log(1-g.Float64()) / zigNormR
@@ -96,8 +125,17 @@ func (g *gen) NormFloat64() float64 {
 
 // ExpFloat64 returns an exponential variate with rate 1.
 func (g *gen) ExpFloat64() float64 {
+	u := g.Uint64()
+	if x, ok := expFast(u); ok {
+		return x
+	}
+	return g.expSlow(u)
+}
+
+// expSlow finishes an exponential variate whose first try, u (already
+// drawn from g), expFast did not accept.
+func (g *gen) expSlow(u uint64) float64 {
 	for {
-		u := g.Uint64()
 		j := uint32(u)
 		i := uint8(u >> 32)
 		x := float64(j) * zigWe[i]
@@ -110,5 +148,6 @@ func (g *gen) ExpFloat64() float64 {
 		if zFe[i]+g.Float64()*(zFe[i-1]-zFe[i]) < math.Exp(-x) {
 			return x
 		}
+		u = g.Uint64()
 	}
 }

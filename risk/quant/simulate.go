@@ -133,92 +133,6 @@ func (m *model) events(r *gen) int {
 // draws its count.
 func (m *model) skips() bool { return m.ratePERT == nil && m.table.chunks == 1 }
 
-// runner draws one risk's years: the frequency stream gives the gaps and
-// counts, and each year with events draws its losses from its own small
-// stream keyed by (seed, risk, year).
-type runner struct {
-	freq    gen
-	magBase uint64
-}
-
-func newRunner(seed uint64, key []byte) *runner {
-	return &runner{freq: stream(seed, key), magBase: magnitudeBase(seed, key)}
-}
-
-// run simulates m for years years, adding each year's loss in cents into
-// acc (saturating at maxPortfolioCents) and its statistics into st.
-// gapRate, at least m's rate, is the rate whose loss-free years are
-// skipped: m's own rate in a simulation, the larger of two in a paired
-// (before/after) one, so both sides see the same gaps and the same uniform
-// per year. It returns the first year beyond MaxAnnualLoss, or nil.
-func (rn *runner) run(m *model, gapRate float64, acc []int64, st *riskStats) *overflow {
-	years := len(acc)
-	r := &rn.freq
-	withLoss := 0
-	if !m.skips() {
-		for y := range years {
-			if n := m.events(r); n > 0 {
-				withLoss++
-				if o := rn.year(m, y, n, acc, st); o != nil {
-					return o
-				}
-			}
-		}
-		st.zero += years - withLoss
-		return nil
-	}
-	if gapRate > 0 {
-		p0, p1 := math.Exp(-gapRate), -math.Expm1(-gapRate) // P(no event), P(some)
-		left := float64(years)
-		for y := -1; ; {
-			// The years to the next one with an event at the gap rate are
-			// geometric: ⌊E/λ⌋ for E exponential.
-			g := r.ExpFloat64() / gapRate
-			if g >= left-float64(y)-1 {
-				break
-			}
-			y += 1 + int(g)
-			// The count given at least one event at the gap rate: u
-			// uniform on (p0, 1), inverted in the model's own CDF.
-			if n := m.table.invert(p0 + r.Float64()*p1); n > 0 {
-				withLoss++
-				if o := rn.year(m, y, n, acc, st); o != nil {
-					return o
-				}
-			}
-		}
-	}
-	st.zero += years - withLoss
-	return nil
-}
-
-// year draws the n losses of year y from the year's own stream.
-func (rn *runner) year(m *model, y, n int, acc []int64, st *riskStats) *overflow {
-	g := gen{s: yearSeed(rn.magBase, y)}
-	loss := 0.0
-	switch m.kind {
-	case lognormal:
-		for range n {
-			loss += fastExp(m.mu + m.sigma*g.NormFloat64())
-		}
-	case fixedLoss:
-		loss = m.fixed * float64(n)
-	default:
-		for range n {
-			loss += m.loss(&g)
-		}
-	}
-	cents := loss*100 + 0.5                    // rounded half up by the truncation below
-	if !(cents >= 0 && cents < maxYearCents) { // NaN fails too
-		return &overflow{year: y, loss: loss}
-	}
-	c := int64(cents)
-	acc[y] = addCents(acc[y], c)
-	st.sum += float64(c)
-	st.sumSq += float64(c) * float64(c)
-	return nil
-}
-
 // riskStats are one risk's simulated totals.
 type riskStats struct {
 	sum, sumSq float64
@@ -260,9 +174,10 @@ func simulate(models []model, years int, seed uint64, workers int) ([]int64, []r
 		go func() {
 			defer wg.Done()
 			acc := make([]int64, years)
+			sc := newScratch()
 			for i := w; i < len(models); i += workers {
 				m := &models[i]
-				over[i] = newRunner(seed, m.key).run(m, m.rate, acc, &stats[i])
+				over[i] = newRunner(seed, m.key).run(m, m.rate, acc, &stats[i], sc)
 			}
 			totals[w] = acc
 		}()

@@ -139,6 +139,7 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 	beforeT, afterT := make([]int64, years), make([]int64, years)
 	bi, ai := make([]int64, years), make([]int64, years)
 	after := make([]int64, years)
+	sc := newScratch()
 	var out []TreatmentResult
 	for ti, t := range in.Treatments {
 		clear(beforeT)
@@ -152,12 +153,12 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 			clear(bi)
 			clear(ai)
 			var stB, stA riskStats
-			newRunner(seed, b.key).run(b, b.rate, bi, &stB) // Simulate's draws exactly
+			newRunner(seed, b.key).run(b, b.rate, bi, &stB, sc) // Simulate's draws exactly
 			gap := a.rate
 			if a.skips() && b.skips() && a.rate <= b.rate {
 				gap = b.rate // the same gaps and uniforms: fewer events, never more
 			}
-			if o := newRunner(seed, a.key).run(&a, gap, ai, &stA); o != nil {
+			if o := newRunner(seed, a.key).run(&a, gap, ai, &stA, sc); o != nil {
 				p.Addf(isms.JoinPath(isms.Index(isms.JoinPath(isms.Index("treatments", ti), "after"), j), "loss"),
 					"control %q, risk %q: simulated year %d lost more than MaxAnnualLoss (%d)", t.Control, s.Ref, o.year+1, int64(MaxAnnualLoss))
 				return nil, p.Err()
