@@ -28,7 +28,9 @@ import (
 // lognormal with the register's fixed loss. A plan whose risk has no
 // scenario in the section, whose loss as it stands is zero, or whose
 // losses are in another currency is not simulated: quant-summary.md lists it under "Plans not simulated", with
-// the reason. Without a quant section the losses stay in the register
+// the reason, as it lists a plan with a cost but no target loss, and one
+// whose cost is in another currency (simulated without a return on
+// investment). Without a quant section the losses stay in the register
 // (risk-register.csv) and nothing is simulated.
 
 // planTreatments returns the treatments of the register's plans for the
@@ -168,18 +170,14 @@ func unsimulatedPlans(reg risk.Register, r quant.Result) string {
 	var b strings.Builder
 	for _, t := range quant.TreatmentsFromRegister(reg, r.Currency) {
 		if _, _, why := planScenario(reg, in, t); why != "" {
-			fmt.Fprintf(&b, "- %s %s: %s.\n", cells.Markdown(t.After[0].Ref), cells.Markdown(t.Title), cells.Markdown(why))
+			fmt.Fprintf(&b, "- %s %s: %s.\n", cells.Markdown(t.After[0].Ref), cells.Markdown(t.After[0].Title), cells.Markdown(why))
 		}
 	}
-	for _, x := range reg.Risks {
-		if before := x.LossAt(risk.Residual); x.TargetLoss != nil && before != nil && x.TargetLoss.SLE.Currency == before.SLE.Currency &&
-			x.TargetLoss.SLE.Currency != r.Currency {
-			fmt.Fprintf(&b, "- %s Treatment of %s: its losses are in %s, the analysis in %s.\n", cells.Markdown(x.Ref), cells.Markdown(x.Title),
-				cells.Markdown(x.TargetLoss.SLE.Currency), cells.Markdown(r.Currency))
-		}
+	for _, l := range quant.PlansLeftOut(reg, r.Currency) {
+		fmt.Fprintf(&b, "- %s.\n", cells.Markdown(l))
 	}
 	if b.Len() == 0 {
 		return ""
 	}
-	return "\n## Plans not simulated\n\nThese risks' treatment plans have a target loss but are not in the analysis above:\n\n" + b.String()
+	return "\n## Plans not simulated\n\nThese risks' treatment plans are not in the analysis above, or are without their cost:\n\n" + b.String()
 }

@@ -512,3 +512,25 @@ func TestLeftOut_NamesWhatFromRegisterSkips(t *testing.T) {
 	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{LeftOut: left}))
 	assert.Contains(t, md.String(), "## Left out of this analysis\n\n- R-2 in SEK: its loss is in SEK, the analysis in EUR\n")
 }
+
+func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing.T) {
+	money := func(sle, aro, cur string) *risk.Loss {
+		return &risk.Loss{SLE: risk.Money{Amount: d(sle), Currency: cur}, ARO: d(aro)}
+	}
+	cost := func(a, cur string) *risk.Money { return &risk.Money{Amount: d(a), Currency: cur} }
+	plan := func(o risk.Option, c *risk.Money) risk.Treatment { return risk.Treatment{Option: o, Cost: c} }
+	reg := risk.Register{Risks: []risk.Risk{
+		{Ref: "R-1", Title: "simulated", Loss: money("1000", "1", "EUR"), TargetLoss: money("100", "1", "EUR"), Treatment: plan(risk.Modify, cost("50", "EUR"))},
+		{Ref: "R-2", Title: "cost, no target", Loss: money("1000", "1", "EUR"), Treatment: plan(risk.Modify, cost("1200", "EUR"))},
+		{Ref: "R-3", Title: "target in SEK", Loss: money("1000", "1", "SEK"), TargetLoss: money("100", "1", "SEK"), Treatment: plan(risk.Share, nil)},
+		{Ref: "R-4", Title: "cost in USD", Loss: money("1000", "1", "EUR"), TargetLoss: money("100", "1", "EUR"), Treatment: plan(risk.Avoid, cost("9", "USD"))},
+		{Ref: "R-5", Title: "retained", Loss: money("1000", "1", "EUR"), Treatment: plan(risk.Retain, cost("10", "EUR"))},
+		{Ref: "R-6", Title: "no plan cost, no target", Loss: money("1000", "1", "EUR"), Treatment: plan(risk.Modify, nil)},
+	}}
+	assert.Len(t, quant.TreatmentsFromRegister(reg, "EUR"), 2)
+	assert.Equal(t, []string{
+		"R-2 cost, no target: its plan costs 1200 EUR a year but has no target loss, so what it buys cannot be simulated",
+		"R-3 target in SEK: its losses are in SEK, the analysis in EUR",
+		"R-4 cost in USD: its plan's cost is in USD, the analysis in EUR, so no return on investment is computed",
+	}, quant.PlansLeftOut(reg, "EUR"))
+}

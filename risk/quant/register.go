@@ -85,6 +85,47 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 	return out
 }
 
+// PlansLeftOut says, one line per risk, which treatment plans
+// TreatmentsFromRegister leaves out of an analysis in currency, or takes
+// without their cost, and why: a plan with a cost but no target loss
+// ("R-2 Laptop theft: its plan costs 1200 EUR a year but has no target
+// loss, so what it buys cannot be simulated"), a target without a loss
+// as the risk stands, losses or a cost in another currency. Give the
+// lines to MarkdownOptions.LeftOut beside LeftOut's.
+func PlansLeftOut(reg risk.Register, currency string) []string {
+	var out []string
+	for _, r := range reg.Risks {
+		if o := r.Treatment.Option; o != risk.Modify && o != risk.Share && o != risk.Avoid {
+			continue
+		}
+		before, target, cost := r.LossAt(risk.Residual), r.TargetLoss, r.Treatment.Cost
+		name := r.Ref + " " + r.Title
+		switch {
+		case target == nil && cost != nil:
+			out = append(out, fmt.Sprintf("%s: its plan costs %s %s a year but has no target loss, so what it buys cannot be simulated",
+				name, cost.Amount.String(), cost.Currency))
+		case target == nil:
+		case before == nil:
+			out = append(out, name+": its plan has a target loss but the risk has no loss as it stands to compare it with")
+		case target.SLE.Currency != currency || before.SLE.Currency != currency:
+			out = append(out, fmt.Sprintf("%s: its losses are in %s, the analysis in %s", name, otherCurrency(currency, before.SLE.Currency, target.SLE.Currency), currency))
+		case cost != nil && cost.Currency != currency:
+			out = append(out, fmt.Sprintf("%s: its plan's cost is in %s, the analysis in %s, so no return on investment is computed", name, cost.Currency, currency))
+		}
+	}
+	return out
+}
+
+// otherCurrency returns the first of cs that is not c.
+func otherCurrency(c string, cs ...string) string {
+	for _, x := range cs {
+		if x != c {
+			return x
+		}
+	}
+	return c
+}
+
 // planName names a risk's treatment plan by the risk and the controls its
 // actions implement.
 func planName(r risk.Risk) string {
