@@ -48,6 +48,7 @@ func TestSimulate_AgreesWithTheAnalyticValues(t *testing.T) {
 		lognormal("R-1", "0.5", "10000", "200000"),
 		{Ref: "R-2", Frequency: quant.Frequency{Rate: d("2")}, Magnitude: quant.Magnitude{PERT: &quant.Range{Min: d("1000"), Mode: d("5000"), Max: d("20000")}}},
 		{Ref: "R-3", Frequency: quant.Frequency{PERT: &quant.Range{Min: d("0.1"), Mode: d("0.3"), Max: d("1")}}, Magnitude: quant.Magnitude{Fixed: d("7500")}},
+		lognormal("R-4", "45", "100", "400"), // above 30 a year: every year draws its count, in chunks
 	}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
