@@ -55,13 +55,18 @@
 //     or external assets, deterministic bytes); Roadmap.Progress says
 //     where the organisation stands on it on a given day (done, late, in
 //     progress, not started), and RoadmapOptions.Progress adds that state
-//     to both plans. WriteCandidatesMarkdown and
-//     WritePrioritiesMarkdown write the other two handouts.
+//     to both plans. A first control that a risk's approved treatment
+//     plan gives another due day shows both days (ControlTask.PlanDue),
+//     and Roadmap.PlanCadence sets the yearly plan's training, internal
+//     audit and management review (calendar.PlanOptions.Cadence) on the
+//     roadmap's days, so the calendar and the roadmap name the same days.
+//     WriteCandidatesMarkdown and WritePrioritiesMarkdown write the other
+//     two handouts.
 //
 // # Where it sits
 //
-// workshop imports risk, risk/quant, soa, controls, suppliers, threats and
-// isms, and only the example programs import it: it is a level of its own
+// workshop imports risk, risk/quant, soa, controls, suppliers, threats,
+// calendar (for PlanCadence's types) and isms, and only the example programs import it: it is a level of its own
 // above soa
 // and policy (it reads a register, implementation records and a Statement
 // of Applicability together) and below isms/readiness, which reads a

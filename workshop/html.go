@@ -138,7 +138,7 @@ func WriteRoadmapHTML(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 		page.Steps = append(page.Steps, s)
 	}
 	for _, c := range rm.Controls {
-		page.Controls = append(page.Controls, htmlControl{Control: cells.Text(string(c.Control)), Title: cells.Text(c.Title), Due: d(c.Due),
+		page.Controls = append(page.Controls, htmlControl{Control: cells.Text(string(c.Control)), Title: cells.Text(c.Title), Due: cells.Text(c.dueText()),
 			Owner: who(c.OwnerName), Reason: cells.Text(c.Reason)})
 	}
 	if len(rm.Controls) > 0 {

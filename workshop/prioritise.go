@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -89,6 +90,10 @@ type Priority struct {
 	// breaks a tie): the person or role the risk owner gave the work to.
 	// Plan makes it the task's owner. Zero when no such action names it.
 	ActionOwner isms.Owner `json:"action_owner,omitzero"`
+	// ActionDue and ActionRisk are that action's due date and its risk's
+	// reference: Plan shows the date beside its own when they differ.
+	ActionDue  time.Time `json:"action_due,omitzero"`
+	ActionRisk string    `json:"action_risk,omitempty"`
 	// KeyRisks are the touched risks whose current grade is above the
 	// method's appetite.
 	KeyRisks []string `json:"key_risks,omitempty"`
@@ -264,6 +269,7 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	// firstAction[id] is the open action of an approved plan naming id
 	// that is due first.
 	firstAction := map[controls.ID]risk.Action{}
+	firstRisk := map[controls.ID]string{}
 	for i, r := range in.Register.Risks {
 		var list []controls.ID
 		still[i], planned[i] = map[controls.ID]bool{}, map[controls.ID]bool{}
@@ -280,7 +286,7 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 					still[i][id] = true
 					planned[i][id] = r.Treatment.Approved != nil
 					if f, ok := firstAction[id]; r.Treatment.Approved != nil && !a.Owner.IsZero() && (!ok || a.Due.Before(f.Due)) {
-						firstAction[id] = a
+						firstAction[id], firstRisk[id] = a, r.Ref
 					}
 				}
 			}
@@ -313,7 +319,8 @@ func Prioritise(in PriorityInput) ([]Priority, error) {
 	byID := map[controls.ID]*Priority{}
 	out := make([]Priority, 0, len(ids))
 	for _, id := range ids {
-		pr := Priority{Control: id, Status: status[id], EffortDays: effort[id], ActionOwner: firstAction[id].Owner}
+		pr := Priority{Control: id, Status: status[id], EffortDays: effort[id], ActionOwner: firstAction[id].Owner,
+			ActionDue: firstAction[id].Due, ActionRisk: firstRisk[id]}
 		if pr.Status == "" {
 			pr.Status = controls.NotStarted
 		}

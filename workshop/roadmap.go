@@ -94,6 +94,12 @@ type ControlTask struct {
 	Owner     isms.Owner `json:"owner,omitzero"`
 	OwnerName string     `json:"owner_name,omitempty"`
 	Reason    string     `json:"reason"`
+	// PlanDue is the due day of the approved treatment plan's open action
+	// on the control (Priority.ActionDue) when it is another day than Due,
+	// and PlanRisk that plan's risk: two dates for one piece of work, both
+	// shown so that the organisation agrees one.
+	PlanDue  time.Time `json:"plan_due,omitzero"`
+	PlanRisk string    `json:"plan_risk,omitempty"`
 	// Improve is set for a control whose implementation record already
 	// said implemented when the plan was made (Priority.Status): a risk
 	// applies it as not yet fully effective or plans an open action on
@@ -280,8 +286,12 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 		if !ok {
 			o, name = owner(isms.AreaControlImplementation)
 		}
-		rm.Controls = append(rm.Controls, ControlTask{Control: pr.Control, Title: pr.Title, Due: dues[i], Owner: o, OwnerName: name, Reason: pr.Reason,
-			Improve: pr.Status == controls.Implemented, LossAvoided: slices.Clone(pr.LossAvoided), Simulated: pr.Simulated})
+		task := ControlTask{Control: pr.Control, Title: pr.Title, Due: dues[i], Owner: o, OwnerName: name, Reason: pr.Reason,
+			Improve: pr.Status == controls.Implemented, LossAvoided: slices.Clone(pr.LossAvoided), Simulated: pr.Simulated}
+		if pd := day(pr.ActionDue); !pr.ActionDue.IsZero() && !pd.Equal(task.Due) {
+			task.PlanDue, task.PlanRisk = pd, pr.ActionRisk
+		}
+		rm.Controls = append(rm.Controls, task)
 	}
 	return rm, nil
 }
@@ -336,10 +346,23 @@ func spread(from, to time.Time, ps []Priority) []time.Time {
 // carries a loss figure, that the figures overlap.
 func controlsNote(cs []ControlTask) string {
 	s := "Each control has its own due day, one after the other through the step (by rank, and by effort where estimated)."
+	if slices.ContainsFunc(cs, func(c ControlTask) bool { return !c.PlanDue.IsZero() }) {
+		s += " Where a risk's approved treatment plan gives the same work another day, both days are shown: agree one and change the other."
+	}
 	for _, c := range cs {
 		if c.Simulated != nil || slices.ContainsFunc(c.LossAvoided, func(m risk.Money) bool { return m.Amount.IsPositive() }) {
 			return s + " " + LossFiguresOverlap
 		}
+	}
+	return s
+}
+
+// dueText is the task's due day, with its treatment plan's day when that
+// is another: "2026-12-10 (R-05's plan: 2027-03-31)".
+func (c ControlTask) dueText() string {
+	s := c.Due.Format(time.DateOnly)
+	if !c.PlanDue.IsZero() {
+		s += " (" + c.PlanRisk + "'s plan: " + c.PlanDue.Format(time.DateOnly) + ")"
 	}
 	return s
 }
@@ -438,7 +461,7 @@ func WriteRoadmapMarkdown(w io.Writer, rm Roadmap, opts RoadmapOptions) error {
 	if len(rm.Controls) > 0 {
 		b.WriteString("\n## The first controls\n\n| Control | Title | Due | Owner | Why first |\n|---|---|---|---|---|\n")
 		for _, c := range rm.Controls {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cells.Markdown(string(c.Control)), cells.Markdown(c.Title), d(c.Due), who(c.OwnerName), cells.Markdown(c.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cells.Markdown(string(c.Control)), cells.Markdown(c.Title), cells.Markdown(c.dueText()), who(c.OwnerName), cells.Markdown(c.Reason))
 		}
 		b.WriteString("\n" + controlsNote(rm.Controls) + "\n")
 	}

@@ -136,24 +136,7 @@ func build(wb Workbook) (built, error) {
 	}
 
 	duties := slices.Concat(reg.Duties(), pol.Duties(), wb.Context.Duties(), wb.Suppliers.Duties(wb.Context), wb.Processes.Duties())
-	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
-	p.Merge("plan", err)
-	for _, a := range items {
-		if i := slices.IndexFunc(wb.Plan.specs, func(s calendar.Spec) bool { return s.Ref == a.Ref }); i >= 0 {
-			p.Addf(fmt.Sprintf("plan.activities[%d].ref", i), "ref %q is the plan's own for %q; choose another ref", a.Ref, a.Title)
-		}
-	}
-	// The records complete the plan: a held audit, management review or
-	// training round closes its planned occurrence and moves it to the
-	// day held.
-	plan = plan.Add(items...).Hold(calendar.HeldFrom(wb.Records)...)
-	for _, c := range wb.Plan.Completions {
-		plan = plan.Complete(c)
-	}
-	if planned { // the completions of a plan that could not be made would all be unknown
-		plan = completeByKey(&p, plan, wb.Plan)
-	}
-	p.Merge("plan", plan.Validate())
+	plan = finishPlan(&p, wb, plan, planned, duties)
 	if err := p.Err(); err != nil {
 		return built{}, err
 	}
@@ -172,6 +155,16 @@ func build(wb Workbook) (built, error) {
 		if roadmap, kit = runWorkshop(&p, wb, reg, cat, &statement, losses); roadmap == nil {
 			return built{}, p.Err()
 		}
+		if planned { // the yearly plan repeats the roadmap's training, audit and review days
+			aligned := wb
+			aligned.Plan.Cadence = roadmap.PlanCadence(wb.Plan.Cadence)
+			if plan, planned = defaultPlan(&p, aligned, ns); planned {
+				plan = finishPlan(&p, wb, plan, planned, duties)
+			}
+			if err := p.Err(); err != nil {
+				return built{}, err
+			}
+		}
 	}
 	in := readiness.Input{
 		Context: wb.Context, Records: wb.Records, Register: reg, Catalogue: cat, Implementations: wb.Implementations,
@@ -184,6 +177,31 @@ func build(wb Workbook) (built, error) {
 	adviseRefs(&report, plan, wb.Plan.TZ)
 	return built{Bundle: deliver.Bundle{Context: wb.Context, Register: reg, SoA: statement, Policy: pol, Plan: plan, Report: report, Quant: losses, AsOf: asOf,
 		Suppliers: wb.Suppliers, Processes: wb.Processes}, Workshop: kit}, nil
+}
+
+// finishPlan adds the duties to the yearly plan, closes what the
+// records show held and records the workbook's completions, recording
+// every problem in p.
+func finishPlan(p *isms.Problems, wb Workbook, plan calendar.Plan, planned bool, duties []isms.Duty) calendar.Plan {
+	items, err := calendar.FromDuties(duties, calendar.DutyOptions{TZ: wb.Plan.TZ, Names: wb.Context.OwnerName})
+	p.Merge("plan", err)
+	for _, a := range items {
+		if i := slices.IndexFunc(wb.Plan.specs, func(s calendar.Spec) bool { return s.Ref == a.Ref }); i >= 0 {
+			p.Addf(fmt.Sprintf("plan.activities[%d].ref", i), "ref %q is the plan's own for %q; choose another ref", a.Ref, a.Title)
+		}
+	}
+	// The records complete the plan: a held audit, management review or
+	// training round closes its planned occurrence and moves it to the
+	// day held.
+	plan = plan.Add(items...).Hold(calendar.HeldFrom(wb.Records)...)
+	for _, c := range wb.Plan.Completions {
+		plan = plan.Complete(c)
+	}
+	if planned { // the completions of a plan that could not be made would all be unknown
+		plan = completeByKey(p, plan, wb.Plan)
+	}
+	p.Merge("plan", plan.Validate())
+	return plan
 }
 
 // planCadences is the rhythm of the client's plan the policy promises

@@ -1,0 +1,62 @@
+package workshop_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/workshop"
+)
+
+// The yearly plan built with the roadmap's cadence has its training,
+// internal audit and management review on the roadmap's due days (a
+// trial found the audit on three different days in roadmap.md, the audit
+// record and calendar.ics); a month the organisation set is kept.
+func TestPlanCadence_PutsThePlansActivitiesOnTheRoadmapsDays(t *testing.T) {
+	rm := sampleRoadmap(t)
+	due := map[workshop.Step]time.Time{}
+	for _, m := range rm.Milestones {
+		due[m.Step] = m.Due
+	}
+	mine := map[calendar.Kind]calendar.Cadence{calendar.ManagementReview: {Month: time.May}, calendar.Training: {At: "14:00"}}
+	cad := rm.PlanCadence(mine)
+	assert.Equal(t, map[calendar.Kind]calendar.Cadence{calendar.ManagementReview: {Month: time.May}, calendar.Training: {At: "14:00"}}, mine, "the host's map is not changed")
+	assert.Equal(t, time.May, cad[calendar.ManagementReview].Month, "the organisation's month is kept")
+	assert.Equal(t, "14:00", cad[calendar.Training].At, "the other settings are kept")
+	for _, tc := range []struct {
+		step workshop.Step
+		kind calendar.Kind
+	}{{workshop.StepInternalAudit, calendar.InternalAudit}, {workshop.StepTraining, calendar.Training}} {
+		want := due[tc.step]
+		require.False(t, want.IsZero())
+		plan, err := calendar.DefaultPlan(want.Year(), calendar.PlanOptions{DefaultOwner: "ISMS lead", Cadence: cad, Namespace: isms.NewNamespace("Sample")})
+		require.NoError(t, err)
+		var got []string
+		for _, a := range plan.Activities {
+			if a.Kind == tc.kind {
+				for d := range a.Occurrences(time.Date(want.Year(), 1, 1, 0, 0, 0, 0, time.UTC), time.Date(want.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC), plan.Workdays) {
+					got = append(got, d.Format(time.DateOnly))
+				}
+			}
+		}
+		assert.Contains(t, got, want.Format(time.DateOnly), "%s", tc.kind)
+	}
+}
+
+// A due day on a weekend gives the Friday before; the fifth weekday of a
+// month is its last.
+func TestPlanCadence_WeekendAndFifthWeekday(t *testing.T) {
+	rm := workshop.Roadmap{Milestones: []workshop.Milestone{
+		{Step: workshop.StepInternalAudit, Due: time.Date(2027, 8, 29, 0, 0, 0, 0, time.UTC)},    // a Sunday
+		{Step: workshop.StepManagementReview, Due: time.Date(2027, 9, 30, 0, 0, 0, 0, time.UTC)}, // the fifth Thursday
+		{Step: workshop.StepTraining, Due: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)},          // the first Monday
+	}}
+	cad := rm.PlanCadence(nil)
+	assert.Equal(t, calendar.Cadence{Month: time.August, Nth: 4, Weekday: "friday"}, cad[calendar.InternalAudit])
+	assert.Equal(t, calendar.Cadence{Month: time.September, Nth: -1, Weekday: "thursday"}, cad[calendar.ManagementReview])
+	assert.Equal(t, calendar.Cadence{Month: time.February, Nth: 1, Weekday: "monday"}, cad[calendar.Training])
+}
