@@ -42,3 +42,27 @@ func checkSizes(wb Workbook) error {
 	}
 	return p.Err()
 }
+
+// Limits of an XLSX workbook the consultant reads. A larger file is refused
+// before it is read (MaxWorkbookSize), and so is a zip whose entries unpack
+// to more than MaxXLSXUnzipped: a zip bomb is caught from its directory,
+// before anything is inflated.
+const (
+	// MaxXLSXUnzipped is the most bytes the entries of an XLSX workbook
+	// may unpack to (64 MiB). A filled client workbook unpacks to a few
+	// MiB.
+	MaxXLSXUnzipped = 64 << 20
+	// MaxXLSXEntries is the most files an XLSX zip may hold.
+	MaxXLSXEntries = 1_000
+	// MaxXLSXSheets is the most sheets an XLSX workbook may have; the
+	// template has one per section and list of the workbook.
+	MaxXLSXSheets = 200
+	// MaxXLSXRows is the most rows a sheet may have: a header and
+	// MaxListItems records.
+	MaxXLSXRows = MaxListItems + 1
+	// MaxXLSXColumns is the most columns a sheet may have.
+	MaxXLSXColumns = 200
+	// MaxCellChars is the most characters one cell may hold, the
+	// spreadsheet programs' own limit.
+	MaxCellChars = 32_767
+)
