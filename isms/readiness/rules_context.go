@@ -274,3 +274,11 @@ func joinList(items []string) string {
 	}
 	return out
 }
+
+// clip keeps the first n of a list and says how many more there are.
+func clip(list []string, n int) []string {
+	if len(list) <= n {
+		return list
+	}
+	return append(slices.Clone(list[:n]), fmt.Sprintf("%d more", len(list)-n))
+}
