@@ -173,6 +173,12 @@ func unsimulatedPlans(reg risk.Register, r quant.Result) string {
 			fmt.Fprintf(&b, "- %s %s: %s.\n", cells.Markdown(t.After[0].Ref), cells.Markdown(t.After[0].Title), cells.Markdown(why))
 		}
 	}
+	for _, x := range reg.Risks { // the section's scenarios are its own, so LeftOut does not name these
+		if before := x.LossAt(risk.Residual); x.TargetLoss != nil && before != nil && before.SLE.Currency != r.Currency {
+			fmt.Fprintf(&b, "- %s %s: its losses are in %s, the analysis in %s.\n", cells.Markdown(x.Ref), cells.Markdown(x.Title),
+				cells.Markdown(before.SLE.Currency), cells.Markdown(r.Currency))
+		}
+	}
 	for _, l := range quant.PlansLeftOut(reg, r.Currency) {
 		fmt.Fprintf(&b, "- %s.\n", cells.Markdown(l))
 	}

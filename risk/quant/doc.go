@@ -78,7 +78,8 @@
 // # Reproducibility
 //
 // Options.Seed fixes a run; each risk draws from its own stream derived
-// from (seed, risk), so adding a risk does not change the others; the
+// from (seed, scenario reference), so adding a scenario does not change the
+// others' draws, and two scenarios of one risk draw apart; the
 // portfolio is summed in whole cents, so the result is bit-identical
 // whatever Options.Workers is. StreamVersion (recorded in Result.Stream)
 // numbers the way seeds become draws; version 2 changed every figure once,

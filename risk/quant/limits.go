@@ -71,5 +71,9 @@ const (
 //     more from the year's own stream only when the 24 leave the count
 //     open); each event, not each year, has its own loss stream, keyed by
 //     (seed, risk, year, event), so the loop has no per-year chain of
-//     draws; the gap is E × (1/λ) rather than E / λ.
+//     draws; the gap is E × (1/λ) rather than E / λ; a scenario's streams
+//     are keyed by its reference, not its risk ID (two scenarios of one
+//     risk drew the same numbers); a treatment that lowers a fixed rate
+//     keeps each event before it with probability λ after / λ before
+//     (thinning), whatever the rates.
 const StreamVersion = 3

@@ -22,6 +22,11 @@ const (
 	// a year's count when the frequency draw's 24 spare bits do not
 	// decide it; before and after a treatment see the same bits.
 	refineSlot = 1<<20 - 1
+	// thinDraw is the draw of an event's stream that decides whether a
+	// treatment that lowers the rate keeps the event: its block's last,
+	// far from the loss draws at the start.
+	thinDraw   = 1<<12 - 1
+	thinOffset = 0xd9641e3b2876d3eb // thinDraw·γ mod 2⁶⁴
 )
 
 // eventState is the starting state of the loss stream of event i of
@@ -53,14 +58,23 @@ func newScratch() *scratch {
 	}
 }
 
-// note records n events in year y.
-func (sc *scratch) note(base uint64, y, n int) {
+// note records the n events of year y, each kept with probability keep
+// (decided by the event's thinDraw): a year none is kept of is not
+// noted.
+func (sc *scratch) note(base uint64, y, n int, keep float64) {
 	slot := uint8(len(sc.years)) // < flushYears = 256
-	sc.years = append(sc.years, int32(y))
 	s := base + uint64(y)*yearStride
+	kept := len(sc.evSeed)
 	for i := range n {
+		e := s + uint64(i)*eventStride
+		if keep < 1 && !(float64(mix(e+thinOffset)>>11)*0x1p-53 < keep) {
+			continue
+		}
 		sc.evSlot = append(sc.evSlot, slot)
-		sc.evSeed = append(sc.evSeed, s+uint64(i)*eventStride)
+		sc.evSeed = append(sc.evSeed, e)
+	}
+	if len(sc.evSeed) > kept {
+		sc.years = append(sc.years, int32(y))
 	}
 }
 
@@ -81,19 +95,25 @@ func newRunner(seed uint64, key []byte) *runner {
 
 // run simulates m for len(acc) years, adding each year's loss in cents
 // into acc (saturating at maxPortfolioCents) and its statistics into st.
-// gapRate, at least m's rate, is the rate whose loss-free years are
-// skipped: m's own rate in a simulation, the larger of two in a paired
-// (before/after) one, so both sides see the same gaps and the same
-// uniform per year. It returns the first year beyond MaxAnnualLoss, or
-// nil.
-func (rn *runner) run(m *model, gapRate float64, acc []int64, st *riskStats, sc *scratch) *overflow {
+// src is the model whose frequency gives the events: m itself in a
+// simulation; in a paired (before/after) one the model before, when both
+// have fixed rates and m's is not higher, and then each event is kept
+// with probability m.rate / src.rate (thinning: Poisson events kept at
+// random are Poisson at the lower rate), so the after side has a subset
+// of the before side's events, each with the same loss draws. It returns
+// the first year beyond MaxAnnualLoss, or nil.
+func (rn *runner) run(m, src *model, acc []int64, st *riskStats, sc *scratch) *overflow {
 	years := len(acc)
+	keep := 1.0
+	if src != m {
+		keep = m.rate / src.rate // src.rate ≥ m.rate ≥ 0, and src.rate > 0 when it has events
+	}
 	withLoss := 0
 	for done := false; !done; {
-		if m.skips() {
-			done = rn.skipping(m, gapRate, years, sc)
+		if src.skips() {
+			done = rn.skipping(src, keep, years, sc)
 		} else {
-			done = rn.everyYear(m, years, sc)
+			done = rn.everyYear(src, keep, years, sc)
 		}
 		withLoss += len(sc.years)
 		if o := sc.flush(m, acc, st); o != nil {
@@ -106,19 +126,20 @@ func (rn *runner) run(m *model, gapRate float64, acc []int64, st *riskStats, sc 
 
 // skipping is the first step for a fixed rate in one table: it jumps from
 // one year with events to the next. The years to the next one with an
-// event at the gap rate are geometric, ⌊E/λ⌋ for E exponential; the
-// count given at least one event is a uniform u on (P(0), 1) at the gap
-// rate, inverted in the model's own CDF. One 64-bit draw gives both: the
-// ziggurat uses its low 40 bits, u takes the top 24, and 53 more bits
-// (from the year's refineSlot stream) only when the 24 leave the count
-// open. It reports whether the last year is reached.
-func (rn *runner) skipping(m *model, gapRate float64, years int, sc *scratch) bool {
-	if !(gapRate > 0) {
+// event are geometric, ⌊E/λ⌋ for E exponential; the count given at least
+// one event is a uniform u on (P(0), 1) inverted in the CDF. One 64-bit
+// draw gives both: the ziggurat uses its low 40 bits, u takes the top 24,
+// and 53 more bits (from the year's refineSlot stream) only when the 24
+// leave the count open. Each event is kept with probability keep. It
+// reports whether the last year is reached.
+func (rn *runner) skipping(m *model, keep float64, years int, sc *scratch) bool {
+	rate := m.rate
+	if !(rate > 0) {
 		return true
 	}
-	p0 := math.Exp(-gapRate)                  // P(no event)
-	step := -math.Expm1(-gapRate) / (1 << 24) // P(some event) / 2²⁴
-	inv, last := 1/gapRate, float64(years-1)
+	p0 := math.Exp(-rate)                  // P(no event)
+	step := -math.Expm1(-rate) / (1 << 24) // P(some event) / 2²⁴
+	inv, last := 1/rate, float64(years-1)
 	t := &m.table
 	s, y := rn.freq.s, rn.y
 	for !sc.full() {
@@ -142,7 +163,7 @@ func (rn *runner) skipping(m *model, gapRate float64, years int, sc *scratch) bo
 			n = t.refine(n, lo, step, eventState(rn.magBase, y, refineSlot))
 		}
 		if n > 0 {
-			sc.note(rn.magBase, y, n)
+			sc.note(rn.magBase, y, n, keep)
 		}
 	}
 	rn.freq.s, rn.y = s, y
@@ -150,16 +171,16 @@ func (rn *runner) skipping(m *model, gapRate float64, years int, sc *scratch) bo
 }
 
 // everyYear is the first step for the other models (a PERT rate, or a
-// rate drawn in chunks): every year draws its count. It reports whether
-// the last year is reached.
-func (rn *runner) everyYear(m *model, years int, sc *scratch) bool {
+// rate drawn in chunks): every year draws its count; each event is kept
+// with probability keep. It reports whether the last year is reached.
+func (rn *runner) everyYear(m *model, keep float64, years int, sc *scratch) bool {
 	for !sc.full() {
 		rn.y++
 		if rn.y >= years {
 			return true
 		}
 		if n := m.events(&rn.freq); n > 0 {
-			sc.note(rn.magBase, rn.y, n)
+			sc.note(rn.magBase, rn.y, n, keep)
 		}
 	}
 	return false

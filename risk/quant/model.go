@@ -123,6 +123,9 @@ func (in Input) Validate() error {
 	if m := o.PercentileMethod; m != "" && m != NearestRank && m != Linear {
 		p.Addf("options.percentile_method", "percentile method %q is neither %q nor %q", m, NearestRank, Linear)
 	}
+	if len(in.Scenarios) == 0 {
+		p.Addf("scenarios", "give at least one scenario: there is nothing to simulate")
+	}
 	if len(in.Scenarios) > MaxScenarios {
 		p.Addf("scenarios", "%d scenarios are more than MaxScenarios (%d); simulate the largest risks, or split the portfolio", len(in.Scenarios), MaxScenarios)
 	} else if work, ok := in.checkScenarios(&p); ok {
@@ -144,6 +147,13 @@ func (in Input) Validate() error {
 			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", isms.QuoteDecimal(t.Probability))
 		}
 		for j, u := range in.Tolerance[:i] {
+			if !t.Loss.IsPositive() || !u.Loss.IsPositive() {
+				continue // said above
+			}
+			if u.Loss.Equal(t.Loss) {
+				p.Addf(isms.JoinPath(path, "loss"), "a loss above %s is already tolerated in tolerance[%d]; give each loss once", isms.QuoteDecimal(t.Loss), j)
+				break
+			}
 			// A curve: a larger loss is tolerated at most as often as a smaller one.
 			if u.Loss.LessThan(t.Loss) && u.Probability.LessThan(t.Probability) || u.Loss.GreaterThan(t.Loss) && u.Probability.GreaterThan(t.Probability) {
 				p.Addf(isms.JoinPath(path, "probability"), "a loss above %s is tolerated with probability %s, but a loss above %s (tolerance[%d]) only with %s; a larger loss must be tolerated at most as often as a smaller one",

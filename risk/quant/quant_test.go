@@ -364,9 +364,14 @@ func TestFromRegisterAt_TakesEachStagesLossWithFallbacks(t *testing.T) {
 	assert.Equal(t, map[string]string{"R-1": "1", "R-2": "1", "R-3": "1"}, rates(quant.FromRegisterAt(reg, "EUR", risk.Residual)))
 	assert.Equal(t, map[string]string{"R-1": "0.5", "R-2": "1", "R-3": "1"}, rates(quant.FromRegisterAt(reg, "EUR", risk.Target)))
 	assert.Equal(t, quant.FromRegisterAt(reg, "EUR", risk.Residual), quant.FromRegister(reg, "EUR"))
+	stages := map[string]risk.Stage{}
 	for _, s := range quant.FromRegisterAt(reg, "EUR", risk.Target) {
-		assert.Equal(t, risk.Target, s.Stage)
+		stages[s.Ref] = s.Stage
 	}
+	assert.Equal(t, map[string]risk.Stage{"R-1": risk.Target, "R-2": risk.Inherent, "R-3": risk.Residual}, stages,
+		"a scenario's stage is the one its estimate is from (a trial's inherent-only risk showed as residual)")
+	assert.Equal(t, []string{"R-3 : no inherent loss estimate"}, quant.LeftOut(reg, "EUR", risk.Inherent),
+		"a risk the inherent analysis leaves out is named (a trial found two dropped without a word)")
 }
 
 func TestTreatmentsFromRegister_BeforeAndAfterTheRegistersPlans(t *testing.T) {
@@ -460,6 +465,14 @@ func TestWriteMarkdown_NoToleranceNoToleranceColumn(t *testing.T) {
 	assert.Contains(t, md.String(), "| Treatment | Annual cost (EUR)")
 }
 
+// An input without scenarios is an error, not a summary of a portfolio
+// that never loses (a trial's "Years without any loss: 100.0 %").
+func TestValidate_NoScenarioIsAnError(t *testing.T) {
+	err := quant.Input{Currency: "EUR"}.Validate()
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	assert.Equal(t, "scenarios", isms.ValidationErrors(err)[0].Path)
+}
+
 func TestValidate_AToleranceCurveFallsAsTheLossGrows(t *testing.T) {
 	pt := func(loss, p string) quant.TolerancePoint {
 		return quant.TolerancePoint{Loss: d(loss), Probability: d(p)}
@@ -473,6 +486,8 @@ func TestValidate_AToleranceCurveFallsAsTheLossGrows(t *testing.T) {
 		{"in any order", []quant.TolerancePoint{pt("1000000", "0.01"), pt("250000", "0.1")}, nil},
 		{"flat is allowed", []quant.TolerancePoint{pt("100000", "0.1"), pt("200000", "0.1")}, nil},
 		{"the trial's inverted curve", []quant.TolerancePoint{pt("250000", "0.1"), pt("100000", "0.01")}, []string{"tolerance[1].probability"}},
+		{"one loss twice (a trial's 1000 at 0.1 and at 0.5)", []quant.TolerancePoint{pt("1000", "0.1"), pt("1000", "0.5")}, []string{"tolerance[1].loss"}},
+		{"a loss of 0 is said once, not compared", []quant.TolerancePoint{pt("1000", "0.1"), pt("0", "0")}, []string{"tolerance[1].loss", "tolerance[1].probability"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := quant.Input{Currency: "EUR", Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "1000", "2000")}, Tolerance: tc.tol}
@@ -506,7 +521,7 @@ func TestLeftOut_NamesWhatFromRegisterSkips(t *testing.T) {
 	require.Len(t, sc, 1, "a loss of 0 a year is nothing to simulate (it used to fail Simulate with a message about fields nobody typed)")
 	left := quant.LeftOut(reg, "EUR", risk.Residual)
 	assert.Equal(t, []string{"R-2 in SEK: its loss is in SEK, the analysis in EUR", "R-3 free: a loss of 0 a year, nothing to simulate",
-		"R-4 never: a loss of 0 a year, nothing to simulate"}, left)
+		"R-4 never: a loss of 0 a year, nothing to simulate", "R-5 no estimate: no loss estimate"}, left)
 	r, err := quant.Simulate(quant.Input{Currency: "EUR", Scenarios: sc, Options: quant.Options{Years: 100, Seed: 1}})
 	require.NoError(t, err)
 	var md bytes.Buffer
@@ -525,13 +540,37 @@ func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing
 		{Ref: "R-2", Title: "cost, no target", Loss: money("1000", "1", "EUR"), Treatment: plan(risk.Modify, cost("1200", "EUR"))},
 		{Ref: "R-3", Title: "target in SEK", Loss: money("1000", "1", "SEK"), TargetLoss: money("100", "1", "SEK"), Treatment: plan(risk.Share, nil)},
 		{Ref: "R-4", Title: "cost in USD", Loss: money("1000", "1", "EUR"), TargetLoss: money("100", "1", "EUR"), Treatment: plan(risk.Avoid, cost("9", "USD"))},
-		{Ref: "R-5", Title: "retained", Loss: money("1000", "1", "EUR"), Treatment: plan(risk.Retain, cost("10", "EUR"))},
+		{Ref: "R-5", Title: "retained", Loss: money("1000", "1", "EUR"), TargetLoss: money("900", "1", "EUR"), Treatment: plan(risk.Retain, cost("10", "EUR"))},
 		{Ref: "R-6", Title: "no plan cost, no target", Loss: money("1000", "1", "EUR"), Treatment: plan(risk.Modify, nil)},
+		{Ref: "R-7", Title: "avoided", Loss: money("4000", "1", "EUR"), TargetLoss: money("0", "0", "EUR"), Treatment: plan(risk.Avoid, cost("500", "EUR"))},
+		{Ref: "R-8", Title: "nothing as it stands", Loss: money("10000", "0", "EUR"), TargetLoss: money("0", "0", "EUR"), Treatment: plan(risk.Modify, nil)},
+		{Ref: "R-9", Title: "undecided", Loss: money("1000", "1", "EUR"), TargetLoss: money("100", "1", "EUR")},
 	}}
-	assert.Len(t, quant.TreatmentsFromRegister(reg, "EUR"), 2)
+	ts := quant.TreatmentsFromRegister(reg, "EUR")
+	var names []string
+	for _, t := range ts {
+		names = append(names, t.After[0].Ref)
+	}
+	assert.Equal(t, []string{"R-1", "R-4", "R-7"}, names)
 	assert.Equal(t, []string{
 		"R-2 cost, no target: its plan costs 1200 EUR a year but has no target loss, so what it buys cannot be simulated",
-		"R-3 target in SEK: its losses are in SEK, the analysis in EUR",
 		"R-4 cost in USD: its plan's cost is in USD, the analysis in EUR, so no return on investment is computed",
-	}, quant.PlansLeftOut(reg, "EUR"))
+		"R-5 retained: a target loss or plan cost, but the risk is retained, so no plan is simulated",
+		"R-8 nothing as it stands: its plan has a target loss but the risk's loss as it stands is 0 a year or not estimated, so there is nothing to reduce",
+		"R-9 undecided: a target loss or plan cost, but no treatment option decided, so no plan is simulated",
+	}, quant.PlansLeftOut(reg, "EUR"), "R-3's losses in SEK are LeftOut's line, not repeated")
+
+	// The two lists build an input Simulate takes: an avoided risk (a
+	// target of 0) avoids its whole loss, and a risk with nothing as it
+	// stands is in neither (a trial's two register analyses failed).
+	r, err := quant.Simulate(quant.Input{Currency: "EUR", Scenarios: quant.FromRegister(reg, "EUR"), Treatments: ts, Options: quant.Options{Years: 2000, Seed: 1}})
+	require.NoError(t, err)
+	found := false
+	for _, tr := range r.Treatments {
+		if tr.Risks[0].Ref == "R-7" {
+			found = true
+			assert.Equal(t, riskMean(r, "R-7").String(), tr.LossAvoided.Value.String(), "the whole simulated loss is avoided")
+		}
+	}
+	assert.True(t, found)
 }

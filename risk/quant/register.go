@@ -16,36 +16,56 @@ func FromRegister(reg risk.Register, currency string) []Scenario {
 }
 
 // FromRegisterAt makes scenarios from the risks' classic loss estimates
-// (SLE × ARO) at stage s, with the fallbacks of risk.Risk.LossAt: the ARO
-// becomes the Poisson rate and the SLE a fixed loss per event. Risks with
-// no estimate at s, one in another currency, or one of 0 a year are
+// (SLE × ARO) at stage s, with the fallbacks of risk.Risk.LossAt (a
+// scenario's Stage is the stage its estimate is from): the ARO becomes
+// the Poisson rate and the SLE a fixed loss per event. Risks with no
+// estimate at s, one in another currency, or one of 0 a year are
 // skipped (LeftOut names them); the order is the register's.
 func FromRegisterAt(reg risk.Register, currency string, s risk.Stage) []Scenario {
 	var out []Scenario
 	for _, r := range reg.Risks {
-		if l := r.LossAt(s); l != nil && l.SLE.Currency == currency && l.SLE.Amount.IsPositive() && l.ARO.IsPositive() {
-			out = append(out, scenarioOf(r, s, *l))
+		if l := r.LossAt(s); l != nil && l.SLE.Currency == currency && positive(*l) {
+			out = append(out, scenarioOf(r, stageOf(r, s), *l))
 		}
 	}
 	return out
 }
 
-// LeftOut says, one line per risk, which risks with a loss estimate at
-// stage s FromRegisterAt leaves out of an analysis in currency, and why:
-// "R-4 Customs data leak: its loss is in SEK", "R-9 Lost pallet label: a
-// loss of 0 a year, nothing to simulate". Give the lines to
-// MarkdownOptions.LeftOut so that a summary never silently covers less
-// than the register.
+// positive reports whether a loss estimate is more than 0 a year.
+func positive(l risk.Loss) bool { return l.SLE.Amount.IsPositive() && l.ARO.IsPositive() }
+
+// stageOf is the stage whose estimate r.LossAt(s) returns.
+func stageOf(r risk.Risk, s risk.Stage) risk.Stage {
+	if s == risk.Target && r.TargetLoss == nil {
+		s = risk.Residual
+	}
+	if s == risk.Residual && r.Loss == nil {
+		s = risk.Inherent
+	}
+	return s
+}
+
+// LeftOut says, one line per risk, which risks of the register
+// FromRegisterAt leaves out of an analysis in currency at stage s, and
+// why: "R-4 Customs data leak: its loss is in SEK, the analysis in EUR",
+// "R-9 Lost pallet label: a loss of 0 a year, nothing to simulate", "R-6
+// Office flood: no loss estimate", "R-2 Laptop theft: no inherent loss
+// estimate". Give the lines to MarkdownOptions.LeftOut so that a summary
+// never silently covers less than the register.
 func LeftOut(reg risk.Register, currency string, s risk.Stage) []string {
 	var out []string
 	for _, r := range reg.Risks {
+		name := r.Ref + " " + r.Title
 		l := r.LossAt(s)
 		switch {
+		case l == nil && r.Loss == nil && r.TargetLoss == nil:
+			out = append(out, name+": no loss estimate")
 		case l == nil:
+			out = append(out, fmt.Sprintf("%s: no %s loss estimate", name, s))
 		case l.SLE.Currency != currency:
-			out = append(out, fmt.Sprintf("%s %s: its loss is in %s, the analysis in %s", r.Ref, r.Title, l.SLE.Currency, currency))
-		case !l.SLE.Amount.IsPositive() || !l.ARO.IsPositive():
-			out = append(out, fmt.Sprintf("%s %s: a loss of 0 a year, nothing to simulate", r.Ref, r.Title))
+			out = append(out, fmt.Sprintf("%s: its loss is in %s, the analysis in %s", name, l.SLE.Currency, currency))
+		case !positive(*l):
+			out = append(out, name+": a loss of 0 a year, nothing to simulate")
 		}
 	}
 	return out
@@ -59,24 +79,30 @@ func scenarioOf(r risk.Risk, s risk.Stage, l risk.Loss) Scenario {
 // TreatmentsFromRegister makes one Treatment per risk whose treatment plan
 // (option modify, share or avoid; a retained risk has none) has an
 // estimate of what it leaves: a TargetLoss in currency beside a loss as
-// the risk stands (LossAt(Residual)) in the same currency. Its
-// After is the risk at the target; its Cost the plan's annual cost when
-// given in currency (0, unknown, otherwise); it is named by the risk's
-// reference and the controls of its actions ("R-4: 6.3, 8.5") and titled
-// after the risk. With FromRegister's scenarios as the portfolio before,
-// Simulate ranks the plans by what they buy. The order is the register's.
+// the risk stands (LossAt(Residual)) of more than 0 a year in the same
+// currency, the risk FromRegister simulates. Its After is the risk at the
+// target (a target of 0 a year, as an avoided risk has, is a scenario
+// with no events); its Cost the plan's annual cost when given in
+// currency (unknown otherwise); it is named by the risk's reference and
+// the controls of its actions ("R-4: 6.3, 8.5") and titled after the
+// risk. With FromRegister's scenarios as the portfolio before, Simulate
+// ranks the plans by what they buy; PlansLeftOut names the plans it
+// leaves out. The order is the register's.
 func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 	var out []Treatment
 	for _, r := range reg.Risks {
 		before := r.LossAt(risk.Residual)
-		if r.TargetLoss == nil || before == nil || r.TargetLoss.SLE.Currency != currency || before.SLE.Currency != currency {
+		if r.TargetLoss == nil || before == nil || r.TargetLoss.SLE.Currency != currency || before.SLE.Currency != currency || !positive(*before) {
 			continue
 		}
 		if o := r.Treatment.Option; o != risk.Modify && o != risk.Share && o != risk.Avoid {
 			continue // retained or undecided: no plan to carry out, whatever the target says
 		}
-		t := Treatment{Control: planName(r), Title: "Treatment of " + r.Title,
-			After: []Scenario{scenarioOf(r, risk.Target, *r.TargetLoss)}}
+		after := scenarioOf(r, risk.Target, *r.TargetLoss)
+		if !positive(*r.TargetLoss) {
+			after.Frequency, after.Magnitude = Frequency{}, Magnitude{Fixed: before.SLE.Amount} // no event, so no loss
+		}
+		t := Treatment{Control: planName(r), Title: "Treatment of " + r.Title, After: []Scenario{after}}
 		if c := r.Treatment.Cost; c != nil && c.Currency == currency {
 			t.Cost = c.Amount
 		}
@@ -85,45 +111,40 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 	return out
 }
 
-// PlansLeftOut says, one line per risk, which treatment plans
-// TreatmentsFromRegister leaves out of an analysis in currency, or takes
-// without their cost, and why: a plan with a cost but no target loss
-// ("R-2 Laptop theft: its plan costs 1200 EUR a year but has no target
-// loss, so what it buys cannot be simulated"), a target without a loss
-// as the risk stands, losses or a cost in another currency. Give the
-// lines to MarkdownOptions.LeftOut beside LeftOut's.
+// PlansLeftOut says, one line per risk, which treatment plans or plan
+// figures TreatmentsFromRegister leaves out of an analysis in currency,
+// and why: a plan with a cost but no target loss ("R-2 Laptop theft: its
+// plan costs 1200 EUR a year but has no target loss, so what it buys
+// cannot be simulated"), a target for a risk whose loss as it stands is 0
+// a year, a cost in another currency, a target or cost for a risk that
+// is retained or has no treatment decided. A risk whose losses are in
+// another currency is LeftOut's (give both lists to
+// MarkdownOptions.LeftOut), not repeated here.
 func PlansLeftOut(reg risk.Register, currency string) []string {
 	var out []string
 	for _, r := range reg.Risks {
-		if o := r.Treatment.Option; o != risk.Modify && o != risk.Share && o != risk.Avoid {
+		before, target, cost := r.LossAt(risk.Residual), r.TargetLoss, r.Treatment.Cost
+		if target == nil && cost == nil || before != nil && before.SLE.Currency != currency {
 			continue
 		}
-		before, target, cost := r.LossAt(risk.Residual), r.TargetLoss, r.Treatment.Cost
 		name := r.Ref + " " + r.Title
-		switch {
-		case target == nil && cost != nil:
+		switch o := r.Treatment.Option; {
+		case o == "":
+			out = append(out, name+": a target loss or plan cost, but no treatment option decided, so no plan is simulated")
+		case o == risk.Retain:
+			out = append(out, name+": a target loss or plan cost, but the risk is retained, so no plan is simulated")
+		case target == nil:
 			out = append(out, fmt.Sprintf("%s: its plan costs %s %s a year but has no target loss, so what it buys cannot be simulated",
 				name, cost.Amount.String(), cost.Currency))
-		case target == nil:
-		case before == nil:
-			out = append(out, name+": its plan has a target loss but the risk has no loss as it stands to compare it with")
-		case target.SLE.Currency != currency || before.SLE.Currency != currency:
-			out = append(out, fmt.Sprintf("%s: its losses are in %s, the analysis in %s", name, otherCurrency(currency, before.SLE.Currency, target.SLE.Currency), currency))
+		case before == nil || !positive(*before):
+			out = append(out, name+": its plan has a target loss but the risk's loss as it stands is 0 a year or not estimated, so there is nothing to reduce")
+		case target.SLE.Currency != currency:
+			out = append(out, fmt.Sprintf("%s: its target loss is in %s, the analysis in %s", name, target.SLE.Currency, currency))
 		case cost != nil && cost.Currency != currency:
 			out = append(out, fmt.Sprintf("%s: its plan's cost is in %s, the analysis in %s, so no return on investment is computed", name, cost.Currency, currency))
 		}
 	}
 	return out
-}
-
-// otherCurrency returns the first of cs that is not c.
-func otherCurrency(c string, cs ...string) string {
-	for _, x := range cs {
-		if x != c {
-			return x
-		}
-	}
-	return c
 }
 
 // planName names a risk's treatment plan by the risk and the controls its

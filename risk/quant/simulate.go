@@ -31,10 +31,9 @@ const (
 )
 
 func compile(s Scenario) model {
+	// The streams are keyed by the reference, unique in an Input: two
+	// scenarios of one risk (FAIR's several loss scenarios) draw apart.
 	m := model{key: []byte(s.Ref), ref: s.Ref}
-	if !s.Risk.IsZero() {
-		m.key = []byte(s.Risk.String())
-	}
 	if f := s.Frequency.PERT; f != nil {
 		p := newPERT(f.Min.InexactFloat64(), f.Mode.InexactFloat64(), f.Max.InexactFloat64())
 		m.ratePERT = &p
@@ -177,7 +176,7 @@ func simulate(models []model, years int, seed uint64, workers int) ([]int64, []r
 			sc := newScratch()
 			for i := w; i < len(models); i += workers {
 				m := &models[i]
-				over[i] = newRunner(seed, m.key).run(m, m.rate, acc, &stats[i], sc)
+				over[i] = newRunner(seed, m.key).run(m, m, acc, &stats[i], sc)
 			}
 			totals[w] = acc
 		}()

@@ -68,7 +68,7 @@ func TestRun_SkippingGivesPoissonCounts(t *testing.T) {
 		counts := map[int64]int{}
 		var st riskStats
 		acc := make([]int64, years)
-		require.Nil(t, newRunner(9, m.key).run(&m, rate, acc, &st, newScratch()))
+		require.Nil(t, newRunner(9, m.key).run(&m, &m, acc, &st, newScratch()))
 		for _, c := range acc {
 			counts[c/100]++
 		}

@@ -55,8 +55,9 @@ type TreatmentResult struct {
 	// ROSI is the return on security investment, (loss avoided − cost) /
 	// cost, with its interval from the loss avoided's; nil without a cost.
 	ROSI *Estimate `json:"rosi,omitempty"`
-	// The portfolio's 95th and 99th percentiles (nearest rank) before and
-	// after, and whether it is within the tolerance before and after.
+	// The portfolio's 95th and 99th percentiles (by Options.PercentileMethod,
+	// as the result's own) before and after, and whether it is within the
+	// tolerance before and after.
 	P95Before    decimal.Decimal `json:"p95_before"`
 	P95After     decimal.Decimal `json:"p95_after"`
 	P99Before    decimal.Decimal `json:"p99_before"`
@@ -153,12 +154,12 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 			clear(bi)
 			clear(ai)
 			var stB, stA riskStats
-			newRunner(seed, b.key).run(b, b.rate, bi, &stB, sc) // Simulate's draws exactly
-			gap := a.rate
-			if a.skips() && b.skips() && a.rate <= b.rate {
-				gap = b.rate // the same gaps and uniforms: fewer events, never more
+			newRunner(seed, b.key).run(b, b, bi, &stB, sc) // Simulate's draws exactly
+			src := &a
+			if a.ratePERT == nil && b.ratePERT == nil && a.rate <= b.rate {
+				src = b // before's events, thinned: fewer events, never more
 			}
-			if o := newRunner(seed, a.key).run(&a, gap, ai, &stA, sc); o != nil {
+			if o := newRunner(seed, a.key).run(&a, src, ai, &stA, sc); o != nil {
 				p.Addf(isms.JoinPath(isms.Index(isms.JoinPath(isms.Index("treatments", ti), "after"), j), "loss"),
 					"control %q, risk %q: simulated year %d lost more than MaxAnnualLoss (%d)", t.Control, s.Ref, o.year+1, int64(MaxAnnualLoss))
 				return nil, p.Err()
@@ -184,8 +185,9 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 		}
 		sortedAfter := sortCents(after)
 		p95, p99 := decimal.NewFromInt(95), decimal.NewFromInt(99)
-		tr.P95Before, tr.P99Before = percentileOf(sorted, p95, NearestRank).Loss, percentileOf(sorted, p99, NearestRank).Loss
-		tr.P95After, tr.P99After = percentileOf(sortedAfter, p95, NearestRank).Loss, percentileOf(sortedAfter, p99, NearestRank).Loss
+		method := cmp.Or(in.Options.PercentileMethod, NearestRank) // the summary's own
+		tr.P95Before, tr.P99Before = percentileOf(sorted, p95, method).Loss, percentileOf(sorted, p99, method).Loss
+		tr.P95After, tr.P99After = percentileOf(sortedAfter, p95, method).Loss, percentileOf(sortedAfter, p99, method).Loss
 		tr.WithinBefore, tr.WithinAfter = within(in.Tolerance, sorted), within(in.Tolerance, sortedAfter)
 		tr.Curve = curve(sortedAfter, points)
 		out = append(out, tr)

@@ -137,3 +137,18 @@ func TestTreatments_ValidateNamesTheControlAndField(t *testing.T) {
 	in.Treatments = make([]quant.Treatment, quant.MaxTreatments+1)
 	assertRefused(t, in.Validate(), "treatments", "MaxTreatments")
 }
+
+// The treatment table's percentiles follow the result's method: a trial
+// with the linear method read two different 99th percentiles.
+func TestTreatments_PercentilesFollowTheResultsMethod(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 1000, Seed: 3, PercentileMethod: quant.Linear, Percentiles: []decimal.Decimal{decimal.NewFromInt(95), decimal.NewFromInt(99)}},
+		Scenarios: []quant.Scenario{{Ref: "R-1", Frequency: quant.Frequency{Rate: decimal.RequireFromString("2")},
+			Magnitude: quant.Magnitude{Low: decimal.NewFromInt(1000), High: decimal.NewFromInt(90_000)}}}}
+	after := in.Scenarios[0]
+	after.Frequency.Rate = decimal.NewFromInt(1)
+	in.Treatments = []quant.Treatment{{Control: "A.8.7", After: []quant.Scenario{after}}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	assert.Equal(t, r.Percentiles[0].Loss.String(), r.Treatments[0].P95Before.String())
+	assert.Equal(t, r.Percentiles[1].Loss.String(), r.Treatments[0].P99Before.String())
+}
