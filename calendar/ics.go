@@ -28,6 +28,14 @@ type ICSOptions struct {
 	From, To time.Time
 	// Duration of each event; zero means one hour.
 	Duration time.Duration
+	// KeepOverdueDates writes a one-time activity that was due before
+	// Now's day and is not completed on its own date. By default it is
+	// written on Now's day instead, its summary starting "Overdue since
+	// <date>:", so that a calendar app shows it among today's work
+	// rather than years back (a never-assessed supplier's assessment is
+	// due from its contract date). The plan itself keeps the date, so
+	// status and readiness still see how long it has been overdue.
+	KeepOverdueDates bool
 }
 
 // WriteICS writes the plan as an RFC 5545 calendar: a VCALENDAR with
@@ -101,6 +109,13 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 			first = e.occ[0]
 		}
 		e.first = first
+		if a.Recurrence.Repeat == Once && !opts.KeepOverdueDates && !hasCompletion(p, a.ID) { // its one occurrence not done
+			if today := dayIn(opts.Now, loc); dayIn(first, loc).Before(today) {
+				e.overdue = first
+				h, m, sec := first.In(loc).Clock()
+				e.first = time.Date(today.Year(), today.Month(), today.Day(), h, m, sec, 0, loc)
+			}
+		}
 		for _, t := range append([]time.Time{first, first.Add(dur)}, e.occ...) {
 			if !inYears(t) {
 				probs.Addf(isms.Index("activities", i), "activity %q has an occurrence or end outside the years 1 to 9999 (%s), which iCalendar cannot write", clip(a.Title), t.Format(time.RFC3339))
@@ -168,8 +183,14 @@ func WriteICS(w io.Writer, p Plan, opts ICSOptions) error {
 			}
 			line("RDATE" + tzParam(a.Recurrence.TZ) + ":" + strings.Join(dates, ","))
 		}
-		line("SUMMARY:" + escapeText(a.Title))
-		desc := fmt.Sprintf("Owner: %s", a.Owner)
+		title, desc := a.Title, fmt.Sprintf("Owner: %s", a.Owner)
+		if !e.overdue.IsZero() {
+			loc, _ := a.Recurrence.Location()
+			since := e.overdue.In(loc).Format(time.DateOnly)
+			title = "Overdue since " + since + ": " + title
+			desc = fmt.Sprintf("Due %s and not done by %s.\n", since, dayIn(opts.Now, loc).Format(time.DateOnly)) + desc
+		}
+		line("SUMMARY:" + escapeText(title))
 		if a.Evidence != "" {
 			desc += "\nEvidence: " + a.Evidence
 		}
@@ -197,9 +218,12 @@ const (
 // icsEvent is one activity's VEVENT dates, worked out before writing.
 type icsEvent struct {
 	first time.Time
-	rrule string
-	exact bool
-	occ   []time.Time
+	// overdue is the due date of a one-time activity written on Now's
+	// day instead (ICSOptions.KeepOverdueDates); zero otherwise.
+	overdue time.Time
+	rrule   string
+	exact   bool
+	occ     []time.Time
 }
 
 // planWindow is three years from the earliest activity start.
@@ -419,4 +443,10 @@ func writeFolded(w *bufio.Writer, s string) {
 	}
 	w.WriteString(s)
 	w.WriteString("\r\n")
+}
+
+// dayIn is t's calendar day in loc, at midnight.
+func dayIn(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 }

@@ -232,3 +232,37 @@ func TestWriteICS_HostileText(t *testing.T) {
 		assert.Equal(t, shown("Owner: Owner "+hostileText[i]+"\nEvidence: "+hostileText[i]+"\n"+hostileText[i]), ev.GetProperty(ics.ComponentPropertyDescription).Value, "description %d", i)
 	}
 }
+
+// A one-time duty due years before the file is made (a never-assessed
+// supplier's assessment, due from its contract date) is written on the
+// day the file is made, marked overdue, so a calendar app shows it; a
+// completed one, a future one, and KeepOverdueDates keep their dates.
+func TestWriteICS_OverdueOneTimeActivityIsWrittenToday(t *testing.T) {
+	due := func(title string, d time.Time) isms.Duty {
+		return isms.Duty{ID: isms.DeriveID[isms.Duty](isms.NewNamespace("Dental"), title), Title: title, Kind: isms.DutyOther, Due: d, Owner: isms.Owner{}}
+	}
+	items, err := calendar.FromDuties([]isms.Duty{
+		due("Assess supplier Turun IT", time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)),
+		due("Assess supplier Dentsoft", time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC)),
+		due("Renew the contract", time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)),
+	}, calendar.DutyOptions{TZ: "Europe/Helsinki", DefaultOwner: "Office manager"})
+	require.NoError(t, err)
+	plan := calendar.Plan{Name: "Dental", Activities: items}
+	plan = plan.Complete(calendar.Completion{Activity: items[1].ID, Due: items[1].Recurrence.Start, Done: time.Date(2023, 3, 2, 0, 0, 0, 0, time.UTC), By: "Office manager"})
+	now := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	write := func(o calendar.ICSOptions) string {
+		var b bytes.Buffer
+		require.NoError(t, calendar.WriteICS(&b, plan, o))
+		return b.String()
+	}
+	ics := write(calendar.ICSOptions{Now: now})
+	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261120")
+	assert.Contains(t, ics, "SUMMARY:Overdue since 2021-05-01: Assess supplier Turun IT")
+	assert.Contains(t, ics, "DESCRIPTION:Due 2021-05-01 and not done by 2026-11-20.")
+	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20230301", "completed: its own date")
+	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20270201", "not yet due")
+	assert.NotContains(t, ics, "Overdue since 2023")
+	kept := write(calendar.ICSOptions{Now: now, KeepOverdueDates: true})
+	assert.Contains(t, kept, "DTSTART;VALUE=DATE:20210501")
+	assert.NotContains(t, kept, "Overdue")
+}
