@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/calendar"
+	"github.com/ismskit/ismskit/examples/sample"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/workshop"
 )
@@ -59,4 +60,29 @@ func TestPlanCadence_WeekendAndFifthWeekday(t *testing.T) {
 	assert.Equal(t, calendar.Cadence{Month: time.August, Nth: 4, Weekday: "friday"}, cad[calendar.InternalAudit])
 	assert.Equal(t, calendar.Cadence{Month: time.September, Nth: -1, Weekday: "thursday"}, cad[calendar.ManagementReview])
 	assert.Equal(t, calendar.Cadence{Month: time.February, Nth: 1, Weekday: "monday"}, cad[calendar.Training])
+}
+
+// No first control is due on one of the organisation's public holidays:
+// it moves back to the working day before (a trial's due days fell on
+// holidays the workshop did not know).
+func TestPlan_AFirstControlDueOnAHolidayMovesToTheWorkingDayBefore(t *testing.T) {
+	rm := sampleRoadmap(t)
+	require.NotEmpty(t, rm.Controls)
+	c := sample.Company()
+	reg, err := sample.Register(c)
+	require.NoError(t, err)
+	ranked, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: sample.Implementations()})
+	require.NoError(t, err)
+	first, err := workshop.FirstControls(ranked, 0)
+	require.NoError(t, err)
+	holiday := rm.Controls[0].Due
+	wd := calendar.Workdays{Holidays: []calendar.Date{calendar.DateOf(holiday)}}
+	again, err := workshop.Plan(workshop.RoadmapInput{Context: c, Start: sample.Workshop, FirstControls: first, Implementations: sample.Implementations(), Workdays: wd})
+	require.NoError(t, err)
+	got := again.Controls[0].Due
+	assert.True(t, got.Before(holiday), "%s is not before the holiday %s", got, holiday)
+	assert.True(t, wd.IsWorkday(got), "%s is a day off", got)
+	for _, x := range again.Controls {
+		assert.True(t, wd.IsWorkday(x.Due) || !x.Due.After(again.Start.AddDate(0, 0, 15)), "%s due on a day off", x.Control)
+	}
 }

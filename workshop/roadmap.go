@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
@@ -155,11 +156,15 @@ type RoadmapInput struct {
 	// proportion to each control's EffortDays, a control without an
 	// estimate counting as the mean of the known ones (as one share each
 	// when none is known); the task is due at the end of its share, the
-	// last on the first version's day, and a due day on a Saturday or
-	// Sunday moves back to the Friday when that is still after the step's
-	// start.
+	// last on the first version's day, and a due day that is not a
+	// working day (Workdays) moves back to the working day before when
+	// that is still after the step's start.
 	FirstControls   []Priority
 	Implementations []controls.Implementation
+	// Workdays are the organisation's weekend and public holidays
+	// (calendar.Workdays; zero means Saturday and Sunday off, no
+	// holidays): no first control is due on a day off.
+	Workdays calendar.Workdays
 }
 
 // Plan builds the roadmap. Dates are whole days in UTC. The error lists
@@ -276,7 +281,7 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 			implOwner[im.Control] = im.Owner
 		}
 	}
-	dues := spread(weeks(start, 2), first, in.FirstControls)
+	dues := spread(weeks(start, 2), first, in.FirstControls, in.Workdays)
 	for i, pr := range in.FirstControls {
 		o, ok := pr.ActionOwner, !pr.ActionOwner.IsZero()
 		if !ok {
@@ -299,7 +304,7 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 // spread gives each control its due day between from (exclusive) and to
 // (the last control's day), by cumulative share of effort (RoadmapInput's
 // FirstControls).
-func spread(from, to time.Time, ps []Priority) []time.Time {
+func spread(from, to time.Time, ps []Priority, wd calendar.Workdays) []time.Time {
 	days := int64(to.Sub(from).Hours() / 24)
 	var known, sum int64
 	for _, p := range ps {
@@ -327,15 +332,8 @@ func spread(from, to time.Time, ps []Priority) []time.Time {
 	for i, p := range ps {
 		cum += weight(p)
 		d := from.AddDate(0, 0, int((days*cum+total-1)/total)) // ceil: the last is on to
-		switch d.Weekday() {
-		case time.Saturday:
-			if f := d.AddDate(0, 0, -1); f.After(from) {
-				d = f
-			}
-		case time.Sunday:
-			if f := d.AddDate(0, 0, -2); f.After(from) {
-				d = f
-			}
+		if f := wd.Adjust(d, calendar.Previous); f.After(from) {
+			d = f // a day off moves back to the working day before
 		}
 		out[i] = d
 	}

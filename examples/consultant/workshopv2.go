@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/internal/deliver"
 	"github.com/ismskit/ismskit/isms"
@@ -233,7 +234,8 @@ func runWorkshop(p *isms.Problems, wb Workbook, reg risk.Register, cat *controls
 		return nil, nil
 	}
 	rm, err := workshop.Plan(workshop.RoadmapInput{Context: wb.Context, Start: w.Start, FirstVersionWeeks: w.FirstVersionWeeks,
-		EvidenceMonths: w.EvidenceMonths, Stage2: w.Stage2Target, FirstControls: first, Implementations: wb.Implementations})
+		EvidenceMonths: w.EvidenceMonths, Stage2: w.Stage2Target, FirstControls: first, Implementations: wb.Implementations,
+		Workdays: calendar.Workdays{Holidays: wb.Plan.Holidays}}) // the plan's holidays: no control due on one
 	if err != nil {
 		workshopProblems(p, err)
 		return nil, nil
