@@ -96,7 +96,7 @@ func Lint(reg Register, now time.Time, opts LintOptions) []isms.Advice {
 	for _, k := range cores {
 		if _, ok := reg.ByCore(k); !ok {
 			out = append(out, isms.Advice{Code: RuleCoreMissing, Severity: isms.SeverityWarning, Path: "processes",
-				Message: fmt.Sprintf("no process describes %s (core %s); every SME is expected to describe it", strings.ReplaceAll(string(k), "_", " "), k)})
+				Message: fmt.Sprintf("no process describes %s, one of the core processes every SME is expected to describe", strings.ReplaceAll(string(k), "_", " "))})
 		}
 	}
 	isms.SortAdvice(out)
