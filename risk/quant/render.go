@@ -84,7 +84,11 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	fmt.Fprintf(&b, "\nYears without any loss: %s %%.", r.ZeroYears.Shift(2).StringFixed(1))
 	if p, ok := explained(r.Percentiles); ok {
 		in := decimal.NewFromInt(100).Div(decimal.NewFromInt(100).Sub(p.Percent))
-		fmt.Fprintf(&b, " The %s percentile, %s %s, is the annual loss that 1 year in %s exceeds.", ordinal(p.Percent), p.Loss.StringFixed(2), c, in.String())
+		if p.Loss.IsPositive() {
+			fmt.Fprintf(&b, " The %s percentile, %s %s, is the annual loss that 1 year in %s exceeds.", ordinal(p.Percent), p.Loss.StringFixed(2), c, in.String())
+		} else {
+			fmt.Fprintf(&b, " The %s percentile is 0: at least %s %% of the simulated years have no loss.", ordinal(p.Percent), p.Percent.String())
+		}
 	}
 	b.WriteString(" The expected shortfall is the average loss over the worst 1 % of years.\n")
 	if ws := warnings(r); len(ws) > 0 {
@@ -240,7 +244,12 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		if pLo >= 0 {
 			pLo = -1
 		}
-		y = func(p float64) float64 { return float64(top) + ph*(min(max(math.Log10(p), pLo), 0)/pLo) }
+		y = func(p float64) float64 {
+			if !(p > 0) { // 0, or a hand-made negative, sits at the bottom
+				return float64(top) + ph
+			}
+			return float64(top) + ph*(min(max(math.Log10(p), pLo), 0)/pLo)
+		}
 		yTicks = nil
 		for e := 0.0; e >= pLo; e-- {
 			yTicks = append(yTicks, math.Pow(10, e))

@@ -60,6 +60,11 @@ func TestPercentile_AnIntervalBeyondTheYearsIsOpenAndSaysSo(t *testing.T) {
 	assert.NotContains(t, md, "lie above the 99th")
 	assert.Equal(t, r.Warnings, warningsIn(md))
 
+	// A percentile no run can bound says so rather than ask for more than
+	// MaxYears.
+	r.Percentiles = []quant.Percentile{{Percent: d("99.9999"), Loss: d("5"), High: d("5")}}
+	assert.Contains(t, markdown(t, r), "It would need 5000000 years, more than MaxYears (1000000) allows.")
+
 	// The low end: every year has a loss, so the smallest year is no floor.
 	r, err = quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 12, Seed: 1, Percentiles: percents("1", "50")},
 		Scenarios: []quant.Scenario{{Ref: "R-07", Frequency: quant.Frequency{Rate: d("40")}, Magnitude: quant.Magnitude{Fixed: d("150")}}}})
@@ -125,6 +130,13 @@ func TestWriteMarkdown_ExplainsAPercentileThatIsInTheTable(t *testing.T) {
 		assert.Contains(t, md, strings.Replace(tt.want, "%s", loss, 1), tt.percents)
 		assert.Equal(t, 1, strings.Count(md, "1 year in"), tt.percents)
 	}
+	// No year exceeds a percentile of 0.
+	r, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 1_000, Seed: 3},
+		Scenarios: []quant.Scenario{lognormal("R-1", "0.001", "2000", "80000")}})
+	require.NoError(t, err)
+	md := markdown(t, r)
+	assert.Contains(t, md, "The 99th percentile is 0: at least 99 % of the simulated years have no loss.")
+	assert.NotContains(t, md, "1 year in")
 }
 
 // Finding 10: a heavy tail put the mean 11 standard errors from the
@@ -279,4 +291,53 @@ func TestWriteSVG_LogProbabilityAxisSpreadsTheTail(t *testing.T) {
 	assert.Contains(t, log.String(), "485.0,340.0") // 1M at 0.01 %
 	assert.NotContains(t, log.String(), " 525.6,")  // 2M at 0 is left off
 	assert.Contains(t, log.String(), "Probability of exceeding (log scale)")
+}
+
+// FuzzWriters: no result, however hand-made, makes WriteMarkdown or
+// WriteSVG panic or write a broken table, NaN or infinity; an unknown
+// control is the only SVG error.
+func FuzzWriters(f *testing.F) {
+	f.Add("EUR", 1000, "99.9", "1000", "0", "4500", "0.5", "-3", "8.7 EDR", "EDR on every endpoint", "", true)
+	f.Add("", 0, "100", "1e30", "-1", "0", "2", "1e-40", "", "", "x", false)
+	f.Add("<x>", -5, "0", "-7", "1e400", "NaN", "-0.1", "0", "a|b", "a|b\n", "a|b", true)
+	f.Fuzz(func(t *testing.T, currency string, years int, percent, mean, se, loss, prob, tolProb, control, title, want string, logP bool) {
+		dec := func(s string) decimal.Decimal {
+			v, err := decimal.NewFromString(s)
+			if err != nil {
+				return decimal.Zero
+			}
+			return v
+		}
+		r := quant.Result{Currency: currency, Years: years, Mean: dec(mean), Analytic: dec(loss), StdErr: dec(se),
+			Percentiles: []quant.Percentile{{Percent: dec(percent), Loss: dec(loss), Low: dec(se), High: dec(mean), HighOpen: logP, LowOpen: !logP}},
+			Curve:       []quant.CurvePoint{{Loss: dec(loss), Probability: dec(prob)}, {Loss: dec(mean), Probability: dec(tolProb)}},
+			Tolerance:   []quant.ToleranceCheck{{TolerancePoint: quant.TolerancePoint{Loss: dec(mean), Probability: dec(tolProb)}}},
+			Risks:       []quant.RiskResult{{Ref: control, Title: title}},
+			Treatments: []quant.TreatmentResult{{Control: control, Title: title, P99Before: dec(loss), P99After: dec(mean),
+				Curve: []quant.CurvePoint{{Loss: dec(se), Probability: dec(prob)}}}}}
+		var md bytes.Buffer
+		require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{LeftOut: []string{title}}))
+		for _, line := range strings.Split(md.String(), "\n") {
+			if strings.HasPrefix(line, "|") {
+				assert.True(t, strings.HasSuffix(line, "|"), "a table row is cut: %q", line)
+			}
+		}
+		var svg bytes.Buffer
+		err := quant.WriteSVG(&svg, r, quant.SVGOptions{Control: want, LogProbability: logP, Title: title})
+		if err != nil {
+			require.ErrorIs(t, err, isms.ErrInvalid)
+			require.NotEqual(t, control, want)
+			return
+		}
+		assert.NotContains(t, svg.String(), "NaN")
+		assert.NotContains(t, svg.String(), "Inf")
+		d := xml.NewDecoder(&svg)
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			require.NoError(t, err, svg.String())
+		}
+	})
 }

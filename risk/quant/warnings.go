@@ -67,20 +67,29 @@ func warnings(r Result) []string {
 	}
 	if len(high) > 0 {
 		out = append(out, fmt.Sprintf("Fewer than %d of the %d simulated years lie above the %s %s: %s approximate, "+
-			"and open above the largest simulated year where the table says so. Simulate at least %s years for %s.",
+			"and open above the largest simulated year where the table says so. %s",
 			MinTailYears, r.Years, list(high), plural(len(high), "percentile", "percentiles"), plural(len(high), "its 95 % interval is", "their 95 % intervals are"),
-			highNeed.String(), plural(len(high), "it", "them")))
+			need(highNeed, len(high))))
 	}
 	if len(low) > 0 {
 		out = append(out, fmt.Sprintf("Fewer than %d of the %d simulated years lie below the %s %s: %s approximate, "+
-			"and open below the smallest simulated year where the table says so. Simulate at least %s years for %s.",
+			"and open below the smallest simulated year where the table says so. %s",
 			MinTailYears, r.Years, list(low), plural(len(low), "percentile", "percentiles"), plural(len(low), "its 95 % interval is", "their 95 % intervals are"),
-			lowNeed.String(), plural(len(low), "it", "them")))
+			need(lowNeed, len(low))))
 	}
 	if top {
 		out = append(out, "The 100th percentile is the largest simulated year: no number of years bounds it from above, so its interval is open above it.")
 	}
 	return out
+}
+
+// need says how many years a percentile needs, or that no run can give
+// them within MaxYears.
+func need(years decimal.Decimal, n int) string {
+	if years.GreaterThan(decimal.NewFromInt(MaxYears)) {
+		return fmt.Sprintf("%s would need %s years, more than MaxYears (%d) allows.", plural(n, "It", "They"), years.String(), MaxYears)
+	}
+	return fmt.Sprintf("Simulate at least %s years for %s.", years.String(), plural(n, "it", "them"))
 }
 
 func plural(n int, one, many string) string {
