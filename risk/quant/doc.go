@@ -38,9 +38,14 @@
 // ⌈p·n⌉-th sorted year, computed exactly in decimal), or Linear, the
 // interpolated definition of numpy, R and Excel (Options.PercentileMethod).
 // Each comes with a distribution-free 95 % interval from the binomial law
-// of order statistics; the mean comes with its standard error. The tests
-// check the simulated percentiles against the exact distribution of a
-// compound Poisson computed by Panjer's recursion.
+// of order statistics, open at an end whose rank lies beyond the simulated
+// years (Percentile.HighOpen, LowOpen); the mean comes with its standard
+// error. Result.Warnings says when fewer than MinTailYears years lie beyond
+// a percentile (and how many years it needs) and when the mean lies more
+// than HeavyTailSE standard errors from the analytic value (a tail too
+// heavy for the years simulated). The tests check the simulated
+// percentiles against the exact distribution of a compound Poisson
+// computed by Panjer's recursion.
 //
 // # What treatment buys
 //

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
 )
 
@@ -29,8 +31,16 @@ type SVGOptions struct {
 	// Title heads the image; "" means "Annual loss exceedance".
 	Title string
 	// Control names the treatment whose curve is drawn beside the
-	// simulated one; "" means the best-ranked treatment, if any.
+	// simulated one; a name no treatment of the result has is an error.
+	// "" means the treatment that lowers the 99th percentile most
+	// (P99Before − P99After; on a tie the first in the ranking), if any.
 	Control string
+	// LogProbability draws the probability axis on a log scale, in
+	// decades down to the smallest positive probability plotted (at most
+	// 12 decades), so that the tail, where 1-in-100 tolerance points lie,
+	// is readable; years with probability 0 are then left off the curves.
+	// The default is a linear axis from 0 to 100 %.
+	LogProbability bool
 }
 
 // WriteJSON writes the result as indented, canonical JSON.
@@ -38,12 +48,21 @@ func WriteJSON(w io.Writer, r Result, _ JSONOptions) error {
 	return jsonio.Encode(w, r)
 }
 
-// WriteMarkdown writes a summary for management: expected annual loss (with
-// the analytic check), percentiles, the 1-in-100-year loss, expected
-// shortfall, tolerance, the risks ranked by contribution, and what each
-// treatment buys (ranked, with a breakdown per risk). Text from the
-// input (references, titles, the currency) goes through the shared cell
-// escaper, so it cannot break a table.
+// WriteMarkdown writes a summary for management: the expected annual loss
+// (simulated, with its standard error, beside the analytic value), the
+// percentiles asked for with their 95 % intervals (an end beyond the
+// simulated years reads "above …, the largest simulated year" or "below …,
+// the smallest simulated year"), the expected shortfall, the share of
+// loss-free years, one sentence explaining the largest of the 99th, 95th
+// and 90th percentiles in the table as "the annual loss that 1 year in N
+// exceeds" (none when the table has none of them), a Warnings section
+// with Result.Warnings (a heavy tail, too few years beyond a percentile),
+// the tolerance, the risks ranked by contribution, and what each
+// treatment buys (ranked, with a breakdown per risk). A name and its title
+// are joined by a space (a risk) or " — " (a treatment), the title alone
+// when it begins with the name. Text from the input (references, titles,
+// the currency) goes through the shared cell escaper, so it cannot break a
+// table.
 func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	var b strings.Builder
 	md := cells.Markdown
@@ -52,11 +71,32 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
 	fmt.Fprintf(&b, "| Mean (simulated, ± standard error) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
 	for _, p := range r.Percentiles {
-		fmt.Fprintf(&b, "| %s percentile (95 %% interval) | %s (%s – %s) |\n", ordinal(p.Percent), p.Loss.StringFixed(2), p.Low.StringFixed(2), p.High.StringFixed(2))
+		low, high := p.Low.StringFixed(2), p.High.StringFixed(2)
+		if p.LowOpen {
+			low = "below " + low + ", the smallest simulated year"
+		}
+		if p.HighOpen {
+			high = "above " + high + ", the largest simulated year"
+		}
+		fmt.Fprintf(&b, "| %s percentile (95 %% interval) | %s (%s – %s) |\n", ordinal(p.Percent), p.Loss.StringFixed(2), low, high)
 	}
 	fmt.Fprintf(&b, "| Expected shortfall, worst 1 %% of years | %s |\n", r.ES99.StringFixed(2))
-	fmt.Fprintf(&b, "\nYears without any loss: %s %%. The 95th percentile is the annual loss that 1 year in 20 exceeds; "+
-		"the expected shortfall is the average loss over the worst 1 %% of years.\n", r.ZeroYears.Shift(2).StringFixed(1))
+	fmt.Fprintf(&b, "\nYears without any loss: %s %%.", r.ZeroYears.Shift(2).StringFixed(1))
+	if p, ok := explained(r.Percentiles); ok {
+		in := decimal.NewFromInt(100).Div(decimal.NewFromInt(100).Sub(p.Percent))
+		if p.Loss.IsPositive() {
+			fmt.Fprintf(&b, " The %s percentile, %s %s, is the annual loss that 1 year in %s exceeds.", ordinal(p.Percent), p.Loss.StringFixed(2), c, in.String())
+		} else {
+			fmt.Fprintf(&b, " The %s percentile is 0: at least %s %% of the simulated years have no loss.", ordinal(p.Percent), p.Percent.String())
+		}
+	}
+	b.WriteString(" The expected shortfall is the average loss over the worst 1 % of years.\n")
+	if ws := warnings(r); len(ws) > 0 {
+		b.WriteString("\n## Warnings\n\n")
+		for _, w := range ws {
+			fmt.Fprintf(&b, "- %s\n", w)
+		}
+	}
 	if len(r.Tolerance) > 0 {
 		verdict := "within"
 		if !r.WithinTolerance {
@@ -73,7 +113,7 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	}
 	fmt.Fprintf(&b, "\n## Risks by contribution\n\n| Risk | Mean (%s) | Analytic | Share | Loss-free years |\n|---|---:|---:|---:|---:|\n", c)
 	for _, x := range r.Risks {
-		fmt.Fprintf(&b, "| %s %s | %s | %s | %s %% | %s %% |\n", md(x.Ref), md(x.Title), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
+		fmt.Fprintf(&b, "| %s | %s | %s | %s %% | %s %% |\n", named(x.Ref, x.Title, " "), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
 			x.Contribution.Shift(2).StringFixed(1), x.ZeroYears.Shift(2).StringFixed(1))
 	}
 	if len(r.Treatments) > 0 {
@@ -103,7 +143,7 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 				rosi = fmt.Sprintf("%s %% (%s – %s)", t.ROSI.Value.Shift(2).StringFixed(0), t.ROSI.Low.Shift(2).StringFixed(0), t.ROSI.High.Shift(2).StringFixed(0))
 			}
 			e := t.LossAvoided
-			fmt.Fprintf(&b, "| %s %s | %s | %s (%s – %s) | %s | %s → %s | %s → %s |", md(t.Control), md(t.Title), cost,
+			fmt.Fprintf(&b, "| %s | %s | %s (%s – %s) | %s | %s → %s | %s → %s |", named(t.Control, t.Title, " — "), cost,
 				e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2), rosi,
 				t.P95Before.StringFixed(2), t.P95After.StringFixed(2), t.P99Before.StringFixed(2), t.P99After.StringFixed(2))
 			if tol {
@@ -129,10 +169,15 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	return err
 }
 
-// WriteSVG draws the loss exceedance curve (log-scaled loss axis), the
-// curve after a treatment (SVGOptions.Control, by default the best-ranked
-// one) when the result has treatments, and the tolerance points with the
-// line between them, as a standalone SVG. All text is escaped for XML.
+// WriteSVG draws the loss exceedance curve (log-scaled loss axis, from the
+// power of ten below the smallest loss plotted to the one above the
+// largest, each labelled at its place), the curve after a treatment when
+// the result has treatments (SVGOptions.Control, by default the one that
+// lowers the 99th percentile most), and the tolerance points with the line
+// between them, as a standalone SVG. The probability axis is linear, or
+// logarithmic with SVGOptions.LogProbability. A Control that names no
+// treatment of the result is an error (isms.ErrInvalid, path "control").
+// All text is escaped for XML.
 func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	title := opts.Title
 	if title == "" {
@@ -153,12 +198,9 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		v := axis(t.Loss.InexactFloat64())
 		maxLoss, minLoss = math.Max(maxLoss, v), math.Min(minLoss, v)
 	}
-	var treated *TreatmentResult
-	for i, t := range r.Treatments {
-		if opts.Control == t.Control || (opts.Control == "" && i == 0) {
-			treated = &r.Treatments[i]
-			break
-		}
+	treated, err := drawnTreatment(r, opts.Control)
+	if err != nil {
+		return err
 	}
 	if treated != nil {
 		for _, p := range treated.Curve {
@@ -173,8 +215,48 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	if hi <= lo {
 		hi = lo + 1
 	}
-	x := func(v float64) float64 { return float64(left) + pw*(math.Log10(math.Max(axis(v), minLoss))-lo)/(hi-lo) }
+	// A loss off the axis (0 on a log scale) sits at its end; the ticks,
+	// at powers of ten from lo to hi, are all on it.
+	x := func(v float64) float64 {
+		return float64(left) + pw*(min(max(math.Log10(axis(v)), lo), hi)-lo)/(hi-lo)
+	}
 	y := func(p float64) float64 { return float64(top) + ph*(1-min(max(p, 0), 1)) }
+	yTicks := []float64{0, 0.25, 0.5, 0.75, 1}
+	if opts.LogProbability {
+		smallest := 1.0
+		note := func(p decimal.Decimal) {
+			if v := p.InexactFloat64(); v > 0 {
+				smallest = math.Min(smallest, v)
+			}
+		}
+		for _, p := range r.Curve {
+			note(p.Probability)
+		}
+		if treated != nil {
+			for _, p := range treated.Curve {
+				note(p.Probability)
+			}
+		}
+		for _, t := range r.Tolerance {
+			note(t.Probability)
+		}
+		pLo := max(math.Floor(math.Log10(smallest)), -12)
+		if pLo >= 0 {
+			pLo = -1
+		}
+		y = func(p float64) float64 {
+			if !(p > 0) { // 0, or a hand-made negative, sits at the bottom
+				return float64(top) + ph
+			}
+			return float64(top) + ph*(min(max(math.Log10(p), pLo), 0)/pLo)
+		}
+		yTicks = nil
+		for e := 0.0; e >= pLo; e-- {
+			yTicks = append(yTicks, math.Pow(10, e))
+		}
+	}
+	// plotted leaves years of probability 0 off a log axis.
+	plotted := func(p float64) bool { return !opts.LogProbability || p > 0 }
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" role="img">`+"\n", width, height, width, height)
@@ -185,13 +267,16 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e0e0e0"/>`+"\n", xv, top, xv, height-bottom)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle">%s</text>`+"\n", xv, height-bottom+16, compact(math.Pow(10, e)))
 	}
-	for _, p := range []float64{0, 0.25, 0.5, 0.75, 1} {
+	for _, p := range yTicks {
 		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#e0e0e0"/>`+"\n", left, y(p), width-right, y(p))
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="end">%.0f %%</text>`+"\n", left-6, y(p)+4, p*100)
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="end">%s %%</text>`+"\n", left-6, y(p)+4, strconv.FormatFloat(p*100, 'f', -1, 64))
 	}
 	if len(r.Curve) > 0 {
 		var pts []string
 		for _, p := range r.Curve {
+			if !plotted(p.Probability.InexactFloat64()) {
+				continue
+			}
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(p.Loss.InexactFloat64()), y(p.Probability.InexactFloat64())))
 		}
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#1565c0" stroke-width="2"/>`+"\n", strings.Join(pts, " "))
@@ -199,6 +284,9 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 	if treated != nil && len(treated.Curve) > 0 {
 		var pts []string
 		for _, p := range treated.Curve {
+			if !plotted(p.Probability.InexactFloat64()) {
+				continue
+			}
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(p.Loss.InexactFloat64()), y(p.Probability.InexactFloat64())))
 		}
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#2e7d32" stroke-width="2"/>`+"\n", strings.Join(pts, " "))
@@ -217,7 +305,11 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#c62828" stroke-width="1.5" stroke-dasharray="6 4"/>`+"\n", strings.Join(pts, " "))
 	}
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle">Annual loss (%s, log scale)</text>`+"\n", left+int(pw/2), height-18, cells.XML(r.Currency))
-	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="12" text-anchor="middle" transform="rotate(-90 16 %d)">Probability of exceeding</text>`+"\n", top+int(ph/2), top+int(ph/2))
+	yName := "Probability of exceeding"
+	if opts.LogProbability {
+		yName += " (log scale)"
+	}
+	fmt.Fprintf(&b, `<text x="16" y="%d" font-size="12" text-anchor="middle" transform="rotate(-90 16 %d)">%s</text>`+"\n", top+int(ph/2), top+int(ph/2), yName)
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#1565c0">— simulated loss exceedance</text>`+"\n", width-right-220, top+14)
 	legend := top + 30
 	if treated != nil {
@@ -228,8 +320,60 @@ func WriteSVG(w io.Writer, r Result, opts SVGOptions) error {
 		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#c62828">- - tolerance</text>`+"\n", width-right-220, legend)
 	}
 	b.WriteString("</svg>\n")
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// named joins a name and its title for a Markdown cell, each escaped, with
+// sep between them: no trailing space without a title, and the title alone
+// when it repeats the name ("8.7 EDR" titled "8.7 EDR on every endpoint").
+func named(name, title, sep string) string {
+	name, title = strings.TrimSpace(name), strings.TrimSpace(title)
+	switch {
+	case title == "" || strings.EqualFold(title, name):
+		return cells.Markdown(name)
+	case name == "" || (len(title) > len(name) && strings.EqualFold(title[:len(name)], name) && title[len(name)] == ' '):
+		return cells.Markdown(title)
+	}
+	return cells.Markdown(name) + sep + cells.Markdown(title)
+}
+
+// explained is the percentile the summary's prose explains as "1 year in
+// N": the largest of the 90th, 95th and 99th in the table, if any.
+func explained(ps []Percentile) (Percentile, bool) {
+	for _, want := range []int64{99, 95, 90} {
+		for _, p := range ps {
+			if p.Percent.Equal(decimal.NewFromInt(want)) {
+				return p, true
+			}
+		}
+	}
+	return Percentile{}, false
+}
+
+// drawnTreatment is the treatment WriteSVG draws: the one control names,
+// or by default the one that lowers the 99th percentile most (the first in
+// the ranking on a tie); nil without treatments.
+func drawnTreatment(r Result, control string) (*TreatmentResult, error) {
+	if control != "" {
+		for i := range r.Treatments {
+			if r.Treatments[i].Control == control {
+				return &r.Treatments[i], nil
+			}
+		}
+		var p isms.Problems
+		p.Addf("control", "SVGOptions.Control %q names no treatment of the result (it has %d)", control, len(r.Treatments))
+		return nil, p.Err()
+	}
+	var best *TreatmentResult
+	var most decimal.Decimal
+	for i := range r.Treatments {
+		t := &r.Treatments[i]
+		if fall := t.P99Before.Sub(t.P99After); best == nil || fall.GreaterThan(most) {
+			best, most = t, fall
+		}
+	}
+	return best, nil
 }
 
 // compact renders 1000 as "1k" and 1000000 as "1M" for axis labels.

@@ -33,12 +33,25 @@ const (
 // Percentile is one percentile of the annual loss, with a distribution-free
 // 95 % confidence interval [Low, High]: the order statistics at ranks
 // n·p ∓ 1.96·√(n·p·(1 − p)) (the binomial law of the number of years below
-// the true percentile), clamped to the simulated years.
+// the true percentile).
+//
+// A rank beyond the simulated years has no order statistic: the interval is
+// then open at that end. HighOpen says the upper rank lies above the n
+// years (always so for the 100th percentile), so the true upper bound lies
+// above High, the largest simulated year, by an unknown amount; LowOpen that
+// the lower rank lies below the first year and the smallest simulated year,
+// Low, is above 0 (a loss is never below 0, so a smallest year of 0 closes
+// the interval). Such an interval is not a 95 % interval: simulate more
+// years (Result.Warnings says how many).
 type Percentile struct {
 	Percent decimal.Decimal `json:"percent"`
 	Loss    decimal.Decimal `json:"loss"`
 	Low     decimal.Decimal `json:"low"`
 	High    decimal.Decimal `json:"high"`
+	// LowOpen: the true lower bound is below Low, the smallest year.
+	LowOpen bool `json:"low_open,omitempty"`
+	// HighOpen: the true upper bound is above High, the largest year.
+	HighOpen bool `json:"high_open,omitempty"`
 }
 
 // CurvePoint is one point of the loss exceedance curve: the probability
@@ -86,6 +99,14 @@ type Result struct {
 	Risks           []RiskResult     `json:"risks"` // largest contribution first
 	// Treatments is what each of Input.Treatments buys, best first.
 	Treatments []TreatmentResult `json:"treatments,omitempty"`
+	// Warnings are sentences a reader must see beside the figures, the
+	// ones WriteMarkdown prints (computed from the other fields): a mean more than
+	// HeavyTailSE standard errors from the analytic value (the tail is too
+	// heavy for the years simulated, and the standard error understates
+	// the uncertainty), and percentiles with fewer than MinTailYears
+	// simulated years beyond them (their intervals are approximate or
+	// open), with the years they would need. Empty when there is none.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Simulate runs the Monte Carlo analysis: every scenario's events each
@@ -211,6 +232,7 @@ func summarizeSorted(in Input, models []model, totals, sorted []int64, stats []r
 		res.Tolerance = append(res.Tolerance, ToleranceCheck{TolerancePoint: t, Simulated: p, Within: ok})
 		res.WithinTolerance = res.WithinTolerance && ok
 	}
+	res.Warnings = warnings(res)
 	if len(bad) > 0 {
 		var p isms.Problems
 		p.Addf("scenarios", "%s is not a finite number; the scenarios cannot be summarized in money", bad[0])
@@ -256,9 +278,15 @@ func percentileOf(sorted []int64, pd decimal.Decimal, method string) Percentile 
 	}
 	pf := p.InexactFloat64()
 	np, half := float64(n)*pf, 1.959963984540054*math.Sqrt(float64(n)*pf*(1-pf))
-	lo := min(max(int(math.Floor(np-half)), 1), n) // ranks from 1
-	hi := min(max(int(math.Ceil(np+half)), 1), n)
+	loRank, hiRank := math.Floor(np-half), math.Ceil(np+half) // ranks from 1
+	lo := int(min(max(loRank, 1), float64(n)))
+	hi := int(min(max(hiRank, 1), float64(n)))
 	out.Low, out.High = cents(sorted[lo-1]), cents(sorted[hi-1])
+	// Beyond the years there is no order statistic: the bound is open
+	// (the 100th percentile's upper bound always is), except below a
+	// smallest year of 0, under which no loss lies.
+	out.HighOpen = hiRank > float64(n) || p.Equal(decimal.NewFromInt(1))
+	out.LowOpen = loRank < 1 && sorted[0] > 0
 	return out
 }
 
