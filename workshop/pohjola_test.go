@@ -370,9 +370,9 @@ func pohjolaQuant(reg risk.Register) (quant.Result, error) {
 		return s
 	}
 	own := []quant.Treatment{
-		{Control: "8.5", Title: "MFA everywhere incl. MSSP admins", Cost: decimal.NewFromInt(12_000),
+		{Control: "8.5", Title: "MFA everywhere incl. MSSP admins", Cost: func() *decimal.Decimal { v := decimal.NewFromInt(12_000); return &v }(),
 			After: []quant.Scenario{scale(find("R-2"), "0.4"), scale(find("R-4"), "0.7"), scale(find("R-8"), "0.6")}},
-		{Control: "8.22", Title: "Network segmentation warehouses / server room", Cost: decimal.NewFromInt(30_000),
+		{Control: "8.22", Title: "Network segmentation warehouses / server room", Cost: func() *decimal.Decimal { v := decimal.NewFromInt(30_000); return &v }(),
 			After: []quant.Scenario{scale(find("R-4"), "0.6")}},
 	}
 	return quant.Simulate(quant.Input{Currency: "EUR", Scenarios: base, Treatments: append(quant.TreatmentsFromRegister(reg, "EUR"), own...),

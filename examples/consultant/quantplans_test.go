@@ -167,7 +167,7 @@ func TestResolve_AQuantTreatmentNamesItsRisksByRef(t *testing.T) {
 	assert.Contains(t, stderr.String(), "has 1 problem;", "the library's ref is the workbook's risk: said once")
 
 	wb := sampleWorkbook(t)
-	wb.Quant.Treatments = []quant.Treatment{{Control: "A.8.14", Title: "A second cloud region", Cost: decimal.NewFromInt(40_000),
+	wb.Quant.Treatments = []quant.Treatment{{Control: "A.8.14", Title: "A second cloud region", Cost: func() *decimal.Decimal { v := decimal.NewFromInt(40_000); return &v }(),
 		After: []quant.Scenario{{Risk: wb.Risks[2].ID, Ref: "R-3", Frequency: quant.Frequency{Rate: decimal.RequireFromString("0.2")},
 			Magnitude: quant.Magnitude{Low: decimal.NewFromInt(10_000), High: decimal.NewFromInt(100_000)}}}}}
 	v2 := upgrade(wb)

@@ -35,8 +35,9 @@ type QuantTreatmentV2 struct {
 	// Title says what it is ("Phishing-resistant MFA").
 	Title string `json:"title,omitempty"`
 	// Cost is what the treatment costs a year in the section's currency
-	// ("12000"); none means unknown, and no return is computed.
-	Cost decimal.Decimal `json:"cost,omitzero"`
+	// ("12000"); none means unknown, and no return is computed; 0 means
+	// free, and a free treatment that avoids loss ranks first.
+	Cost *decimal.Decimal `json:"cost,omitempty"`
 	// After are the scenarios it treats as they would be after it, each
 	// naming its risk's ref like a scenario of the section.
 	After []ScenarioV2 `json:"after"`

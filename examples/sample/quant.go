@@ -49,15 +49,21 @@ func QuantTreatments() []quant.Treatment {
 			Magnitude: quant.Magnitude{Low: decimal.NewFromInt(low), High: decimal.NewFromInt(high)}}
 	}
 	return []quant.Treatment{
-		{Control: "A.5.18", Title: "Monthly access rights review", Cost: decimal.NewFromInt(6_000), After: []quant.Scenario{
+		{Control: "A.5.18", Title: "Monthly access rights review", Cost: annualCost(6_000), After: []quant.Scenario{
 			sc("R-1", "A leaver's access stays active", "0.1", 5_000, 150_000),
 			sc("R-2", "Customer data handled with overly broad rights", "0.05", 20_000, 800_000),
 		}},
-		{Control: "A.8.5", Title: "Phishing-resistant MFA", Cost: decimal.NewFromInt(12_000), After: []quant.Scenario{
+		{Control: "A.8.5", Title: "Phishing-resistant MFA", Cost: annualCost(12_000), After: []quant.Scenario{
 			sc("R-4", "Phishing steals staff credentials", "0.2", 5_000, 80_000),
 		}},
-		{Control: "A.8.14", Title: "A second cloud region", Cost: decimal.NewFromInt(40_000), After: []quant.Scenario{
+		{Control: "A.8.14", Title: "A second cloud region", Cost: annualCost(40_000), After: []quant.Scenario{
 			sc("R-3", "A cloud outage halts customers' work", "0.2", 10_000, 100_000),
 		}},
 	}
+}
+
+// annualCost is a treatment's known annual cost.
+func annualCost(n int64) *decimal.Decimal {
+	d := decimal.NewFromInt(n)
+	return &d
 }

@@ -50,19 +50,21 @@
 // # What treatment buys
 //
 // Input.Treatments name controls, each with the treated scenarios after it
-// and an annual cost. Simulate replays each treated risk from the same
-// streams as before (common random numbers): a fixed rate keeps the same
-// gaps and the same uniform per year, inverted in the new rate's CDF (so a
-// lower rate drops events and never adds one), and every year draws the
-// same numbers for its losses (so a smaller loss is smaller event by
-// event); the rest of the portfolio is unchanged. The yearly differences
-// then vary far less than between independent runs (the tests show over
-// 10× less), so Result.Treatments gives, per control and per risk, the
+// and an annual cost (nil when unknown, 0 when free). Simulate replays
+// each treated risk from the same streams as before (common random
+// numbers): a fixed rate that falls keeps each event before it with
+// probability λ after / λ before (thinning, so the events after are a
+// subset of those before, whatever the rates), and every event draws the
+// same numbers for its loss (so a smaller loss is smaller event by event);
+// the rest of the portfolio is unchanged. The yearly differences then
+// vary far less than between independent runs (the tests show over 10×
+// less), so Result.Treatments gives, per control and per risk, the
 // expected loss avoided with a 95 % interval, the portfolio's 95th and 99th
 // percentiles and tolerance check before and after, the return on security
 // investment ((loss avoided − cost) / cost) with its interval, and a
-// ranking by it. A treatment that raises a rate, or a rate drawn from a
-// PERT range, shares the streams but not the gaps.
+// ranking by it: a free treatment that avoids loss first, those whose cost
+// is unknown last. A treatment that raises a rate, or a rate drawn from a
+// PERT range, shares the loss streams but not the events.
 //
 // # Limits
 //

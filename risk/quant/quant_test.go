@@ -24,6 +24,9 @@ import (
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// dp is a known amount, as an optional field takes it.
+func dp(s string) *decimal.Decimal { v := d(s); return &v }
+
 func lognormal(ref, rate, low, high string) quant.Scenario {
 	return quant.Scenario{Ref: ref, Frequency: quant.Frequency{Rate: d(rate)}, Magnitude: quant.Magnitude{Low: d(low), High: d(high)}}
 }
@@ -247,7 +250,7 @@ func TestWriters_HostileText(t *testing.T) {
 		Scenarios: []quant.Scenario{lognormal(hostileText, "0.5", "10000", "200000"), lognormal("R-2", "0.1", "100000", "2000000")},
 		Tolerance: []quant.TolerancePoint{{Loss: d("100000"), Probability: d("0.2")}}}
 	in.Scenarios[1].Title = hostileText
-	in.Treatments = []quant.Treatment{{Control: hostileText, Title: hostileText, Cost: d("1000"), After: []quant.Scenario{lognormal(hostileText, "0.1", "10000", "200000")}}}
+	in.Treatments = []quant.Treatment{{Control: hostileText, Title: hostileText, Cost: dp("1000"), After: []quant.Scenario{lognormal(hostileText, "0.1", "10000", "200000")}}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
 	var js, md, svg bytes.Buffer
@@ -393,7 +396,7 @@ func TestTreatmentsFromRegister_BeforeAndAfterTheRegistersPlans(t *testing.T) {
 	assert.Equal(t, "R-1: 5.17, 8.5", tr[0].Control)
 	assert.Equal(t, "3000", tr[0].Cost.String())
 	assert.Equal(t, "R-4: treatment plan", tr[1].Control)
-	assert.True(t, tr[1].Cost.IsZero(), "no cost given: unknown")
+	assert.Nil(t, tr[1].Cost, "no cost given: unknown")
 
 	res, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 20_000, Seed: 1},
 		Scenarios: quant.FromRegister(reg, "EUR"), Treatments: tr})
@@ -456,7 +459,7 @@ func TestWriteMarkdown_PercentilesAreOrdinals(t *testing.T) {
 func TestWriteMarkdown_NoToleranceNoToleranceColumn(t *testing.T) {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 1_000, Seed: 1},
 		Scenarios:  []quant.Scenario{lognormal("R-1", "1", "1000", "20000")},
-		Treatments: []quant.Treatment{{Control: "8.5", Cost: d("100"), After: []quant.Scenario{lognormal("R-1", "0.5", "1000", "20000")}}}}
+		Treatments: []quant.Treatment{{Control: "8.5", Cost: dp("100"), After: []quant.Scenario{lognormal("R-1", "0.5", "1000", "20000")}}}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
 	var md bytes.Buffer

@@ -104,7 +104,7 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 		}
 		t := Treatment{Control: planName(r), Title: "Treatment of " + r.Title, After: []Scenario{after}}
 		if c := r.Treatment.Cost; c != nil && c.Currency == currency {
-			t.Cost = c.Amount
+			t.Cost = clonePtr(&c.Amount)
 		}
 		out = append(out, t)
 	}

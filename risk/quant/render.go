@@ -119,7 +119,7 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	if len(r.Treatments) > 0 {
 		tol := len(r.Tolerance) > 0
 		fmt.Fprintf(&b, "\n## What treatment buys\n\nEach treatment's scenarios after it simulated on the same random numbers as before, best return first. "+
-			"Intervals are 95 %%; the return on security investment (ROSI) is (loss avoided − cost) / cost, shown only where a cost is given; "+
+			"Intervals are 95 %%; the return on security investment (ROSI) is (loss avoided − cost) / cost, shown where a cost is given (\"free\" for a treatment that costs nothing, ranked first when it avoids loss; an unknown cost ranks last); "+
 			"a negative loss avoided means the treatment raises the expected loss. Each treatment is compared with the same portfolio before it, alone: "+
 			"where treatments touch the same risks their figures overlap and do not add up.\n\n"+
 			"| Treatment | Annual cost (%s) | Loss avoided a year | ROSI | 95th percentile before → after | 99th percentile before → after |", c)
@@ -135,9 +135,12 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 			return "outside"
 		}
 		for _, t := range r.Treatments {
-			cost, rosi := "—", "—"
-			if t.Cost.IsPositive() {
+			cost, rosi := "unknown", "—"
+			if t.Cost != nil {
 				cost = t.Cost.StringFixed(2)
+			}
+			if t.Cost != nil && t.Cost.IsZero() {
+				rosi = "free"
 			}
 			if t.ROSI != nil {
 				rosi = fmt.Sprintf("%s %% (%s – %s)", t.ROSI.Value.Shift(2).StringFixed(0), t.ROSI.Low.Shift(2).StringFixed(0), t.ROSI.High.Shift(2).StringFixed(0))

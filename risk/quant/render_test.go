@@ -227,9 +227,9 @@ func treatedResult(t *testing.T) quant.Result {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 5_000, Seed: 5, CurvePoints: 10},
 		Scenarios: []quant.Scenario{lognormal("R-01", "0.1", "50000", "2000000"), lognormal("R-02", "2", "2000", "80000")},
 		Treatments: []quant.Treatment{
-			{Control: "5.14 Payment call-back", Cost: d("2000"), After: []quant.Scenario{lognormal("R-02", "1", "2000", "80000")}},
-			{Control: "8.13 Immutable backups", Cost: d("12000"), After: []quant.Scenario{lognormal("R-01", "0.1", "20000", "600000")}},
-			{Control: "8.7 EDR", Title: "EDR on every endpoint", Cost: d("30000"), After: []quant.Scenario{lognormal("R-01", "0.08", "50000", "2000000")}},
+			{Control: "5.14 Payment call-back", Cost: dp("2000"), After: []quant.Scenario{lognormal("R-02", "1", "2000", "80000")}},
+			{Control: "8.13 Immutable backups", Cost: dp("12000"), After: []quant.Scenario{lognormal("R-01", "0.1", "20000", "600000")}},
+			{Control: "8.7 EDR", Title: "EDR on every endpoint", Cost: dp("30000"), After: []quant.Scenario{lognormal("R-01", "0.08", "50000", "2000000")}},
 		}}
 	r, err := quant.Simulate(in)
 	require.NoError(t, err)
@@ -267,9 +267,9 @@ func TestWriteMarkdown_NamesHaveNoTrailingSpaceNorARunTogetherTitle(t *testing.T
 	r := quant.Result{Currency: "EUR", Years: 1, Treatments: []quant.TreatmentResult{
 		{Control: "8.7 EDR", Title: "8.7 EDR on every endpoint"}, {Control: "A.5", Title: "a.5"}, {Control: "A.5", Title: "A.50 Other"}}}
 	md = markdown(t, r)
-	assert.Contains(t, md, "| 8.7 EDR on every endpoint | —")
-	assert.Contains(t, md, "| A.5 | —")
-	assert.Contains(t, md, "| A.5 — A.50 Other | —")
+	assert.Contains(t, md, "| 8.7 EDR on every endpoint | unknown")
+	assert.Contains(t, md, "| A.5 | unknown")
+	assert.Contains(t, md, "| A.5 — A.50 Other | unknown")
 }
 
 func TestWriteSVG_LogProbabilityAxisSpreadsTheTail(t *testing.T) {

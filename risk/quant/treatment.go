@@ -19,9 +19,11 @@ type Treatment struct {
 	// unique among an Input's treatments.
 	Control string `json:"control"`
 	Title   string `json:"title,omitempty"`
-	// Cost is the annual cost in the input's currency; 0 means unknown
-	// (no return on security investment is computed).
-	Cost decimal.Decimal `json:"cost,omitzero"`
+	// Cost is the annual cost in the input's currency: nil when unknown
+	// (no return on security investment is computed, and it ranks after
+	// those with a cost), 0 when the treatment is free (a free treatment
+	// that avoids loss ranks first).
+	Cost *decimal.Decimal `json:"cost,omitempty"`
 	// After holds the treated scenarios: each Ref names a scenario of
 	// Input.Scenarios (the risk before treatment), at most once.
 	After []Scenario `json:"after"`
@@ -47,13 +49,15 @@ type TreatedRisk struct {
 // numbers: the portfolio before is Simulate's, and after it the treated
 // risks' scenarios are replaced, drawn from the same streams.
 type TreatmentResult struct {
-	Control string          `json:"control"`
-	Title   string          `json:"title,omitempty"`
-	Cost    decimal.Decimal `json:"cost"`
+	Control string `json:"control"`
+	Title   string `json:"title,omitempty"`
+	// Cost is the treatment's (nil when unknown, 0 when free).
+	Cost *decimal.Decimal `json:"cost,omitempty"`
 	// LossAvoided is the expected annual loss avoided (before − after).
 	LossAvoided Estimate `json:"loss_avoided"`
 	// ROSI is the return on security investment, (loss avoided − cost) /
-	// cost, with its interval from the loss avoided's; nil without a cost.
+	// cost, with its interval from the loss avoided's; nil when the cost
+	// is unknown or 0 (a free treatment's return has no bound).
 	ROSI *Estimate `json:"rosi,omitempty"`
 	// The portfolio's 95th and 99th percentiles (by Options.PercentileMethod,
 	// as the result's own) before and after, and whether it is within the
@@ -94,8 +98,8 @@ func (in Input) checkTreatments(p *isms.Problems) float64 {
 			p.Addf(isms.JoinPath(path, "control"), "control %q has two treatments", t.Control)
 		}
 		controls[t.Control] = true
-		if t.Cost.IsNegative() || t.Cost.GreaterThan(maxCost) {
-			p.Addf(isms.JoinPath(path, "cost"), "control %q: a cost of %s is not between 0 and MaxLoss (%d)", t.Control, isms.QuoteDecimal(t.Cost), int64(MaxLoss))
+		if c := t.Cost; c != nil && (c.IsNegative() || c.GreaterThan(maxCost)) {
+			p.Addf(isms.JoinPath(path, "cost"), "control %q: a cost of %s is not between 0 and MaxLoss (%d)", t.Control, isms.QuoteDecimal(*c), int64(MaxLoss))
 		}
 		if len(t.After) == 0 {
 			p.Addf(isms.JoinPath(path, "after"), "control %q treats no scenario", t.Control)
@@ -145,7 +149,7 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 	for ti, t := range in.Treatments {
 		clear(beforeT)
 		clear(afterT)
-		tr := TreatmentResult{Control: t.Control, Title: t.Title, Cost: t.Cost}
+		tr := TreatmentResult{Control: t.Control, Title: t.Title, Cost: clonePtr(t.Cost)}
 		for j, s := range t.After {
 			i := byRef[s.Ref]
 			b := &models[i]
@@ -178,10 +182,10 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 				return nil, p.Err()
 			}
 		}
-		if t.Cost.IsPositive() {
+		if c := t.Cost; c != nil && c.IsPositive() {
 			e := tr.LossAvoided
-			rosi := func(v decimal.Decimal) decimal.Decimal { return v.Sub(t.Cost).DivRound(t.Cost, 4) }
-			tr.ROSI = &Estimate{Value: rosi(e.Value), StdErr: e.StdErr.DivRound(t.Cost, 4), Low: rosi(e.Low), High: rosi(e.High)}
+			rosi := func(v decimal.Decimal) decimal.Decimal { return v.Sub(*c).DivRound(*c, 4) }
+			tr.ROSI = &Estimate{Value: rosi(e.Value), StdErr: e.StdErr.DivRound(*c, 4), Low: rosi(e.Low), High: rosi(e.High)}
 		}
 		sortedAfter := sortCents(after)
 		p95, p99 := decimal.NewFromInt(95), decimal.NewFromInt(99)
@@ -193,17 +197,39 @@ func treat(in Input, models []model, totals, sorted []int64, years, points int) 
 		out = append(out, tr)
 	}
 	slices.SortStableFunc(out, func(a, b TreatmentResult) int {
-		switch {
-		case a.ROSI != nil && b.ROSI == nil:
-			return -1
-		case a.ROSI == nil && b.ROSI != nil:
-			return 1
-		case a.ROSI != nil && !a.ROSI.Value.Equal(b.ROSI.Value):
-			return b.ROSI.Value.Cmp(a.ROSI.Value)
-		}
-		return cmp.Or(b.LossAvoided.Value.Cmp(a.LossAvoided.Value), cmp.Compare(a.Control, b.Control))
+		ta, va := returnKey(a)
+		tb, vb := returnKey(b)
+		return cmp.Or(cmp.Compare(ta, tb), vb.Cmp(va), b.LossAvoided.Value.Cmp(a.LossAvoided.Value), cmp.Compare(a.Control, b.Control))
 	})
 	return out, nil
+}
+
+// returnKey orders treatments by return: a free one that avoids loss
+// first (its return is unbounded), then by ROSI, highest first, a free one
+// that changes nothing counting as breaking even (ROSI 0); then a free one
+// that raises the loss; then those whose cost is unknown.
+func returnKey(t TreatmentResult) (tier int, rosi decimal.Decimal) {
+	switch {
+	case t.Cost == nil:
+		return 3, decimal.Zero
+	case t.ROSI != nil:
+		return 1, t.ROSI.Value
+	case t.LossAvoided.Value.IsPositive():
+		return 0, decimal.Zero
+	case t.LossAvoided.Value.IsNegative():
+		return 2, decimal.Zero
+	}
+	return 1, decimal.Zero
+}
+
+// clonePtr copies a decimal behind a pointer, so a result shares nothing
+// with its input.
+func clonePtr(d *decimal.Decimal) *decimal.Decimal {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
 }
 
 // difference estimates the mean of before − after per year: exact in

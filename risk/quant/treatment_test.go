@@ -1,6 +1,7 @@
 package quant_test
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -58,8 +59,8 @@ func TestTreatments_AMoreEffectiveTreatmentNeverAvoidsLess(t *testing.T) {
 		strong := rapid.IntRange(1, weak-1).Draw(t, "strong") // fewer kept
 		s := in.Scenarios[i]
 		in.Treatments = []quant.Treatment{
-			{Control: "weak", Cost: d("1000"), After: []quant.Scenario{scaled(s, decimal.New(int64(weak), -1))}},
-			{Control: "strong", Cost: d("1000"), After: []quant.Scenario{scaled(s, decimal.New(int64(strong), -1))}},
+			{Control: "weak", Cost: dp("1000"), After: []quant.Scenario{scaled(s, decimal.New(int64(weak), -1))}},
+			{Control: "strong", Cost: dp("1000"), After: []quant.Scenario{scaled(s, decimal.New(int64(strong), -1))}},
 		}
 		r, err := quant.Simulate(in)
 		require.NoError(t, err)
@@ -87,8 +88,8 @@ func TestTreatments_ROSIAndRanking(t *testing.T) {
 	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 20_000, Seed: 5},
 		Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "10000", "200000"), lognormal("R-2", "0.2", "50000", "1000000")},
 		Treatments: []quant.Treatment{
-			{Control: "MFA", Cost: d("5000"), After: []quant.Scenario{lognormal("R-1", "0.1", "10000", "200000")}},
-			{Control: "Backups", Cost: d("20000"), After: []quant.Scenario{lognormal("R-2", "0.2", "5000", "100000")}},
+			{Control: "MFA", Cost: dp("5000"), After: []quant.Scenario{lognormal("R-1", "0.1", "10000", "200000")}},
+			{Control: "Backups", Cost: dp("20000"), After: []quant.Scenario{lognormal("R-2", "0.2", "5000", "100000")}},
 			{Control: "Training", After: []quant.Scenario{lognormal("R-1", "0.4", "10000", "200000")}},
 		}}
 	r, err := quant.Simulate(in)
@@ -98,7 +99,7 @@ func TestTreatments_ROSIAndRanking(t *testing.T) {
 		e := tr.LossAvoided
 		assert.True(t, e.Low.LessThanOrEqual(e.Value) && e.Value.LessThanOrEqual(e.High))
 		if tr.ROSI != nil {
-			want := e.Value.Sub(tr.Cost).DivRound(tr.Cost, 4)
+			want := e.Value.Sub(*tr.Cost).DivRound(*tr.Cost, 4)
 			assert.True(t, tr.ROSI.Value.Equal(want), "%s: ROSI %s, want %s", tr.Control, tr.ROSI.Value, want)
 		}
 	}
@@ -122,7 +123,7 @@ func TestTreatments_ROSIAndRanking(t *testing.T) {
 func TestTreatments_ValidateNamesTheControlAndField(t *testing.T) {
 	in := quant.Input{Currency: "EUR", Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "10", "200")},
 		Treatments: []quant.Treatment{
-			{Control: "", Cost: d("-1"), After: []quant.Scenario{lognormal("R-9", "0.5", "10", "200")}},
+			{Control: "", Cost: dp("-1"), After: []quant.Scenario{lognormal("R-9", "0.5", "10", "200")}},
 			{Control: "C", After: nil},
 			{Control: "C", After: []quant.Scenario{lognormal("R-1", "-1", "10", "200"), lognormal("R-1", "0.1", "10", "20")}},
 		}}
@@ -151,4 +152,37 @@ func TestTreatments_PercentilesFollowTheResultsMethod(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, r.Percentiles[0].Loss.String(), r.Treatments[0].P95Before.String())
 	assert.Equal(t, r.Percentiles[1].Loss.String(), r.Treatments[0].P99Before.String())
+}
+
+// A cost of 0 is free, not unknown: a free treatment that avoids loss
+// ranks first (a trial's free awareness training ranked below a
+// migration that raised the loss), one that raises the loss ranks after
+// every costed one, and one without a cost last; the summary says
+// "free".
+func TestTreatments_AFreeTreatmentRanksByWhatItBuys(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 5000, Seed: 5},
+		Scenarios: []quant.Scenario{lognormal("R-1", "0.5", "10000", "200000"), lognormal("R-2", "0.2", "50000", "1000000")},
+		Treatments: []quant.Treatment{
+			{Control: "Migration", Cost: dp("40000"), After: []quant.Scenario{lognormal("R-2", "0.3", "50000", "1000000")}},
+			{Control: "Unknown", After: []quant.Scenario{lognormal("R-1", "0.4", "10000", "200000")}},
+			{Control: "Free worse", Cost: dp("0"), After: []quant.Scenario{lognormal("R-1", "0.6", "10000", "200000")}},
+			{Control: "MFA", Cost: dp("5000"), After: []quant.Scenario{lognormal("R-1", "0.1", "10000", "200000")}},
+			{Control: "Free training", Cost: dp("0"), After: []quant.Scenario{lognormal("R-1", "0.3", "10000", "200000")}},
+		}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	var order []string
+	for _, tr := range r.Treatments {
+		order = append(order, tr.Control)
+	}
+	assert.Equal(t, []string{"Free training", "MFA", "Migration", "Free worse", "Unknown"}, order)
+	assert.Nil(t, r.Treatments[0].ROSI)
+	require.NotNil(t, r.Treatments[0].Cost)
+	assert.True(t, r.Treatments[0].Cost.IsZero())
+	assert.Nil(t, r.Treatments[4].Cost)
+	var md bytes.Buffer
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
+	assert.Contains(t, md.String(), "| Free training | 0.00 | ")
+	assert.Regexp(t, `\| Free training \| 0\.00 \| [^|]+ \| free \|`, md.String())
+	assert.Regexp(t, `\| Unknown \| unknown \| `, md.String())
 }
