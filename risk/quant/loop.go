@@ -58,20 +58,30 @@ func newScratch() *scratch {
 	}
 }
 
-// note records the n events of year y, each kept with probability keep
-// (decided by the event's thinDraw): a year none is kept of is not
-// noted.
-func (sc *scratch) note(base uint64, y, n int, keep float64) {
+// note records the n events of year y; small enough to be inlined into
+// the first step.
+func (sc *scratch) note(base uint64, y, n int) {
 	slot := uint8(len(sc.years)) // < flushYears = 256
+	sc.years = append(sc.years, int32(y))
+	s := base + uint64(y)*yearStride
+	for i := range n {
+		sc.evSlot = append(sc.evSlot, slot)
+		sc.evSeed = append(sc.evSeed, s+uint64(i)*eventStride)
+	}
+}
+
+// noteThinned records the events of year y that are kept, each with
+// probability keep (decided by its thinDraw); a year none is kept of is
+// not noted.
+func (sc *scratch) noteThinned(base uint64, y, n int, keep float64) {
+	slot := uint8(len(sc.years))
 	s := base + uint64(y)*yearStride
 	kept := len(sc.evSeed)
 	for i := range n {
-		e := s + uint64(i)*eventStride
-		if keep < 1 && !(float64(mix(e+thinOffset)>>11)*0x1p-53 < keep) {
-			continue
+		if e := s + uint64(i)*eventStride; float64(mix(e+thinOffset)>>11)*0x1p-53 < keep {
+			sc.evSlot = append(sc.evSlot, slot)
+			sc.evSeed = append(sc.evSeed, e)
 		}
-		sc.evSlot = append(sc.evSlot, slot)
-		sc.evSeed = append(sc.evSeed, e)
 	}
 	if len(sc.evSeed) > kept {
 		sc.years = append(sc.years, int32(y))
@@ -162,8 +172,11 @@ func (rn *runner) skipping(m *model, keep float64, years int, sc *scratch) bool 
 		if t.open(n, lo, step) {
 			n = t.refine(n, lo, step, eventState(rn.magBase, y, refineSlot))
 		}
-		if n > 0 {
-			sc.note(rn.magBase, y, n, keep)
+		switch {
+		case n > 0 && keep < 1:
+			sc.noteThinned(rn.magBase, y, n, keep)
+		case n > 0:
+			sc.note(rn.magBase, y, n)
 		}
 	}
 	rn.freq.s, rn.y = s, y
@@ -179,8 +192,11 @@ func (rn *runner) everyYear(m *model, keep float64, years int, sc *scratch) bool
 		if rn.y >= years {
 			return true
 		}
-		if n := m.events(&rn.freq); n > 0 {
-			sc.note(rn.magBase, rn.y, n, keep)
+		switch n := m.events(&rn.freq); {
+		case n > 0 && keep < 1:
+			sc.noteThinned(rn.magBase, rn.y, n, keep)
+		case n > 0:
+			sc.note(rn.magBase, rn.y, n)
 		}
 	}
 	return false
