@@ -285,6 +285,13 @@ func TestXLSX_AMisspeltOwnerIsToldAtItsCell(t *testing.T) {
 	assert.Contains(t, out, `Assets!D3 (owner): no role is named "IT manger" and no person; did you mean "IT manager"?`)
 }
 
+// The Workbook sheet's own fields are told at their cells too (a trial's
+// as_of problem came with no cell reference).
+func TestXLSX_AnAsOfProblemIsToldAtItsCell(t *testing.T) {
+	out := problemsOf(t, spoilt(t, func(f *excelize.File) { require.NoError(t, f.SetCellStr(SheetWorkbook, "C2", "2027/13/45")) }))
+	assert.Contains(t, out, `Workbook!C2 (as_of): "2027/13/45" is not a date`)
+}
+
 func TestXLSX_HostileCellsAreProblemsAtTheirCells(t *testing.T) {
 	out := problemsOf(t, spoilt(t, func(f *excelize.File) {
 		require.NoError(t, f.SetCellFormula("Assets", "A2", `"Cust"&"omer project data"`))

@@ -217,14 +217,14 @@ func (xr *xreader) records(t *xtable, rows [][2][]string, item func(row int, key
 			c, ok := colOf(pos, first+j)
 			vpath := it.path
 			if len(col.path) > 0 {
-				vpath = it.path + "." + strings.Join(col.path, ".")
+				vpath = joinPath(it.path, strings.Join(col.path, "."))
 			}
 			cellAt := fmt.Sprintf("%s!%s (%s)", t.sheet, cellName(c+1, row), col.name)
 			if !ok {
 				cellAt = fmt.Sprintf("%s!A%d (%s, a column the sheet does not have)", t.sheet, row, col.name)
 			}
 			for i := range col.path {
-				if q := it.path + "." + strings.Join(col.path[:i+1], "."); xr.src.at[q] == "" {
+				if q := joinPath(it.path, strings.Join(col.path[:i+1], ".")); xr.src.at[q] == "" {
 					xr.src.at[q] = cellAt
 				}
 			}
