@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 )
 
@@ -85,7 +86,7 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 	}
 	if !opts.AsOf.IsZero() {
 		adv := Lint(reg, opts.AsOf, LintOptions{Policy: opts.Policy})
-		fmt.Fprintf(&b, "\n## Lint as of %s: %d findings\n\n", opts.AsOf.Format(time.DateOnly), len(adv))
+		fmt.Fprintf(&b, "\n## Lint as of %s: %s\n\n", opts.AsOf.Format(time.DateOnly), plural.N(len(adv), "finding"))
 		for _, a := range adv {
 			fmt.Fprintf(&b, "- %s `%s`: %s\n", a.Severity, a.Code, md(a.Message)) // the message names the record; the input path is for hosts
 		}

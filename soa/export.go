@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/internal/cells"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
 )
@@ -268,7 +269,7 @@ func WriteLint(w io.Writer, s SoA, _ LintOptions) error {
 	default:
 		state = "draft, ready for approval"
 	}
-	fmt.Fprintf(&b, "SoA lint, %s edition %d (%s): %d findings\n", s.Organization, s.Revision.Edition, state, len(fs))
+	fmt.Fprintf(&b, "SoA lint, %s edition %d (%s): %s\n", s.Organization, s.Revision.Edition, state, plural.N(len(fs), "finding"))
 	for _, f := range fs {
 		fmt.Fprintf(&b, "%s\n", f)
 	}

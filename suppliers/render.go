@@ -129,7 +129,7 @@ func WriteMarkdown(w io.Writer, reg Register, opts MarkdownOptions) error {
 	}
 	if !opts.AsOf.IsZero() {
 		adv := Lint(reg, opts.Context, opts.AsOf, LintOptions{})
-		fmt.Fprintf(&b, "\n## Lint as of %s: %d findings\n\n", opts.AsOf.Format(time.DateOnly), len(adv))
+		fmt.Fprintf(&b, "\n## Lint as of %s: %s\n\n", opts.AsOf.Format(time.DateOnly), plural.N(len(adv), "finding"))
 		for _, a := range adv {
 			fmt.Fprintf(&b, "- %s `%s`: %s\n", a.Severity, a.Code, md(a.Message)) // the message names the record; the input path is for hosts
 		}

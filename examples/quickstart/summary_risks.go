@@ -10,6 +10,7 @@ import (
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/examples/sample"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/policy"
@@ -93,7 +94,7 @@ func writeRiskSummary(w io.Writer, c isms.OrgContext, reg risk.Register, stateme
 
 	fmt.Fprintf(&b, "\nPolicy: %s\n  %d objectives, %d principles answering %d key risks, %d roles, %d commitments; %d words.\n",
 		pol.RevisionLine(), len(pol.Objectives), len(pol.Principles), len(pol.KeyRisks), len(pol.Responsibilities), len(pol.Commitments), policy.WordCount(policy.RenderText(pol)))
-	fmt.Fprintf(&b, "  Lint: %d findings as of %s.\n", len(policy.Lint(pol, opts.asOf, policy.LintOptions{Context: c})), opts.asOf.Format(time.DateOnly))
+	fmt.Fprintf(&b, "  Lint: %s as of %s.\n", plural.N(len(policy.Lint(pol, opts.asOf, policy.LintOptions{Context: c})), "finding"), opts.asOf.Format(time.DateOnly))
 	for _, d := range pol.Duties() {
 		fmt.Fprintf(&b, "  Due %s: %s (%s).\n", d.Due.Format(time.DateOnly), d.Title, c.OwnerName(d.Owner))
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ismskit/ismskit/calendar"
 	"github.com/ismskit/ismskit/controls"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/readiness"
 	"github.com/ismskit/ismskit/oscal"
@@ -345,7 +346,7 @@ func mkdirParents(p string) (string, error) {
 func LintReport(p policy.Policy, c isms.OrgContext, asOf time.Time) string {
 	fs := policy.Lint(p, asOf, policy.LintOptions{Context: c})
 	var b strings.Builder
-	fmt.Fprintf(&b, "Policy lint, %s, as of %s: %d findings\n", p.Title, asOf.Format(time.DateOnly), len(fs))
+	fmt.Fprintf(&b, "Policy lint, %s, as of %s: %s\n", p.Title, asOf.Format(time.DateOnly), plural.N(len(fs), "finding"))
 	for _, f := range fs {
 		fmt.Fprintf(&b, "%s\n", f)
 	}
