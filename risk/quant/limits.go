@@ -54,7 +54,7 @@ const (
 	MaxPortfolioLoss = 90_000_000_000_000_000
 )
 
-// StreamVersion numbers the way a simulation turns (seed, risk) into
+// StreamVersion numbers the way a simulation turns (seed, scenario) into
 // draws; Result.Stream records it. The same seed, scenarios and version
 // give the same bytes; a new version changes the figures once, within
 // sampling error.

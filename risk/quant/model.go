@@ -147,7 +147,7 @@ func (in Input) Validate() error {
 			p.Addf(isms.JoinPath(path, "probability"), "probability %s is not in (0, 1]", isms.QuoteDecimal(t.Probability))
 		}
 		for j, u := range in.Tolerance[:i] {
-			if !t.Loss.IsPositive() || !u.Loss.IsPositive() {
+			if !t.Loss.IsPositive() || !u.Loss.IsPositive() || !t.Probability.IsPositive() || t.Probability.GreaterThan(decimal.NewFromInt(1)) {
 				continue // said above
 			}
 			if u.Loss.Equal(t.Loss) {

@@ -548,6 +548,7 @@ func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing
 		{Ref: "R-7", Title: "avoided", Loss: money("4000", "1", "EUR"), TargetLoss: money("0", "0", "EUR"), Treatment: plan(risk.Avoid, cost("500", "EUR"))},
 		{Ref: "R-8", Title: "nothing as it stands", Loss: money("10000", "0", "EUR"), TargetLoss: money("0", "0", "EUR"), Treatment: plan(risk.Modify, nil)},
 		{Ref: "R-9", Title: "undecided", Loss: money("1000", "1", "EUR"), TargetLoss: money("100", "1", "EUR")},
+		{Ref: "R-10", Title: "no estimate", Treatment: plan(risk.Modify, cost("300", "EUR"))}, // LeftOut's "no loss estimate", not repeated
 	}}
 	ts := quant.TreatmentsFromRegister(reg, "EUR")
 	var names []string
@@ -559,7 +560,7 @@ func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing
 		"R-2 cost, no target: its plan costs 1200 EUR a year but has no target loss, so what it buys cannot be simulated",
 		"R-4 cost in USD: its plan's cost is in USD, the analysis in EUR, so no return on investment is computed",
 		"R-5 retained: a target loss or plan cost, but the risk is retained, so no plan is simulated",
-		"R-8 nothing as it stands: its plan has a target loss but the risk's loss as it stands is 0 a year or not estimated, so there is nothing to reduce",
+		"R-8 nothing as it stands: its plan has a target loss but the risk's loss as it stands is 0 a year, so there is nothing to reduce",
 		"R-9 undecided: a target loss or plan cost, but no treatment option decided, so no plan is simulated",
 	}, quant.PlansLeftOut(reg, "EUR"), "R-3's losses in SEK are LeftOut's line, not repeated")
 

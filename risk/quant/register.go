@@ -117,15 +117,15 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 // plan costs 1200 EUR a year but has no target loss, so what it buys
 // cannot be simulated"), a target for a risk whose loss as it stands is 0
 // a year, a cost in another currency, a target or cost for a risk that
-// is retained or has no treatment decided. A risk whose losses are in
-// another currency is LeftOut's (give both lists to
-// MarkdownOptions.LeftOut), not repeated here.
+// is retained or has no treatment decided. A risk with no loss estimate,
+// or whose losses are in another currency, is LeftOut's (give both lists
+// to MarkdownOptions.LeftOut), not repeated here.
 func PlansLeftOut(reg risk.Register, currency string) []string {
 	var out []string
 	for _, r := range reg.Risks {
 		before, target, cost := r.LossAt(risk.Residual), r.TargetLoss, r.Treatment.Cost
-		if target == nil && cost == nil || before != nil && before.SLE.Currency != currency {
-			continue
+		if target == nil && cost == nil || before == nil || before.SLE.Currency != currency {
+			continue // nothing to say, or LeftOut's line says it (no estimate, another currency)
 		}
 		name := r.Ref + " " + r.Title
 		switch o := r.Treatment.Option; {
@@ -136,8 +136,8 @@ func PlansLeftOut(reg risk.Register, currency string) []string {
 		case target == nil:
 			out = append(out, fmt.Sprintf("%s: its plan costs %s %s a year but has no target loss, so what it buys cannot be simulated",
 				name, cost.Amount.String(), cost.Currency))
-		case before == nil || !positive(*before):
-			out = append(out, name+": its plan has a target loss but the risk's loss as it stands is 0 a year or not estimated, so there is nothing to reduce")
+		case !positive(*before):
+			out = append(out, name+": its plan has a target loss but the risk's loss as it stands is 0 a year, so there is nothing to reduce")
 		case target.SLE.Currency != currency:
 			out = append(out, fmt.Sprintf("%s: its target loss is in %s, the analysis in %s", name, target.SLE.Currency, currency))
 		case cost != nil && cost.Currency != currency:

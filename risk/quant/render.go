@@ -12,6 +12,7 @@ import (
 	"github.com/ismskit/ismskit/internal/cells"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/jsonio"
+	"github.com/ismskit/ismskit/risk"
 )
 
 // JSONOptions tune WriteJSON. It has no settings yet; the zero value is the
@@ -112,8 +113,16 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 		}
 	}
 	fmt.Fprintf(&b, "\n## Risks by contribution\n\n| Risk | Mean (%s) | Analytic | Share | Loss-free years |\n|---|---:|---:|---:|---:|\n", c)
+	stages := map[risk.Stage]bool{}
 	for _, x := range r.Risks {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s %% | %s %% |\n", named(x.Ref, x.Title, " "), x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
+		stages[x.Stage] = true
+	}
+	for _, x := range r.Risks {
+		name := named(x.Ref, x.Title, " ")
+		if len(stages) > 1 && x.Stage != "" { // estimates of different stages side by side: say which is which
+			name += " (" + md(string(x.Stage)) + " estimate)"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s %% | %s %% |\n", name, x.Mean.StringFixed(2), x.Analytic.StringFixed(2),
 			x.Contribution.Shift(2).StringFixed(1), x.ZeroYears.Shift(2).StringFixed(1))
 	}
 	if len(r.Treatments) > 0 {
@@ -395,8 +404,9 @@ func compact(v float64) string {
 // ordinal writes a percent as an ordinal: "1st", "2nd", "50th", "99.9th".
 func ordinal(p decimal.Decimal) string {
 	s := p.String()
-	if !p.IsInteger() {
-		return s + "th"
+	if !p.IsInteger() { // by the last digit: 99.9th, 33.3rd, 0.1st
+		d := int64(s[len(s)-1] - '0')
+		return s + ordinal(decimal.NewFromInt(d))[1:]
 	}
 	n := p.IntPart() % 100
 	switch {

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/quant"
 )
 
@@ -340,4 +341,42 @@ func FuzzWriters(f *testing.F) {
 			require.NoError(t, err, svg.String())
 		}
 	})
+}
+
+// Whatever the seed, a tail too heavy for the years simulated is said: a
+// trial found the gap-based warning on only 10 of 20 seeds of one input.
+func TestWriteMarkdown_HeavyTailIsSaidWhateverTheSeed(t *testing.T) {
+	for seed := range uint64(8) {
+		r, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 2000, Seed: seed},
+			Scenarios: []quant.Scenario{lognormal("R-1", "1", "1", "1000000")}})
+		require.NoError(t, err)
+		require.NotEmpty(t, r.Warnings, "seed %d", seed)
+		assert.True(t, r.AnalyticStdErr.GreaterThan(r.StdErr.Mul(d("3"))), "seed %d", seed)
+	}
+	// A spread an SME types (high 20× low) gets no warning.
+	r, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 10_000, Seed: 1},
+		Scenarios: []quant.Scenario{lognormal("R-1", "2", "5000", "100000"), lognormal("R-2", "0.3", "20000", "400000")}})
+	require.NoError(t, err)
+	assert.Empty(t, r.Warnings)
+}
+
+// A register analysed with estimates of different stages says which row
+// is which (a trial's inherent-only risk sat among residual ones
+// unmarked); ordinals of decimals follow the last digit.
+func TestWriteMarkdown_MixedStagesAndDecimalOrdinals(t *testing.T) {
+	a, b := lognormal("R-1", "1", "1000", "5000"), lognormal("R-2", "1", "1000", "5000")
+	a.Stage, b.Stage = risk.Residual, risk.Inherent
+	r, err := quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 100, Seed: 1,
+		Percentiles: []decimal.Decimal{d("33.3"), d("99.9"), d("0.1")}}, Scenarios: []quant.Scenario{a, b}})
+	require.NoError(t, err)
+	md := markdown(t, r)
+	assert.Contains(t, md, "| R-2 (inherent estimate) |")
+	assert.Contains(t, md, "| R-1 (residual estimate) |")
+	assert.Contains(t, md, "33.3rd percentile")
+	assert.Contains(t, md, "99.9th percentile")
+	assert.Contains(t, md, "0.1st percentile")
+	a.Stage, b.Stage = risk.Residual, risk.Residual
+	r, err = quant.Simulate(quant.Input{Currency: "EUR", Options: quant.Options{Years: 100, Seed: 1}, Scenarios: []quant.Scenario{a, b}})
+	require.NoError(t, err)
+	assert.NotContains(t, markdown(t, r), "estimate)")
 }

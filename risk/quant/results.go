@@ -66,6 +66,7 @@ type RiskResult struct {
 	Risk         risk.ID         `json:"risk"`
 	Ref          string          `json:"ref"`
 	Title        string          `json:"title,omitempty"`
+	Stage        risk.Stage      `json:"stage,omitempty"` // the stage of the estimate simulated (Scenario.Stage)
 	Mean         decimal.Decimal `json:"mean"`
 	Analytic     decimal.Decimal `json:"analytic"` // rate × expected loss per event
 	StdErr       decimal.Decimal `json:"std_err"`
@@ -83,13 +84,18 @@ type ToleranceCheck struct {
 // Result is a simulation's outcome. Money is decimal in the input's
 // currency, rounded once, to cents, at output.
 type Result struct {
-	Currency        string           `json:"currency"`
-	Years           int              `json:"years"`
-	Seed            uint64           `json:"seed"`
-	Stream          int              `json:"stream"` // the StreamVersion that drew the figures
-	Mean            decimal.Decimal  `json:"mean"`
-	Analytic        decimal.Decimal  `json:"analytic"`
-	StdErr          decimal.Decimal  `json:"std_err"`
+	Currency string          `json:"currency"`
+	Years    int             `json:"years"`
+	Seed     uint64          `json:"seed"`
+	Stream   int             `json:"stream"` // the StreamVersion that drew the figures
+	Mean     decimal.Decimal `json:"mean"`
+	Analytic decimal.Decimal `json:"analytic"`
+	StdErr   decimal.Decimal `json:"std_err"`
+	// AnalyticStdErr is the standard error the mean would have from the
+	// model's own variance (Σ rate × E[loss²], with a PERT rate's spread):
+	// far above StdErr, the years simulated have not reached the rare
+	// huge ones that make the mean (Result.Warnings says so).
+	AnalyticStdErr  decimal.Decimal  `json:"analytic_std_err"`
 	ZeroYears       decimal.Decimal  `json:"zero_years"`
 	Percentiles     []Percentile     `json:"percentiles"`
 	ES99            decimal.Decimal  `json:"es99"` // mean of the worst 1 % of years
@@ -112,7 +118,7 @@ type Result struct {
 // Simulate runs the Monte Carlo analysis: every scenario's events each
 // simulated year (a year's loss is the sum of its events' losses, so
 // loss-free years exist), summed into the portfolio year by year. Each risk
-// draws from its own stream derived from (seed, risk), and the portfolio is
+// draws from its own stream derived from (seed, scenario reference), and the portfolio is
 // summed in whole cents, so the result is bit-identical whatever
 // Options.Workers is, and adding a risk does not change the others' draws.
 // It returns the validation problems of a bad input, and an error naming
@@ -205,13 +211,14 @@ func summarizeSorted(in Input, models []model, totals, sorted []int64, stats []r
 	res.ES99 = sum128(sorted[years-tail:]).Div(decimal.NewFromInt(int64(tail))).Div(decimal.NewFromInt(100)).Round(2)
 	res.Curve = curve(sorted, points)
 
-	analytic := 0.0
+	analytic, variance := 0.0, 0.0
 	for i, m := range models {
 		a := m.meanRate() * m.meanLoss()
 		analytic += a
+		variance += m.yearVariance()
 		st := stats[i]
 		rr := RiskResult{
-			Risk: in.Scenarios[i].Risk, Ref: in.Scenarios[i].Ref, Title: in.Scenarios[i].Title,
+			Risk: in.Scenarios[i].Risk, Ref: in.Scenarios[i].Ref, Title: in.Scenarios[i].Title, Stage: in.Scenarios[i].Stage,
 			Mean: cents("a risk's mean", st.sum/float64(years)), Analytic: money("a risk's analytic loss", a),
 			StdErr:    cents("a risk's standard error", stdErr(st.sum, st.sumSq, years)),
 			ZeroYears: decimal.NewFromInt(int64(st.zero)).DivRound(n, 6),
@@ -222,6 +229,11 @@ func summarizeSorted(in Input, models []model, totals, sorted []int64, stats []r
 		res.Risks = append(res.Risks, rr)
 	}
 	res.Analytic = money("the analytic loss", analytic)
+	if se := math.Sqrt(variance / float64(years)); se < 1e30 { // +Inf and NaN fail too
+		res.AnalyticStdErr = decimal.NewFromFloat(se).Round(2)
+	} else {
+		res.AnalyticStdErr = decimal.New(1, 30) // beyond any money: the mean's spread is unbounded
+	}
 	slices.SortStableFunc(res.Risks, func(a, b RiskResult) int { return cmp.Or(b.Mean.Cmp(a.Mean), cmp.Compare(a.Ref, b.Ref)) })
 
 	res.WithinTolerance = true

@@ -107,6 +107,28 @@ func (m model) meanLoss() float64 {
 	}
 }
 
+// yearVariance is the variance of the model's annual loss, a compound
+// Poisson: E[N]·Var(L) + Var(N)·E[L]², with Var(N) = E[λ] + Var(λ) for a
+// PERT rate; +Inf when a lognormal's second moment overflows.
+func (m model) yearVariance() float64 {
+	var second float64 // E[L²]
+	switch m.kind {
+	case pertLoss:
+		mean := m.lossPERT.mean()
+		second = m.lossPERT.variance() + mean*mean
+	case fixedLoss:
+		second = m.fixed * m.fixed
+	default:
+		second = math.Exp(2*m.mu + 2*m.sigma*m.sigma)
+	}
+	mean := m.meanLoss()
+	varN := m.meanRate()
+	if m.ratePERT != nil {
+		varN += m.ratePERT.variance()
+	}
+	return m.meanRate()*(second-mean*mean) + varN*mean*mean
+}
+
 // loss draws one event's loss.
 func (m *model) loss(r *gen) float64 {
 	switch m.kind {

@@ -16,6 +16,11 @@ const (
 	// hardly explains the gap: the rare huge years that make the mean have
 	// not been drawn, and the standard error understates the uncertainty).
 	HeavyTailSE = 4
+	// HeavyTailRatio is how many times the analytic standard error
+	// (Result.AnalyticStdErr) may exceed the simulated one before
+	// Result.Warnings says that the tail is too heavy for the years
+	// simulated, whether or not this run's mean happens to be far off.
+	HeavyTailRatio = 3
 	// MinTailYears is the fewest simulated years beyond a percentile (above
 	// it, or below it for a low one) for its 95 % interval to be trusted:
 	// with fewer, Result.Warnings names the percentile and the years it
@@ -39,6 +44,16 @@ func warnings(r Result) []string {
 			"so the standard error understates the uncertainty and the mean and the high percentiles may be far off. "+
 			"Simulate more years, or check the spread of the loss estimates (a lognormal's high against its low).",
 			r.Mean.StringFixed(2), far, r.Analytic.StringFixed(2), r.Years))
+	}
+	if r.StdErr.IsPositive() && len(out) == 0 && r.AnalyticStdErr.GreaterThan(r.StdErr.Mul(decimal.NewFromInt(HeavyTailRatio))) {
+		times := "many"
+		if q := r.AnalyticStdErr.Div(r.StdErr); q.LessThan(decimal.NewFromInt(1_000_000)) {
+			times = q.StringFixed(0)
+		}
+		out = append(out, fmt.Sprintf("The loss estimates give the mean a standard error %s times the one these %d simulated years show: "+
+			"the tail is so heavy that rare huge years, which make much of the mean, were hardly drawn, so the mean and the high percentiles "+
+			"can change a lot with the seed. Simulate more years, or check the spread of the loss estimates (a lognormal's high against its low).",
+			times, r.Years))
 	}
 	n := decimal.NewFromInt(int64(r.Years))
 	hundred, minTail := decimal.NewFromInt(100), decimal.NewFromInt(MinTailYears)
