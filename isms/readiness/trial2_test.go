@@ -139,8 +139,15 @@ func TestReadiness_CriticalSupplierNeverCheckedShowsEveryFailingCheckAndBlocksSt
 	assert.Contains(t, b.Reason, "never reviewed")
 	require.NoError(t, r.Validate())
 
-	// Assessed and reviewed: no blocker.
+	// Assessed, its admin access never reviewed: the blocker names that
+	// gap alone (a trial read "never checked … assess it" for a supplier
+	// assessed a week before).
 	in.Suppliers.Suppliers[0].Assessments = []suppliers.Assessment{{Date: hAsOf.AddDate(0, 0, -3), Method: "questionnaire", Outcome: suppliers.OutcomeAcceptable}}
+	b = blockerOf(t, readiness.Assess(in, hAsOf), "critical-supplier-unchecked")
+	assert.Contains(t, b.Reason, "privileged access never reviewed")
+	assert.NotContains(t, b.Reason, "assess")
+
+	// Assessed and reviewed: no blocker.
 	in.Suppliers.Suppliers[0].Access[0].Reviewed = hAsOf.AddDate(0, 0, -3)
 	assert.NotContains(t, blockerRules(readiness.Assess(in, hAsOf)), "critical-supplier-unchecked")
 }

@@ -246,8 +246,8 @@ func criticalSupplierUnchecked(in *Input, _ map[string]Item, now time.Time) ([]s
 	if len(found) == 0 {
 		return nil, ""
 	}
-	return []string{"A.5.19-A.5.23"}, fmt.Sprintf("%s never checked: %s; the supplier controls have not run for %s: assess %s and review %s privileged access",
-		plural.N(len(found), "critical supplier"), joinList(clip(found, 3)), plural.Pick(len(found), "it", "them"), plural.Pick(len(found), "it", "each"), plural.Pick(len(found), "its", "their"))
+	return []string{"A.5.19-A.5.23"}, fmt.Sprintf("%s with a supplier check that has never run: %s; run each missing check before stage 2",
+		plural.N(len(found), "critical supplier"), joinList(clip(found, 3)))
 }
 
 // Thresholds of the verdict rules.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -163,11 +164,13 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 			}
 			b.WriteString("\n")
 		}
-		b.WriteString("\n| Treatment | Risk | Loss avoided a year |\n|---|---|---:|\n")
-		for _, t := range r.Treatments {
-			for _, x := range t.Risks {
-				e := x.LossAvoided
-				fmt.Fprintf(&b, "| %s | %s | %s (%s – %s) |\n", md(t.Control), md(x.Ref), e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2))
+		if slices.ContainsFunc(r.Treatments, func(t TreatmentResult) bool { return len(t.Risks) > 1 }) { // else the table above says it all
+			b.WriteString("\n| Treatment | Risk | Loss avoided a year |\n|---|---|---:|\n")
+			for _, t := range r.Treatments {
+				for _, x := range t.Risks {
+					e := x.LossAvoided
+					fmt.Fprintf(&b, "| %s | %s | %s (%s – %s) |\n", md(t.Control), md(x.Ref), e.Value.StringFixed(2), e.Low.StringFixed(2), e.High.StringFixed(2))
+				}
 			}
 		}
 	}

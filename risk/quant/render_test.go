@@ -380,3 +380,19 @@ func TestWriteMarkdown_MixedStagesAndDecimalOrdinals(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, markdown(t, r), "estimate)")
 }
+
+// The per-risk table of what treatment buys is written only when a
+// treatment touches more than one risk: otherwise it repeats the table
+// above it (a trial's managing partner read the same figures twice).
+func TestWriteMarkdown_PerRiskTableOnlyWhenATreatmentTouchesSeveral(t *testing.T) {
+	in := quant.Input{Currency: "EUR", Options: quant.Options{Years: 500, Seed: 1},
+		Scenarios:  []quant.Scenario{lognormal("R-1", "1", "1000", "5000"), lognormal("R-2", "1", "1000", "5000")},
+		Treatments: []quant.Treatment{{Control: "8.5", After: []quant.Scenario{lognormal("R-1", "0.5", "1000", "5000")}}}}
+	r, err := quant.Simulate(in)
+	require.NoError(t, err)
+	assert.NotContains(t, markdown(t, r), "| Treatment | Risk | Loss avoided a year |")
+	in.Treatments = append(in.Treatments, quant.Treatment{Control: "8.7", After: []quant.Scenario{lognormal("R-1", "0.8", "1000", "5000"), lognormal("R-2", "0.8", "1000", "5000")}})
+	r, err = quant.Simulate(in)
+	require.NoError(t, err)
+	assert.Contains(t, markdown(t, r), "| Treatment | Risk | Loss avoided a year |")
+}
