@@ -86,3 +86,20 @@ func TestPlan_AFirstControlDueOnAHolidayMovesToTheWorkingDayBefore(t *testing.T)
 		assert.True(t, wd.IsWorkday(x.Due) || !x.Due.After(again.Start.AddDate(0, 0, 15)), "%s due on a day off", x.Control)
 	}
 }
+
+// No roadmap step is due on a public holiday: a trial's first version
+// fell on Epiphany, which the plan's holidays named.
+func TestPlan_AStepDueOnAHolidayMovesToTheWorkingDayBefore(t *testing.T) {
+	rm := sampleRoadmap(t)
+	c := sample.Company()
+	holiday := rm.FirstVersion
+	wd := calendar.Workdays{Holidays: []calendar.Date{calendar.DateOf(holiday), calendar.DateOf(rm.Stage2.AddDate(0, 0, -7))}}
+	again, err := workshop.Plan(workshop.RoadmapInput{Context: c, Start: sample.Workshop, Workdays: wd})
+	require.NoError(t, err)
+	assert.Equal(t, holiday.AddDate(0, 0, -3), again.FirstVersion, "a Monday holiday: the Friday before")
+	for _, m := range again.Milestones {
+		assert.True(t, wd.IsWorkday(m.Due), "%s due on a day off, %s", m.Step, m.Due)
+		assert.False(t, m.Due.Before(m.Start), "%s due before it starts", m.Step)
+	}
+	assert.Equal(t, rm.Stage2, again.Stage2, "a day that is not off does not move")
+}

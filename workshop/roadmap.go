@@ -163,7 +163,8 @@ type RoadmapInput struct {
 	Implementations []controls.Implementation
 	// Workdays are the organisation's weekend and public holidays
 	// (calendar.Workdays; zero means Saturday and Sunday off, no
-	// holidays): no first control is due on a day off.
+	// holidays): no step and no first control is due on a day off (it
+	// moves back to the working day before).
 	Workdays calendar.Workdays
 }
 
@@ -239,6 +240,14 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 	mr := weeks(ia, managementReviewWeeks)
 	s1 := weeks(mr, stage1Weeks)
 	s2 := weeks(s1, stage2Weeks)
+	// No step is due on a day off: each due day of the weekly grid on the
+	// organisation's weekend or public holiday moves back to the working
+	// day before, and the next step starts from it; the grid itself does
+	// not move, so a Stage2 target stays put unless it is a day off.
+	workday := func(t time.Time) time.Time { return in.Workdays.Adjust(t, calendar.Previous) }
+	trainFrom, trainDue := workday(weeks(first, -2)), workday(weeks(first, 2))
+	wk1, wk2 := workday(weeks(start, 1)), workday(weeks(start, 2))
+	first, opEnd, ia, mr, s1, s2 = workday(first), workday(opEnd), workday(ia), workday(mr), workday(s1), workday(s2)
 
 	rm := Roadmap{Organization: in.Context.Organization.Name, Start: start, FirstVersion: first, Stage2: s2, OrgID: in.Context.Organization.ID}
 	owner := func(area string) (isms.Owner, string) {
@@ -260,11 +269,11 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 		from, due  time.Time
 		area, done string
 	}{
-		{StepScope, "Agree the scope and the roles", start, weeks(start, 1), isms.AreaScopeApproval, "approved scope statement with what is in and out and why; roles table"},
-		{StepWorkshop, "Risk workshop: key assets, threats, owners", weeks(start, 1), weeks(start, 2), isms.AreaRiskAssessment, "risk register with owners and deadlines for every significant risk"},
-		{StepFirstControls, "Implement the first controls", weeks(start, 2), first, isms.AreaControlImplementation, "the first 5–10 controls implemented with evidence"},
-		{StepDocuments, "Policy, Statement of Applicability, risk treatment plan", weeks(start, 2), first, isms.AreaPolicyMaintenance, "approved policy and SoA; treatment plan with owners"},
-		{StepTraining, "Security awareness training for everyone", weeks(first, -2), weeks(first, 2), isms.AreaPolicyCompliance, "attendance record for every person in scope"},
+		{StepScope, "Agree the scope and the roles", start, wk1, isms.AreaScopeApproval, "approved scope statement with what is in and out and why; roles table"},
+		{StepWorkshop, "Risk workshop: key assets, threats, owners", wk1, wk2, isms.AreaRiskAssessment, "risk register with owners and deadlines for every significant risk"},
+		{StepFirstControls, "Implement the first controls", wk2, first, isms.AreaControlImplementation, "the first 5–10 controls implemented with evidence"},
+		{StepDocuments, "Policy, Statement of Applicability, risk treatment plan", wk2, first, isms.AreaPolicyMaintenance, "approved policy and SoA; treatment plan with owners"},
+		{StepTraining, "Security awareness training for everyone", trainFrom, trainDue, isms.AreaPolicyCompliance, "attendance record for every person in scope"},
 		{StepOperating, "Operate the ISMS and keep its records", first, opEnd, isms.AreaPolicyMaintenance, "months of records: access reviews, incidents, measurements, supplier checks"},
 		{StepInternalAudit, "Internal audit", opEnd, ia, isms.AreaInternalAudit, "audit report with findings and corrective actions"},
 		{StepManagementReview, "Management review", ia, mr, isms.AreaManagementReview, "minutes with decisions on the review inputs and outputs"},
@@ -281,7 +290,7 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 			implOwner[im.Control] = im.Owner
 		}
 	}
-	dues := spread(weeks(start, 2), first, in.FirstControls, in.Workdays)
+	dues := spread(wk2, first, in.FirstControls, in.Workdays)
 	for i, pr := range in.FirstControls {
 		o, ok := pr.ActionOwner, !pr.ActionOwner.IsZero()
 		if !ok {
