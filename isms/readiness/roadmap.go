@@ -281,11 +281,31 @@ func standing(in *Input, items []Item, now time.Time) *RoadmapStanding {
 		if problem != "" {
 			note = joinNotes(note, "not counted as done: "+problem)
 		}
+		if s.Step == workshop.StepInternalAudit && s.State != workshop.Done {
+			note = joinNotes(note, auditDateApart(in, s.Start, s.Due))
+		}
 		out.Steps = append(out.Steps, RoadmapStep{Step: s.Step, Title: s.Title, Start: s.Start, Due: s.Due, Owner: s.OwnerName,
 			State: s.State, DaysLate: s.DaysLate, Note: note, Problem: problem})
 	}
 	out.Next, out.Warnings = nextAndWarnings(out.Steps)
 	return out
+}
+
+// auditDateApart says when the audit programme plans the next internal
+// audit (the first planned and not yet performed) outside the roadmap's
+// internal audit step, from to due: two dates for one audit that the
+// organisation should make one. Empty when they agree or none is planned.
+func auditDateApart(in *Input, from, due time.Time) string {
+	var next time.Time
+	for _, a := range in.Records.Audits {
+		if a.Performed.IsZero() && !a.Planned.IsZero() && (next.IsZero() || a.Planned.Before(next)) {
+			next = a.Planned
+		}
+	}
+	if next.IsZero() || !next.Before(from) && !next.After(due.AddDate(0, 0, 1)) {
+		return ""
+	}
+	return fmt.Sprintf("the audit programme plans it on %s, outside this step (%s to %s): agree one date", date(next), date(from), date(due))
 }
 
 // hostClaim says, for a step readiness does not find done, that the

@@ -350,3 +350,28 @@ func FuzzAssessRoadmap(f *testing.F) {
 		}
 	})
 }
+
+// An internal audit the audit programme plans outside the roadmap's
+// internal audit step is pointed out on the step (a trial found one
+// audit on three dates); planned within the step, nothing is said.
+func TestRoadmap_AnAuditPlannedOutsideItsStepIsPointedOut(t *testing.T) {
+	in := complete(t)
+	in.Roadmap = sampleRoadmap(t, complete(t))
+	var ia workshop.Milestone
+	for _, m := range in.Roadmap.Milestones {
+		if m.Step == workshop.StepInternalAudit {
+			ia = m
+		}
+	}
+	require.NotEmpty(t, in.Records.Audits)
+	for i := range in.Records.Audits {
+		in.Records.Audits[i].Performed = time.Time{}
+		in.Records.Audits[i].Findings = nil
+		in.Records.Audits[i].Reported = time.Time{}
+		in.Records.Audits[i].Planned = ia.Due.AddDate(0, 0, -2)
+	}
+	assert.NotContains(t, stepOf(t, readiness.Assess(in, now), workshop.StepInternalAudit).Note, "audit programme")
+	in.Records.Audits[0].Planned = ia.Start.AddDate(0, 0, -14)
+	note := stepOf(t, readiness.Assess(in, now), workshop.StepInternalAudit).Note
+	assert.Contains(t, note, "the audit programme plans it on "+ia.Start.AddDate(0, 0, -14).Format(time.DateOnly)+", outside this step")
+}
