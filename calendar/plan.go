@@ -439,17 +439,19 @@ func (p Plan) Overdue(since, now time.Time) []Occurrence {
 	return out
 }
 
-// Lint returns advice on a valid plan: each activity with occurrences in
-// [from, to) that fall in a quiet month (Plan.QuietMonths), in the
-// activity's zone, such as an own activity on a fixed date or a duty
-// that DefaultPlan does not move (code "calendar/quiet-month", a
-// warning, one per activity listing its dates). An invalid plan gives no
-// advice; Validate reports it.
+// Lint returns advice on a valid plan, for the occurrences in [from, to)
+// in each activity's zone, one warning per activity listing its dates:
+// those in a quiet month (Plan.QuietMonths; code "calendar/quiet-month"),
+// such as an own activity on a fixed date or a duty that DefaultPlan does
+// not move, and those on one of the plan's public holidays
+// (Plan.Workdays.Holidays; code "calendar/holiday"), such as a treatment
+// action due on one. An invalid plan gives no advice; Validate reports
+// it.
 func (p Plan) Lint(from, to time.Time) []isms.Advice {
 	var out []isms.Advice
 	var probs isms.Problems
 	quiet, ok := quietSet(&probs, "", p.QuietMonths)
-	if !ok || quiet == 0 || p.Validate() != nil {
+	if !ok || quiet == 0 && len(p.Workdays.Holidays) == 0 || p.Validate() != nil {
 		return nil
 	}
 	r := p.resolved()
@@ -458,15 +460,23 @@ func (p Plan) Lint(from, to time.Time) []isms.Advice {
 		if err != nil {
 			continue
 		}
-		var days []string
+		var inQuiet, onHoliday []string
 		for _, t := range r.occurrences(a, from, to) {
-			if quiet.has(t.In(loc).Month()) {
-				days = append(days, t.In(loc).Format(time.DateOnly))
+			day := t.In(loc)
+			if quiet.has(day.Month()) {
+				inQuiet = append(inQuiet, day.Format(time.DateOnly))
+			}
+			if slices.Contains(p.Workdays.Holidays, DateOf(day)) {
+				onHoliday = append(onHoliday, day.Format(time.DateOnly))
 			}
 		}
-		if len(days) > 0 {
+		if len(inQuiet) > 0 {
 			out = append(out, isms.Advice{Code: "calendar/quiet-month", Severity: isms.SeverityWarning, Path: isms.Index("activities", i),
-				Message: fmt.Sprintf("%q falls in the quiet months (%s) on %s; move it or accept the clash", clip(a.Title), quiet, strings.Join(days, ", "))})
+				Message: fmt.Sprintf("%q falls in the quiet months (%s) on %s; move it or accept the clash", clip(a.Title), quiet, strings.Join(inQuiet, ", "))})
+		}
+		if len(onHoliday) > 0 {
+			out = append(out, isms.Advice{Code: "calendar/holiday", Severity: isms.SeverityWarning, Path: isms.Index("activities", i),
+				Message: fmt.Sprintf("%q falls on a public holiday on %s; move it to a working day", clip(a.Title), strings.Join(onHoliday, ", "))})
 		}
 	}
 	isms.SortAdvice(out)

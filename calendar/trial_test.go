@@ -187,6 +187,18 @@ func TestDefaultPlan_QuietMonths_TaxSeasonJanuaryToAprilHasNoDefaultActivity(t *
 	assert.Contains(t, strings.Join(msgs, "\n"), "2027-03-15")
 	assert.Contains(t, strings.Join(msgs, "\n"), "2027-04-30")
 
+	// A duty due on one of the plan's public holidays is warned about too
+	// (a trial's action due on Ascension Day passed without a word).
+	h := duty("Implement 8.13", isms.DutyTreatmentAction)
+	h.Due = time.Date(2027, 5, 6, 0, 0, 0, 0, time.UTC)
+	items, err = calendar.FromDuties([]isms.Duty{h}, calendar.DutyOptions{TZ: "Europe/Helsinki", Names: names})
+	require.NoError(t, err)
+	noQuiet := clientPlan(t, calendar.PlanOptions{Workdays: calendar.Workdays{Holidays: []calendar.Date{{Year: 2027, Month: 5, Day: 6}}}}).Add(items...)
+	adv := noQuiet.Lint(y2027, y2028)
+	require.Len(t, adv, 1, "%v", adv)
+	assert.Equal(t, "calendar/holiday", adv[0].Code)
+	assert.Contains(t, adv[0].Message, `"Implement 8.13" falls on a public holiday on 2027-05-06`)
+
 	_, err = calendar.DefaultPlan(2027, calendar.PlanOptions{TZ: "UTC", DefaultOwner: "IT manager", Namespace: ns, QuietMonths: []time.Month{0, 13}})
 	assert.ElementsMatch(t, []string{"quiet_months[0]", "quiet_months[1]"}, paths(err))
 	_, err = calendar.DefaultPlan(2027, calendar.PlanOptions{TZ: "UTC", DefaultOwner: "IT manager", Namespace: ns, QuietMonths: []time.Month{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}})

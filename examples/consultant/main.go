@@ -38,6 +38,7 @@ import (
 	"os"
 
 	"github.com/ismskit/ismskit/examples/internal/deliver"
+	"github.com/ismskit/ismskit/internal/plural"
 	"github.com/ismskit/ismskit/isms"
 	"github.com/ismskit/ismskit/isms/sqlstore"
 	"github.com/ismskit/ismskit/soa"
@@ -133,6 +134,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if n := len(soa.Blocking(bundle.SoA)); n > 0 {
 		fmt.Fprintf(stdout, "  The SoA is a draft: %d problems block its approval (undecided controls, exclusions to justify); soa-lint.txt lists every finding, soa.md and readiness.md say why.\n", n)
+	}
+	if n := len(bundle.Plan.Lint(bundle.AsOf, bundle.AsOf.AddDate(1, 0, 0))); n > 0 {
+		fmt.Fprintf(stdout, "  The plan has %s in the quiet months or on a public holiday; plan-lint.txt lists them.\n", plural.N(n, "activity"))
 	}
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "  %s\n", p)

@@ -22,7 +22,7 @@
 //
 // Files: context-summary.txt, risk-register.csv, risk-summary.md, heatmap-inherent.svg,
 // heatmap-residual.svg, soa.csv, soa.md, soa-lint.txt, policy.md, policy.html,
-// policy-lint.txt, calendar.ics (the yearly plan), readiness.md, and the
+// policy-lint.txt, plan-lint.txt, calendar.ics (the yearly plan), readiness.md, and the
 // Monte Carlo loss analysis: loss-exceedance.svg and quant-summary.md, and
 // ismskit.xlsx, one workbook with a sheet per deliverable (risks, heat
 // maps, method, SoA, SoA by theme, readiness; module

@@ -37,7 +37,7 @@ func TestQuickstart_OutputMatchesGolden(t *testing.T) {
 	require.NoError(t, run(context.Background(), &out, opts))
 	printed := bytes.ReplaceAll(out.Bytes(), []byte(opts.out), []byte("out"))
 	golden.Assert(t, filepath.Join("testdata", "summary.golden"), printed)
-	for _, name := range []string{"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md",
+	for _, name := range []string{"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "plan-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md",
 		"suppliers.md", "suppliers.csv", "processes.md", "oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
 		got, err := os.ReadFile(filepath.Join(opts.out, filepath.FromSlash(name)))
 		require.NoError(t, err)

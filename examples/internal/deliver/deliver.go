@@ -91,6 +91,10 @@ func Files(b Bundle) ([]File, error) {
 			_, err := w.WriteString(LintReport(b.Policy, b.Context, b.AsOf))
 			return err
 		}},
+		{"plan-lint.txt", func(w *bytes.Buffer) error {
+			_, err := w.WriteString(PlanLintReport(b.Plan, b.AsOf))
+			return err
+		}},
 		{"calendar.ics", func(w *bytes.Buffer) error {
 			return calendar.WriteICS(w, b.Plan, calendar.ICSOptions{Now: b.AsOf})
 		}},
@@ -163,7 +167,7 @@ func Files(b Bundle) ([]File, error) {
 // deliverables).
 var Names = []string{
 	"context-summary.txt", "risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg",
-	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md",
+	"soa.csv", "soa.md", "soa-lint.txt", "policy.md", "policy.html", "policy-lint.txt", "plan-lint.txt", "calendar.ics", "readiness.md",
 	"readiness.json", "suppliers.md", "suppliers.csv", "processes.md", "loss-exceedance.svg", "quant-summary.md",
 	"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json",
 	"ismskit.xlsx", // the workbook the quickstart adds (module github.com/ismskit/ismskit/xlsx)
@@ -347,6 +351,20 @@ func LintReport(p policy.Policy, c isms.OrgContext, asOf time.Time) string {
 	fs := policy.Lint(p, asOf, policy.LintOptions{Context: c})
 	var b strings.Builder
 	fmt.Fprintf(&b, "Policy lint, %s, as of %s: %s\n", p.Title, asOf.Format(time.DateOnly), plural.N(len(fs), "finding"))
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s\n", f)
+	}
+	return b.String()
+}
+
+// PlanLintReport renders the yearly plan's lint for the twelve months
+// from asOf as plain text: activities in the quiet months or on a public
+// holiday.
+func PlanLintReport(p calendar.Plan, asOf time.Time) string {
+	to := asOf.AddDate(1, 0, 0)
+	fs := p.Lint(asOf, to)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Plan lint, %s, %s to %s: %s\n", p.Name, asOf.Format(time.DateOnly), to.Format(time.DateOnly), plural.N(len(fs), "finding"))
 	for _, f := range fs {
 		fmt.Fprintf(&b, "%s\n", f)
 	}

@@ -36,7 +36,7 @@ func TestFilesAndWriteDir(t *testing.T) {
 		assert.NotEmpty(t, f.Data, f.Name)
 	}
 	assert.Equal(t, []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md", "soa-lint.txt",
-		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "readiness.json",
+		"policy.md", "policy.html", "policy-lint.txt", "plan-lint.txt", "calendar.ics", "readiness.md", "readiness.json",
 		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"}, names)
 
 	dir := filepath.Join(t.TempDir(), "out")
@@ -145,7 +145,7 @@ func TestWriteDir_RefusesAFolderThatHoldsMoreThanDeliverables(t *testing.T) {
 
 func TestNames_CoverEveryDeliverable(t *testing.T) {
 	for _, n := range []string{"risk-register.csv", "risk-summary.md", "heatmap-inherent.svg", "heatmap-residual.svg", "soa.csv", "soa.md",
-		"policy.md", "policy.html", "policy-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md", "context-summary.txt",
+		"policy.md", "policy.html", "policy-lint.txt", "plan-lint.txt", "calendar.ics", "readiness.md", "loss-exceedance.svg", "quant-summary.md", "context-summary.txt",
 		"suppliers.md", "suppliers.csv", "processes.md",
 		"oscal/catalog.json", "oscal/profile.json", "oscal/ssp.json"} {
 		assert.Contains(t, deliver.Names, n)
