@@ -44,7 +44,8 @@
 // 5.5; people employed → 6.1–6.6; an asset inventory → 5.9–5.13; hardware
 // → 8.1, 7.14; a service run for customers → 5.29, 5.30, 8.6, 8.14, 8.16;
 // a patching objective or vulnerability risk → 8.8; an approved policy →
-// 5.1; and the Baseline (BaselineControls) that nearly every organisation
+// 5.1; a process description → the controls it lists (reason Process);
+// and the Baseline (BaselineControls) that nearly every organisation
 // applies. Each proposal carries its reason code and the refs of the
 // records that fired it. A proposal that nothing overrides makes the
 // control applicable with that reason; a decision always wins, and the

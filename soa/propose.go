@@ -3,6 +3,7 @@ package soa
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -38,10 +39,13 @@ type Proposal struct {
 }
 
 // rule is a ProposalRule with its matcher: the refs of the records that
-// fire it, none when it does not fire.
+// fire it, none when it does not fire; or, for a rule whose controls come
+// from the data (no Controls of its own), perControl: the refs of the
+// records that propose each control.
 type rule struct {
 	ProposalRule
-	match func(in *Input) []Ref
+	match      func(in *Input) []Ref
+	perControl func(in *Input) map[controls.ID][]Ref
 }
 
 // baselineControls lists the controls nearly every organisation applies, whatever
@@ -80,41 +84,43 @@ var (
 // proposalRules is the table. Every rule has a test, positive and negative
 // (propose_test.go); the order is the order proposals are listed in.
 var proposalRules = []rule{
-	{ProposalRule{ID: "approved-policy", Code: ApprovedDocument, Controls: ids("5.1"), Blocking: ids("5.1"),
-		Trigger: "an approved information security policy (Input.Documents)"}, matchPolicy},
-	{ProposalRule{ID: "remote-work", Code: RemoteWork, Controls: ids("6.7", "7.9", "8.1"), Blocking: ids("6.7"),
-		Trigger: "an in-scope item about remote, home or hybrid work"}, matchRemote},
-	{ProposalRule{ID: "premises", Code: Premises, Controls: ids("7.1", "7.2", "7.3", "7.4", "7.7", "7.8", "7.10", "7.14"),
-		Trigger: "an in-scope location that is premises (an office, site, building), not remote work, or a site asset"}, matchPremises},
-	{ProposalRule{ID: "server-room", Code: ServerRoom, Controls: ids("7.1", "7.2", "7.4", "7.5", "7.6", "7.8", "7.11", "7.12", "7.13"), Blocking: ids("7.4"),
-		Trigger: "an in-scope location or system that is a server room, data centre or equipment room of the organisation's own"}, matchServerRoom},
-	{ProposalRule{ID: "software-development", Code: SoftwareDevelopment, Controls: ids("8.4", "8.25", "8.26", "8.27", "8.28", "8.29", "8.31", "8.32", "8.33"),
+	{ProposalRule: ProposalRule{ID: "approved-policy", Code: ApprovedDocument, Controls: ids("5.1"), Blocking: ids("5.1"),
+		Trigger: "an approved information security policy (Input.Documents)"}, match: matchPolicy},
+	{ProposalRule: ProposalRule{ID: "remote-work", Code: RemoteWork, Controls: ids("6.7", "7.9", "8.1"), Blocking: ids("6.7"),
+		Trigger: "an in-scope item about remote, home or hybrid work"}, match: matchRemote},
+	{ProposalRule: ProposalRule{ID: "premises", Code: Premises, Controls: ids("7.1", "7.2", "7.3", "7.4", "7.7", "7.8", "7.10", "7.14"),
+		Trigger: "an in-scope location that is premises (an office, site, building), not remote work, or a site asset"}, match: matchPremises},
+	{ProposalRule: ProposalRule{ID: "server-room", Code: ServerRoom, Controls: ids("7.1", "7.2", "7.4", "7.5", "7.6", "7.8", "7.11", "7.12", "7.13"), Blocking: ids("7.4"),
+		Trigger: "an in-scope location or system that is a server room, data centre or equipment room of the organisation's own"}, match: matchServerRoom},
+	{ProposalRule: ProposalRule{ID: "software-development", Code: SoftwareDevelopment, Controls: ids("8.4", "8.25", "8.26", "8.27", "8.28", "8.29", "8.31", "8.32", "8.33"),
 		Blocking: ids("8.25", "8.28"),
-		Trigger:  "an in-scope service or business unit that develops software, or a source-code asset"}, matchDevelopment},
-	{ProposalRule{ID: "suppliers", Code: Suppliers, Controls: ids("5.19", "5.20", "5.21", "5.22"),
-		Trigger: "a supplier or cloud service at the scope boundary, an asset a supplier provides or hosts, or a supplier in the register (Input.Suppliers)"}, matchSuppliers},
-	{ProposalRule{ID: "cloud-services", Code: CloudServices, Controls: ids("5.23"), Blocking: ids("5.23"),
-		Trigger: "a cloud service at the scope boundary or a cloud supplier in the register"}, matchCloud},
-	{ProposalRule{ID: "requirements", Code: Requirements, Controls: ids("5.31", "5.33"),
-		Trigger: "a legal, regulatory or contractual requirement"}, matchRequirements},
-	{ProposalRule{ID: "personal-data", Code: PersonalData, Controls: ids("5.31", "5.34", "8.10"), Blocking: ids("5.34"),
-		Trigger: "a requirement about personal data (GDPR, data protection, privacy, patient data)"}, matchPersonal},
-	{ProposalRule{ID: "notification-duty", Code: NotificationDuty, Controls: ids("5.24", "5.25", "5.26", "6.8"), Blocking: ids("5.24", "5.26"),
-		Trigger: "a requirement to notify someone of incidents or breaches"}, matchNotify},
-	{ProposalRule{ID: "regulator", Code: Regulator, Controls: ids("5.5"),
-		Trigger: "a regulator among the interested parties"}, matchRegulator},
-	{ProposalRule{ID: "people", Code: People, Controls: ids("6.1", "6.2", "6.3", "6.4", "6.5", "6.6"), Blocking: ids("6.3"),
-		Trigger: "people employed (a headcount above 0, or people recorded)"}, matchPeople},
-	{ProposalRule{ID: "asset-inventory", Code: AssetInventory, Controls: ids("5.9", "5.10", "5.11", "5.12", "5.13"), Blocking: ids("5.9"),
-		Trigger: "an asset inventory"}, matchInventory},
-	{ProposalRule{ID: "endpoints", Code: Endpoints, Controls: ids("8.1", "7.14"),
-		Trigger: "hardware assets such as laptops in the inventory"}, matchEndpoints},
-	{ProposalRule{ID: "operated-service", Code: OperatedService, Controls: ids("5.29", "5.30", "8.6", "8.14", "8.16"),
-		Trigger: "an in-scope service with customers at the boundary"}, matchService},
-	{ProposalRule{ID: "vulnerabilities", Code: Vulnerabilities, Controls: ids("8.8"), Blocking: ids("8.8"),
-		Trigger: "an objective or a risk about patching or vulnerabilities"}, matchVulnerabilities},
-	{ProposalRule{ID: "baseline", Code: Baseline, Controls: baselineControls,
-		Trigger: "always: controls nearly every organisation applies (BaselineControls)"}, func(*Input) []Ref { return []Ref{} }},
+		Trigger:  "an in-scope service or business unit that develops software, or a source-code asset"}, match: matchDevelopment},
+	{ProposalRule: ProposalRule{ID: "suppliers", Code: Suppliers, Controls: ids("5.19", "5.20", "5.21", "5.22"),
+		Trigger: "a supplier or cloud service at the scope boundary, an asset a supplier provides or hosts, or a supplier in the register (Input.Suppliers)"}, match: matchSuppliers},
+	{ProposalRule: ProposalRule{ID: "cloud-services", Code: CloudServices, Controls: ids("5.23"), Blocking: ids("5.23"),
+		Trigger: "a cloud service at the scope boundary or a cloud supplier in the register"}, match: matchCloud},
+	{ProposalRule: ProposalRule{ID: "requirements", Code: Requirements, Controls: ids("5.31", "5.33"),
+		Trigger: "a legal, regulatory or contractual requirement"}, match: matchRequirements},
+	{ProposalRule: ProposalRule{ID: "personal-data", Code: PersonalData, Controls: ids("5.31", "5.34", "8.10"), Blocking: ids("5.34"),
+		Trigger: "a requirement about personal data (GDPR, data protection, privacy, patient data)"}, match: matchPersonal},
+	{ProposalRule: ProposalRule{ID: "notification-duty", Code: NotificationDuty, Controls: ids("5.24", "5.25", "5.26", "6.8"), Blocking: ids("5.24", "5.26"),
+		Trigger: "a requirement to notify someone of incidents or breaches"}, match: matchNotify},
+	{ProposalRule: ProposalRule{ID: "regulator", Code: Regulator, Controls: ids("5.5"),
+		Trigger: "a regulator among the interested parties"}, match: matchRegulator},
+	{ProposalRule: ProposalRule{ID: "people", Code: People, Controls: ids("6.1", "6.2", "6.3", "6.4", "6.5", "6.6"), Blocking: ids("6.3"),
+		Trigger: "people employed (a headcount above 0, or people recorded)"}, match: matchPeople},
+	{ProposalRule: ProposalRule{ID: "asset-inventory", Code: AssetInventory, Controls: ids("5.9", "5.10", "5.11", "5.12", "5.13"), Blocking: ids("5.9"),
+		Trigger: "an asset inventory"}, match: matchInventory},
+	{ProposalRule: ProposalRule{ID: "endpoints", Code: Endpoints, Controls: ids("8.1", "7.14"),
+		Trigger: "hardware assets such as laptops in the inventory"}, match: matchEndpoints},
+	{ProposalRule: ProposalRule{ID: "operated-service", Code: OperatedService, Controls: ids("5.29", "5.30", "8.6", "8.14", "8.16"),
+		Trigger: "an in-scope service with customers at the boundary"}, match: matchService},
+	{ProposalRule: ProposalRule{ID: "vulnerabilities", Code: Vulnerabilities, Controls: ids("8.8"), Blocking: ids("8.8"),
+		Trigger: "an objective or a risk about patching or vulnerabilities"}, match: matchVulnerabilities},
+	{ProposalRule: ProposalRule{ID: "processes", Code: Process,
+		Trigger: "a process description lists the control (Input.Processes; the controls are the processes' own)"}, perControl: matchProcesses},
+	{ProposalRule: ProposalRule{ID: "baseline", Code: Baseline, Controls: baselineControls,
+		Trigger: "always: controls nearly every organisation applies (BaselineControls)"}, match: func(*Input) []Ref { return []Ref{} }},
 }
 
 func ids(s ...string) []controls.ID {
@@ -143,6 +149,16 @@ func ProposalRules() []ProposalRule {
 func Propose(in Input) []Proposal {
 	var out []Proposal
 	for _, r := range proposalRules {
+		if r.perControl != nil {
+			byID := r.perControl(&in)
+			for _, id := range slices.SortedFunc(maps.Keys(byID), controls.CompareIDs) {
+				if in.Catalogue != nil && !in.Catalogue.Has(id) {
+					continue
+				}
+				out = append(out, Proposal{Control: id, Rule: r.ID, Code: r.Code, Refs: dedupRefs(byID[id])})
+			}
+			continue
+		}
 		refs := r.match(&in)
 		if refs == nil {
 			continue
@@ -268,6 +284,18 @@ func registered(in *Input) (interfaces map[string]bool, parties map[isms.PartyID
 
 func interfaceKey(f isms.Interface) string {
 	return strings.ToLower(strings.Join(strings.Fields(f.Name), " "))
+}
+
+// matchProcesses gives, for each control a process description lists,
+// the processes that list it.
+func matchProcesses(in *Input) map[controls.ID][]Ref {
+	out := map[controls.ID][]Ref{}
+	for _, p := range in.Processes.Processes {
+		for _, id := range p.Controls {
+			out[id] = append(out[id], Ref{ID: "process:" + p.Name, Label: p.Name})
+		}
+	}
+	return out
 }
 
 func matchSuppliers(in *Input) []Ref {

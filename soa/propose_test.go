@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismskit/ismskit/controls"
 	"github.com/ismskit/ismskit/isms"
+	"github.com/ismskit/ismskit/processes"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
 )
@@ -111,6 +112,14 @@ func TestPropose_EachRulePositiveAndNegative(t *testing.T) {
 		}, "R-9", func(in *soa.Input) {
 			in.Register.Risks = []risk.Risk{{ID: isms.DeriveID[risk.Risk](ns, "R-9"), Ref: "R-9", Title: "A laptop is stolen"}}
 		}, []controls.ID{"8.8"}},
+		// A process that lists a control proposes it (a trial's SoA said 5.7
+		// was "called for by nothing" while its risk management process
+		// listed it); a process listing none proposes nothing.
+		{"processes", func(in *soa.Input) {
+			in.Processes = processes.Register{Processes: []processes.Process{{Name: "Risk management", Controls: []controls.ID{"5.7", "5.24"}}}}
+		}, "Risk management", func(in *soa.Input) {
+			in.Processes = processes.Register{Processes: []processes.Process{{Name: "Risk management"}}}
+		}, []controls.ID{"5.7", "5.24"}},
 	}
 	var ruleIDs []string
 	for _, r := range soa.ProposalRules() {

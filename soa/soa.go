@@ -75,12 +75,15 @@ const (
 	// ApprovedDocument: an approved document of the ISMS (the policy)
 	// implements the control.
 	ApprovedDocument ReasonCode = "approved_document"
+	// Process: a process description the organisation follows lists the
+	// control (processes.Process.Controls).
+	Process ReasonCode = "process"
 	// Baseline: nearly every organisation applies the control (Baseline).
 	Baseline ReasonCode = "baseline"
 )
 
 var reasonOrder = []ReasonCode{RiskTreatment, Legal, Regulatory, Contractual, BusinessNeed, BestPractice,
-	ApprovedDocument, RemoteWork, Premises, ServerRoom, SoftwareDevelopment, Suppliers, CloudServices, Requirements,
+	ApprovedDocument, Process, RemoteWork, Premises, ServerRoom, SoftwareDevelopment, Suppliers, CloudServices, Requirements,
 	PersonalData, NotificationDuty, Regulator, People, AssetInventory, Endpoints, OperatedService, Vulnerabilities, Baseline}
 
 // decisionReasons are the codes a Decision may give.
