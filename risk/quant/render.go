@@ -69,7 +69,17 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	var b strings.Builder
 	md := cells.Markdown
 	c := md(r.Currency)
-	fmt.Fprintf(&b, "# Quantitative risk: loss exceedance\n\n%d simulated years, seed %d.\n\n", r.Years, r.Seed)
+	fmt.Fprintf(&b, "# Quantitative risk: loss exceedance\n\n%d simulated years, seed %d", r.Years, r.Seed)
+	if r.Stream > 0 {
+		fmt.Fprintf(&b, " (stream version %d)", r.Stream)
+	}
+	switch r.PercentileMethod {
+	case Linear:
+		b.WriteString("; percentiles interpolated between the simulated years (linear)")
+	case NearestRank:
+		b.WriteString("; percentiles by nearest rank (a simulated year's loss)")
+	}
+	b.WriteString(".\n\n")
 	fmt.Fprintf(&b, "| Measure | Annual loss (%s) |\n|---|---:|\n", c)
 	fmt.Fprintf(&b, "| Mean (simulated, ± standard error) | %s ± %s |\n| Expected (analytic) | %s |\n", r.Mean.StringFixed(2), r.StdErr.StringFixed(2), r.Analytic.StringFixed(2))
 	for _, p := range r.Percentiles {

@@ -84,13 +84,16 @@ type ToleranceCheck struct {
 // Result is a simulation's outcome. Money is decimal in the input's
 // currency, rounded once, to cents, at output.
 type Result struct {
-	Currency string          `json:"currency"`
-	Years    int             `json:"years"`
-	Seed     uint64          `json:"seed"`
-	Stream   int             `json:"stream"` // the StreamVersion that drew the figures
-	Mean     decimal.Decimal `json:"mean"`
-	Analytic decimal.Decimal `json:"analytic"`
-	StdErr   decimal.Decimal `json:"std_err"`
+	Currency string `json:"currency"`
+	Years    int    `json:"years"`
+	Seed     uint64 `json:"seed"`
+	Stream   int    `json:"stream"` // the StreamVersion that drew the figures
+	// PercentileMethod is the definition the percentiles follow
+	// (NearestRank or Linear, Options.PercentileMethod).
+	PercentileMethod string          `json:"percentile_method,omitempty"`
+	Mean             decimal.Decimal `json:"mean"`
+	Analytic         decimal.Decimal `json:"analytic"`
+	StdErr           decimal.Decimal `json:"std_err"`
 	// AnalyticStdErr is the standard error the mean would have from the
 	// model's own variance (Σ rate × E[loss²], with a PERT rate's spread):
 	// far above StdErr, the years simulated have not reached the rare
@@ -184,7 +187,8 @@ func summarizeSorted(in Input, models []model, totals, sorted []int64, stats []r
 	}
 	money := func(what string, v float64) decimal.Decimal { return finite(what, v).Round(2) }
 
-	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed, Stream: StreamVersion}
+	res := Result{Currency: in.Currency, Years: years, Seed: in.Options.Seed, Stream: StreamVersion,
+		PercentileMethod: cmp.Or(in.Options.PercentileMethod, NearestRank)}
 	var sum, sumSq float64
 	zero := 0
 	for _, c := range totals {

@@ -152,6 +152,10 @@ func TestTreatments_PercentilesFollowTheResultsMethod(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, r.Percentiles[0].Loss.String(), r.Treatments[0].P95Before.String())
 	assert.Equal(t, r.Percentiles[1].Loss.String(), r.Treatments[0].P99Before.String())
+	var md bytes.Buffer
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{}))
+	assert.Contains(t, md.String(), "1000 simulated years, seed 3 (stream version 3); percentiles interpolated between the simulated years (linear).",
+		"the summary says which definition and which stream drew the figures")
 }
 
 // A cost of 0 is free, not unknown: a free treatment that avoids loss
