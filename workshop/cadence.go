@@ -55,3 +55,27 @@ func (rm Roadmap) PlanCadence(cadence map[calendar.Kind]calendar.Cadence) map[ca
 	}
 	return out
 }
+
+// PlanOwners returns owners (calendar.PlanOptions.Owners) with the
+// roadmap's owner of the training, internal audit and management review
+// steps (the accountable role of the step's responsibility area) for the
+// plan's activity of the same kind, so the calendar and the roadmap name
+// the same people; a kind the host already names an owner for keeps it,
+// and a step without an owner adds none. owners is not changed.
+func (rm Roadmap) PlanOwners(owners map[calendar.Kind]string) map[calendar.Kind]string {
+	out := maps.Clone(owners)
+	if out == nil {
+		out = map[calendar.Kind]string{}
+	}
+	for _, sk := range stepKinds {
+		if out[sk.kind] != "" {
+			continue
+		}
+		for _, m := range rm.Milestones {
+			if m.Step == sk.step && m.OwnerName != "" {
+				out[sk.kind] = m.OwnerName
+			}
+		}
+	}
+	return out
+}

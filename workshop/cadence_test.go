@@ -103,3 +103,20 @@ func TestPlan_AStepDueOnAHolidayMovesToTheWorkingDayBefore(t *testing.T) {
 	}
 	assert.Equal(t, rm.Stage2, again.Stage2, "a day that is not off does not move")
 }
+
+// The plan's training, audit and review are owned by whom the roadmap
+// names for the step, unless the host names someone (a trial's audit was
+// the managing partner's in the roadmap, the internal auditor's in the
+// calendar).
+func TestPlanOwners_TheRoadmapsOwnersUnlessTheHostNamesOne(t *testing.T) {
+	rm := workshop.Roadmap{Milestones: []workshop.Milestone{
+		{Step: workshop.StepInternalAudit, OwnerName: "Managing partner"},
+		{Step: workshop.StepManagementReview, OwnerName: "CEO"},
+		{Step: workshop.StepTraining}, // nobody accountable: no owner added
+	}}
+	mine := map[calendar.Kind]string{calendar.ManagementReview: "Board"}
+	got := rm.PlanOwners(mine)
+	assert.Equal(t, map[calendar.Kind]string{calendar.InternalAudit: "Managing partner", calendar.ManagementReview: "Board"}, got)
+	assert.Equal(t, map[calendar.Kind]string{calendar.ManagementReview: "Board"}, mine, "the host's map is not changed")
+	assert.Equal(t, map[calendar.Kind]string{}, workshop.Roadmap{}.PlanOwners(nil))
+}

@@ -59,7 +59,10 @@
 //     plan gives another due day shows both days (ControlTask.PlanDue),
 //     and Roadmap.PlanCadence sets the yearly plan's training, internal
 //     audit and management review (calendar.PlanOptions.Cadence) on the
-//     roadmap's days, so the calendar and the roadmap name the same days.
+//     roadmap's days, and Roadmap.PlanOwners gives them the roadmap's
+//     owners, so the calendar and the roadmap name the same days and
+//     people; RoadmapInput.Workdays keeps every step and first control off
+//     the organisation's days off.
 //     WriteCandidatesMarkdown and WritePrioritiesMarkdown write the other
 //     two handouts.
 //

@@ -158,6 +158,7 @@ func build(wb Workbook) (built, error) {
 		if planned { // the yearly plan repeats the roadmap's training, audit and review days
 			aligned := wb
 			aligned.Plan.Cadence = roadmap.PlanCadence(wb.Plan.Cadence)
+			aligned.Plan.Owners = roadmap.PlanOwners(wb.Plan.Owners)
 			if plan, planned = defaultPlan(&p, aligned, ns); planned {
 				plan = finishPlan(&p, wb, plan, planned, duties)
 			}
