@@ -120,3 +120,50 @@ func TestPlanOwners_TheRoadmapsOwnersUnlessTheHostNamesOne(t *testing.T) {
 	assert.Equal(t, map[calendar.Kind]string{calendar.ManagementReview: "Board"}, mine, "the host's map is not changed")
 	assert.Equal(t, map[calendar.Kind]string{}, workshop.Roadmap{}.PlanOwners(nil))
 }
+
+// Whatever the start day, no first control and no step is due on a day
+// off, and no step is due before it starts: a trial found tasks on
+// Sundays for every start on a Friday to Sunday, and a summer shutdown
+// put the scope step's due day before its start.
+func TestPlan_NoDueDayOffAndNoneBeforeItsStart(t *testing.T) {
+	c := sample.Company()
+	reg, err := sample.Register(c)
+	require.NoError(t, err)
+	ranked, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: sample.Implementations()})
+	require.NoError(t, err)
+	first, err := workshop.FirstControls(ranked, 0)
+	require.NoError(t, err)
+	var july []calendar.Date
+	for d := 1; d <= 31; d++ {
+		july = append(july, calendar.Date{Year: 2027, Month: 7, Day: d})
+	}
+	for _, wd := range []calendar.Workdays{{}, {Holidays: july}} {
+		for start := time.Date(2027, 6, 25, 0, 0, 0, 0, time.UTC); start.Before(time.Date(2027, 7, 20, 0, 0, 0, 0, time.UTC)); start = start.AddDate(0, 0, 1) {
+			rm, err := workshop.Plan(workshop.RoadmapInput{Context: c, Start: start, FirstControls: first, Workdays: wd})
+			require.NoError(t, err)
+			for _, m := range rm.Milestones {
+				assert.True(t, wd.IsWorkday(m.Due), "start %s: %s due on a day off, %s", start.Format(time.DateOnly), m.Step, m.Due.Format(time.DateOnly))
+				assert.False(t, m.Due.Before(m.Start), "start %s: %s due %s before it starts %s", start.Format(time.DateOnly), m.Step, m.Due.Format(time.DateOnly), m.Start.Format(time.DateOnly))
+			}
+			for _, x := range rm.Controls {
+				assert.True(t, wd.IsWorkday(x.Due), "start %s: %s due on a day off, %s", start.Format(time.DateOnly), x.Control, x.Due.Format(time.DateOnly))
+			}
+		}
+	}
+}
+
+// Plan checks its Workdays as DefaultPlan does (a trial's all-weekend
+// week and an impossible holiday passed without a word).
+func TestPlan_WorkdaysAreChecked(t *testing.T) {
+	_, err := workshop.Plan(workshop.RoadmapInput{Context: sample.Company(), Start: sample.Workshop, Workdays: calendar.Workdays{
+		Weekend:  []time.Weekday{0, 1, 2, 3, 4, 5, 6},
+		Holidays: []calendar.Date{{Year: 2027, Month: 2, Day: 30}},
+	}})
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	var paths []string
+	for _, v := range isms.ValidationErrors(err) {
+		paths = append(paths, v.Path)
+	}
+	assert.Contains(t, paths, "workdays.weekend")
+	assert.Contains(t, paths, "workdays.holidays[0]")
+}

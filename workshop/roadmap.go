@@ -158,13 +158,16 @@ type RoadmapInput struct {
 	// when none is known); the task is due at the end of its share, the
 	// last on the first version's day, and a due day that is not a
 	// working day (Workdays) moves back to the working day before when
-	// that is still after the step's start.
+	// that is still after the step's start, else forward to the working
+	// day after.
 	FirstControls   []Priority
 	Implementations []controls.Implementation
 	// Workdays are the organisation's weekend and public holidays
 	// (calendar.Workdays; zero means Saturday and Sunday off, no
 	// holidays): no step and no first control is due on a day off (it
-	// moves back to the working day before).
+	// moves back to the working day before, or forward when that would be
+	// on or before the day its work starts); Plan checks it
+	// (calendar.Workdays.Validate).
 	Workdays calendar.Workdays
 }
 
@@ -196,6 +199,7 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 			}
 		}
 	}
+	p.Merge("workdays", in.Workdays.Validate())
 	if err := p.Err(); err != nil {
 		return Roadmap{}, err
 	}
@@ -244,10 +248,16 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 	// organisation's weekend or public holiday moves back to the working
 	// day before, and the next step starts from it; the grid itself does
 	// not move, so a Stage2 target stays put unless it is a day off.
-	workday := func(t time.Time) time.Time { return in.Workdays.Adjust(t, calendar.Previous) }
-	trainFrom, trainDue := workday(weeks(first, -2)), workday(weeks(first, 2))
-	wk1, wk2 := workday(weeks(start, 1)), workday(weeks(start, 2))
-	first, opEnd, ia, mr, s1, s2 = workday(first), workday(opEnd), workday(ia), workday(mr), workday(s1), workday(s2)
+	workday := func(t, after time.Time) time.Time { return dayOn(in.Workdays, t, after) }
+	wk1 := workday(weeks(start, 1), start)
+	wk2 := workday(weeks(start, 2), wk1)
+	trainFrom, trainDue := workday(weeks(first, -2), wk2), workday(weeks(first, 2), first)
+	first = workday(first, wk2)
+	opEnd = workday(opEnd, first)
+	ia = workday(ia, opEnd)
+	mr = workday(mr, ia)
+	s1 = workday(s1, mr)
+	s2 = workday(s2, s1)
 
 	rm := Roadmap{Organization: in.Context.Organization.Name, Start: start, FirstVersion: first, Stage2: s2, OrgID: in.Context.Organization.ID}
 	owner := func(area string) (isms.Owner, string) {
@@ -310,6 +320,19 @@ func Plan(in RoadmapInput) (Roadmap, error) {
 	return rm, nil
 }
 
+// dayOn is t, or when t is a day off the working day before it if that
+// is still after after, else the working day after it: a due day never
+// falls on a day off nor on or before the day its work starts.
+func dayOn(wd calendar.Workdays, t, after time.Time) time.Time {
+	if wd.IsWorkday(t) {
+		return t
+	}
+	if prev := wd.Adjust(t, calendar.Previous); prev.After(after) {
+		return prev
+	}
+	return wd.Adjust(t, calendar.Next)
+}
+
 // spread gives each control its due day between from (exclusive) and to
 // (the last control's day), by cumulative share of effort (RoadmapInput's
 // FirstControls).
@@ -341,10 +364,7 @@ func spread(from, to time.Time, ps []Priority, wd calendar.Workdays) []time.Time
 	for i, p := range ps {
 		cum += weight(p)
 		d := from.AddDate(0, 0, int((days*cum+total-1)/total)) // ceil: the last is on to
-		if f := wd.Adjust(d, calendar.Previous); f.After(from) {
-			d = f // a day off moves back to the working day before
-		}
-		out[i] = d
+		out[i] = dayOn(wd, d, from)
 	}
 	return out
 }

@@ -549,6 +549,7 @@ func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing
 		{Ref: "R-8", Title: "nothing as it stands", Loss: money("10000", "0", "EUR"), TargetLoss: money("0", "0", "EUR"), Treatment: plan(risk.Modify, nil)},
 		{Ref: "R-9", Title: "undecided", Loss: money("1000", "1", "EUR"), TargetLoss: money("100", "1", "EUR")},
 		{Ref: "R-10", Title: "no estimate", Treatment: plan(risk.Modify, cost("300", "EUR"))}, // LeftOut's "no loss estimate", not repeated
+		{Ref: "R-11", Title: "worse", Loss: money("120000", "1", "EUR"), TargetLoss: money("120000", "2", "EUR"), Treatment: plan(risk.Modify, cost("20000", "EUR"))},
 	}}
 	ts := quant.TreatmentsFromRegister(reg, "EUR")
 	var names []string
@@ -562,7 +563,8 @@ func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing
 		"R-5 retained: a target loss or plan cost, but the risk is retained, so no plan is simulated",
 		"R-8 nothing as it stands: its plan has a target loss but the risk's loss as it stands is 0 a year, so there is nothing to reduce",
 		"R-9 undecided: a target loss or plan cost, but no treatment option decided, so no plan is simulated",
-	}, quant.PlansLeftOut(reg, "EUR"), "R-3's losses in SEK are LeftOut's line, not repeated")
+		"R-11 worse: its target loss (240000.00 EUR a year) is above its loss as it stands (120000.00 EUR), so the plan is not simulated; correct the target",
+	}, quant.PlansLeftOut(reg, "EUR"), "R-3's losses in SEK are LeftOut's line, not repeated; a trial's worsening plan ranked above five that helped")
 
 	// The two lists build an input Simulate takes: an avoided risk (a
 	// target of 0) avoids its whole loss, and a risk with nothing as it
@@ -577,4 +579,14 @@ func TestPlansLeftOut_NamesEveryPlanTreatmentsFromRegisterCannotPrice(t *testing
 		}
 	}
 	assert.True(t, found)
+
+	// The plans have a section of their own: their risks are in the
+	// analysis (a trial read simulated risks under "Left out").
+	var md bytes.Buffer
+	require.NoError(t, quant.WriteMarkdown(&md, r, quant.MarkdownOptions{LeftOut: quant.LeftOut(reg, "EUR", risk.Residual), PlansLeftOut: quant.PlansLeftOut(reg, "EUR")}))
+	out := md.String()
+	left, plans := strings.Index(out, "## Left out of this analysis"), strings.Index(out, "## Plans not simulated, or without their cost")
+	require.True(t, left >= 0 && plans > left, out)
+	assert.NotContains(t, out[left:plans], "R-11", "R-11 is simulated; its plan is not")
+	assert.Contains(t, out[plans:], "R-11 worse: its target loss")
 }

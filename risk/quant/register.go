@@ -98,6 +98,9 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 		if o := r.Treatment.Option; o != risk.Modify && o != risk.Share && o != risk.Avoid {
 			continue // retained or undecided: no plan to carry out, whatever the target says
 		}
+		if r.TargetLoss.ALE().Amount.GreaterThan(before.ALE().Amount) {
+			continue // a target above today: the register's own validation refuses it
+		}
 		after := scenarioOf(r, risk.Target, *r.TargetLoss)
 		if !positive(*r.TargetLoss) {
 			after.Frequency, after.Magnitude = Frequency{}, Magnitude{Fixed: before.SLE.Amount} // no event, so no loss
@@ -115,11 +118,13 @@ func TreatmentsFromRegister(reg risk.Register, currency string) []Treatment {
 // figures TreatmentsFromRegister leaves out of an analysis in currency,
 // and why: a plan with a cost but no target loss ("R-2 Laptop theft: its
 // plan costs 1200 EUR a year but has no target loss, so what it buys
-// cannot be simulated"), a target for a risk whose loss as it stands is 0
-// a year, a cost in another currency, a target or cost for a risk that
+// cannot be simulated"), a target above the loss as it stands (which the
+// register's validation refuses), a target for a risk whose loss as it
+// stands is 0 a year, a cost in another currency, a target or cost for a risk that
 // is retained or has no treatment decided. A risk with no loss estimate,
-// or whose losses are in another currency, is LeftOut's (give both lists
-// to MarkdownOptions.LeftOut), not repeated here.
+// or whose losses are in another currency, is LeftOut's, not repeated
+// here. Give the lines to MarkdownOptions.PlansLeftOut (their risks may
+// be in the analysis; LeftOut's lines go to MarkdownOptions.LeftOut).
 func PlansLeftOut(reg risk.Register, currency string) []string {
 	var out []string
 	for _, r := range reg.Risks {
@@ -138,6 +143,9 @@ func PlansLeftOut(reg risk.Register, currency string) []string {
 				name, cost.Amount.String(), cost.Currency))
 		case !positive(*before):
 			out = append(out, name+": its plan has a target loss but the risk's loss as it stands is 0 a year, so there is nothing to reduce")
+		case target.ALE().Amount.GreaterThan(before.ALE().Amount):
+			out = append(out, fmt.Sprintf("%s: its target loss (%s %s a year) is above its loss as it stands (%s %s), so the plan is not simulated; correct the target",
+				name, target.ALE().Amount.StringFixed(2), currency, before.ALE().Amount.StringFixed(2), currency))
 		case target.SLE.Currency != currency:
 			out = append(out, fmt.Sprintf("%s: its target loss is in %s, the analysis in %s", name, target.SLE.Currency, currency))
 		case cost != nil && cost.Currency != currency:

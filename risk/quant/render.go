@@ -26,6 +26,11 @@ type MarkdownOptions struct {
 	// LeftOut lists risks the analysis does not cover, with why (see
 	// LeftOut), shown in a section of their own.
 	LeftOut []string
+	// PlansLeftOut lists treatment plans the analysis does not simulate,
+	// or simulates without their cost, with why (see PlansLeftOut): their
+	// risks may well be in the analysis, so they have a section of their
+	// own.
+	PlansLeftOut []string
 }
 
 // SVGOptions tune WriteSVG. The zero value is the default.
@@ -187,6 +192,12 @@ func WriteMarkdown(w io.Writer, r Result, opts MarkdownOptions) error {
 	if len(opts.LeftOut) > 0 {
 		b.WriteString("\n## Left out of this analysis\n\n")
 		for _, l := range opts.LeftOut {
+			fmt.Fprintf(&b, "- %s\n", md(l))
+		}
+	}
+	if len(opts.PlansLeftOut) > 0 {
+		b.WriteString("\n## Plans not simulated, or without their cost\n\n")
+		for _, l := range opts.PlansLeftOut {
 			fmt.Fprintf(&b, "- %s\n", md(l))
 		}
 	}
