@@ -69,12 +69,7 @@ func TestPlan_AFirstControlDueOnAHolidayMovesToTheWorkingDayBefore(t *testing.T)
 	rm := sampleRoadmap(t)
 	require.NotEmpty(t, rm.Controls)
 	c := sample.Company()
-	reg, err := sample.Register(c)
-	require.NoError(t, err)
-	ranked, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: sample.Implementations()})
-	require.NoError(t, err)
-	first, err := workshop.FirstControls(ranked, 0)
-	require.NoError(t, err)
+	first := sampleFirst(t)
 	holiday := rm.Controls[0].Due
 	wd := calendar.Workdays{Holidays: []calendar.Date{calendar.DateOf(holiday)}}
 	again, err := workshop.Plan(workshop.RoadmapInput{Context: c, Start: sample.Workshop, FirstControls: first, Implementations: sample.Implementations(), Workdays: wd})
@@ -127,12 +122,7 @@ func TestPlanOwners_TheRoadmapsOwnersUnlessTheHostNamesOne(t *testing.T) {
 // put the scope step's due day before its start.
 func TestPlan_NoDueDayOffAndNoneBeforeItsStart(t *testing.T) {
 	c := sample.Company()
-	reg, err := sample.Register(c)
-	require.NoError(t, err)
-	ranked, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: sample.Implementations()})
-	require.NoError(t, err)
-	first, err := workshop.FirstControls(ranked, 0)
-	require.NoError(t, err)
+	first := sampleFirst(t)
 	var july []calendar.Date
 	for d := 1; d <= 31; d++ {
 		july = append(july, calendar.Date{Year: 2027, Month: 7, Day: d})

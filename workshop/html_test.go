@@ -18,12 +18,7 @@ import (
 func sampleRoadmap(t *testing.T) workshop.Roadmap {
 	t.Helper()
 	c := sample.Company()
-	reg, err := sample.Register(c)
-	require.NoError(t, err)
-	ranked, err := workshop.Prioritise(workshop.PriorityInput{Register: reg, Implementations: sample.Implementations()})
-	require.NoError(t, err)
-	first, err := workshop.FirstControls(ranked, 0)
-	require.NoError(t, err)
+	first := sampleFirst(t)
 	rm, err := workshop.Plan(workshop.RoadmapInput{Context: c, Start: sample.Workshop, FirstControls: first, Implementations: sample.Implementations()})
 	require.NoError(t, err)
 	return rm
