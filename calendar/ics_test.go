@@ -266,3 +266,20 @@ func TestWriteICS_OverdueOneTimeActivityIsWrittenToday(t *testing.T) {
 	assert.Contains(t, kept, "DTSTART;VALUE=DATE:20210501")
 	assert.NotContains(t, kept, "Overdue")
 }
+
+// An all-day duty is overdue only once its day has ended, in its zone,
+// as calendar.ics shows it: a trial found Status calling a duty due on
+// 2 September overdue at 01:30 that morning while the file showed it due.
+func TestStatus_AnAllDayDutyIsOverdueOnlyAfterItsDay(t *testing.T) {
+	d := isms.Duty{ID: isms.DeriveID[isms.Duty](isms.NewNamespace("Nordlog"), "x"), Title: "Review the supplier", Kind: isms.DutyOther,
+		Due: time.Date(2027, 9, 2, 0, 0, 0, 0, time.UTC)}
+	items, err := calendar.FromDuties([]isms.Duty{d}, calendar.DutyOptions{TZ: "Europe/Helsinki", DefaultOwner: "Buyer"})
+	require.NoError(t, err)
+	require.True(t, items[0].AllDay)
+	plan := calendar.Plan{Name: "Nordlog", Activities: items}
+	from, to := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
+	state := func(now time.Time) calendar.State { return plan.Status(now, from, to)[0].State }
+	assert.Equal(t, calendar.Due, state(time.Date(2027, 9, 1, 22, 30, 0, 0, time.UTC)), "01:30 on its day in Helsinki")
+	assert.Equal(t, calendar.Due, state(time.Date(2027, 9, 2, 20, 59, 0, 0, time.UTC)), "23:59 on its day")
+	assert.Equal(t, calendar.Overdue, state(time.Date(2027, 9, 2, 21, 0, 0, 0, time.UTC)), "midnight after its day")
+}

@@ -377,7 +377,9 @@ type Occurrence struct {
 }
 
 // Status returns every occurrence in [from, to) with its state at now:
-// done when a completion closes it; overdue once its due time has passed;
+// done when a completion closes it; overdue once its due time has passed
+// (an all-day one, Activity.AllDay, once its day has ended, as calendar.ics
+// shows it);
 // due within DueSoon before it; upcoming before that. Sorted by due time,
 // then title.
 func (p Plan) Status(now, from, to time.Time) []Occurrence {
@@ -397,10 +399,14 @@ func (p Plan) Status(now, from, to time.Time) []Occurrence {
 					o.Planned = c.Due
 				}
 			}
+			deadline := due // an all-day occurrence is due until its day ends
+			if a.AllDay {
+				deadline = due.AddDate(0, 0, 1).Add(-time.Nanosecond)
+			}
 			switch {
 			case o.Completion != nil:
 				o.State = Done
-			case now.After(due):
+			case now.After(deadline):
 				o.State = Overdue
 			case !now.Before(due.Add(-DueSoon)):
 				o.State = Due
