@@ -157,3 +157,17 @@ func TestPlan_WorkdaysAreChecked(t *testing.T) {
 	assert.Contains(t, paths, "workdays.weekend")
 	assert.Contains(t, paths, "workdays.holidays[0]")
 }
+
+// PlanDuties leaves out the steps the yearly plan repeats, so adding the
+// roadmap to the plan does not double its training, audit and review (a
+// trial had "Roadmap: Internal audit" beside "Internal audit").
+func TestPlanDuties_LeaveOutTheStepsThePlanRepeats(t *testing.T) {
+	rm := sampleRoadmap(t)
+	all, plan := rm.Duties(), rm.PlanDuties()
+	assert.Len(t, plan, len(all)-3)
+	for _, d := range plan {
+		for _, title := range []string{"Roadmap: Internal audit", "Roadmap: Management review", "Roadmap: Security awareness training for everyone"} {
+			assert.NotEqual(t, title, d.Title)
+		}
+	}
+}

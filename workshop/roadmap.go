@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 
 	"github.com/ismskit/ismskit/calendar"
@@ -407,12 +408,15 @@ func containsString(l []string, s string) bool {
 // isms.DutyOther, due on the milestone's due date) and one per first
 // control (isms.DutyTreatmentAction), sorted by isms.SortDuties; IDs are
 // derived from the organisation and the step, so they are stable.
-// calendar.FromDuties turns them into activities.
+// calendar.FromDuties turns them into activities, for a calendar of the
+// roadmap of its own; to add the roadmap to the yearly plan, use
+// PlanDuties with PlanCadence instead, or its training, internal audit and
+// management review appear twice.
 func (rm Roadmap) Duties() []isms.Duty {
 	ns := rm.OrgID.UUID()
 	var out []isms.Duty
 	for _, m := range rm.Milestones {
-		out = append(out, isms.Duty{ID: isms.DeriveID[isms.Duty](ns, "roadmap/"+string(m.Step)), Title: "Roadmap: " + m.Title,
+		out = append(out, isms.Duty{ID: stepDuty(ns, m.Step), Title: "Roadmap: " + m.Title,
 			Kind: isms.DutyOther, Due: m.Due, Owner: m.Owner, Evidence: m.Done, Source: "workshop roadmap"})
 	}
 	for _, c := range rm.Controls {
@@ -422,6 +426,24 @@ func (rm Roadmap) Duties() []isms.Duty {
 	}
 	isms.SortDuties(out)
 	return out
+}
+
+// PlanDuties is Duties without the steps the yearly plan repeats
+// (training, internal audit, management review: PlanCadence puts the
+// plan's own occurrences on the roadmap's days), for adding the roadmap
+// to the yearly plan without doubling them.
+func (rm Roadmap) PlanDuties() []isms.Duty {
+	ns := rm.OrgID.UUID()
+	repeated := map[isms.DutyID]bool{}
+	for _, sk := range stepKinds {
+		repeated[stepDuty(ns, sk.step)] = true
+	}
+	return slices.DeleteFunc(rm.Duties(), func(d isms.Duty) bool { return repeated[d.ID] })
+}
+
+// stepDuty is the ID of step s's duty in the organisation's namespace.
+func stepDuty(ns uuid.UUID, s Step) isms.DutyID {
+	return isms.DeriveID[isms.Duty](ns, "roadmap/"+string(s))
 }
 
 // RoadmapOptions tune WriteRoadmapMarkdown and WriteRoadmapHTML; the zero
