@@ -129,9 +129,10 @@ type Conflict struct {
 // document (Input.Documents) implements the controls of its kind. The
 // result does not depend on the order of any input list.
 //
-// It fails only on inputs it cannot use (an unknown control or
-// requirement, two decisions for one control, an exclusion without a real
-// justification); contradictions are returned as conflicts.
+// It fails only on inputs it cannot use (an unknown control, in an
+// implementation record or a process, or an unknown requirement, two
+// decisions for one control, an exclusion without a real justification);
+// contradictions are returned as conflicts.
 func Generate(in Input) (SoA, []Conflict, error) {
 	if in.Catalogue == nil {
 		var p isms.Problems
@@ -222,6 +223,13 @@ func newGenerator(in Input) (*generator, error) {
 			p.Addf(isms.JoinPath(isms.Index("implementations", i), "control"), "control %q is neither in the catalogue %s nor a custom control", im.Control, in.Catalogue)
 		}
 		g.impls[im.Control] = im
+	}
+	for i, x := range in.Processes.Processes {
+		for j, id := range x.Controls {
+			if !known(id) {
+				p.Addf(isms.JoinPath(isms.Index("processes", i), isms.Index("controls", j)), "process %q: control %q is neither in the catalogue %s nor a custom control", x.Name, id, in.Catalogue)
+			}
+		}
 	}
 	for i, d := range in.Documents {
 		path := isms.Index("documents", i)

@@ -272,3 +272,18 @@ func entry2(t *rapid.T, s soa.SoA, id controls.ID) soa.Entry {
 	}
 	return e
 }
+
+// A process that lists a control the catalogue does not have is an error
+// at its path, as an implementation record's is (a trial's "A.7.2" and
+// "9.99" were dropped without a word).
+func TestGenerate_AProcessControlNotInTheCatalogueIsAnError(t *testing.T) {
+	in := bare()
+	in.Processes = processes.Register{Processes: []processes.Process{{Name: "Facilities", Controls: []controls.ID{"7.2", "A.7.2", "9.99"}}}}
+	_, _, err := soa.Generate(in)
+	require.ErrorIs(t, err, isms.ErrInvalid)
+	var paths []string
+	for _, v := range isms.ValidationErrors(err) {
+		paths = append(paths, v.Path)
+	}
+	assert.Equal(t, []string{"processes[0].controls[1]", "processes[0].controls[2]"}, paths)
+}
