@@ -373,6 +373,8 @@ func TestFromRegisterAt_TakesEachStagesLossWithFallbacks(t *testing.T) {
 	}
 	assert.Equal(t, map[string]risk.Stage{"R-1": risk.Target, "R-2": risk.Inherent, "R-3": risk.Residual}, stages,
 		"a scenario's stage is the one its estimate is from (a trial's inherent-only risk showed as residual)")
+	assert.Empty(t, quant.FromRegisterAt(reg, "EUR", "bogus"), "a trial's unknown stage stamped 18 scenarios")
+	assert.Equal(t, []string{`every risk: "bogus" is not a stage (inherent, residual or target)`}, quant.LeftOut(reg, "EUR", "bogus"))
 	assert.Equal(t, []string{"R-3 : no inherent loss estimate"}, quant.LeftOut(reg, "EUR", risk.Inherent),
 		"a risk the inherent analysis leaves out is named (a trial found two dropped without a word)")
 }

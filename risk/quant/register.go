@@ -20,8 +20,12 @@ func FromRegister(reg risk.Register, currency string) []Scenario {
 // scenario's Stage is the stage its estimate is from): the ARO becomes
 // the Poisson rate and the SLE a fixed loss per event. Risks with no
 // estimate at s, one in another currency, or one of 0 a year are
-// skipped (LeftOut names them); the order is the register's.
+// skipped (LeftOut names them); the order is the register's. A stage
+// other than risk.Stages' gives none (LeftOut says so).
 func FromRegisterAt(reg risk.Register, currency string, s risk.Stage) []Scenario {
+	if !slices.Contains(risk.Stages(), s) {
+		return nil // LeftOut says why
+	}
 	var out []Scenario
 	for _, r := range reg.Risks {
 		if l := r.LossAt(s); l != nil && l.SLE.Currency == currency && positive(*l) {
@@ -53,6 +57,9 @@ func stageOf(r risk.Risk, s risk.Stage) risk.Stage {
 // estimate". Give the lines to MarkdownOptions.LeftOut so that a summary
 // never silently covers less than the register.
 func LeftOut(reg risk.Register, currency string, s risk.Stage) []string {
+	if !slices.Contains(risk.Stages(), s) {
+		return []string{fmt.Sprintf("every risk: %q is not a stage (inherent, residual or target)", s)}
+	}
 	var out []string
 	for _, r := range reg.Risks {
 		name := r.Ref + " " + r.Title
