@@ -21,7 +21,6 @@ import (
 var (
 	pns       = isms.NewNamespace("Pohjola Logistiikka Oy")
 	pWorkshop = time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC)
-	pAsOf     = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 )
 
 func pd(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
