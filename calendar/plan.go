@@ -401,7 +401,7 @@ func (p Plan) Status(now, from, to time.Time) []Occurrence {
 			}
 			deadline := due // an all-day occurrence is due until its day ends
 			if a.AllDay {
-				deadline = due.AddDate(0, 0, 1).Add(-time.Nanosecond)
+				deadline = dayAfter(due).Add(-time.Nanosecond)
 			}
 			switch {
 			case o.Completion != nil:

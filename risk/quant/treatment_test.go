@@ -33,6 +33,9 @@ func TestTreatments_IdenticalAfterAtNoCostBuysExactlyNothing(t *testing.T) {
 		in := genInput(t)
 		i := rapid.IntRange(0, len(in.Scenarios)-1).Draw(t, "treated")
 		in.Treatments = []quant.Treatment{{Control: "C-1", After: []quant.Scenario{in.Scenarios[i]}}}
+		if rapid.Bool().Draw(t, "free") { // a cost of 0, as the issue says, or none
+			in.Treatments[0].Cost = dp("0")
+		}
 		in.Tolerance = []quant.TolerancePoint{{Loss: d("50000"), Probability: d("0.1")}}
 		r, err := quant.Simulate(in)
 		require.NoError(t, err)

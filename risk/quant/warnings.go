@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/ismskit/ismskit/internal/plural"
 )
 
 // Thresholds of Result.Warnings. They are not limits: a run past them still
@@ -83,13 +85,13 @@ func warnings(r Result) []string {
 	if len(high) > 0 {
 		out = append(out, fmt.Sprintf("Fewer than %d of the %d simulated years lie above the %s %s: %s approximate, "+
 			"and open above the largest simulated year where the table says so. %s",
-			MinTailYears, r.Years, list(high), plural(len(high), "percentile", "percentiles"), plural(len(high), "its 95 % interval is", "their 95 % intervals are"),
+			MinTailYears, r.Years, list(high), plural.Pick(len(high), "percentile", "percentiles"), plural.Pick(len(high), "its 95 % interval is", "their 95 % intervals are"),
 			need(highNeed, len(high))))
 	}
 	if len(low) > 0 {
 		out = append(out, fmt.Sprintf("Fewer than %d of the %d simulated years lie below the %s %s: %s approximate, "+
 			"and open below the smallest simulated year where the table says so. %s",
-			MinTailYears, r.Years, list(low), plural(len(low), "percentile", "percentiles"), plural(len(low), "its 95 % interval is", "their 95 % intervals are"),
+			MinTailYears, r.Years, list(low), plural.Pick(len(low), "percentile", "percentiles"), plural.Pick(len(low), "its 95 % interval is", "their 95 % intervals are"),
 			need(lowNeed, len(low))))
 	}
 	if top {
@@ -102,16 +104,9 @@ func warnings(r Result) []string {
 // them within MaxYears.
 func need(years decimal.Decimal, n int) string {
 	if years.GreaterThan(decimal.NewFromInt(MaxYears)) {
-		return fmt.Sprintf("%s would need %s years, more than MaxYears (%d) allows.", plural(n, "It", "They"), years.String(), MaxYears)
+		return fmt.Sprintf("%s would need %s years, more than MaxYears (%d) allows.", plural.Pick(n, "It", "They"), years.String(), MaxYears)
 	}
-	return fmt.Sprintf("Simulate at least %s years for %s.", years.String(), plural(n, "it", "them"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return fmt.Sprintf("Simulate at least %s years for %s.", years.String(), plural.Pick(n, "it", "them"))
 }
 
 // list joins "a", "b and c".
